@@ -1,0 +1,73 @@
+import { z } from "@hono/zod-openapi";
+import type { Db } from "../../src/services/db";
+import { ApiError } from "../../src/errors";
+
+// Cal.com's MeOutput: exactly these fields (pt/me.ts).
+export const MeOutputSchema = z
+  .object({
+    id: z.number(),
+    username: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
+    bio: z.string().nullable(),
+    timeFormat: z.number(),
+    defaultScheduleId: z.number().nullable(),
+    weekStart: z.string(),
+    timeZone: z.string(),
+    organizationId: z.number().nullable(),
+    organization: z.object({ id: z.number(), isPlatform: z.boolean() }).optional(),
+  })
+  .openapi("MeOutput");
+
+export type MeOutput = z.infer<typeof MeOutputSchema>;
+
+export const meSelect = {
+  id: true,
+  username: true,
+  email: true,
+  name: true,
+  avatarUrl: true,
+  bio: true,
+  timeFormat: true,
+  defaultScheduleId: true,
+  weekStart: true,
+  timeZone: true,
+  organizationId: true,
+} as const;
+
+type MeRow = { [K in keyof typeof meSelect]: unknown } & {
+  id: number;
+  username: string | null;
+  email: string;
+  name: string | null;
+  avatarUrl: string | null;
+  bio: string | null;
+  timeFormat: number | null;
+  defaultScheduleId: number | null;
+  weekStart: string;
+  timeZone: string;
+  organizationId: number | null;
+};
+
+export function toMeOutput(user: MeRow): MeOutput {
+  return {
+    id: user.id,
+    username: user.username ?? "",
+    email: user.email,
+    name: user.name,
+    avatarUrl: user.avatarUrl,
+    bio: user.bio,
+    timeFormat: user.timeFormat ?? 12,
+    defaultScheduleId: user.defaultScheduleId,
+    weekStart: user.weekStart,
+    timeZone: user.timeZone,
+    organizationId: user.organizationId,
+  };
+}
+
+export async function loadMe(db: Db, userId: number): Promise<MeOutput> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: meSelect });
+  if (!user) throw new ApiError("NotFoundException", `User with id=${userId} not found`);
+  return toMeOutput(user);
+}

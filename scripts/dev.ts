@@ -1,0 +1,73 @@
+// `npm run dev`: everything a fresh machine needs to serve the API on http://localhost:8787.
+// - DATABASE_URL unset → an embedded Postgres (Prisma's PGlite dev server), migrated and seeded.
+// - Redis on 127.0.0.1:6379 → used through the Upstash REST shim; otherwise an in-memory rate limiter.
+// - The Worker runs under `wrangler dev`, reaching Postgres through the WebSocket→TCP proxy.
+import { spawn } from "node:child_process";
+import Redis from "ioredis";
+import { applyMigrations } from "./lib/migrate.ts";
+import { seedUserWithApiKey } from "./lib/seed.ts";
+import { startUpstashShim } from "./lib/upstash-shim.ts";
+import { startWsProxy } from "./lib/ws-proxy.ts";
+
+const PORT = Number(process.env.PORT ?? 8787);
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const cleanups: Array<() => Promise<unknown>> = [];
+
+async function embeddedDatabase(): Promise<string> {
+  const { startPrismaDevServer } = await import("@prisma/dev");
+  const server = await startPrismaDevServer({ name: "cal-edge-api", persistenceMode: "stateful" });
+  cleanups.push(() => server.close());
+  console.log(`embedded Postgres (Prisma dev / PGlite) on ${new URL(server.database.connectionString).host}`);
+  return server.database.connectionString;
+}
+
+async function redisAnswers(): Promise<boolean> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    return (await redis.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const databaseUrl = process.env.DATABASE_URL ?? (await embeddedDatabase());
+for (const name of await applyMigrations(databaseUrl)) console.log(`migration applied: ${name}`);
+const demo = await seedUserWithApiKey(databaseUrl, { email: "demo@example.com", username: "demo", name: "Demo User" });
+
+const proxy = await startWsProxy();
+cleanups.push(() => proxy.close());
+const vars: Record<string, string> = {
+  DATABASE_URL: databaseUrl,
+  NEON_WS_PROXY: `127.0.0.1:${proxy.port}`,
+  ENVIRONMENT: "development",
+};
+if (await redisAnswers()) {
+  const shim = await startUpstashShim({ redisUrl: REDIS_URL });
+  cleanups.push(() => shim.close());
+  vars.UPSTASH_REDIS_REST_URL = shim.url;
+  vars.UPSTASH_REDIS_REST_TOKEN = shim.token;
+  console.log(`rate limiting: Redis at ${REDIS_URL} (through the Upstash REST shim)`);
+} else {
+  console.warn(`WARNING: no Redis answers at ${REDIS_URL}; rate limiting uses an in-memory limiter per isolate`);
+}
+
+console.log(`\nDemo user: ${demo.email} (id ${demo.userId})\nAPI key:   ${demo.apiKey}\n`);
+console.log(`Try:       curl -H "Authorization: Bearer ${demo.apiKey}" http://localhost:${PORT}/v2/me\n`);
+
+const args = ["wrangler", "dev", "--port", String(PORT), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
+for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
+const wrangler = spawn("npx", args, { stdio: "inherit" });
+
+const shutdown = async () => {
+  wrangler.kill("SIGTERM");
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+wrangler.on("exit", (code) => {
+  void Promise.all(cleanups.map((cleanup) => cleanup().catch(() => {}))).then(() => process.exit(code ?? 0));
+});

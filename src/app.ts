@@ -1,0 +1,64 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { swaggerUI } from "@hono/swagger-ui";
+import { apiVersion } from "../middleware/api-version";
+import { bodyLimit } from "../middleware/body-limit";
+import { rateLimit } from "../middleware/rate-limit";
+import { requestId } from "../middleware/request-id";
+import { requestLog } from "../middleware/request-log";
+import { corsForAnyOrigin, securityHeaders } from "../middleware/security";
+import { services } from "../middleware/services";
+import { operations } from "../routes";
+import { routingPath } from "../versions/registry";
+import type { AppEnv } from "./context";
+import { notFound, onError } from "./error-handler";
+import { registerOperations } from "./operation";
+import { validationError } from "./validation";
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    getPath: routingPath,
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationError(result.error, result.target);
+    },
+  });
+
+  // The request pipeline, in order.
+  app.use("*", requestId);
+  app.use("*", requestLog);
+  app.use("*", securityHeaders);
+  app.use("*", corsForAnyOrigin);
+  app.use("*", services);
+  app.use("*", apiVersion);
+  app.use("*", bodyLimit);
+  app.use("*", rateLimit);
+
+  registerOperations(app, operations);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key (cal_…) or a managed user's access token",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "oAuthClient", {
+    type: "apiKey",
+    in: "header",
+    name: "x-cal-secret-key",
+    description: "OAuth client secret, sent with the x-cal-client-id header",
+  });
+  app.doc("/docs/openapi.json", {
+    openapi: "3.0.0",
+    info: {
+      title: "Cal.com API v2 (edge)",
+      version: "1.0.0",
+      description:
+        "Wire-compatible with Cal.com's Platform API v2. Select the version of an operation with the `cal-api-version` header.",
+    },
+  });
+  app.get("/docs", swaggerUI({ url: "/docs/openapi.json" }));
+
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,78 @@
+import * as Sentry from "@sentry/cloudflare";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./context";
+import { ApiError, ERROR_STATUS, errorEnvelope, type ErrorCode } from "./errors";
+
+const STATUS_TO_CODE = new Map<number, ErrorCode>();
+for (const [code, status] of Object.entries(ERROR_STATUS)) {
+  if (!STATUS_TO_CODE.has(status)) STATUS_TO_CODE.set(status, code as ErrorCode);
+}
+
+// Cal.com's Prisma exception filter, by Prisma error code.
+const PRISMA_ERRORS: Record<string, [ErrorCode, string]> = {
+  P2002: ["CONFLICT", "Invalid Input: Trying to create a record that already exists."],
+  P2025: ["NOT_FOUND", "Invalid Query: The requested record was not found."],
+  P2003: ["BAD_REQUEST", "Invalid input: The referenced data does not exist."],
+};
+
+function isPrismaKnownError(error: unknown): error is { code: string; name: string } {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { name?: string }).name === "PrismaClientKnownRequestError" &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
+}
+
+function toApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) {
+    const code = STATUS_TO_CODE.get(error.status) ?? "BadRequestException";
+    return error.status < 500 ? new ApiError(code, error.message || "Bad Request") : undefined;
+  }
+  if (isPrismaKnownError(error) && PRISMA_ERRORS[error.code]) {
+    const [code, message] = PRISMA_ERRORS[error.code]!;
+    return new ApiError(code, message);
+  }
+  return undefined;
+}
+
+const requestPath = (c: Context) => {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+};
+
+export const onError: ErrorHandler<AppEnv> = (error, c) => {
+  const requestId = c.get("requestId");
+  const known = toApiError(error);
+  if (known && known.status < 500) {
+    return c.json(
+      errorEnvelope(requestPath(c), known.code, known.message, { ...known.details, requestId }),
+      known.status as 400,
+    );
+  }
+  // 5xx: log the cause, report it to Sentry (only when SENTRY_DSN is set), answer without internals.
+  console.error(
+    JSON.stringify({
+      level: "error",
+      time: new Date().toISOString(),
+      message: "unhandled error",
+      requestId,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    }),
+  );
+  Sentry.captureException(error, { tags: { requestId } });
+  const message = known?.message ?? "There was an error, please try again later.";
+  const code = known?.code ?? "INTERNAL_SERVER_ERROR";
+  return c.json(errorEnvelope(requestPath(c), code, message, { requestId }), (known?.status ?? 500) as 500);
+};
+
+export const notFound: NotFoundHandler<AppEnv> = (c) => {
+  const pathname = new URL(c.req.url).pathname;
+  return c.json(
+    errorEnvelope(requestPath(c), "NotFoundException", `Cannot ${c.req.method} ${pathname}`, { requestId: c.get("requestId") }),
+    404,
+  );
+};

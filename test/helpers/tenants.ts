@@ -1,0 +1,34 @@
+import { env } from "cloudflare:workers";
+import { generateApiKey } from "../../src/auth/api-keys";
+import { createDb, type Db } from "../../src/services/db";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export function testDb(): Db {
+  return createDb(env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string });
+}
+
+export interface Tenant {
+  userId: number;
+  email: string;
+  username: string;
+  apiKey: string;
+  apiKeyId: string;
+}
+
+/** A user with an API key, written straight to the test database. */
+export async function createTenant(options: { expiresAt?: Date | null; timeZone?: string } = {}): Promise<Tenant> {
+  const db = testDb();
+  try {
+    const id = unique();
+    const user = await db.user.create({
+      data: { email: `user-${id}@example.com`, username: `user-${id}`, name: `User ${id}`, timeZone: options.timeZone ?? "Europe/London" },
+    });
+    const { plain, hashedKey } = await generateApiKey("cal_");
+    const key = await db.apiKey.create({ data: { userId: user.id, hashedKey, expiresAt: options.expiresAt ?? null } });
+    return { userId: user.id, email: user.email, username: user.username!, apiKey: plain, apiKeyId: key.id };
+  } finally {
+    await db.$disconnect();
+  }
+}

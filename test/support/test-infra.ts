@@ -1,0 +1,55 @@
+// Node-side test infrastructure: a fresh Postgres database per run (migrated by our runner), the
+// WebSocket→TCP proxy for the Neon driver, and the Upstash REST shim over a dedicated Redis database.
+import pg from "pg";
+import Redis from "ioredis";
+import { applyMigrations } from "../../scripts/lib/migrate.ts";
+import { startUpstashShim, type UpstashShim } from "../../scripts/lib/upstash-shim.ts";
+import { startWsProxy, type WsProxy } from "../../scripts/lib/ws-proxy.ts";
+
+export interface TestInfra {
+  databaseUrl: string;
+  wsProxy: string;
+  upstashUrl: string;
+  upstashToken: string;
+  stop(): Promise<void>;
+}
+
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+// Separate checkouts running tests at once set TEST_REDIS_DB / TEST_DB_LABEL so they never share state.
+const REDIS_URL = process.env.TEST_REDIS_URL ?? `redis://127.0.0.1:6379/${process.env.TEST_REDIS_DB ?? "15"}`;
+
+function databaseUrlFor(name: string) {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function startTestInfra(label: string): Promise<TestInfra> {
+  const name = `calapi_${label}_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  // Old runs' databases are dropped so a machine never accumulates them.
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`calapi_${label}_%`]);
+  for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+
+  const databaseUrl = databaseUrlFor(name);
+  await applyMigrations(databaseUrl);
+
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
+
+  const proxy: WsProxy = await startWsProxy();
+  const shim: UpstashShim = await startUpstashShim({ redisUrl: REDIS_URL });
+  return {
+    databaseUrl,
+    wsProxy: `127.0.0.1:${proxy.port}`,
+    upstashUrl: shim.url,
+    upstashToken: shim.token,
+    async stop() {
+      await Promise.all([proxy.close(), shim.close()]);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // Request log lines are printed only for failing tests.
+    silent: "passed-only",
+    projects: [
+      {
+        // Pure logic (slot engine, migration/drift checks) in Node.
+        test: { name: "unit", environment: "node", include: ["test/unit/**/*.test.ts"] },
+      },
+      {
+        // The real Worker in workerd, against real Postgres (Neon driver via the WS proxy) and real Redis
+        // (via the Upstash REST shim), both started by the global setup.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                ENVIRONMENT: "test",
+                DATABASE_URL: inject("databaseUrl"),
+                NEON_WS_PROXY: inject("wsProxy"),
+                UPSTASH_REDIS_REST_URL: inject("upstashUrl"),
+                UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
+                // Unauthenticated test requests all come from one "IP"; the 429 test lowers limits itself.
+                RATE_LIMIT_IP: "100000",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "workers",
+          include: ["test/http/**/*.test.ts"],
+          globalSetup: ["test/global-setup.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
