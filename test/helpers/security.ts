@@ -1,0 +1,51 @@
+import { expect, it } from "vitest";
+import { api, type ApiCall } from "./api";
+import { createTenant } from "./tenants";
+
+export interface SecuredCall extends Omit<ApiCall, "key"> {
+  path: string;
+}
+
+const unauthorizedEnvelope = (body: any) => {
+  expect(body.status).toBe("error");
+  expect(body.error.code).toBe("UnauthorizedException");
+  expect(typeof body.error.message).toBe("string");
+};
+
+/**
+ * The same checks for every authenticated route: no credentials, a malformed/unknown API key and an
+ * expired one all get Cal.com's 401 envelope. `call()` is evaluated per test, so ids made in beforeAll work.
+ */
+export function itRejectsMissingAndInvalidCredentials(call: () => SecuredCall) {
+  it("401 without credentials", async () => {
+    const { path, ...rest } = call();
+    const res = await api(path, rest);
+    expect(res.status).toBe(401);
+    unauthorizedEnvelope(res.body);
+    expect(res.body.error.message).toContain("No authentication method provided");
+  });
+
+  it("401 with an unknown API key", async () => {
+    const { path, ...rest } = call();
+    const res = await api(path, { ...rest, key: "cal_00000000000000000000000000000000" });
+    expect(res.status).toBe(401);
+    unauthorizedEnvelope(res.body);
+    expect(res.body.error.message).toBe("ApiAuthStrategy - api key - Your api key is not valid");
+  });
+
+  it("401 with an expired API key", async () => {
+    const expired = await createTenant({ expiresAt: new Date(Date.now() - 3 * 86_400_000) });
+    const { path, ...rest } = call();
+    const res = await api(path, { ...rest, key: expired.apiKey });
+    expect(res.status).toBe(401);
+    unauthorizedEnvelope(res.body);
+    expect(res.body.error.message).toBe("ApiAuthStrategy - api key - Your api key is expired");
+  });
+
+  it("401 with a Bearer token that is neither an API key nor a known access token", async () => {
+    const { path, ...rest } = call();
+    const res = await api(path, { ...rest, headers: { ...rest.headers, authorization: "Bearer not-a-token" } });
+    expect(res.status).toBe(401);
+    unauthorizedEnvelope(res.body);
+  });
+}
