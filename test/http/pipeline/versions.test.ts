@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "../../helpers/api";
+import { createTenant, type Tenant } from "../../helpers/tenants";
+
+let tenant: Tenant;
+beforeAll(async () => {
+  tenant = await createTenant();
+}, 30_000);
+
+describe("cal-api-version resolution on a version-neutral route", () => {
+  for (const version of [undefined, "2024-04-15", "2024-06-14", "2024-08-13", "2024-09-04", "1999-01-01", "garbage"]) {
+    it(`GET /v2/me with ${version ?? "no header"} is served (an unknown value is never an error)`, async () => {
+      const res = await api("/v2/me", { key: tenant.apiKey, version });
+      expect(res.status).toBe(200);
+      expect(res.body.data.id).toBe(tenant.userId);
+    });
+  }
+});
+
+describe("Cal.com's path rewrites", () => {
+  it("/api/v2/... is /v2/...", async () => {
+    const res = await api("/api/v2/me", { key: tenant.apiKey });
+    expect(res.status).toBe(200);
+  });
+
+  it("/v2/ee/... is /v2/...", async () => {
+    const res = await api("/v2/ee/me", { key: tenant.apiKey });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("unknown routes", () => {
+  it("404 with Nest's message and the envelope", async () => {
+    const res = await api("/v2/does-not-exist", { key: tenant.apiKey });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({
+      status: "error",
+      path: "/v2/does-not-exist",
+      error: { code: "NotFoundException", message: "Cannot GET /v2/does-not-exist" },
+    });
+  });
+
+  it("404 for a method the path does not have", async () => {
+    const res = await api("/v2/me", { method: "DELETE", key: tenant.apiKey });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe("Cannot DELETE /v2/me");
+  });
+});

@@ -1,0 +1,78 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../src/context";
+import { defineOperation, registerOperations } from "../../src/operation";
+import { canonicalPath, resolveApiVersion, routingPath } from "../../versions/registry";
+
+describe("resolveApiVersion", () => {
+  it("uses an exact known version and falls back to 2024-04-15 for anything else", () => {
+    expect(resolveApiVersion("2024-08-13")).toBe("2024-08-13");
+    expect(resolveApiVersion(" 2024-09-04 ")).toBe("2024-09-04");
+    expect(resolveApiVersion(undefined)).toBe("2024-04-15");
+    expect(resolveApiVersion("")).toBe("2024-04-15");
+    expect(resolveApiVersion("2025-01-01")).toBe("2024-04-15");
+    expect(resolveApiVersion("2024-08-13; drop table")).toBe("2024-04-15");
+  });
+
+  it("rewrites Cal.com's alternative prefixes", () => {
+    expect(canonicalPath("/api/v2/bookings")).toBe("/v2/bookings");
+    expect(canonicalPath("/v2/ee/bookings")).toBe("/v2/bookings");
+    expect(canonicalPath("/v2/eevents")).toBe("/v2/eevents");
+  });
+});
+
+// Two operations on one path and method, as legacy and 2024-08-13 bookings will be.
+function appWithTwoVersions() {
+  const app = new OpenAPIHono<AppEnv>({ getPath: routingPath });
+  const route = (tag: string) =>
+    createRoute({
+      method: "post",
+      path: "/v2/things",
+      request: { body: { content: { "application/json": { schema: z.object({ [tag]: z.string() }) } }, required: true } },
+      responses: { 200: { description: "ok" } },
+    });
+  registerOperations(app, [
+    defineOperation({
+      route: route("modern"),
+      versions: ["2024-08-13"],
+      auth: "public",
+      handler: (c) => c.json({ served: "2024-08-13", body: c.req.valid("json") }, 200),
+    }),
+    defineOperation({
+      route: route("legacy"),
+      versions: ["2024-04-15", "2024-06-11", "2024-06-14"],
+      auth: "public",
+      documented: false,
+      handler: (c) => c.json({ served: "legacy", body: c.req.valid("json") }, 200),
+    }),
+  ]);
+  app.onError((error, c) => c.json({ error: error.message }, 400));
+  return app;
+}
+
+const post = (app: ReturnType<typeof appWithTwoVersions>, version: string | undefined, body: unknown) =>
+  app.request("/v2/things", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(version ? { "cal-api-version": version } : {}) },
+    body: JSON.stringify(body),
+  });
+
+describe("version dispatch on a shared path", () => {
+  it("sends each version to its own operation, validators included", async () => {
+    const app = appWithTwoVersions();
+    expect(await (await post(app, "2024-08-13", { modern: "a" })).json()).toEqual({ served: "2024-08-13", body: { modern: "a" } });
+    expect(await (await post(app, "2024-06-14", { legacy: "b" })).json()).toEqual({ served: "legacy", body: { legacy: "b" } });
+    expect(await (await post(app, undefined, { legacy: "c" })).json()).toEqual({ served: "legacy", body: { legacy: "c" } });
+    expect(await (await post(app, "nonsense", { legacy: "d" })).json()).toEqual({ served: "legacy", body: { legacy: "d" } });
+  });
+
+  it("a version no operation serves does not reach either", async () => {
+    const res = await post(appWithTwoVersions(), "2024-09-04", { modern: "x" });
+    expect(res.status).toBe(404);
+  });
+
+  it("documents the path once, at its public address", () => {
+    const doc = appWithTwoVersions().getOpenAPIDocument({ openapi: "3.0.0", info: { title: "t", version: "1" } });
+    expect(Object.keys(doc.paths)).toEqual(["/v2/things"]);
+  });
+});
