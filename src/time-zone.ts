@@ -1,20 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { isValidTimeZone } from "./slots/format";
 
-// IANA names the runtime knows. Supported-values list when the runtime has it, else a constructor probe.
-const SUPPORTED: ReadonlySet<string> | undefined = (() => {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf ? new Set([...intl.supportedValuesOf("timeZone"), "UTC", "Etc/UTC"]) : undefined;
-})();
-
-export function isValidTimeZone(timeZone: string): boolean {
-  if (SUPPORTED?.has(timeZone)) return true;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone };
 
 export const TimeZoneSchema = z
   .string()
