@@ -7,7 +7,7 @@ import Redis from "ioredis";
 import { applyMigrations } from "./lib/migrate.ts";
 import { seedUserWithApiKey } from "./lib/seed.ts";
 import { startUpstashShim } from "./lib/upstash-shim.ts";
-import { startWsProxy } from "./lib/ws-proxy.ts";
+import { startNeonLocal } from "./lib/neon-local.ts";
 
 const PORT = Number(process.env.PORT ?? 8787);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -37,7 +37,7 @@ const databaseUrl = process.env.DATABASE_URL ?? (await embeddedDatabase());
 for (const name of await applyMigrations(databaseUrl)) console.log(`migration applied: ${name}`);
 const demo = await seedUserWithApiKey(databaseUrl, { email: "demo@example.com", username: "demo", name: "Demo User" });
 
-const proxy = await startWsProxy();
+const proxy = await startNeonLocal();
 cleanups.push(() => proxy.close());
 const vars: Record<string, string> = {
   DATABASE_URL: databaseUrl,

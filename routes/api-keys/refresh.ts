@@ -34,10 +34,10 @@ export const refreshApiKey = defineOperation({
   auth: { allow: ["API_KEY"] },
   handler: async (c) => {
     const input = RefreshApiKeyInputSchema.parse(c.req.valid("json"));
-    const { db, redis, logger } = c.var.services;
+    const { txDb, redis, logger } = c.var.services;
     const principal = c.var.principal!;
     const { plain, hashedKey } = await generateApiKey(c.var.env.API_KEY_PREFIX);
-    await db.$transaction(async (tx) => {
+    await txDb.$transaction(async (tx) => {
       const current = await tx.apiKey.delete({ where: { id: principal.apiKeyId! } });
       await tx.apiKey.create({
         data: {

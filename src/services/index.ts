@@ -1,12 +1,15 @@
 import type { Redis } from "@upstash/redis/cloudflare";
 import type { Env } from "../env";
-import { createDb, type Db } from "./db";
+import { createDb, createTransactionalDb, type Db } from "./db";
 import { createLogger, type Logger } from "./logger";
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rate-limiter";
 import { createRedis } from "./redis";
 
 export interface Services {
+  /** One-shot queries (HTTP): reads and single-statement writes. */
   readonly db: Db;
+  /** Interactive transactions and multi-statement writes (WebSocket session). */
+  readonly txDb: Db;
   readonly redis: Redis | undefined;
   readonly limiter: RateLimiter;
   readonly logger: Logger;
@@ -14,21 +17,27 @@ export interface Services {
   dispose(): Promise<void>;
 }
 
-// Built once per request. The database client is created on first use, so requests that never touch
-// Postgres (429s, preflights, docs) do not open a connection.
+// Built once per request. Database clients are created on first use, so requests that never touch
+// Postgres (429s, preflights, docs) pay nothing for them.
 export function createServices(env: Env, requestId: string): Services {
   let db: Db | undefined;
+  let txDb: Db | undefined;
   const redis = createRedis(env);
   return {
     get db() {
       db ??= createDb(env);
       return db;
     },
+    get txDb() {
+      txDb ??= createTransactionalDb(env);
+      return txDb;
+    },
     redis,
     limiter: redis ? createRedisRateLimiter(env, redis) : createMemoryRateLimiter(env),
     logger: createLogger({ requestId }),
     async dispose() {
-      if (db) await db.$disconnect();
+      // The shared HTTP client has nothing to close; the WebSocket session does.
+      await txDb?.$disconnect();
     },
   };
 }

@@ -31,22 +31,36 @@ export function limitFor(env: Env, kind: TrackerKind): number {
   }
 }
 
+// Limiter objects hold only configuration (no ephemeral cache), so one per (client, limit, window) is reused.
+const limiters = new WeakMap<Redis, Map<string, Ratelimit>>();
+
+function limiterFor(redis: Redis, limit: number, windowSeconds: number): Ratelimit {
+  let byConfig = limiters.get(redis);
+  if (!byConfig) limiters.set(redis, (byConfig = new Map()));
+  const key = `${limit}/${windowSeconds}`;
+  let limiter = byConfig.get(key);
+  if (!limiter) {
+    limiter = new Ratelimit({
+      redis,
+      limiter: Ratelimit.fixedWindow(limit, `${windowSeconds} s`),
+      prefix: "ratelimit",
+      // Mutable per-isolate state would make limits differ between isolates; Redis is the only store.
+      ephemeralCache: false,
+      analytics: false,
+      timeout: 0,
+    });
+    byConfig.set(key, limiter);
+  }
+  return limiter;
+}
+
 export function createRedisRateLimiter(env: Env, redis: Redis): RateLimiter {
   const window = env.RATE_LIMIT_WINDOW_SECONDS;
   return {
     backend: "redis",
     async check(kind, identifier) {
       const limit = limitFor(env, kind);
-      const limiter = new Ratelimit({
-        redis,
-        limiter: Ratelimit.fixedWindow(limit, `${window} s`),
-        prefix: "ratelimit",
-        // Mutable per-isolate state would make limits differ between isolates; Redis is the only store.
-        ephemeralCache: false,
-        analytics: false,
-        timeout: 0,
-      });
-      const result = await limiter.limit(`${kind}_${identifier}`);
+      const result = await limiterFor(redis, limit, window).limit(`${kind}_${identifier}`);
       return { allowed: result.success, limit, remaining: result.remaining, resetAt: result.reset, windowSeconds: window };
     },
   };

@@ -4,7 +4,7 @@ import pg from "pg";
 import Redis from "ioredis";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { startUpstashShim, type UpstashShim } from "../../scripts/lib/upstash-shim.ts";
-import { startWsProxy, type WsProxy } from "../../scripts/lib/ws-proxy.ts";
+import { startNeonLocal, type NeonLocal } from "../../scripts/lib/neon-local.ts";
 
 export interface TestInfra {
   databaseUrl: string;
@@ -41,7 +41,7 @@ export async function startTestInfra(label: string): Promise<TestInfra> {
   await redis.flushdb();
   redis.disconnect();
 
-  const proxy: WsProxy = await startWsProxy();
+  const proxy: NeonLocal = await startNeonLocal();
   const shim: UpstashShim = await startUpstashShim({ redisUrl: REDIS_URL });
   return {
     databaseUrl,

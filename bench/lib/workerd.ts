@@ -1,0 +1,69 @@
+// Serves bundles made by `wrangler deploy --dry-run --outdir …` under a plain `workerd serve`, the way
+// Cloudflare runs them (no wrangler dev overhead).
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+
+export interface WorkerSpec {
+  name: string;
+  bundleDir: string;
+  port: number;
+  bindings?: Record<string, string>;
+  queues?: string[]; // producer binding names, pointed at a sink service
+}
+
+const capnpString = (value: string) => JSON.stringify(value);
+
+function workerBlock(spec: WorkerSpec, configDir: string) {
+  const modules = readdirSync(spec.bundleDir)
+    .filter((file) => file.endsWith(".js") || file.endsWith(".mjs") || file.endsWith(".wasm"))
+    .sort((a, b) => (a === "index.js" ? -1 : b === "index.js" ? 1 : a.localeCompare(b)))
+    .map((file) => {
+      // embed paths are resolved relative to the config file
+      const path = capnpString(relative(configDir, resolve(spec.bundleDir, file)));
+      return file.endsWith(".wasm") ? `(name = ${capnpString(file)}, wasm = embed ${path})` : `(name = ${capnpString(file)}, esModule = embed ${path})`;
+    });
+  const bindings = [
+    ...Object.entries(spec.bindings ?? {}).map(([name, value]) => `(name = ${capnpString(name)}, text = ${capnpString(value)})`),
+    ...(spec.queues ?? []).map((name) => `(name = ${capnpString(name)}, queue = "sink")`),
+  ];
+  return `const ${spec.name}Worker :Workerd.Worker = (
+  modules = [${modules.join(", ")}],
+  compatibilityDate = "2026-11-01",
+  bindings = [${bindings.join(", ")}],
+  globalOutbound = "internet",
+);`;
+}
+
+// The queue binding needs a service answering Queues' producer protocol; this one accepts and drops.
+const SINK = `const sinkWorker :Workerd.Worker = (
+  modules = [(name = "sink.js", esModule = "export default { fetch() { return Response.json({ metadata: { metrics: { backlogCount: 0, backlogBytes: 0, oldestMessageTimestamp: 0 } } }); } };")],
+  compatibilityDate = "2026-11-01",
+);`;
+
+/** Writes a workerd config serving `workers`; returns its path. */
+export function writeWorkerdConfig(workers: WorkerSpec[], outDir: string): string {
+  const usesQueues = workers.some((w) => (w.queues ?? []).length > 0);
+  const config = `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    ${workers.map((w) => `(name = ${capnpString(w.name)}, worker = .${w.name}Worker),`).join("\n    ")}
+    ${usesQueues ? '(name = "sink", worker = .sinkWorker),' : ""}
+    (name = "internet", network = (allow = ["public", "private", "local"])),
+  ],
+  sockets = [
+    ${workers.map((w) => `(name = ${capnpString(w.name)}, address = "127.0.0.1:${w.port}", http = (), service = ${capnpString(w.name)}),`).join("\n    ")}
+  ],
+);
+${workers.map((w) => workerBlock(w, resolve(outDir))).join("\n")}
+${usesQueues ? SINK : ""}
+`;
+  const configPath = join(outDir, "workerd.capnp");
+  writeFileSync(configPath, config);
+  return configPath;
+}
+
+export function startWorkerd(workers: WorkerSpec[], outDir: string): ChildProcess {
+  const configPath = writeWorkerdConfig(workers, outDir);
+  return spawn(resolve("node_modules/.bin/workerd"), ["serve", configPath, "--experimental"], { stdio: ["ignore", "ignore", "inherit"] });
+}

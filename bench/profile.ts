@@ -1,0 +1,76 @@
+// `npx tsx bench/profile.ts [path]`: CPU profile of the production bundle under workerd while it serves
+// `path` (default /v2/me) under load; prints the functions with the most self time.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import type * as WsModule from "ws";
+import { seedUserWithApiKey } from "../scripts/lib/seed.ts";
+import { startTestInfra } from "../test/support/test-infra.ts";
+import { load, waitForHttp } from "./lib/load.ts";
+import { writeWorkerdConfig } from "./lib/workerd.ts";
+
+const WebSocket = createRequire(import.meta.url)("ws") as typeof WsModule.WebSocket;
+const path = process.argv[2] ?? "/v2/me";
+const PORT = 8821;
+
+execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", resolve("bench/out/api")], { stdio: "ignore" });
+process.env.TEST_REDIS_DB ??= "14";
+const infra = await startTestInfra("profile");
+const tenant = await seedUserWithApiKey(infra.databaseUrl, { email: "profile@example.com" });
+const config = writeWorkerdConfig(
+  [{ name: "api", bundleDir: "bench/out/api", port: PORT, bindings: {
+    DATABASE_URL: infra.databaseUrl, NEON_WS_PROXY: infra.wsProxy, UPSTASH_REDIS_REST_URL: infra.upstashUrl,
+    UPSTASH_REDIS_REST_TOKEN: infra.upstashToken, RATE_LIMIT_API_KEY: "1000000000", RATE_LIMIT_IP: "1000000000" } }],
+  "bench/out",
+);
+const workerd = spawn(resolve("node_modules/.bin/workerd"), ["serve", config, "--experimental", "--inspector-addr=127.0.0.1:9239"], { stdio: "ignore" });
+const url = `http://127.0.0.1:${PORT}${path}`;
+const headers = { authorization: `Bearer ${tenant.apiKey}` };
+try {
+  await waitForHttp(`http://127.0.0.1:${PORT}/health`);
+  await load("warmup", url, { seconds: 2, connections: 8, headers });
+  const targets = (await (await fetch("http://127.0.0.1:9239/json")).json()) as Array<{ webSocketDebuggerUrl: string }>;
+  const ws = new WebSocket(targets[0]!.webSocketDebuggerUrl);
+  await new Promise((r) => ws.once("open", r));
+  let id = 0;
+  const send = (method: string, params = {}) =>
+    new Promise<any>((done) => {
+      const myId = ++id;
+      const onMessage = (data: Buffer) => {
+        const msg = JSON.parse(data.toString());
+        if (msg.id === myId) {
+          ws.off("message", onMessage);
+          done(msg.result);
+        }
+      };
+      ws.on("message", onMessage);
+      ws.send(JSON.stringify({ id: myId, method, params }));
+    });
+  await send("Profiler.enable");
+  await send("Profiler.setSamplingInterval", { interval: 100 });
+  await send("Profiler.start");
+  const result = await load(path, url, { seconds: 8, connections: 32, headers });
+  const { profile } = await send("Profiler.stop");
+  ws.close();
+  const self = new Map<string, number>();
+  const byId = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]));
+  const counts = new Map<number, number>();
+  for (const sample of profile.samples as number[]) counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  let total = 0;
+  for (const [nodeId, count] of counts) {
+    const node = byId.get(nodeId);
+    const f = node.callFrame;
+    const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + count);
+    total += count;
+  }
+  console.log(JSON.stringify(result));
+  for (const [key, count] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  }
+} finally {
+  workerd.kill();
+  await infra.stop();
+  process.exit(0);
+}
