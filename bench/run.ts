@@ -8,6 +8,7 @@ import { startTestInfra } from "../test/support/test-infra.ts";
 import { seedUserWithApiKey } from "../scripts/lib/seed.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { startWorkerd } from "./lib/workerd.ts";
+import { runEngineBench } from "./slots-engine.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -30,6 +31,11 @@ function queueBindings(): string[] {
 const ratio = (result: LoadResult, bare: LoadResult) => `${((result.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)}%`;
 
 async function main() {
+  // The slot engine alone (pure CPU): 1 host × 30 days across a DST change, 200 busy intervals.
+  const engine = runEngineBench();
+  console.log(`slot engine: p50 ${engine.p50_ms} ms, p99 ${engine.p99_ms} ms (${engine.slots} slots, ${engine.iterations} runs)`);
+  console.log(JSON.stringify(engine));
+
   console.error("building bundles (wrangler deploy --dry-run)…");
   build();
   process.env.TEST_REDIS_DB ??= "14";
