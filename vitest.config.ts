@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     // Request log lines are printed only for failing tests.
     silent: "passed-only",
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ["default", ["json", { outputFile: ".test-results/results.json" }]],
     projects: [
       {
         // Pure logic (slot engine, migration/drift checks) in Node.
