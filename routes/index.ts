@@ -3,11 +3,24 @@ import { refreshApiKey } from "./api-keys/refresh";
 import { health } from "./health/get";
 import { getMe } from "./me/get";
 import { updateMe } from "./me/update";
+import { createScheduleOperation } from "./schedules/create";
+import { deleteScheduleOperation } from "./schedules/delete";
+import { getScheduleOperation } from "./schedules/get";
+import { getDefaultScheduleOperation } from "./schedules/get-default";
+import { listSchedulesOperation } from "./schedules/list";
+import { updateScheduleOperation } from "./schedules/update";
 
-// Every operation the API serves, in one visible list.
+// Every operation the API serves, in one visible list. Static paths come before parameterised siblings
+// (/v2/schedules/default before /v2/schedules/{scheduleId}).
 export const operations: readonly Operation<any>[] = [
   health,
   getMe,
   updateMe,
   refreshApiKey,
+  createScheduleOperation,
+  listSchedulesOperation,
+  getDefaultScheduleOperation,
+  getScheduleOperation,
+  updateScheduleOperation,
+  deleteScheduleOperation,
 ];
