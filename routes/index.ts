@@ -1,6 +1,15 @@
 import type { Operation } from "../src/operation";
 import { refreshApiKey } from "./api-keys/refresh";
 import { health } from "./health/get";
+import { createEventTypeOperation } from "./event-types/create";
+import { deleteEventTypeOperation } from "./event-types/delete";
+import { getEventTypeOperation } from "./event-types/get";
+import { listEventTypesOperation } from "./event-types/list";
+import { createPrivateLinkOperation } from "./event-types/private-links/create";
+import { deletePrivateLinkOperation } from "./event-types/private-links/delete";
+import { listPrivateLinksOperation } from "./event-types/private-links/list";
+import { updatePrivateLinkOperation } from "./event-types/private-links/update";
+import { updateEventTypeOperation } from "./event-types/update";
 import { getMe } from "./me/get";
 import { updateMe } from "./me/update";
 import { createScheduleOperation } from "./schedules/create";
@@ -23,4 +32,13 @@ export const operations: readonly Operation<any>[] = [
   getScheduleOperation,
   updateScheduleOperation,
   deleteScheduleOperation,
+  createEventTypeOperation,
+  listEventTypesOperation,
+  getEventTypeOperation,
+  updateEventTypeOperation,
+  deleteEventTypeOperation,
+  createPrivateLinkOperation,
+  listPrivateLinksOperation,
+  updatePrivateLinkOperation,
+  deletePrivateLinkOperation,
 ];
