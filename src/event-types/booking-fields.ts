@@ -68,27 +68,29 @@ const CustomFieldInput = z.object({
   options: z.array(z.string().min(1).max(1000)).min(1).max(100).optional(),
 });
 
-export type BookingFieldInput =
-  | z.infer<typeof NameFieldInput>
-  | z.infer<typeof EmailFieldInput>
-  | z.infer<typeof LocationFieldInput>
-  | z.infer<typeof SystemFieldInput>
-  | z.infer<typeof CustomFieldInput>;
+const FIELD_SCHEMAS = {
+  name: NameFieldInput,
+  email: EmailFieldInput,
+  location: LocationFieldInput,
+  system: SystemFieldInput,
+  custom: CustomFieldInput,
+} as const;
+type FieldKind = keyof typeof FIELD_SCHEMAS;
+type ParsedField = { [K in FieldKind]: { kind: K; field: z.infer<(typeof FIELD_SCHEMAS)[K]> } }[FieldKind];
 
 type RawField = { type?: unknown; slug?: unknown };
 
 // Cal.com's dispatch: a field with one of the system slugs is that system field; otherwise `type` decides.
-function schemaFor(field: RawField): { schema: z.ZodType; problem?: undefined } | { schema?: undefined; problem: string } {
+function kindOf(field: RawField): { kind: FieldKind; problem?: undefined } | { kind?: undefined; problem: string } {
   const slug = typeof field.slug === "string" ? field.slug : undefined;
   const type = typeof field.type === "string" ? field.type : undefined;
-  if (slug === "location") return { schema: LocationFieldInput };
-  if (slug && (SLUG_ADDRESSED_SYSTEM_FIELDS as readonly string[]).includes(slug)) return { schema: SystemFieldInput };
-  if (type === "name") return { schema: NameFieldInput };
-  if (type === "email") return { schema: EmailFieldInput };
+  if (slug === "location") return { kind: "location" };
+  if (slug && (SLUG_ADDRESSED_SYSTEM_FIELDS as readonly string[]).includes(slug)) return { kind: "system" };
+  if (type === "name" || type === "email") return { kind: type };
   if (!type) return { problem: "booking fields other than title, location, notes, guests and rescheduleReason need a 'type'" };
   if (!(CUSTOM_FIELD_TYPES as readonly string[]).includes(type)) return { problem: `Unsupported booking field type '${type}'.` };
   if (slug && RESERVED_SLUGS.has(slug)) return { problem: `slug '${slug}' is reserved for a system booking field` };
-  return { schema: CustomFieldInput };
+  return { kind: "custom" };
 }
 
 export const BookingFieldsInputSchema = z
@@ -97,20 +99,22 @@ export const BookingFieldsInputSchema = z
   .max(100)
   .superRefine((fields, ctx) => {
     const seen = new Set<string>();
-    fields.forEach((field, index) => {
-      const { schema, problem } = schemaFor(field as RawField);
-      if (!schema) return ctx.addIssue({ code: "custom", message: problem, path: [index] });
-      const result = schema.safeParse(field);
+    fields.forEach((raw, index) => {
+      const { kind, problem } = kindOf(raw as RawField);
+      if (!kind) return ctx.addIssue({ code: "custom", message: problem, path: [index] });
+      const result = FIELD_SCHEMAS[kind].safeParse(raw);
       if (!result.success) {
         for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [index, ...issue.path] });
         return;
       }
-      const key = identity(result.data as BookingFieldInput);
-      if (seen.has(key)) ctx.addIssue({ code: "custom", message: `Duplicate bookingFields slug '${key}' found. All bookingFields slugs must be unique.`, path: [index] });
+      const parsed = { kind, field: result.data } as ParsedField;
+      const key = "slug" in parsed.field ? parsed.field.slug : parsed.kind;
+      if (seen.has(key)) {
+        ctx.addIssue({ code: "custom", message: `Duplicate bookingFields slug '${key}' found. All bookingFields slugs must be unique.`, path: [index] });
+      }
       seen.add(key);
-      const data = result.data as z.infer<typeof CustomFieldInput>;
-      if (schema === CustomFieldInput && OPTION_FIELD_TYPES.has(data.type) && !data.options?.length) {
-        ctx.addIssue({ code: "custom", message: `a ${data.type} field needs 'options'`, path: [index, "options"] });
+      if (parsed.kind === "custom" && OPTION_FIELD_TYPES.has(parsed.field.type) && !parsed.field.options?.length) {
+        ctx.addIssue({ code: "custom", message: `a ${parsed.field.type} field needs 'options'`, path: [index, "options"] });
       }
     });
   })
@@ -120,7 +124,12 @@ export const BookingFieldsInputSchema = z
     example: [{ type: "text", slug: "company", label: "Company", required: true, placeholder: "Acme", hidden: false }],
   });
 
-const identity = (field: BookingFieldInput) => ("slug" in field ? field.slug : field.type);
+/** Parses one field that BookingFieldsInputSchema has already accepted. */
+function parseField(raw: Record<string, unknown>): ParsedField {
+  const { kind } = kindOf(raw as RawField);
+  if (!kind) throw new Error("booking field was not validated");
+  return { kind, field: FIELD_SCHEMAS[kind].parse(raw) } as ParsedField;
+}
 
 /** A stored booking field: the 2024-06-14 output shape. */
 export interface StoredBookingField {
@@ -149,51 +158,50 @@ const SYSTEM_DEFAULTS: Record<"name" | "email" | SlugAddressedSystemField, Store
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
-function toStored(field: BookingFieldInput): StoredBookingField {
-  if ("type" in field && field.type === "name") {
-    return { ...SYSTEM_DEFAULTS.name, label: field.label, placeholder: field.placeholder, disableOnPrefill: !!field.disableOnPrefill };
+function toStored({ kind, field }: ParsedField): StoredBookingField {
+  switch (kind) {
+    case "name":
+      return { ...SYSTEM_DEFAULTS.name, label: field.label, placeholder: field.placeholder, disableOnPrefill: !!field.disableOnPrefill };
+    case "email":
+      return {
+        ...SYSTEM_DEFAULTS.email,
+        label: field.label,
+        placeholder: field.placeholder,
+        required: field.required ?? true,
+        hidden: !!field.hidden,
+        disableOnPrefill: !!field.disableOnPrefill,
+      };
+    case "location":
+      return { ...SYSTEM_DEFAULTS.location, label: field.label ?? SYSTEM_DEFAULTS.location.label };
+    case "system": {
+      const base = SYSTEM_DEFAULTS[field.slug];
+      return defined({
+        ...base,
+        label: field.label ?? base.label,
+        placeholder: field.placeholder,
+        required: !!field.required,
+        hidden: !!field.hidden,
+        disableOnPrefill: !!field.disableOnPrefill,
+      });
+    }
+    case "custom":
+      return defined({
+        isDefault: false,
+        type: field.type,
+        slug: field.slug,
+        label: field.label,
+        required: field.required,
+        placeholder: NO_PLACEHOLDER_TYPES.has(field.type) ? undefined : (field.placeholder ?? ""),
+        hidden: !!field.hidden,
+        disableOnPrefill: !!field.disableOnPrefill,
+        options: OPTION_FIELD_TYPES.has(field.type) ? (field.options ?? []) : undefined,
+      });
   }
-  if ("type" in field && field.type === "email") {
-    return defined({
-      ...SYSTEM_DEFAULTS.email,
-      label: field.label,
-      placeholder: field.placeholder,
-      required: field.required ?? true,
-      hidden: !!field.hidden,
-      disableOnPrefill: !!field.disableOnPrefill,
-    });
-  }
-  if ("slug" in field && field.slug === "location") {
-    return defined({ ...SYSTEM_DEFAULTS.location, label: field.label ?? SYSTEM_DEFAULTS.location.label });
-  }
-  if (!("type" in field) && field.slug !== "location") {
-    const base = SYSTEM_DEFAULTS[field.slug];
-    return defined({
-      ...base,
-      label: field.label ?? base.label,
-      placeholder: field.placeholder,
-      required: !!field.required,
-      hidden: !!field.hidden,
-      disableOnPrefill: !!field.disableOnPrefill,
-    });
-  }
-  if (!("type" in field)) throw new Error("unreachable: location handled above");
-  return defined({
-    isDefault: false,
-    type: field.type,
-    slug: field.slug,
-    label: field.label,
-    required: field.required,
-    placeholder: NO_PLACEHOLDER_TYPES.has(field.type) ? undefined : (field.placeholder ?? ""),
-    hidden: !!field.hidden,
-    disableOnPrefill: !!field.disableOnPrefill,
-    options: OPTION_FIELD_TYPES.has(field.type) ? (field.options ?? []) : undefined,
-  });
 }
 
 /** Cal.com's order: name, email, location, the custom fields, then title, notes, guests, rescheduleReason. */
 export function normaliseBookingFields(input: readonly Record<string, unknown>[] | undefined): StoredBookingField[] {
-  const parsed = (input ?? []).map((raw) => schemaFor(raw as RawField).schema!.parse(raw) as BookingFieldInput).map(toStored);
+  const parsed = (input ?? []).map(parseField).map(toStored);
   const system = (slug: keyof typeof SYSTEM_DEFAULTS) => parsed.find((f) => f.isDefault && f.slug === slug) ?? SYSTEM_DEFAULTS[slug];
   const custom = parsed.filter((f) => !f.isDefault);
   return [

@@ -65,17 +65,23 @@ export async function deleteEventType(db: Db, userId: number, eventTypeId: numbe
 type OrgFilter = Pick<GetEventTypesQuery, "orgSlug" | "orgId">;
 
 /**
- * A user by username, optionally within an organisation. Without one, a user outside any organisation is
- * preferred. Organisations are known here only by id: an `orgSlug` without `orgId` matches no one.
+ * Users by username, optionally within an organisation; without one, a user outside any organisation is
+ * preferred over same-named organisation members. Organisations are known here only by id, so an `orgSlug`
+ * without `orgId` matches no one.
  */
-async function findUserByUsername(db: Db, username: string, org: OrgFilter) {
-  if (org.orgSlug && !org.orgId) return null;
-  return db.user.findFirst({
-    where: { username, ...(org.orgId ? { organizationId: org.orgId } : {}) },
+async function findUsersByUsername(db: Db, usernames: string[], org: OrgFilter): Promise<EventTypeOwner[]> {
+  if (org.orgSlug && !org.orgId) return [];
+  const rows = await db.user.findMany({
+    where: { username: { in: usernames }, ...(org.orgId ? { organizationId: org.orgId } : {}) },
     orderBy: [{ organizationId: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     select: eventTypeOwnerSelect,
   });
+  const byUsername = new Map<string, EventTypeOwner>();
+  for (const row of rows) if (row.username && !byUsername.has(row.username)) byUsername.set(row.username, row);
+  return usernames.flatMap((username) => byUsername.get(username) ?? []);
 }
+
+const findUserByUsername = async (db: Db, username: string, org: OrgFilter) => (await findUsersByUsername(db, [username], org))[0] ?? null;
 
 const listOrder = (sort: GetEventTypesQuery["sortCreatedAt"]) => ({ id: sort ?? ("asc" as const) });
 
@@ -106,9 +112,7 @@ export async function listEventTypes(db: Db, query: GetEventTypesQuery, callerId
   }
   if (query.usernames) {
     const usernames = [...new Set(query.usernames.split(",").map((u) => u.trim()).filter(Boolean))];
-    const users = (
-      await Promise.all(usernames.map((username) => findUserByUsername(db, username, query)))
-    ).filter((u): u is EventTypeOwner => u !== null);
+    const users = await findUsersByUsername(db, usernames, query);
     return [withoutHiddenBookingFields(dynamicEventType(users, websiteUrl))];
   }
   if (callerId !== undefined) {

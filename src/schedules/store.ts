@@ -14,9 +14,7 @@ import type { CreateScheduleInput, ScheduleOutput, UpdateScheduleInput } from ".
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const scheduleWithAvailability = {
-  include: { availability: { orderBy: [{ date: "asc" as const }, { startMinute: "asc" as const }, { id: "asc" as const }] } },
-};
+const scheduleWithAvailability = { include: { availability: { orderBy: { id: "asc" as const } } } };
 
 interface StoredSchedule {
   id: number;
@@ -31,7 +29,10 @@ const dateColumn = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
 export function toScheduleOutput(schedule: StoredSchedule, ownerDefaultScheduleId: number | null): ScheduleOutput {
   const weekly = schedule.availability.filter((row) => row.date === null && row.days.length > 0);
-  const overrides = schedule.availability.filter((row) => row.date !== null);
+  // Weekly rules keep the order they were given in; overrides come by date, then start time.
+  const overrides = schedule.availability
+    .filter((row) => row.date !== null)
+    .sort((a, b) => a.date!.getTime() - b.date!.getTime() || a.startMinute - b.startMinute);
   return {
     id: schedule.id,
     ownerId: schedule.userId,

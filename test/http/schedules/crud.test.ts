@@ -41,9 +41,10 @@ describe("schedules: create, read, update, delete", () => {
       name: "Evenings",
       timeZone: "America/New_York",
       isDefault: true,
+      // Deliberately not in time order: rules come back in the order given.
       availability: [
-        { days: ["Saturday", "Sunday"], startTime: "08:30", endTime: "12:15" },
         { days: ["Wednesday"], startTime: "18:00", endTime: "23:59" },
+        { days: ["Saturday", "Sunday"], startTime: "08:30", endTime: "12:15" },
       ],
       overrides: [
         { date: "2030-03-10", startTime: "10:00", endTime: "11:00" },
