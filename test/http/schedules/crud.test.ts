@@ -133,6 +133,15 @@ describe("schedules: create, read, update, delete", () => {
     expect((await api("/v2/me", { key: owner.apiKey })).body.data.defaultScheduleId).toBe(a.body.data.id);
   });
 
+  it("isDefault: false on the default schedule is ignored, as in Cal.com (a user keeps a default)", async () => {
+    const owner = await createTenant();
+    const a = await create({ name: "A", timeZone: "UTC", isDefault: true }, owner.apiKey);
+    const res = await api(`/v2/schedules/${a.body.data.id}`, { method: "PATCH", key: owner.apiKey, version: V, body: { isDefault: false } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.isDefault).toBe(true);
+    expect((await api("/v2/me", { key: owner.apiKey })).body.data.defaultScheduleId).toBe(a.body.data.id);
+  });
+
   it("lets PATCH /v2/me pick one of the caller's schedules as default", async () => {
     const owner = await createTenant();
     const a = await create({ name: "A", timeZone: "UTC", isDefault: true }, owner.apiKey);
