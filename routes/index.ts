@@ -1,13 +1,44 @@
 import type { Operation } from "../src/operation";
 import { refreshApiKey } from "./api-keys/refresh";
 import { health } from "./health/get";
+import { createEventTypeOperation } from "./event-types/create";
+import { deleteEventTypeOperation } from "./event-types/delete";
+import { getEventTypeOperation } from "./event-types/get";
+import { listEventTypesOperation } from "./event-types/list";
+import { createPrivateLinkOperation } from "./event-types/private-links/create";
+import { deletePrivateLinkOperation } from "./event-types/private-links/delete";
+import { listPrivateLinksOperation } from "./event-types/private-links/list";
+import { updatePrivateLinkOperation } from "./event-types/private-links/update";
+import { updateEventTypeOperation } from "./event-types/update";
 import { getMe } from "./me/get";
 import { updateMe } from "./me/update";
+import { createScheduleOperation } from "./schedules/create";
+import { deleteScheduleOperation } from "./schedules/delete";
+import { getScheduleOperation } from "./schedules/get";
+import { getDefaultScheduleOperation } from "./schedules/get-default";
+import { listSchedulesOperation } from "./schedules/list";
+import { updateScheduleOperation } from "./schedules/update";
 
-// Every operation the API serves, in one visible list.
+// Every operation the API serves, in one visible list. Static paths come before parameterised siblings
+// (/v2/schedules/default before /v2/schedules/{scheduleId}).
 export const operations: readonly Operation<any>[] = [
   health,
   getMe,
   updateMe,
   refreshApiKey,
+  createScheduleOperation,
+  listSchedulesOperation,
+  getDefaultScheduleOperation,
+  getScheduleOperation,
+  updateScheduleOperation,
+  deleteScheduleOperation,
+  createEventTypeOperation,
+  listEventTypesOperation,
+  getEventTypeOperation,
+  updateEventTypeOperation,
+  deleteEventTypeOperation,
+  createPrivateLinkOperation,
+  listPrivateLinksOperation,
+  updatePrivateLinkOperation,
+  deletePrivateLinkOperation,
 ];

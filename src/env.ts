@@ -20,6 +20,8 @@ export const EnvSchema = z
     RATE_LIMIT_OAUTH_CLIENT: positiveInt(500),
     RATE_LIMIT_IP: positiveInt(120),
     MAX_BODY_BYTES: positiveInt(1024 * 1024),
+    // Public booking site: event types' bookingUrl (<url>/<username>/<slug>) and private links (<url>/d/<link>/<slug>).
+    WEBSITE_URL: z.url().default("https://cal.com"),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",

@@ -14,13 +14,16 @@ const PRISMA_ERRORS: Record<string, [ErrorCode, string]> = {
   P2002: ["CONFLICT", "Invalid Input: Trying to create a record that already exists."],
   P2025: ["NOT_FOUND", "Invalid Query: The requested record was not found."],
   P2003: ["BAD_REQUEST", "Invalid input: The referenced data does not exist."],
+  // The same failures as raw Postgres SQLSTATEs, as the Neon HTTP driver reports them.
+  "23505": ["CONFLICT", "Invalid Input: Trying to create a record that already exists."],
+  "23503": ["BAD_REQUEST", "Invalid input: The referenced data does not exist."],
 };
 
 function isPrismaKnownError(error: unknown): error is { code: string; name: string } {
   return (
     typeof error === "object" &&
     error !== null &&
-    (error as { name?: string }).name === "PrismaClientKnownRequestError" &&
+    ["PrismaClientKnownRequestError", "NeonDbError"].includes((error as { name?: string }).name ?? "") &&
     typeof (error as { code?: unknown }).code === "string"
   );
 }

@@ -1,7 +1,21 @@
-import { ApiError } from "../errors";
+import { ApiError, type ErrorCode } from "../errors";
 import type { Db } from "../services/db";
 
-// Schedules arrive with the event-types/schedules work; until then no schedule id can exist.
-export async function assertScheduleOwnedBy(_db: Db, scheduleId: number, _userId: number): Promise<void> {
-  throw new ApiError("NotFoundException", `Schedule with id=${scheduleId} not found`);
+type Reader = Pick<Db, "schedule">;
+
+/**
+ * Cal.com's checks (schedules_2024_06_11 service): an unknown id is 404 ("does not exist"), someone else's
+ * schedule is 403 ("does not own"). DELETE answers an unknown id with 400 instead, so the code is a parameter.
+ */
+export async function assertScheduleOwnedBy(
+  db: Reader,
+  scheduleId: number,
+  userId: number,
+  missingCode: ErrorCode = "NotFoundException",
+): Promise<void> {
+  const schedule = await db.schedule.findUnique({ where: { id: scheduleId }, select: { userId: true } });
+  if (!schedule) throw new ApiError(missingCode, `Schedule with ID=${scheduleId} does not exist.`);
+  if (schedule.userId !== userId) {
+    throw new ApiError("ForbiddenException", `User with ID=${userId} does not own schedule with ID=${scheduleId}`);
+  }
 }

@@ -1,6 +1,6 @@
 import { neonConfig } from "@neondatabase/serverless";
 import { PrismaNeon, PrismaNeonHttp } from "@prisma/adapter-neon";
-import { PrismaClient } from "../generated/prisma/client";
+import { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Env } from "../env";
 
 type DbEnv = Pick<Env, "DATABASE_URL" | "NEON_WS_PROXY">;
@@ -17,27 +17,44 @@ function configureLocalNeon(proxy: string) {
 // Prisma batches findUnique calls made in the same tick into one query. On a client shared by concurrent
 // requests that would resolve one request's promise from another request's context, which Workers cancel.
 // findFirst with the same unique `where` is the same single-row lookup and is never batched.
-function withoutCrossRequestBatching(client: PrismaClient) {
-  return client.$extends({
+function withoutCrossRequestBatching(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
     name: "no-cross-request-batching",
     query: {
       $allModels: {
         findUnique({ model, args }) {
           const delegate = (client as unknown as Record<string, { findFirst(a: unknown): Promise<unknown> }>)[lowerFirst(model)]!;
-          return delegate.findFirst(args) as never;
+          return delegate.findFirst(asFindFirstArgs(args)) as never;
         },
         findUniqueOrThrow({ model, args }) {
           const delegate = (client as unknown as Record<string, { findFirstOrThrow(a: unknown): Promise<unknown> }>)[lowerFirst(model)]!;
-          return delegate.findFirstOrThrow(args) as never;
+          return delegate.findFirstOrThrow(asFindFirstArgs(args)) as never;
         },
       },
     },
   });
+  // The extension changes behaviour only, not the API.
+  return extended as unknown as PrismaClient;
 }
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
-export type Db = ReturnType<typeof withoutCrossRequestBatching>;
+// findUnique accepts compound keys (`userId_slug: {userId, slug}`) that findFirst does not: spread them.
+function asFindFirstArgs(args: unknown): unknown {
+  const { where, ...rest } = (args ?? {}) as { where?: Record<string, unknown> };
+  if (!where) return args;
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(where)) {
+    const isCompound =
+      value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) &&
+      Object.keys(value).join("_") === key;
+    if (isCompound) Object.assign(flat, value);
+    else flat[key] = value;
+  }
+  return { ...rest, where: flat };
+}
+
+export type Db = PrismaClient;
 
 // The HTTP client holds no sockets or per-request state (each query is its own fetch), so one per
 // database URL serves every request of the isolate. Building it per request would re-instantiate Prisma's
@@ -45,11 +62,11 @@ export type Db = ReturnType<typeof withoutCrossRequestBatching>;
 const httpClients = new Map<string, Db>();
 
 /**
- * One-shot queries over Neon's HTTP endpoint: no connection setup per request, which is what keeps the
- * hot paths fast. It cannot run interactive transactions (nor Prisma writes that need one): use
- * `createTransactionalDb` for those.
+ * Reads over Neon's HTTP endpoint: no connection setup per request, which is what keeps the hot paths
+ * fast. The HTTP endpoint cannot run transactions, which Prisma uses for many writes, so callers get
+ * `createRoutedDb` instead of this client.
  */
-export function createDb(env: DbEnv): Db {
+export function createHttpDb(env: DbEnv): Db {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
   let client = httpClients.get(env.DATABASE_URL);
   if (!client) {
@@ -61,8 +78,40 @@ export function createDb(env: DbEnv): Db {
   return client;
 }
 
-/** A WebSocket session for interactive transactions (`$transaction(async (tx) => …)`), opened on first use. */
+/**
+ * A WebSocket session for interactive transactions (`$transaction(async (tx) => …)`), opened on first use.
+ * It belongs to one request, so Prisma's findUnique batching is harmless here (and rewriting it would
+ * run the lookup outside the transaction).
+ */
 export function createTransactionalDb(env: DbEnv): Db {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
-  return withoutCrossRequestBatching(new PrismaClient({ adapter: new PrismaNeon({ connectionString: env.DATABASE_URL, max: 1 }) }));
+  return new PrismaClient({ adapter: new PrismaNeon({ connectionString: env.DATABASE_URL, max: 1 }) });
+}
+
+const WRITE_OPERATIONS = [
+  "create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany",
+] as const;
+
+const MODEL_PROPERTIES = Object.values(Prisma.ModelName).map(lowerFirst);
+
+type Delegates = Record<string, Record<string, (args: unknown) => unknown>>;
+
+/**
+ * One client for route code: model reads and raw queries go over HTTP; model writes and `$transaction`
+ * go to the request's WebSocket session (opened on first write), where Prisma can wrap them in transactions.
+ * Built by delegation (not a Proxy: Prisma's clients are Proxies whose invariants a wrapper cannot keep).
+ */
+export function createRoutedDb(http: Db, session: () => Db, onDisconnect: () => Promise<void> = async () => {}): Db {
+  const routed = Object.create(http) as Record<string, unknown>;
+  for (const model of MODEL_PROPERTIES) {
+    const reads = (http as unknown as Delegates)[model]!;
+    const delegate = Object.create(reads) as Record<string, unknown>;
+    for (const operation of WRITE_OPERATIONS) {
+      delegate[operation] = (args: unknown) => (session() as unknown as Delegates)[model]![operation]!(args);
+    }
+    routed[model] = delegate;
+  }
+  routed.$transaction = (...args: unknown[]) => (session().$transaction as (...a: unknown[]) => unknown)(...args);
+  routed.$disconnect = onDisconnect;
+  return routed as unknown as Db;
 }

@@ -1,14 +1,14 @@
 import type { Redis } from "@upstash/redis/cloudflare";
 import type { Env } from "../env";
-import { createDb, createTransactionalDb, type Db } from "./db";
+import { createHttpDb, createRoutedDb, createTransactionalDb, type Db } from "./db";
 import { createLogger, type Logger } from "./logger";
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rate-limiter";
 import { createRedis } from "./redis";
 
 export interface Services {
-  /** One-shot queries (HTTP): reads and single-statement writes. */
+  /** Reads over HTTP; writes and `$transaction` on the request's WebSocket session (src/services/db.ts). */
   readonly db: Db;
-  /** Interactive transactions and multi-statement writes (WebSocket session). */
+  /** The request's WebSocket session itself, for code that wants every statement on one connection. */
   readonly txDb: Db;
   readonly redis: Redis | undefined;
   readonly limiter: RateLimiter;
@@ -25,7 +25,7 @@ export function createServices(env: Env, requestId: string): Services {
   const redis = createRedis(env);
   return {
     get db() {
-      db ??= createDb(env);
+      db ??= createRoutedDb(createHttpDb(env), () => this.txDb);
       return db;
     },
     get txDb() {

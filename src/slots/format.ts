@@ -20,9 +20,14 @@ const IANA_ZONES: ReadonlySet<string> = new Set(
   typeof Intl.supportedValuesOf === 'function' ? [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC'] : ['UTC', 'Etc/UTC'],
 )
 
+// IANA names start with a letter ("Europe/Paris", "UTC", "Etc/GMT+2"); Intl would also accept UTC offsets
+// like "+02:00", which are not zones and do not follow DST.
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]*$/
+
 export function isValidTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > 64) return false
   if (IANA_ZONES.has(timeZone)) return true
+  if (!IANA_NAME.test(timeZone)) return false
   try {
     const resolved = zoneFormatter(timeZone).resolvedOptions().timeZone
     // Intl also accepts case variants ('europe/london'); those are not IANA names.

@@ -1,12 +1,19 @@
 import { env } from "cloudflare:workers";
 import { generateApiKey } from "../../src/auth/api-keys";
-import { createDb, type Db } from "../../src/services/db";
+import { createHttpDb, createRoutedDb, createTransactionalDb, type Db } from "../../src/services/db";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** The same database access the app gets; `$disconnect()` closes the WebSocket session if one was opened. */
 export function testDb(): Db {
-  return createDb(env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string });
+  const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string };
+  let session: Db | undefined;
+  return createRoutedDb(
+    createHttpDb(bindings),
+    () => (session ??= createTransactionalDb(bindings)),
+    async () => session?.$disconnect(),
+  );
 }
 
 export interface Tenant {

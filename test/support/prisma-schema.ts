@@ -75,7 +75,15 @@ export function readPrismaSchema(dir: string): SchemaSpec {
   const modelNames = new Set<string>();
   for (const [, kind, name, body] of blocks) {
     if (kind === "model") modelNames.add(name!);
-    else enums.set(name!, body!.split("\n").map((l) => l.trim().split(/\s+/)[0]!).filter((v) => v && !v.startsWith("@@")));
+    else
+      enums.set(
+        name!,
+        body!
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => l && !l.startsWith("@@"))
+          .map((l) => /@map\("([^"]+)"\)/.exec(l)?.[1] ?? l.split(/\s+/)[0]!),
+      );
   }
   const dbEnums = new Map<string, string[]>();
   const tableOf = new Map<string, string>();

@@ -1,0 +1,32 @@
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponses } from "../../src/errors";
+import { DeleteEventTypeOutputSchema } from "../../src/event-types/output";
+import { EventTypeIdParamSchema } from "../../src/event-types/schemas";
+import { deleteEventType } from "../../src/event-types/store";
+import { defineOperation } from "../../src/operation";
+import { EVENT_TYPES_VERSIONS } from "./versions";
+
+const route = createRoute({
+  method: "delete",
+  path: "/v2/event-types/{eventTypeId}",
+  operationId: "EventTypesController_2024_06_14_deleteEventType",
+  summary: "Delete an event type",
+  description: "Unknown id: 404. Someone else's event type: 403, as Cal.com answers.",
+  tags: ["Event Types"],
+  request: { params: EventTypeIdParamSchema },
+  responses: {
+    200: { description: "What was deleted", content: { "application/json": { schema: DeleteEventTypeOutputSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const deleteEventTypeOperation = defineOperation({
+  route,
+  versions: EVENT_TYPES_VERSIONS,
+  auth: { allow: [] },
+  handler: async (c) => {
+    const { eventTypeId } = c.req.valid("param");
+    const data = await deleteEventType(c.var.services.db, c.var.principal!.userId, eventTypeId);
+    return c.json({ status: "success" as const, data }, 200);
+  },
+});

@@ -1,0 +1,30 @@
+import { createRoute } from "@hono/zod-openapi";
+import { GetEventTypesOutputSchema } from "../../src/event-types/output";
+import { GetEventTypesQuerySchema } from "../../src/event-types/schemas";
+import { listEventTypes } from "../../src/event-types/store";
+import { defineOperation } from "../../src/operation";
+import { EVENT_TYPES_VERSIONS } from "./versions";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/event-types",
+  operationId: "EventTypesController_2024_06_14_getEventTypes",
+  summary: "Get all event types",
+  description:
+    "Public lookups need no credentials: `username` (+ `eventSlug`) or `usernames` for a dynamic group event. Hidden event types are returned only to their owner; without a filter, the caller's own event types (none when anonymous).",
+  tags: ["Event Types"],
+  request: { query: GetEventTypesQuerySchema },
+  responses: {
+    200: { description: "Event types", content: { "application/json": { schema: GetEventTypesOutputSchema } } },
+  },
+});
+
+export const listEventTypesOperation = defineOperation({
+  route,
+  versions: EVENT_TYPES_VERSIONS,
+  auth: { allow: [], optional: true },
+  handler: async (c) => {
+    const data = await listEventTypes(c.var.services.db, c.req.valid("query"), c.var.principal?.userId, c.var.env.WEBSITE_URL);
+    return c.json({ status: "success" as const, data }, 200);
+  },
+});

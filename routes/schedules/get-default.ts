@@ -1,0 +1,27 @@
+import { createRoute } from "@hono/zod-openapi";
+import { defineOperation } from "../../src/operation";
+import { GetDefaultScheduleOutputSchema } from "../../src/schedules/schemas";
+import { getDefaultSchedule } from "../../src/schedules/store";
+import { SCHEDULES_VERSIONS } from "./versions";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/schedules/default",
+  operationId: "SchedulesController_2024_06_11_getDefaultSchedule",
+  summary: "Get the default schedule",
+  description: "`data` is null when the user has no default schedule.",
+  tags: ["Schedules"],
+  responses: {
+    200: { description: "The default schedule", content: { "application/json": { schema: GetDefaultScheduleOutputSchema } } },
+  },
+});
+
+export const getDefaultScheduleOperation = defineOperation({
+  route,
+  versions: SCHEDULES_VERSIONS,
+  auth: { allow: [] },
+  handler: async (c) => {
+    const schedule = await getDefaultSchedule(c.var.services.db, c.var.principal!.userId);
+    return c.json({ status: "success" as const, data: schedule }, 200);
+  },
+});

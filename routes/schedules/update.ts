@@ -1,0 +1,35 @@
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponses } from "../../src/errors";
+import { defineOperation } from "../../src/operation";
+import { ScheduleIdParamSchema, UpdateScheduleInputSchema, UpdateScheduleOutputSchema } from "../../src/schedules/schemas";
+import { updateSchedule } from "../../src/schedules/store";
+import { SCHEDULES_VERSIONS } from "./versions";
+
+const route = createRoute({
+  method: "patch",
+  path: "/v2/schedules/{scheduleId}",
+  operationId: "SchedulesController_2024_06_11_updateSchedule",
+  summary: "Update a schedule",
+  description:
+    "`availability` replaces the weekly rules and `overrides` the date overrides; omitted ones are kept. `isDefault: true` makes it the default schedule.",
+  tags: ["Schedules"],
+  request: {
+    params: ScheduleIdParamSchema,
+    body: { required: true, content: { "application/json": { schema: UpdateScheduleInputSchema } } },
+  },
+  responses: {
+    200: { description: "The updated schedule", content: { "application/json": { schema: UpdateScheduleOutputSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const updateScheduleOperation = defineOperation({
+  route,
+  versions: SCHEDULES_VERSIONS,
+  auth: { allow: [] },
+  handler: async (c) => {
+    const { scheduleId } = c.req.valid("param");
+    const schedule = await updateSchedule(c.var.services.txDb, c.var.principal!.userId, scheduleId, c.req.valid("json"));
+    return c.json({ status: "success" as const, data: schedule }, 200);
+  },
+});

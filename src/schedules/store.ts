@@ -1,0 +1,148 @@
+import { ApiError } from "../errors";
+import type { Db } from "../services/db";
+import {
+  DEFAULT_WEEKLY_AVAILABILITY,
+  toDateOverrides,
+  toWeeklyRules,
+  toWireAvailability,
+  toWireOverrides,
+  type WireAvailability,
+  type WireOverride,
+} from "./availability";
+import { assertScheduleOwnedBy } from "./ownership";
+import type { CreateScheduleInput, ScheduleOutput, UpdateScheduleInput } from "./schemas";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const scheduleWithAvailability = { include: { availability: { orderBy: { id: "asc" as const } } } };
+
+interface StoredSchedule {
+  id: number;
+  userId: number;
+  name: string;
+  timeZone: string;
+  availability: { days: number[]; startMinute: number; endMinute: number; date: Date | null }[];
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const dateColumn = (date: string) => new Date(`${date}T00:00:00.000Z`);
+
+export function toScheduleOutput(schedule: StoredSchedule, ownerDefaultScheduleId: number | null): ScheduleOutput {
+  const weekly = schedule.availability.filter((row) => row.date === null && row.days.length > 0);
+  // Weekly rules keep the order they were given in; overrides come by date, then start time.
+  const overrides = schedule.availability
+    .filter((row) => row.date !== null)
+    .sort((a, b) => a.date!.getTime() - b.date!.getTime() || a.startMinute - b.startMinute);
+  return {
+    id: schedule.id,
+    ownerId: schedule.userId,
+    name: schedule.name,
+    timeZone: schedule.timeZone,
+    availability: toWireAvailability(weekly),
+    isDefault: schedule.id === ownerDefaultScheduleId,
+    overrides: toWireOverrides(overrides.map((row) => ({ ...row, date: isoDate(row.date!) }))),
+  };
+}
+
+function availabilityRows(availability: readonly WireAvailability[] | undefined, overrides: readonly WireOverride[] | undefined) {
+  return [
+    ...(availability ? toWeeklyRules(availability).map((rule) => ({ ...rule, date: null })) : []),
+    ...(overrides ? toDateOverrides(overrides).map((o) => ({ days: [], startMinute: o.startMinute, endMinute: o.endMinute, date: dateColumn(o.date) })) : []),
+  ];
+}
+
+async function defaultScheduleIdOf(db: Pick<Db, "user">, userId: number): Promise<number | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { defaultScheduleId: true } });
+  if (!user) throw new ApiError("NotFoundException", `User with id=${userId} not found`);
+  return user.defaultScheduleId;
+}
+
+// A user's default is valid only while it names one of their own schedules.
+async function hasValidDefault(tx: Tx, userId: number): Promise<boolean> {
+  const defaultId = await defaultScheduleIdOf(tx, userId);
+  if (defaultId === null) return false;
+  const schedule = await tx.schedule.findFirst({ where: { id: defaultId, userId }, select: { id: true } });
+  return schedule !== null;
+}
+
+/** Creates a schedule; it becomes the default when asked to, or when the user has no default yet. */
+export async function createSchedule(db: Db, userId: number, input: CreateScheduleInput): Promise<ScheduleOutput> {
+  return db.$transaction(async (tx) => {
+    const schedule = await tx.schedule.create({
+      data: {
+        userId,
+        name: input.name,
+        timeZone: input.timeZone,
+        availability: { create: availabilityRows(input.availability ?? DEFAULT_WEEKLY_AVAILABILITY, input.overrides) },
+      },
+      ...scheduleWithAvailability,
+    });
+    const becomesDefault = input.isDefault || !(await hasValidDefault(tx, userId));
+    if (becomesDefault) await tx.user.update({ where: { id: userId }, data: { defaultScheduleId: schedule.id } });
+    return toScheduleOutput(schedule, becomesDefault ? schedule.id : await defaultScheduleIdOf(tx, userId));
+  });
+}
+
+export async function getSchedule(db: Db, userId: number, scheduleId: number): Promise<ScheduleOutput> {
+  await assertScheduleOwnedBy(db, scheduleId, userId);
+  const [schedule, defaultId] = await Promise.all([
+    db.schedule.findUniqueOrThrow({ where: { id: scheduleId }, ...scheduleWithAvailability }),
+    defaultScheduleIdOf(db, userId),
+  ]);
+  return toScheduleOutput(schedule, defaultId);
+}
+
+export async function listSchedules(db: Db, userId: number): Promise<ScheduleOutput[]> {
+  const [schedules, defaultId] = await Promise.all([
+    db.schedule.findMany({ where: { userId }, orderBy: { id: "asc" }, ...scheduleWithAvailability }),
+    defaultScheduleIdOf(db, userId),
+  ]);
+  return schedules.map((schedule) => toScheduleOutput(schedule, defaultId));
+}
+
+/** The user's default schedule, or null when they have none (Cal.com answers `data: null`). */
+export async function getDefaultSchedule(db: Db, userId: number): Promise<ScheduleOutput | null> {
+  const defaultId = await defaultScheduleIdOf(db, userId);
+  if (defaultId === null) return null;
+  const schedule = await db.schedule.findFirst({ where: { id: defaultId, userId }, ...scheduleWithAvailability });
+  return schedule ? toScheduleOutput(schedule, defaultId) : null;
+}
+
+/**
+ * Replaces what the body names: `availability` replaces the weekly rules, `overrides` the date overrides.
+ * `isDefault: true` makes it the default; `false` is ignored, as in Cal.com (a user always keeps a default).
+ */
+export async function updateSchedule(db: Db, userId: number, scheduleId: number, input: UpdateScheduleInput): Promise<ScheduleOutput> {
+  await assertScheduleOwnedBy(db, scheduleId, userId);
+  return db.$transaction(async (tx) => {
+    if (input.availability) await tx.availability.deleteMany({ where: { scheduleId, date: null } });
+    if (input.overrides) await tx.availability.deleteMany({ where: { scheduleId, NOT: { date: null } } });
+    const rows = availabilityRows(input.availability, input.overrides);
+    const schedule = await tx.schedule.update({
+      where: { id: scheduleId },
+      data: {
+        name: input.name,
+        timeZone: input.timeZone,
+        ...(rows.length ? { availability: { create: rows } } : {}),
+      },
+      ...scheduleWithAvailability,
+    });
+    if (input.isDefault) await tx.user.update({ where: { id: userId }, data: { defaultScheduleId: scheduleId } });
+    return toScheduleOutput(schedule, await defaultScheduleIdOf(tx, userId));
+  });
+}
+
+/**
+ * Deletes a schedule. If it was the default, the user's oldest remaining schedule becomes the default (as
+ * Cal.com's web app does); deleting the last one leaves the user without a default, which the v2 API allows.
+ * Event types pinned to it fall back to the default (the foreign key sets their scheduleId to null).
+ */
+export async function deleteSchedule(db: Db, userId: number, scheduleId: number): Promise<void> {
+  await assertScheduleOwnedBy(db, scheduleId, userId, "BadRequestException");
+  await db.$transaction(async (tx) => {
+    await tx.schedule.delete({ where: { id: scheduleId } });
+    if ((await defaultScheduleIdOf(tx, userId)) !== scheduleId) return;
+    const next = await tx.schedule.findFirst({ where: { userId }, orderBy: { id: "asc" }, select: { id: true } });
+    await tx.user.update({ where: { id: userId }, data: { defaultScheduleId: next?.id ?? null } });
+  });
+}
