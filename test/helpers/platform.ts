@@ -148,12 +148,17 @@ export async function nextAuthSessionToken(
  * Calls the Worker's app with some bindings replaced (e.g. the license key), through the whole pipeline.
  * The default export cannot be given other bindings, so this builds the same app the Worker serves.
  */
-export async function apiWithBindings(overrides: Record<string, unknown>, path: string, call: { key?: string } = {}): Promise<ApiResult> {
+export async function apiWithBindings(
+  overrides: Record<string, unknown>,
+  path: string,
+  call: { key?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResult> {
   const app = createApp();
   const bindings = { ...(env as unknown as Record<string, unknown>), ...overrides };
   for (const [name, value] of Object.entries(overrides)) if (value === undefined) delete bindings[name];
   const ctx = createExecutionContext();
-  const headers = new Headers(call.key ? { authorization: `Bearer ${call.key}` } : {});
+  const headers = new Headers(call.headers);
+  if (call.key) headers.set("authorization", `Bearer ${call.key}`);
   const response = await app.fetch(new Request(`http://api.test${path}`, { headers }), bindings, ctx);
   const text = await response.text();
   await waitOnExecutionContext(ctx);
