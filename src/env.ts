@@ -10,7 +10,7 @@ export interface SigningKey {
 
 // "kid:secret,kid:secret": the first key signs new access tokens, every key listed verifies. To rotate, put the
 // new key first and drop the old one once the last token it signed has expired (60 minutes).
-const SigningKeysSchema = z
+export const SigningKeysSchema = z
   .string()
   .transform((value, ctx): SigningKey[] => {
     const keys: SigningKey[] = [];
