@@ -36,6 +36,8 @@ describe("Authorization: Bearer <access token>", () => {
     expect(res.status).toBe(200);
     expect(contractProblems("MeController_getMe", 200, res.body)).toEqual([]);
     expect(res.body.data.id).toBe(user.id);
+    // Rate limited per token, at the access-token limit (500 a minute by default).
+    expect(res.headers.get("X-RateLimit-Limit-Default")).toBe("500");
   });
 
   it("carries Cal.com's payload fields and a key id", async () => {
