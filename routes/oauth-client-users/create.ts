@@ -63,14 +63,15 @@ export const createManagedUser = defineOperation({
   handler: async (c) => {
     const { email: givenEmail, locale, ...profile } = c.req.valid("json");
     const client = c.get("guardedOAuthClient");
-    const { db } = c.var.services;
+    const { db, txDb } = c.var.services;
     const keys = signingKeysOf(c.var.env);
     const email = namespacedEmail(client.id, givenEmail.toLowerCase());
 
     const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
     if (existing) throw new ApiError("ConflictException", `User with the provided e-mail already exists. Existing user ID=${existing.id}`);
 
-    const { user, tokens } = await db.$transaction(async (tx) => {
+    // User, client link, membership and first tokens are created together, or not at all.
+    const { user, tokens } = await txDb.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {
           ...profile,

@@ -83,3 +83,17 @@ export async function seedManagedUserWithAccessToken(
     await client.end();
   }
 }
+
+/** Records the self-hosted license key in the Deployment row (id 1); the Worker's CALCOM_LICENSE_KEY must equal it. */
+export async function seedLicense(connectionString: string, licenseKey: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "Deployment" (id, "licenseKey") VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET "licenseKey" = EXCLUDED."licenseKey"`,
+      [licenseKey],
+    );
+  } finally {
+    await client.end();
+  }
+}

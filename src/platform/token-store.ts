@@ -40,7 +40,8 @@ export function signingKeysOf(env: Env): SigningKey[] {
   return env.JWT_SIGNING_KEYS;
 }
 
-type Writer = Db | Prisma.TransactionClient;
+// The request's client or an open transaction: only refresh-token writes are needed.
+type Writer = Pick<Db, "refreshToken">;
 
 /** Writes a refresh-token row and signs its access token; a new family unless one is given (rotation). */
 export async function issueTokens(
@@ -118,7 +119,7 @@ export async function rotateRefreshToken(
   }
   if (row.expiresAt.getTime() <= now) throw invalidRefreshToken();
 
-  const issued = await services.db.$transaction(async (tx) => {
+  const issued = await services.txDb.$transaction(async (tx) => {
     // Only one of two concurrent refreshes with the same token can spend it.
     const spent = await tx.refreshToken.updateMany({
       where: { id: row.id, usedAt: null, revokedAt: null },

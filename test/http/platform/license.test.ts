@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiWithBindings, createOAuthClient, createPlatformOrganization, unique, type PlatformOrganization } from "../../helpers/platform";
+import { bearer, getWithBindings, createOAuthClient, createPlatformOrganization, unique, type PlatformOrganization } from "../../helpers/platform";
 import { testDb } from "../../helpers/tenants";
 
 // Cal.com checks the self-hosted license on API-key requests only. These calls run the Worker's app with
@@ -24,20 +24,20 @@ const LICENSE_ERROR = "ApiAuthStrategy - api key - Invalid or missing CALCOM_LIC
 
 describe("CALCOM_LICENSE_KEY", () => {
   it("401 in production when no license key is configured", async () => {
-    const res = await apiWithBindings({ ENVIRONMENT: "production", CALCOM_LICENSE_KEY: undefined }, "/v2/me", { key: org.owner.apiKey });
+    const res = await getWithBindings({ ENVIRONMENT: "production", CALCOM_LICENSE_KEY: undefined }, "/v2/me", bearer(org.owner.apiKey));
     expect(res.status).toBe(401);
-    expect((res.body as any).error).toMatchObject({ code: "UnauthorizedException", message: LICENSE_ERROR });
+    expect(res.body.error).toMatchObject({ code: "UnauthorizedException", message: LICENSE_ERROR });
   });
 
   it("401 when the Deployment row holds no key or another key", async () => {
     const licenseKey = `license-${unique()}`;
     await recordLicense(null);
-    const missing = await apiWithBindings({ ENVIRONMENT: "production", CALCOM_LICENSE_KEY: licenseKey }, "/v2/me", { key: org.owner.apiKey });
+    const missing = await getWithBindings({ ENVIRONMENT: "production", CALCOM_LICENSE_KEY: licenseKey }, "/v2/me", bearer(org.owner.apiKey));
     expect(missing.status).toBe(401);
-    expect((missing.body as any).error.message).toBe(LICENSE_ERROR);
+    expect(missing.body.error.message).toBe(LICENSE_ERROR);
 
     await recordLicense(`license-${unique()}`);
-    const other = await apiWithBindings({ ENVIRONMENT: "production", CALCOM_LICENSE_KEY: licenseKey }, "/v2/me", { key: org.owner.apiKey });
+    const other = await getWithBindings({ ENVIRONMENT: "production", CALCOM_LICENSE_KEY: licenseKey }, "/v2/me", bearer(org.owner.apiKey));
     expect(other.status).toBe(401);
   });
 
@@ -45,19 +45,17 @@ describe("CALCOM_LICENSE_KEY", () => {
     const licenseKey = `license-${unique()}`;
     await recordLicense(licenseKey);
     const bindings = { ENVIRONMENT: "production", CALCOM_LICENSE_KEY: licenseKey };
-    const res = await apiWithBindings(bindings, "/v2/me", { key: org.owner.apiKey });
+    const res = await getWithBindings(bindings, "/v2/me", bearer(org.owner.apiKey));
     expect(res.status).toBe(200);
-    expect((res.body as any).data.id).toBe(org.owner.userId);
+    expect(res.body.data.id).toBe(org.owner.userId);
 
     await recordLicense(null);
-    expect((await apiWithBindings(bindings, "/v2/me", { key: org.owner.apiKey })).status).toBe(200);
+    expect((await getWithBindings(bindings, "/v2/me", bearer(org.owner.apiKey))).status).toBe(200);
   });
 
   it("is not checked for OAuth client credentials (as in Cal.com)", async () => {
     const client = await createOAuthClient(org.owner.apiKey);
-    const res = await apiWithBindings({ ENVIRONMENT: "production", CALCOM_LICENSE_KEY: undefined }, "/v2/me", {
-      headers: client.headers,
-    });
+    const res = await getWithBindings({ ENVIRONMENT: "production", CALCOM_LICENSE_KEY: undefined }, "/v2/me", client.headers);
     expect(res.status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signAccessToken } from "../../../src/platform/tokens";
 import { api } from "../../helpers/api";
 import {
-  apiWithBindings,
+  getWithBindings,
   bearer,
   createManagedUser,
   createOAuthClient,
@@ -78,10 +78,10 @@ describe("GET /v2/provider/{clientId}/access-token", () => {
   it("verifies a warm access token without the database", async () => {
     const unreachable = { DATABASE_URL: "not-a-database-url" };
     // The first call fills the Redis cache (family state and client record).
-    expect((await apiWithBindings({}, path(), { headers: bearer(user.accessToken) })).status).toBe(200);
-    const res = await apiWithBindings(unreachable, path(), { headers: bearer(user.accessToken) });
+    expect((await getWithBindings({}, path(), bearer(user.accessToken))).status).toBe(200);
+    const res = await getWithBindings(unreachable, path(), bearer(user.accessToken));
     expect(res.status).toBe(200);
     // …whereas a path that needs the database fails with the same bindings.
-    expect((await apiWithBindings(unreachable, `/v2/provider/${client.clientId}`)).status).toBe(500);
+    expect((await getWithBindings(unreachable, `/v2/provider/${client.clientId}`)).status).toBe(500);
   });
 });
