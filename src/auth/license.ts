@@ -14,18 +14,29 @@ const LICENSE_CACHE_SECONDS = 3600;
 export const licenseError = () =>
   new ApiError("UnauthorizedException", "ApiAuthStrategy - api key - Invalid or missing CALCOM_LICENSE_KEY environment variable");
 
-/** The Redis key holding the positive answer for the configured key, or null when no check applies. */
-export async function licenseCacheKey(c: Context<AppEnv>): Promise<string | null> {
-  const { env } = c.var;
-  if (!env.CALCOM_LICENSE_KEY) return env.ENVIRONMENT === "production" ? "auth:license:missing" : null;
-  return `auth:license:${await sha256Hex(env.CALCOM_LICENSE_KEY)}`;
+// Derived from configuration only, so safe to keep for the isolate's life.
+const cacheKeys = new Map<string, Promise<string>>();
+
+/** The Redis key holding the positive answer for the configured key (null when there is no key to check). */
+export function licenseCacheKey(c: Context<AppEnv>): Promise<string | null> {
+  const key = c.var.env.CALCOM_LICENSE_KEY;
+  if (!key) return Promise.resolve(null);
+  let cacheKey = cacheKeys.get(key);
+  if (!cacheKey) {
+    cacheKey = sha256Hex(key).then((digest) => `auth:license:${digest}`);
+    cacheKeys.set(key, cacheKey);
+  }
+  return cacheKey;
 }
 
 /** Throws Cal.com's 401 unless the deployment is licensed; `cachedValid` is what the caller read under the cache key. */
 export async function assertLicensed(c: Context<AppEnv>, cacheKey: string | null, cachedValid: unknown): Promise<void> {
   const { env, services } = c.var;
-  if (cacheKey === null || cachedValid === true) return;
-  if (!env.CALCOM_LICENSE_KEY) throw licenseError();
+  if (!env.CALCOM_LICENSE_KEY || cacheKey === null) {
+    if (env.ENVIRONMENT === "production") throw licenseError();
+    return;
+  }
+  if (cachedValid === true) return;
   const deployment = await services.db.deployment.findUnique({ where: { id: 1 }, select: { licenseKey: true } });
   const recorded = deployment?.licenseKey;
   if (!recorded || !digestsEqual(await sha256Hex(recorded), await sha256Hex(env.CALCOM_LICENSE_KEY))) throw licenseError();
