@@ -27,6 +27,9 @@ export default defineConfig({
                 UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
                 // Unauthenticated test requests all come from one "IP"; the 429 test lowers limits itself.
                 RATE_LIMIT_IP: "100000",
+                // Platform auth (test-only values): the first key signs, the second is a rotated-out key that still verifies.
+                JWT_SIGNING_KEYS: "test-current:test-signing-secret-current-0123456789abcdef,test-previous:test-signing-secret-previous-0123456789abcdef",
+                NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdef",
               },
             },
           })),

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { startTestInfra } from "../test/support/test-infra.ts";
+import { seedLicense } from "../scripts/lib/platform-seed.ts";
 import { seedUserWithApiKey } from "../scripts/lib/seed.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { startWorkerd } from "./lib/workerd.ts";
@@ -41,6 +42,9 @@ async function main() {
   process.env.TEST_REDIS_DB ??= "14";
   const infra = await startTestInfra("bench");
   const tenant = await seedUserWithApiKey(infra.databaseUrl, { email: "bench@example.com", username: "bench" });
+  // Production checks the self-hosted license on API-key requests (Deployment.licenseKey = CALCOM_LICENSE_KEY).
+  const licenseKey = "bench-license-key";
+  await seedLicense(infra.databaseUrl, licenseKey);
   const workerd = startWorkerd(
     [
       {
@@ -50,6 +54,7 @@ async function main() {
         queues: queueBindings(),
         bindings: {
           ENVIRONMENT: "production",
+          CALCOM_LICENSE_KEY: licenseKey,
           DATABASE_URL: infra.databaseUrl,
           NEON_WS_PROXY: infra.wsProxy,
           UPSTASH_REDIS_REST_URL: infra.upstashUrl,

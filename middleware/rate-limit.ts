@@ -5,11 +5,16 @@ import type { AppEnv } from "../src/context";
 import { sha256Hex } from "../src/crypto";
 import { ApiError } from "../src/errors";
 import type { LimitDecision, TrackerKind } from "../src/services/rate-limiter";
+import { canonicalPath } from "../versions/registry";
+
+// Routes under these prefixes take the OAuth client id from the path (so x-cal-secret-key alone suffices).
+const PATH_CLIENT_ID = /^\/v2\/(?:oauth-clients|oauth|provider)\/([^/]+)/;
 
 // Runs before authentication, as Cal.com's throttler does: it keys on the credential presented (hashed,
 // never stored in clear), falling back to the client IP.
 async function tracker(c: Context<AppEnv>): Promise<{ kind: TrackerKind; identifier: string }> {
-  const credential = readPresentedCredential(c.req.raw.headers);
+  const pathClientId = PATH_CLIENT_ID.exec(canonicalPath(new URL(c.req.url).pathname))?.[1];
+  const credential = readPresentedCredential(c.req.raw.headers, pathClientId);
   switch (credential.kind) {
     case "API_KEY":
       return { kind: "api_key", identifier: await sha256Hex(stripApiKeyPrefix(credential.key, c.var.env.API_KEY_PREFIX)) };

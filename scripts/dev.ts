@@ -5,12 +5,15 @@
 import { spawn } from "node:child_process";
 import Redis from "ioredis";
 import { applyMigrations } from "./lib/migrate.ts";
+import { seedManagedUserWithAccessToken } from "./lib/platform-seed.ts";
 import { seedUserWithApiKey } from "./lib/seed.ts";
 import { startUpstashShim } from "./lib/upstash-shim.ts";
 import { startNeonLocal } from "./lib/neon-local.ts";
 
 const PORT = Number(process.env.PORT ?? 8787);
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+// Development-only signing key for managed users' access tokens (production sets the JWT_SIGNING_KEYS secret).
+const JWT_SIGNING_KEYS = process.env.JWT_SIGNING_KEYS ?? "dev:development-only-signing-secret-not-for-production";
 const cleanups: Array<() => Promise<unknown>> = [];
 
 async function embeddedDatabase(): Promise<string> {
@@ -36,6 +39,7 @@ async function redisAnswers(): Promise<boolean> {
 const databaseUrl = process.env.DATABASE_URL ?? (await embeddedDatabase());
 for (const name of await applyMigrations(databaseUrl)) console.log(`migration applied: ${name}`);
 const demo = await seedUserWithApiKey(databaseUrl, { email: "demo@example.com", username: "demo", name: "Demo User" });
+const managed = await seedManagedUserWithAccessToken(databaseUrl, { signingKeys: JWT_SIGNING_KEYS });
 
 const proxy = await startNeonLocal();
 cleanups.push(() => proxy.close());
@@ -43,6 +47,7 @@ const vars: Record<string, string> = {
   DATABASE_URL: databaseUrl,
   NEON_WS_PROXY: `127.0.0.1:${proxy.port}`,
   ENVIRONMENT: "development",
+  JWT_SIGNING_KEYS,
 };
 if (await redisAnswers()) {
   const shim = await startUpstashShim({ redisUrl: REDIS_URL });
@@ -56,6 +61,8 @@ if (await redisAnswers()) {
 
 console.log(`\nDemo user: ${demo.email} (id ${demo.userId})\nAPI key:   ${demo.apiKey}\n`);
 console.log(`Try:       curl -H "Authorization: Bearer ${demo.apiKey}" http://localhost:${PORT}/v2/me\n`);
+console.log(`Managed user ${managed.userId} of OAuth client ${managed.clientId} (secret ${managed.clientSecret})`);
+console.log(`Access token (60 min): ${managed.accessToken}\n`);
 
 const args = ["wrangler", "dev", "--port", String(PORT), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
 for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);

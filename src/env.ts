@@ -3,6 +3,42 @@ import { z } from "zod";
 // Worker bindings and vars, validated once per isolate-env object at the entry.
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+export interface SigningKey {
+  kid: string;
+  secret: string;
+}
+
+// "kid:secret,kid:secret": the first key signs new access tokens, every key listed verifies. To rotate, put the
+// new key first and drop the old one once the last token it signed has expired (60 minutes).
+export const SigningKeysSchema = z
+  .string()
+  .transform((value, ctx): SigningKey[] => {
+    const keys: SigningKey[] = [];
+    for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+      const colon = entry.indexOf(":");
+      const kid = entry.slice(0, colon);
+      const secret = entry.slice(colon + 1);
+      if (colon < 1 || !/^[A-Za-z0-9._-]{1,64}$/.test(kid)) {
+        ctx.addIssue({ code: "custom", message: "each entry must be <kid>:<secret>, kid of [A-Za-z0-9._-]" });
+        return z.NEVER;
+      }
+      if (secret.length < 32) {
+        ctx.addIssue({ code: "custom", message: `the secret of key "${kid}" must be at least 32 characters` });
+        return z.NEVER;
+      }
+      if (keys.some((key) => key.kid === kid)) {
+        ctx.addIssue({ code: "custom", message: `key id "${kid}" is listed twice` });
+        return z.NEVER;
+      }
+      keys.push({ kid, secret });
+    }
+    if (keys.length === 0) {
+      ctx.addIssue({ code: "custom", message: "at least one <kid>:<secret> key is required" });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
 export const EnvSchema = z
   .object({
     DATABASE_URL: z.string({ error: "DATABASE_URL is required" }).min(1, "DATABASE_URL is required"),
@@ -22,6 +58,12 @@ export const EnvSchema = z
     MAX_BODY_BYTES: positiveInt(1024 * 1024),
     // Public booking site: event types' bookingUrl (<url>/<username>/<slug>) and private links (<url>/d/<link>/<slug>).
     WEBSITE_URL: z.url().default("https://cal.com"),
+    // Platform access tokens (managed users); without it, tokens can be neither issued nor accepted.
+    JWT_SIGNING_KEYS: SigningKeysSchema.optional(),
+    // Cal.com web app's NextAuth secret; without it, session cookies are ignored.
+    NEXTAUTH_SECRET: z.string().min(1).optional(),
+    // Self-hosted license: must equal Deployment.licenseKey for API keys to work (not checked in development/test).
+    CALCOM_LICENSE_KEY: z.string().min(1).optional(),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",

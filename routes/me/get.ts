@@ -18,7 +18,7 @@ const route = createRoute({
 export const getMe = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: [], permissions: ["PROFILE_READ"] },
   handler: async (c) => {
     const me = await loadMe(c.var.services.db, c.var.principal!.userId);
     return c.json({ status: "success" as const, data: me }, 200);

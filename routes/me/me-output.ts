@@ -34,6 +34,7 @@ export const meSelect = {
   weekStart: true,
   timeZone: true,
   organizationId: true,
+  organization: { select: { id: true, isPlatform: true } },
 } as const;
 
 type MeRow = { [K in keyof typeof meSelect]: unknown } & {
@@ -48,6 +49,7 @@ type MeRow = { [K in keyof typeof meSelect]: unknown } & {
   weekStart: string;
   timeZone: string;
   organizationId: number | null;
+  organization: { id: number; isPlatform: boolean } | null;
 };
 
 export function toMeOutput(user: MeRow): MeOutput {
@@ -63,6 +65,7 @@ export function toMeOutput(user: MeRow): MeOutput {
     weekStart: user.weekStart,
     timeZone: user.timeZone,
     organizationId: user.organizationId,
+    ...(user.organization ? { organization: { id: user.organization.id, isPlatform: user.organization.isPlatform } } : {}),
   };
 }
 

@@ -6,8 +6,8 @@ import { TimeZoneSchema } from "../../src/time-zone";
 import { assertScheduleOwnedBy } from "../../src/schedules/ownership";
 import { loadMe, MeOutputSchema } from "./me-output";
 
-const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-const LOCALES = [
+export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+export const LOCALES = [
   "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el", "es-419", "fi",
   "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu", "iw", "ko", "no", "pt-BR",
   "sk", "ta", "uk", "zh-TW", "bn",
@@ -47,7 +47,7 @@ const route = createRoute({
 export const updateMe = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: [], permissions: ["PROFILE_WRITE"] },
   handler: async (c) => {
     const input = c.req.valid("json");
     const { db } = c.var.services;

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
-import { ApiError } from "../errors";
-import { readPresentedCredential, type PresentedCredential } from "./credentials";
+import { ApiError, forbidden } from "../errors";
+import { hasPermissions, type Permission } from "../platform/permissions";
+import { presentedCredentials, type UsableCredential } from "./credentials";
 import type { AuthStrategy, Principal } from "./principal";
 import { strategies } from "./strategies";
 import type { Strategy } from "./strategies/types";
@@ -11,6 +12,11 @@ export interface AuthPolicy {
   allow: readonly AuthStrategy[];
   /** Anonymous callers pass (Cal.com's OptionalApiAuthGuard); invalid credentials still get 401. */
   optional?: boolean;
+  /**
+   * OAuth client permissions the route needs (Cal.com's @Permissions). Only checked for callers acting through
+   * an OAuth client (its credentials or a managed user's access token); API keys and sessions skip it.
+   */
+  permissions?: readonly Permission[];
 }
 
 const PREFIX = "ApiAuthStrategy - ";
@@ -19,26 +25,67 @@ const unauthorized = (message: string) => new ApiError("UnauthorizedException", 
 const NO_CREDENTIALS =
   "No authentication method provided. Either pass an API key as 'Bearer' header or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers";
 
-function missingCredentialError(credential: PresentedCredential): ApiError {
-  if (credential.kind === "ONLY_CLIENT_ID")
-    return unauthorized("Only 'x-cal-client-id' header provided. Please also provide 'x-cal-secret-key' header or Bearer token");
-  if (credential.kind === "ONLY_SECRET")
-    return unauthorized("Only 'x-cal-secret-key' header provided. Please also provide 'x-cal-client-id' header");
+function allowedMethodsError(policy: AuthPolicy): ApiError {
+  const methods = policy.allow.length > 0 ? policy.allow.join(", ") : "Any supported method";
+  return unauthorized(`Invalid authentication method. Please provide one of the allowed methods: ${methods}`);
+}
+
+// Reached with no Bearer token and no usable client id + secret pair; an unreadable session cookie counts as none.
+function missingCredentialError(c: Context<AppEnv>, policy: AuthPolicy, skipped: UsableCredential[]): ApiError {
+  if (skipped.length > 0) return allowedMethodsError(policy);
+  const clientId = c.req.param("clientId") || c.req.header("x-cal-client-id");
+  const secret = c.req.header("x-cal-secret-key");
+  if (clientId && !secret)
+    return unauthorized(
+      "Only 'x-cal-client-id' header provided. Please also provide 'x-cal-secret-key' header or Auth bearer token as 'Authentication' header",
+    );
+  if (secret && !clientId)
+    return unauthorized(
+      "Only 'x-cal-secret-key' header provided. Please also provide 'x-cal-client-id' header or Auth bearer token as 'Authentication' header",
+    );
   return unauthorized(NO_CREDENTIALS);
 }
 
+// Cal.com's PermissionsGuard, with the client's permission bits already on the principal (no lookup).
+function checkPermissions(principal: Principal, required: readonly Permission[] | undefined): void {
+  if (!required?.length) return;
+  if (principal.strategy !== "ACCESS_TOKEN" && principal.strategy !== "OAUTH_CLIENT_CREDENTIALS") return;
+  if (hasPermissions(principal.permissions ?? 0, required)) return;
+  throw forbidden(
+    "PermissionsGuard",
+    `oAuth client with id=${principal.oAuthClientId} does not have the required permissions=${required.join(", ")}. ` +
+      "Go to platform dashboard settings and add the required permissions to the oAuth client.",
+  );
+}
+
+/**
+ * Cal.com's ApiAuthStrategy: the credentials present are tried in its order. OAuth client credentials and a
+ * session cookie the route does not accept are skipped (the next credential is tried); a Bearer token is
+ * final. Unlike Cal.com, a route that accepts only API keys does not accept access tokens (and vice versa).
+ */
 export async function authenticateRequest(c: Context<AppEnv>, policy: AuthPolicy): Promise<Principal | undefined> {
-  const credential = readPresentedCredential(c.req.raw.headers, c.req.param("clientId"));
-  if (credential.kind === "NONE" || credential.kind === "ONLY_CLIENT_ID" || credential.kind === "ONLY_SECRET") {
-    if (policy.optional) return undefined;
-    throw missingCredentialError(credential);
+  const usable = presentedCredentials(c.req.raw.headers, c.req.param("clientId"));
+  const allows = (kind: AuthStrategy) => policy.allow.length === 0 || policy.allow.includes(kind);
+  const skipped: UsableCredential[] = [];
+
+  for (const credential of usable) {
+    const isBearer = credential.kind === "API_KEY" || credential.kind === "ACCESS_TOKEN";
+    if (!allows(credential.kind)) {
+      if (!isBearer) {
+        skipped.push(credential);
+        continue;
+      }
+      throw allows("API_KEY") || allows("ACCESS_TOKEN") ? allowedMethodsError(policy) : unauthorized("Invalid Bearer token");
+    }
+    const strategy = strategies[credential.kind] as Strategy | undefined;
+    if (!strategy) throw isBearer ? unauthorized("Invalid Bearer token") : allowedMethodsError(policy);
+    const principal = await strategy(c, credential);
+    if (principal) {
+      checkPermissions(principal, policy.permissions);
+      return principal;
+    }
   }
-  if (policy.allow.length > 0 && !policy.allow.includes(credential.kind)) {
-    throw unauthorized(`Invalid authentication method. Please provide one of the allowed methods: ${policy.allow.join(", ")}`);
-  }
-  const strategy = strategies[credential.kind] as Strategy | undefined;
-  if (!strategy) {
-    throw credential.kind === "ACCESS_TOKEN" ? unauthorized("Invalid Bearer token") : unauthorized(NO_CREDENTIALS);
-  }
-  return strategy(c, credential);
+
+  if (policy.optional && skipped.length === 0) return undefined;
+  throw missingCredentialError(c, policy, skipped);
 }

@@ -15,5 +15,10 @@ export interface Principal {
   organizationId: number | null;
   apiKeyId?: string;
   apiKeyHash?: string;
+  /** The OAuth client that authenticated (its credentials) or issued the access token. */
   oAuthClientId?: string;
+  /** That client's permission bits, checked by Cal.com's PermissionsGuard (see src/platform/permissions.ts). */
+  permissions?: number;
+  /** The access token's refresh-token family, revoked as one. */
+  tokenFamilyId?: string;
 }

@@ -59,7 +59,7 @@ export type Db = PrismaClient;
 // The HTTP client holds no sockets or per-request state (each query is its own fetch), so one per
 // database URL serves every request of the isolate. Building it per request would re-instantiate Prisma's
 // query compiler, ~5 ms of CPU each time.
-const httpClients = new Map<string, Db>();
+const sharedHttpClients = new Map<string, Db>();
 
 /**
  * Reads over Neon's HTTP endpoint: no connection setup per request, which is what keeps the hot paths
@@ -68,14 +68,27 @@ const httpClients = new Map<string, Db>();
  */
 export function createHttpDb(env: DbEnv): Db {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
-  let client = httpClients.get(env.DATABASE_URL);
-  if (!client) {
-    client = withoutCrossRequestBatching(
-      new PrismaClient({ adapter: new PrismaNeonHttp(env.DATABASE_URL, { arrayMode: false, fullResults: false }) }),
-    );
-    httpClients.set(env.DATABASE_URL, client);
-  }
-  return client;
+  const shared = sharedHttpClients.get(env.DATABASE_URL);
+  if (shared) return shared;
+  const client = withoutCrossRequestBatching(
+    new PrismaClient({ adapter: new PrismaNeonHttp(env.DATABASE_URL, { arrayMode: false, fullResults: false }) }),
+  );
+  // A new client finishes initialising (engine, query compiler, adapter) inside the request that first uses
+  // it; a request awaiting that from another request's context would be cancelled by the runtime. So the
+  // client stays private to its request until one of its queries has completed, and is shared after that.
+  const share = () => {
+    if (!sharedHttpClients.has(env.DATABASE_URL)) sharedHttpClients.set(env.DATABASE_URL, client);
+  };
+  const untilShared = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        const result = await query(args);
+        share();
+        return result;
+      },
+    },
+  });
+  return untilShared as unknown as Db;
 }
 
 /**

@@ -94,6 +94,9 @@ export function readPrismaSchema(dir: string): SchemaSpec {
   const enumDbName = (name: string) => /@@map\("([^"]+)"\)/.exec(blocks.find((b) => b[1] === "enum" && b[2] === name)![3]!)?.[1] ?? name;
 
   const spec: SchemaSpec = { tables: new Set(tableOf.values()), columns: [], enums: dbEnums, indexes: [], foreignKeys: [] };
+  // List relation fields without `fields:` on both sides are an implicit many-to-many (a join table).
+  const listRelations: { model: string; type: string; relationName?: string }[] = [];
+  const idTypeOf = new Map<string, string>();
   for (const [, kind, name, body] of blocks) {
     if (kind !== "model") continue;
     const table = tableOf.get(name!)!;
@@ -107,6 +110,7 @@ export function readPrismaSchema(dir: string): SchemaSpec {
         const relation = /@relation\(([^)]*)\)/.exec(attrs)?.[1] ?? "";
         const fields = /fields:\s*\[([^\]]+)\]/.exec(relation)?.[1];
         if (fields) spec.foreignKeys.push({ table, columns: fieldList(fields), referencedTable: tableOf.get(type)! });
+        if (list) listRelations.push({ model: name!, type, relationName: /^\s*"([^"]+)"/.exec(relation)?.[1] });
         continue;
       }
       const column = mapped(attrs) ?? field;
@@ -115,7 +119,10 @@ export function readPrismaSchema(dir: string): SchemaSpec {
       let sqlType = enums.has(type) ? enumDbName(type) : native ? NATIVE[native] ?? native.toLowerCase() : SCALARS[type] ?? type;
       if (list) sqlType = enums.has(type) ? `_${enumDbName(type)}` : ARRAY_UDT[sqlType] ?? `_${sqlType}`;
       spec.columns.push({ table, column, sqlType, nullable: Boolean(optional), list: Boolean(list) });
-      if (/@id\b/.test(attrs)) spec.indexes.push({ table, columns: [column], unique: true, name: `${table}_pkey` });
+      if (/@id\b/.test(attrs)) {
+        spec.indexes.push({ table, columns: [column], unique: true, name: `${table}_pkey` });
+        idTypeOf.set(name!, sqlType);
+      }
       if (/@unique\b/.test(attrs)) spec.indexes.push({ table, columns: [column], unique: true });
     }
     const translate = (fields: string) => fieldList(fields).map((f) => columnOf.get(f) ?? f);
@@ -124,6 +131,22 @@ export function readPrismaSchema(dir: string): SchemaSpec {
       spec.indexes.push({ table, columns: translate(m[2]!), unique: m[1] !== "index", name: m[1] === "id" ? `${table}_pkey` : name });
     }
     for (const fk of spec.foreignKeys.filter((f) => f.table === table)) fk.columns = fk.columns.map((f) => columnOf.get(f) ?? f);
+  }
+  // Prisma's implicit join table: "_<A>To<B>" (models in alphabetical order) or "_<relation name>", with
+  // columns A and B, primary key (A, B), an index on B and a foreign key from each column.
+  for (const side of listRelations) {
+    const [a, b] = [side.model, side.type].sort();
+    if (a !== side.model || a === b) continue;
+    const other = listRelations.find((r) => r.model === side.type && r.type === side.model && r.relationName === side.relationName);
+    if (!other) continue;
+    const table = `_${side.relationName ?? `${a}To${b}`}`;
+    spec.tables.add(table);
+    spec.columns.push({ table, column: "A", sqlType: idTypeOf.get(a!)!, nullable: false, list: false });
+    spec.columns.push({ table, column: "B", sqlType: idTypeOf.get(b!)!, nullable: false, list: false });
+    spec.indexes.push({ table, columns: ["A", "B"], unique: true, name: `${table}_AB_pkey` });
+    spec.indexes.push({ table, columns: ["B"], unique: false, name: `${table}_B_index` });
+    spec.foreignKeys.push({ table, columns: ["A"], referencedTable: tableOf.get(a!)! });
+    spec.foreignKeys.push({ table, columns: ["B"], referencedTable: tableOf.get(b!)! });
   }
   return spec;
 }

@@ -1,5 +1,7 @@
 import { ApiError } from "../../errors";
 import { hashApiKey, isApiKeyExpired } from "../api-keys";
+import { readCached, writeCached } from "../cache";
+import { assertLicensed, licenseCacheKey } from "../license";
 import type { Principal } from "../principal";
 import type { Strategy } from "./types";
 
@@ -15,7 +17,8 @@ export const apiKeyCacheKey = (hashedKey: string) => `auth:api_key:${hashedKey}`
 const invalid = () => new ApiError("UnauthorizedException", "ApiAuthStrategy - api key - Your api key is not valid");
 const expired = () => new ApiError("UnauthorizedException", "ApiAuthStrategy - api key - Your api key is expired");
 
-// Positive answers are cached in Redis for a short TTL; unknown or expired keys never are.
+// Positive answers are cached in Redis for a short TTL; unknown or expired keys never are. The license
+// answer (checked first, as Cal.com does) is read in the same Redis round trip.
 export const apiKeyStrategy: Strategy<"API_KEY"> = async (c, credential) => {
   const { env, services } = c.var;
   const hashedKey = await hashApiKey(credential.key, env.API_KEY_PREFIX);
@@ -27,8 +30,11 @@ export const apiKeyStrategy: Strategy<"API_KEY"> = async (c, credential) => {
     apiKeyHash: hashedKey,
   });
 
-  const cached = await readCache(c.var.services, hashedKey);
-  if (cached && !isApiKeyExpired(cached.expiresAt)) return toPrincipal(cached);
+  const licenseKey = await licenseCacheKey(c);
+  const [cached, license] = await readCached<unknown>(services, [apiKeyCacheKey(hashedKey), ...(licenseKey ? [licenseKey] : [])]);
+  await assertLicensed(c, licenseKey, license);
+  const cachedKey = cached as CachedApiKey | null;
+  if (cachedKey && !isApiKeyExpired(cachedKey.expiresAt)) return toPrincipal(cachedKey);
 
   const row = await services.db.apiKey.findUnique({
     where: { hashedKey },
@@ -42,22 +48,6 @@ export const apiKeyStrategy: Strategy<"API_KEY"> = async (c, credential) => {
     organizationId: row.teamId,
     expiresAt: row.expiresAt?.toISOString() ?? null,
   };
-  if (env.AUTH_CACHE_TTL_SECONDS > 0 && services.redis) {
-    c.executionCtx.waitUntil(
-      services.redis
-        .set(apiKeyCacheKey(hashedKey), entry, { ex: env.AUTH_CACHE_TTL_SECONDS })
-        .catch((error: unknown) => services.logger.warn("auth cache write failed", { error: String(error) })),
-    );
-  }
+  writeCached(c, apiKeyCacheKey(hashedKey), entry, env.AUTH_CACHE_TTL_SECONDS);
   return toPrincipal(entry);
 };
-
-async function readCache(services: Parameters<Strategy>[0]["var"]["services"], hashedKey: string) {
-  if (!services.redis) return undefined;
-  try {
-    return (await services.redis.get<CachedApiKey>(apiKeyCacheKey(hashedKey))) ?? undefined;
-  } catch (error) {
-    services.logger.warn("auth cache read failed", { error: String(error) });
-    return undefined;
-  }
-}

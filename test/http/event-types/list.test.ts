@@ -67,14 +67,17 @@ describe("GET /v2/event-types", () => {
 
   it("orgId narrows the user lookup; an org slug that is not known matches no one", async () => {
     const db = testDb();
+    let orgId: number;
     try {
-      await db.user.update({ where: { id: bob.userId }, data: { organizationId: 4242 } });
+      const org = await db.team.create({ data: { name: "Org", slug: `org-${bob.userId}`, isOrganization: true } });
+      orgId = org.id;
+      await db.user.update({ where: { id: bob.userId }, data: { organizationId: orgId } });
     } finally {
       await db.$disconnect();
     }
     await api("/v2/event-types", { method: "POST", key: bob.apiKey, version: V, body: { lengthInMinutes: 15, title: "Org call", slug: "org-call" } });
-    expect(ok(await api(`/v2/event-types?username=${bob.username}&orgId=4242`, { version: V })).map((e) => e.slug)).toEqual(["org-call"]);
-    expect(ok(await api(`/v2/event-types?username=${bob.username}&orgId=1`, { version: V }))).toEqual([]);
+    expect(ok(await api(`/v2/event-types?username=${bob.username}&orgId=${orgId}`, { version: V })).map((e) => e.slug)).toEqual(["org-call"]);
+    expect(ok(await api(`/v2/event-types?username=${bob.username}&orgId=${orgId + 100000}`, { version: V }))).toEqual([]);
     expect(ok(await api(`/v2/event-types?username=${bob.username}&orgSlug=acme`, { version: V }))).toEqual([]);
   });
 

@@ -1,0 +1,26 @@
+import { createRoute } from "@hono/zod-openapi";
+import { oAuthClientOfCallerOrganization, organizationRoles } from "../../src/auth/guards/platform";
+import { errorResponses } from "../../src/errors";
+import { defineOperation } from "../../src/operation";
+import { ClientIdParamsSchema, GetOAuthClientResponseSchema, toOAuthClientOutput } from "./output";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/oauth-clients/{clientId}",
+  operationId: "OAuthClientsController_getOAuthClientById",
+  summary: "Get an OAuth client",
+  tags: ["OAuth Clients"],
+  middleware: [organizationRoles(["ADMIN", "OWNER", "MEMBER"]), oAuthClientOfCallerOrganization],
+  request: { params: ClientIdParamsSchema },
+  responses: {
+    200: { description: "The OAuth client (its secret is not retrievable)", content: { "application/json": { schema: GetOAuthClientResponseSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const getOAuthClient = defineOperation({
+  route,
+  versions: "all",
+  auth: { allow: [] },
+  handler: async (c) => c.json({ status: "success" as const, data: toOAuthClientOutput(c.get("guardedOAuthClient")) }, 200),
+});

@@ -1,0 +1,49 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../context";
+import type { Services } from "../services";
+
+// Redis in front of auth lookups. Reads fail open (a miss, then the database answers); writes happen after
+// the response; invalidations are awaited, so a revoked credential stops working before the call returns.
+
+export async function readCached<T>(services: Services, keys: string[]): Promise<(T | null)[]> {
+  if (!services.redis || keys.length === 0) return keys.map(() => null);
+  try {
+    return await services.redis.mget<(T | null)[]>(...keys);
+  } catch (error) {
+    services.logger.warn("auth cache read failed", { error: String(error) });
+    return keys.map(() => null);
+  }
+}
+
+export function writeCached(c: Context<AppEnv>, key: string, value: unknown, ttlSeconds: number): void {
+  const { services } = c.var;
+  if (!services.redis || ttlSeconds <= 0) return;
+  const write = services.redis
+    .set(key, value, { ex: Math.ceil(ttlSeconds) })
+    .catch((error: unknown) => services.logger.warn("auth cache write failed", { error: String(error) }));
+  try {
+    c.executionCtx.waitUntil(write);
+  } catch {
+    // no execution context (scripts): the write simply runs unawaited
+  }
+}
+
+export async function setCachedNow(services: Services, entries: Record<string, unknown>, ttlSeconds: number): Promise<void> {
+  if (!services.redis || Object.keys(entries).length === 0) return;
+  try {
+    const pipeline = services.redis.pipeline();
+    for (const [key, value] of Object.entries(entries)) pipeline.set(key, value, { ex: Math.ceil(ttlSeconds) });
+    await pipeline.exec();
+  } catch (error) {
+    services.logger.error("auth cache update failed", { error: String(error) });
+  }
+}
+
+export async function deleteCached(services: Services, keys: string[]): Promise<void> {
+  if (!services.redis || keys.length === 0) return;
+  try {
+    await services.redis.del(...keys);
+  } catch (error) {
+    services.logger.error("auth cache invalidation failed", { error: String(error) });
+  }
+}
