@@ -27,6 +27,9 @@ export default defineConfig({
                 UPSTASH_REDIS_REST_TOKEN: inject("upstashToken"),
                 // Unauthenticated test requests all come from one "IP"; the 429 test lowers limits itself.
                 RATE_LIMIT_IP: "100000",
+                // Webhook tests deliver to a local receiver (test/support/webhook-receiver.ts).
+                WEBHOOK_ALLOW_LOOPBACK: "true",
+                TEST_WEBHOOK_RECEIVER_URL: inject("webhookReceiverUrl"),
               },
             },
           })),
@@ -34,7 +37,7 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/http/**/*.test.ts"],
-          globalSetup: ["test/global-setup.ts"],
+          globalSetup: ["test/global-setup.ts", "test/support/webhook-receiver.ts"],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
