@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { errorResponses } from "../../src/errors";
+import { ApiError, errorResponses } from "../../src/errors";
 import type { Prisma } from "../../src/generated/prisma/client";
 import { defineOperation } from "../../src/operation";
 import { loadUserWebhook } from "../../src/webhooks/ownership";
@@ -33,7 +33,13 @@ export const updateWebhook = defineOperation({
     const current = await loadUserWebhook(db, c.req.valid("param").webhookId, c.var.principal!.userId);
     assertUserLevelTriggers(input.triggers);
     const urlChanged = input.subscriberUrl !== undefined && input.subscriberUrl !== current.subscriberUrl;
-    if (urlChanged) assertSubscriberUrlAllowed(c.var.env, input.subscriberUrl!);
+    if (urlChanged) {
+      assertSubscriberUrlAllowed(c.var.env, input.subscriberUrl!);
+      // Cal.com answers this from its Prisma filter (unique userId + subscriberUrl); checked first so the
+      // answer does not depend on how the driver reports the unique violation.
+      const taken = await db.webhook.findFirst({ where: { userId: current.userId, subscriberUrl: input.subscriberUrl }, select: { id: true } });
+      if (taken) throw new ApiError("CONFLICT", "Invalid Input: Trying to create a record that already exists.");
+    }
 
     const data: Prisma.WebhookUpdateInput = {
       subscriberUrl: input.subscriberUrl,

@@ -75,7 +75,7 @@ export async function runQueue(messages: QueuedMessage[], queue = QUEUE) {
     });
   }
   const ctx = createExecutionContext();
-  await worker.queue!(batch, bindings, ctx);
+  await worker.queue!(batch, bindings as Parameters<NonNullable<typeof worker.queue>>[1], ctx);
   const result = await getQueueResult(batch, ctx);
   return { batch, result, retries, acked: result.explicitAcks, retried: result.retryMessages.map((m) => m.msgId) };
 }

@@ -75,7 +75,8 @@ export function readPrismaSchema(dir: string): SchemaSpec {
   const modelNames = new Set<string>();
   for (const [, kind, name, body] of blocks) {
     if (kind === "model") modelNames.add(name!);
-    else enums.set(name!, body!.split("\n").map((l) => l.trim().split(/\s+/)[0]!).filter((v) => v && !v.startsWith("@@")));
+    // A value's database label is its @map("…") when it has one.
+    else enums.set(name!, body!.split("\n").map((l) => /@map\("([^"]+)"\)/.exec(l)?.[1] ?? l.trim().split(/\s+/)[0]!).filter((v) => v && !v.startsWith("@@")));
   }
   const dbEnums = new Map<string, string[]>();
   const tableOf = new Map<string, string>();

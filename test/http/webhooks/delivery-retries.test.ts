@@ -123,15 +123,16 @@ describe("idempotency: queues deliver at least once", () => {
   it("the same delivery message twice in one batch sends once", async () => {
     const { name, delivery } = await hookWithDelivery();
     const run = await runQueue([{ body: deliverBody(delivery.id) }, { body: deliverBody(delivery.id) }]);
-    // One copy delivers; the other finds the delivery leased and comes back after the lease…
-    expect(run.acked).toHaveLength(1);
-    expect(run.retries).toHaveLength(1);
-    expect(run.retries[0]!.delaySeconds).toBeGreaterThan(10);
     expect(await receivedRequests(name)).toHaveLength(1);
     expect(await readDelivery(delivery.id)).toMatchObject({ status: "DELIVERED", attempts: 1 });
-    // …when it is acknowledged without sending.
-    const later = await runQueue([{ id: run.retries[0]!.msgId, body: deliverBody(delivery.id), attempts: 2 }]);
-    expect(later.acked).toHaveLength(1);
+    // The copy that lost the race is acknowledged if the delivery was already done when it looked, or comes
+    // back after the lease if the other copy was still sending; then it is acknowledged without sending.
+    expect(run.acked.length + run.retries.length).toBe(2);
+    for (const retry of run.retries) {
+      expect(retry.delaySeconds).toBeGreaterThan(10);
+      const later = await runQueue([{ id: retry.msgId, body: deliverBody(delivery.id), attempts: 2 }]);
+      expect(later.acked).toHaveLength(1);
+    }
     expect(await receivedRequests(name)).toHaveLength(1);
   });
 

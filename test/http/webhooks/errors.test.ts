@@ -132,5 +132,6 @@ describe("/v2/webhooks/{webhookId}: unknown ids and bad updates", () => {
     await api("/v2/webhooks", { key: tenant.apiKey, body: taken });
     const res = await api(`/v2/webhooks/${webhookId}`, { method: "PATCH", key: tenant.apiKey, body: { subscriberUrl: taken.subscriberUrl } });
     expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: "CONFLICT", message: "Invalid Input: Trying to create a record that already exists." });
   });
 });
