@@ -30,6 +30,9 @@ export default defineConfig({
                 // Platform auth (test-only values): the first key signs, the second is a rotated-out key that still verifies.
                 JWT_SIGNING_KEYS: "test-current:test-signing-secret-current-0123456789abcdef,test-previous:test-signing-secret-previous-0123456789abcdef",
                 NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdef",
+                // Webhook tests deliver to a local receiver (test/support/webhook-receiver.ts).
+                WEBHOOK_ALLOW_LOOPBACK: "true",
+                TEST_WEBHOOK_RECEIVER_URL: inject("webhookReceiverUrl"),
               },
             },
           })),
@@ -37,7 +40,7 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/http/**/*.test.ts"],
-          globalSetup: ["test/global-setup.ts"],
+          globalSetup: ["test/global-setup.ts", "test/support/webhook-receiver.ts"],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -32,6 +32,13 @@ import { updateOAuthClient } from "./oauth-clients/update";
 import { refreshTokens } from "./oauth/refresh";
 import { verifyProviderAccessToken } from "./provider/verify-access-token";
 import { verifyProviderClient } from "./provider/get-client";
+import { createWebhook } from "./webhooks/create";
+import { deleteWebhook } from "./webhooks/delete";
+import { getWebhook } from "./webhooks/get";
+import { listWebhooks } from "./webhooks/list";
+import { listWebhookDeliveries } from "./webhooks/list-deliveries";
+import { redeliverWebhookDelivery } from "./webhooks/redeliver";
+import { updateWebhook } from "./webhooks/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -70,4 +77,11 @@ export const operations: readonly Operation<any>[] = [
   refreshTokens,
   verifyProviderClient,
   verifyProviderAccessToken,
+  createWebhook,
+  listWebhooks,
+  getWebhook,
+  updateWebhook,
+  deleteWebhook,
+  listWebhookDeliveries,
+  redeliverWebhookDelivery,
 ];

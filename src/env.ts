@@ -2,6 +2,16 @@ import { z } from "zod";
 
 // Worker bindings and vars, validated once per isolate-env object at the entry.
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+// Vars arrive as strings, or as booleans when wrangler.toml gives a TOML boolean.
+const booleanFlag = z
+  .union([z.boolean(), z.enum(["true", "false"])])
+  .default(false)
+  .transform((value) => value === true || value === "true");
+
+// A Queue producer binding: anything with send/sendBatch (checked by shape; bindings are not classes we can test).
+const isQueueBinding = (value: unknown): value is Queue<unknown> =>
+  typeof value === "object" && value !== null && typeof (value as Queue<unknown>).send === "function" &&
+  typeof (value as Queue<unknown>).sendBatch === "function";
 
 export interface SigningKey {
   kid: string;
@@ -64,10 +74,24 @@ export const EnvSchema = z
     NEXTAUTH_SECRET: z.string().min(1).optional(),
     // Self-hosted license: must equal Deployment.licenseKey for API keys to work (not checked in development/test).
     CALCOM_LICENSE_KEY: z.string().min(1).optional(),
+    // Webhooks: the Queue producer for lifecycle events and deliveries, and the dead-letter queue's name
+    // (the queue handler recognises dead-lettered batches by it).
+    WEBHOOK_QUEUE: z.custom<Queue<unknown>>(isQueueBinding, { error: "WEBHOOK_QUEUE (a Queue producer binding) is required" }),
+    WEBHOOK_DEAD_LETTER_QUEUE: z.string().min(1).default("cal-webhooks-dlq"),
+    WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
+    WEBHOOK_RETRY_MAX_DELAY_SECONDS: positiveInt(600),
+    WEBHOOK_DISABLE_AFTER_SECONDS: positiveInt(24 * 3600),
+    WEBHOOK_DELIVERY_RETENTION_DAYS: positiveInt(30),
+    // Test/development only: lets subscriber URLs point at loopback (a local receiver).
+    WEBHOOK_ALLOW_LOOPBACK: booleanFlag,
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",
     path: ["UPSTASH_REDIS_REST_TOKEN"],
+  })
+  .refine((env) => !env.WEBHOOK_ALLOW_LOOPBACK || env.ENVIRONMENT !== "production", {
+    message: "WEBHOOK_ALLOW_LOOPBACK is refused unless ENVIRONMENT is test or development",
+    path: ["WEBHOOK_ALLOW_LOOPBACK"],
   });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -4,6 +4,7 @@ import { createHttpDb, createRoutedDb, createTransactionalDb, type Db } from "./
 import { createLogger, type Logger } from "./logger";
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rate-limiter";
 import { createRedis } from "./redis";
+import type { WebhookQueueMessage } from "../webhooks/messages";
 
 export interface Services {
   /** Reads over HTTP; writes and `$transaction` on the request's WebSocket session (src/services/db.ts). */
@@ -13,6 +14,8 @@ export interface Services {
   readonly redis: Redis | undefined;
   readonly limiter: RateLimiter;
   readonly logger: Logger;
+  /** Producer of the webhook queue: lifecycle events and deliveries (see src/webhooks/producer.ts). */
+  readonly webhookQueue: Queue<WebhookQueueMessage>;
   /** Closes what the request opened; run after the response through waitUntil. */
   dispose(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export function createServices(env: Env, requestId: string): Services {
     redis,
     limiter: redis ? createRedisRateLimiter(env, redis) : createMemoryRateLimiter(env),
     logger: createLogger({ requestId }),
+    webhookQueue: env.WEBHOOK_QUEUE as Queue<WebhookQueueMessage>,
     async dispose() {
       // The shared HTTP client has nothing to close; the WebSocket session does.
       await txDb?.$disconnect();

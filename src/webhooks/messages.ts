@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { WEBHOOK_TRIGGERS } from "./triggers";
+
+// What travels on the webhook queue. Bodies are sent as JSON so dead-lettered messages stay readable.
+//  - "event": a lifecycle event to fan out to every matching webhook (one per data change).
+//  - "deliver": one delivery (event × webhook) to attempt; `round` is the delivery's redelivery round.
+export const WebhookEventMessageSchema = z.object({
+  kind: z.literal("event"),
+  eventId: z.string().min(1),
+  trigger: z.enum(WEBHOOK_TRIGGERS),
+  createdAt: z.string(),
+  payload: z.unknown(),
+  userId: z.number().int().nullable(),
+  eventTypeId: z.number().int().nullable(),
+  oAuthClientId: z.string().nullable(),
+});
+
+export const WebhookDeliverMessageSchema = z.object({
+  kind: z.literal("deliver"),
+  deliveryId: z.string().min(1),
+  round: z.number().int().min(0),
+});
+
+export const WebhookQueueMessageSchema = z.discriminatedUnion("kind", [WebhookEventMessageSchema, WebhookDeliverMessageSchema]);
+
+export type WebhookEventMessage = z.infer<typeof WebhookEventMessageSchema>;
+export type WebhookDeliverMessage = z.infer<typeof WebhookDeliverMessageSchema>;
+export type WebhookQueueMessage = z.infer<typeof WebhookQueueMessageSchema>;
+
+/** The JSON body Cal.com posts to subscribers (before any payloadTemplate). */
+export interface WebhookEnvelope {
+  triggerEvent: string;
+  createdAt: string;
+  payload: unknown;
+}
+
+export const deliverMessage = (deliveryId: string, round: number): MessageSendRequest<WebhookQueueMessage> => ({
+  body: { kind: "deliver", deliveryId, round },
+  contentType: "json",
+});

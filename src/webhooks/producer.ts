@@ -1,0 +1,92 @@
+// The API other code calls, in the request that changes the data, to emit a webhook event. Nothing is sent
+// inline: the event goes on the webhook queue and the Worker's queue handler fans it out to every matching
+// active webhook (src/queues/). Call it after the change is committed.
+import * as Sentry from "@sentry/cloudflare";
+import type { Context } from "hono";
+import type { AppEnv } from "../context";
+import type { Db } from "../services/db";
+import type { Logger } from "../services/logger";
+import type { WebhookEventMessage, WebhookQueueMessage } from "./messages";
+import { matchingWebhooksWhere } from "./subscribers";
+import type { WebhookTrigger } from "./triggers";
+
+export interface WebhookEvent {
+  trigger: WebhookTrigger;
+  /** When the event happened; Cal.com's `createdAt` in the body. Defaults to now. */
+  createdAt?: Date | string;
+  /** Cal.com's `payload` for this trigger (e.g. the booking's CalendarEvent shape). */
+  payload: Record<string, unknown>;
+  /** The user whose data changed (the organizer for bookings): their user-level webhooks fire. */
+  userId: number | null;
+  /** The event type involved: its event-type-level webhooks fire too. */
+  eventTypeId?: number | null;
+  /** The platform OAuth client of a managed user: its webhooks fire too. */
+  oAuthClientId?: string | null;
+}
+
+export interface WebhookProducerServices {
+  db: Db;
+  webhookQueue: Queue<WebhookQueueMessage>;
+  logger: Logger;
+}
+
+export type EnqueueResult =
+  | { enqueued: true; eventId: string }
+  | { enqueued: false; reason: "no_subscribers" | "too_large" | "queue_unavailable" };
+
+// Queues accept messages up to 128 KB; keep room for the envelope.
+const MAX_MESSAGE_BYTES = 120 * 1024;
+
+const isContext = (source: Context<AppEnv> | WebhookProducerServices): source is Context<AppEnv> =>
+  "var" in source && "req" in source;
+
+async function hasSubscribers(services: WebhookProducerServices, message: WebhookEventMessage): Promise<boolean> {
+  const where = matchingWebhooksWhere(message.trigger, message);
+  if (!where) return false;
+  try {
+    return (await services.db.webhook.findFirst({ where, select: { id: true } })) !== null;
+  } catch (error) {
+    // Cannot tell: enqueue anyway and let the fan-out decide.
+    services.logger.warn("webhook subscriber check failed", { error: String(error) });
+    return true;
+  }
+}
+
+/**
+ * Enqueues a webhook event for fan-out. Never throws for delivery reasons: the caller's data change has
+ * already happened, so a queue outage is logged (and reported to Sentry) rather than failing the request.
+ */
+export async function enqueueWebhookEvent(
+  source: Context<AppEnv> | WebhookProducerServices,
+  event: WebhookEvent,
+): Promise<EnqueueResult> {
+  const services = isContext(source) ? source.var.services : source;
+  const message: WebhookEventMessage = {
+    kind: "event",
+    eventId: crypto.randomUUID(),
+    trigger: event.trigger,
+    createdAt: new Date(event.createdAt ?? Date.now()).toISOString(),
+    payload: event.payload,
+    userId: event.userId,
+    eventTypeId: event.eventTypeId ?? null,
+    oAuthClientId: event.oAuthClientId ?? null,
+  };
+  if (!(await hasSubscribers(services, message))) return { enqueued: false, reason: "no_subscribers" };
+
+  const bytes = new TextEncoder().encode(JSON.stringify(message)).byteLength;
+  if (bytes > MAX_MESSAGE_BYTES) {
+    services.logger.error("webhook event too large for the queue; not sent", { trigger: message.trigger, eventId: message.eventId, bytes });
+    return { enqueued: false, reason: "too_large" };
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await services.webhookQueue.send(message, { contentType: "json" });
+      return { enqueued: true, eventId: message.eventId };
+    } catch (error) {
+      if (attempt < 2) continue;
+      services.logger.error("webhook event could not be enqueued", { trigger: message.trigger, eventId: message.eventId, error: String(error) });
+      Sentry.captureException(error, { tags: { webhookEventId: message.eventId } });
+      return { enqueued: false, reason: "queue_unavailable" };
+    }
+  }
+}
