@@ -1,0 +1,100 @@
+import { Prisma } from "../generated/prisma/client";
+import type { Db } from "../services/db";
+import type { CountedBooking, Interval, PeriodLimits, SeatedBooking } from "../slots/types";
+
+const DAY_MS = 86_400_000;
+
+export interface BusyQuery {
+  hostUserId: number;
+  eventTypeId: number;
+  rangeStart: number;
+  rangeEnd: number;
+  now: number;
+  /** Widened so that limit periods (day … year) around the window are counted whole. */
+  limits?: { count?: PeriodLimits | null; duration?: PeriodLimits | null };
+  /** Rescheduling: the booking being moved does not block its own slot. */
+  excludeBookingUid?: string;
+  /** Booking with a reservation: the booker's own hold does not block them. */
+  excludeReservationUid?: string;
+  /** Seated event types: a hold on one of their seats leaves the slot open for the other seats. */
+  seated?: boolean;
+}
+
+export interface BusyContext {
+  busy: Interval[];
+  countedBookings: CountedBooking[];
+  seatedBookings: SeatedBooking[];
+}
+
+interface BusyRow {
+  kind: "booking" | "reservation";
+  uid: string;
+  eventTypeId: number | null;
+  start: Date;
+  end: Date;
+  beforeBuffer: number;
+  afterBuffer: number;
+  attendees: number;
+  blocks: boolean;
+}
+
+// How far around the window bookings must be read so every limit period touching it is counted whole.
+function limitReach(limits: BusyQuery["limits"]): number {
+  const periods = new Set([...Object.keys(limits?.count ?? {}), ...Object.keys(limits?.duration ?? {})]);
+  if (periods.has("year")) return 366 * DAY_MS;
+  if (periods.has("month")) return 31 * DAY_MS;
+  if (periods.has("week")) return 7 * DAY_MS;
+  if (periods.has("day")) return DAY_MS;
+  return 0;
+}
+
+// Buffers of existing bookings can reach this far; a day covers any sane buffer.
+const BUFFER_REACH_MS = DAY_MS;
+
+/**
+ * The host's busy time and this event type's bookings, in ONE round trip: accepted bookings (and pending
+ * ones whose event type blocks the slot while unconfirmed), each widened by its own event type's buffers,
+ * plus live reservations.
+ */
+export async function loadBusyContext(db: Db, query: BusyQuery): Promise<BusyContext> {
+  const reach = limitReach(query.limits);
+  const from = new Date(query.rangeStart - Math.max(BUFFER_REACH_MS, reach));
+  const to = new Date(query.rangeEnd + Math.max(BUFFER_REACH_MS, reach));
+  const now = new Date(query.now);
+  const rows = await db.$queryRaw<BusyRow[]>(Prisma.sql`
+    SELECT 'booking' AS kind, b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
+           COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
+           (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS attendees,
+           (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks
+    FROM "Booking" b
+    LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
+    WHERE b."userId" = ${query.hostUserId}
+      AND b.status IN ('accepted', 'pending')
+      AND b."startTime" < ${to} AND b."endTime" > ${from}
+      AND b.uid <> ${query.excludeBookingUid ?? ""}
+    UNION ALL
+    SELECT 'reservation', s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true
+    FROM "SelectedSlots" s
+    WHERE s."userId" = ${query.hostUserId}
+      AND s."releaseAt" > ${now}
+      AND s."slotUtcStartDate" < ${to} AND s."slotUtcEndDate" > ${from}
+      AND s.uid <> ${query.excludeReservationUid ?? ""}
+  `);
+
+  const context: BusyContext = { busy: [], countedBookings: [], seatedBookings: [] };
+  for (const row of rows) {
+    const start = new Date(row.start).getTime();
+    const end = new Date(row.end).getTime();
+    if (row.kind === "reservation") {
+      // A hold on a seat of this (seated) event type leaves the slot open for the other seats.
+      if (!(query.seated && row.eventTypeId === query.eventTypeId)) context.busy.push({ start, end });
+      continue;
+    }
+    if (row.blocks) context.busy.push({ start: start - row.beforeBuffer * 60_000, end: end + row.afterBuffer * 60_000 });
+    if (row.eventTypeId === query.eventTypeId) {
+      context.countedBookings.push({ start, end });
+      context.seatedBookings.push({ start, end, uid: row.uid, attendees: row.attendees });
+    }
+  }
+  return context;
+}

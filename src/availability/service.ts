@@ -1,0 +1,104 @@
+import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup } from "../event-types/slots-loader";
+import type { Db } from "../services/db";
+import { computeSlots } from "../slots/engine";
+import type { EventRules, ScheduleInput, Slot } from "../slots/types";
+import { loadBusyContext } from "./busy";
+
+const WEEK_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** The engine's view of an event type's rules. */
+export function engineRules(eventType: EventTypeForSlots): EventRules {
+  const { rules } = eventType;
+  const window = rules.bookingWindow;
+  return {
+    lengthMinutes: rules.lengthMinutes,
+    slotIntervalMinutes: rules.slotIntervalMinutes,
+    beforeBufferMinutes: rules.beforeBufferMinutes,
+    afterBufferMinutes: rules.afterBufferMinutes,
+    minimumBookingNoticeMinutes: rules.minimumBookingNoticeMinutes,
+    offsetStartMinutes: rules.offsetStartMinutes,
+    bookingWindow:
+      window.type === "unlimited"
+        ? null
+        : window.type === "range"
+          ? { type: "range", start: window.startDate, end: window.endDate }
+          : { type: window.type, value: window.days, rolling: window.rolling },
+    bookingLimitsCount: rules.bookingLimitsCount,
+    bookingLimitsDuration: rules.bookingLimitsDuration,
+    seatsPerTimeSlot: rules.seatsPerTimeSlot,
+    weekStart: Math.max(0, WEEK_DAYS.indexOf(rules.weekStart)),
+  };
+}
+
+/** The engine's view of a schedule (an override with equal start and end is a day off). */
+export function engineSchedule(schedule: NonNullable<EventTypeForSlots["schedule"]>): ScheduleInput {
+  return {
+    timeZone: schedule.timeZone,
+    weekly: schedule.weekly,
+    overrides: schedule.overrides.map((o) => (o.startMinute === o.endMinute ? { date: o.date, startMinute: 0, endMinute: 0 } : o)),
+  };
+}
+
+export interface AvailabilityOptions {
+  rangeStart: number;
+  rangeEnd: number;
+  now?: number;
+  durationMinutes?: number;
+  excludeBookingUid?: string;
+  excludeReservationUid?: string;
+}
+
+/** Slots of a loaded event type: one round trip for busy time, then the pure engine. */
+export async function slotsForEventType(db: Db, eventType: EventTypeForSlots, options: AvailabilityOptions): Promise<Slot[]> {
+  if (!eventType.schedule) return [];
+  const now = options.now ?? Date.now();
+  const rules = engineRules(eventType);
+  const context = await loadBusyContext(db, {
+    hostUserId: eventType.owner.id,
+    eventTypeId: eventType.eventTypeId,
+    rangeStart: options.rangeStart,
+    rangeEnd: options.rangeEnd,
+    now,
+    limits: { count: rules.bookingLimitsCount, duration: rules.bookingLimitsDuration },
+    excludeBookingUid: options.excludeBookingUid,
+    excludeReservationUid: options.excludeReservationUid,
+    seated: Boolean(rules.seatsPerTimeSlot),
+  });
+  return computeSlots({
+    rules,
+    schedule: engineSchedule(eventType.schedule),
+    busy: context.busy,
+    countedBookings: context.countedBookings,
+    seatedBookings: context.seatedBookings,
+    now,
+    rangeStart: options.rangeStart,
+    rangeEnd: options.rangeEnd,
+    durationMinutes: options.durationMinutes,
+  });
+}
+
+/** GET /v2/slots in two round trips: the event type with its schedule, then busy time. */
+export async function findSlots(
+  db: Db,
+  lookup: EventTypeLookup,
+  options: AvailabilityOptions,
+): Promise<{ eventType: EventTypeForSlots | null; slots: Slot[] }> {
+  const eventType = await loadEventTypeForSlots(db, lookup);
+  if (!eventType) return { eventType: null, slots: [] };
+  return { eventType, slots: await slotsForEventType(db, eventType, options) };
+}
+
+/**
+ * Whether `start` (for `durationMinutes`) is a slot the engine offers right now: the same rules as
+ * GET /v2/slots (schedule, buffers, notice, window, limits, seats, reservations). Returns the slot, with its
+ * seat counts for seated event types.
+ */
+export async function findBookableSlot(
+  db: Db,
+  eventType: EventTypeForSlots,
+  start: number,
+  options: Omit<AvailabilityOptions, "rangeStart" | "rangeEnd">,
+): Promise<Slot | undefined> {
+  const slots = await slotsForEventType(db, eventType, { ...options, rangeStart: start, rangeEnd: start + 1 });
+  return slots.find((slot) => slot.start === start);
+}
