@@ -1,12 +1,11 @@
 // `npx tsx bench/profile.ts [path]`: CPU profile of the production bundle under workerd while it serves
-// `path` (default /v2/me) under load; prints the functions with the most self time.
+// `path` (default /v2/me) under load; prints the functions with the most self time. A second argument is
+// sent as the cal-api-version header.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import type * as WsModule from "ws";
-import { seedUserWithApiKey } from "../scripts/lib/seed.ts";
-import { startTestInfra } from "../test/support/test-infra.ts";
+import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp } from "./lib/load.ts";
 import { writeWorkerdConfig } from "./lib/workerd.ts";
 
@@ -14,19 +13,13 @@ const WebSocket = createRequire(import.meta.url)("ws") as typeof WsModule.WebSoc
 const path = process.argv[2] ?? "/v2/me";
 const PORT = 8821;
 
-execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", resolve("bench/out/api")], { stdio: "ignore" });
-process.env.TEST_REDIS_DB ??= "14";
-const infra = await startTestInfra("profile");
-const tenant = await seedUserWithApiKey(infra.databaseUrl, { email: "profile@example.com" });
-const config = writeWorkerdConfig(
-  [{ name: "api", bundleDir: "bench/out/api", port: PORT, bindings: {
-    DATABASE_URL: infra.databaseUrl, NEON_WS_PROXY: infra.wsProxy, UPSTASH_REDIS_REST_URL: infra.upstashUrl,
-    UPSTASH_REDIS_REST_TOKEN: infra.upstashToken, RATE_LIMIT_API_KEY: "1000000000", RATE_LIMIT_IP: "1000000000" } }],
-  "bench/out",
-);
+buildBundles();
+const { infra, tenant, spec } = await prepareBenchApi("profile");
+const config = writeWorkerdConfig([spec(PORT)], OUT);
 const workerd = spawn(resolve("node_modules/.bin/workerd"), ["serve", config, "--experimental", "--inspector-addr=127.0.0.1:9239"], { stdio: "ignore" });
 const url = `http://127.0.0.1:${PORT}${path}`;
-const headers = { authorization: `Bearer ${tenant.apiKey}` };
+const headers: Record<string, string> = { authorization: `Bearer ${tenant.apiKey}` };
+if (process.argv[3]) headers["cal-api-version"] = process.argv[3];
 try {
   await waitForHttp(`http://127.0.0.1:${PORT}/health`);
   await load("warmup", url, { seconds: 2, connections: 8, headers });

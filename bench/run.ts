@@ -1,12 +1,7 @@
 // `npm run bench`: the production bundle under plain `workerd serve` against the real database and Redis,
 // next to a bare Hono worker measured in the same run; reports requests/s and p50/p99 and the ratio.
 // Never benchmark `wrangler dev` (7–20× slower than workerd serve).
-import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
-import { startTestInfra } from "../test/support/test-infra.ts";
-import { seedLicense } from "../scripts/lib/platform-seed.ts";
-import { seedUserWithApiKey } from "../scripts/lib/seed.ts";
+import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { startWorkerd } from "./lib/workerd.ts";
 import { runEngineBench } from "./slots-engine.ts";
@@ -15,20 +10,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const API_PORT = 8801;
 const BARE_PORT = 8802;
-const OUT = "bench/out";
-
-function build() {
-  mkdirSync(OUT, { recursive: true });
-  const wrangler = ["wrangler", "deploy", "--dry-run"];
-  execFileSync("npx", [...wrangler, "--outdir", resolve(OUT, "api")], { stdio: "ignore" });
-  execFileSync("npx", [...wrangler, "--config", "bench/bare/wrangler.toml", "--outdir", resolve(OUT, "bare")], { stdio: "ignore" });
-}
-
-function queueBindings(): string[] {
-  const toml = execFileSync("cat", ["wrangler.toml"], { encoding: "utf8" });
-  return [...toml.matchAll(/\[\[queues\.producers\]\][^[]*?binding\s*=\s*"([^"]+)"/g)].map((m) => m[1]!);
-}
-
 const ratio = (result: LoadResult, bare: LoadResult) => `${((result.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)}%`;
 
 async function main() {
@@ -38,33 +19,11 @@ async function main() {
   console.log(JSON.stringify(engine));
 
   console.error("building bundles (wrangler deploy --dry-run)…");
-  build();
-  process.env.TEST_REDIS_DB ??= "14";
-  const infra = await startTestInfra("bench");
-  const tenant = await seedUserWithApiKey(infra.databaseUrl, { email: "bench@example.com", username: "bench" });
-  // Production checks the self-hosted license on API-key requests (Deployment.licenseKey = CALCOM_LICENSE_KEY).
-  const licenseKey = "bench-license-key";
-  await seedLicense(infra.databaseUrl, licenseKey);
+  buildBundles();
+  const { infra, tenant, spec } = await prepareBenchApi("bench");
   const workerd = startWorkerd(
     [
-      {
-        name: "api",
-        bundleDir: `${OUT}/api`,
-        port: API_PORT,
-        queues: queueBindings(),
-        bindings: {
-          ENVIRONMENT: "production",
-          CALCOM_LICENSE_KEY: licenseKey,
-          DATABASE_URL: infra.databaseUrl,
-          NEON_WS_PROXY: infra.wsProxy,
-          UPSTASH_REDIS_REST_URL: infra.upstashUrl,
-          UPSTASH_REDIS_REST_TOKEN: infra.upstashToken,
-          // Limits high enough not to throttle the load; the limiter still runs (one Redis call per request).
-          RATE_LIMIT_API_KEY: "1000000000",
-          RATE_LIMIT_IP: "1000000000",
-          RATE_LIMIT_ACCESS_TOKEN: "1000000000",
-        },
-      },
+      spec(API_PORT),
       { name: "bare", bundleDir: `${OUT}/bare`, port: BARE_PORT },
     ],
     OUT,

@@ -117,12 +117,18 @@ type Delegates = Record<string, Record<string, (args: unknown) => unknown>>;
 export function createRoutedDb(http: Db, session: () => Db, onDisconnect: () => Promise<void> = async () => {}): Db {
   const routed = Object.create(http) as Record<string, unknown>;
   for (const model of MODEL_PROPERTIES) {
-    const reads = (http as unknown as Delegates)[model]!;
-    const delegate = Object.create(reads) as Record<string, unknown>;
-    for (const operation of WRITE_OPERATIONS) {
-      delegate[operation] = (args: unknown) => (session() as unknown as Delegates)[model]![operation]!(args);
-    }
-    routed[model] = delegate;
+    // Built on first use: creating a model delegate is costly and a request touches only a few models.
+    Object.defineProperty(routed, model, {
+      configurable: true,
+      get() {
+        const delegate = Object.create((http as unknown as Delegates)[model]!) as Record<string, unknown>;
+        for (const operation of WRITE_OPERATIONS) {
+          delegate[operation] = (args: unknown) => (session() as unknown as Delegates)[model]![operation]!(args);
+        }
+        Object.defineProperty(routed, model, { value: delegate });
+        return delegate;
+      },
+    });
   }
   routed.$transaction = (...args: unknown[]) => (session().$transaction as (...a: unknown[]) => unknown)(...args);
   routed.$disconnect = onDisconnect;
