@@ -10,6 +10,12 @@ import { deletePrivateLinkOperation } from "./event-types/private-links/delete";
 import { listPrivateLinksOperation } from "./event-types/private-links/list";
 import { updatePrivateLinkOperation } from "./event-types/private-links/update";
 import { updateEventTypeOperation } from "./event-types/update";
+import { createEventTypeWebhook } from "./event-types/webhooks/create";
+import { deleteEventTypeWebhook } from "./event-types/webhooks/delete";
+import { deleteAllEventTypeWebhooks } from "./event-types/webhooks/delete-all";
+import { getEventTypeWebhook } from "./event-types/webhooks/get";
+import { listEventTypeWebhooks } from "./event-types/webhooks/list";
+import { updateEventTypeWebhook } from "./event-types/webhooks/update";
 import { getMe } from "./me/get";
 import { updateMe } from "./me/update";
 import { createScheduleOperation } from "./schedules/create";
@@ -29,6 +35,12 @@ import { deleteOAuthClient } from "./oauth-clients/delete";
 import { getOAuthClient } from "./oauth-clients/get";
 import { listOAuthClients } from "./oauth-clients/list";
 import { updateOAuthClient } from "./oauth-clients/update";
+import { createOAuthClientWebhook } from "./oauth-clients/webhooks/create";
+import { deleteOAuthClientWebhook } from "./oauth-clients/webhooks/delete";
+import { deleteAllOAuthClientWebhooks } from "./oauth-clients/webhooks/delete-all";
+import { getOAuthClientWebhook } from "./oauth-clients/webhooks/get";
+import { listOAuthClientWebhooks } from "./oauth-clients/webhooks/list";
+import { updateOAuthClientWebhook } from "./oauth-clients/webhooks/update";
 import { refreshTokens } from "./oauth/refresh";
 import { verifyProviderAccessToken } from "./provider/verify-access-token";
 import { verifyProviderClient } from "./provider/get-client";
@@ -82,6 +94,19 @@ export const operations: readonly Operation<any>[] = [
   getWebhook,
   updateWebhook,
   deleteWebhook,
+  createEventTypeWebhook,
+  listEventTypeWebhooks,
+  deleteAllEventTypeWebhooks,
+  getEventTypeWebhook,
+  updateEventTypeWebhook,
+  deleteEventTypeWebhook,
+  createOAuthClientWebhook,
+  listOAuthClientWebhooks,
+  deleteAllOAuthClientWebhooks,
+  getOAuthClientWebhook,
+  updateOAuthClientWebhook,
+  deleteOAuthClientWebhook,
+  // Ours (not in Cal.com): the delivery log of any webhook the caller owns, and redelivery.
   listWebhookDeliveries,
   redeliverWebhookDelivery,
 ];

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ApiError, errorResponses } from "../../src/errors";
+import { errorResponses } from "../../src/errors";
 import { defineOperation } from "../../src/operation";
-import { assertSubscriberUrlAllowed, assertUserLevelTriggers, uniqueTriggers } from "../../src/webhooks/validation";
+import { createOwnedWebhook } from "../../src/webhooks/store";
 import { CreateWebhookInputSchema, toUserWebhookOutput, UserWebhookOutputResponseSchema } from "./webhook-schemas";
 
 const route = createRoute({
@@ -24,24 +24,8 @@ export const createWebhook = defineOperation({
   versions: "all",
   auth: { allow: [] },
   handler: async (c) => {
-    const input = c.req.valid("json");
-    const { db } = c.var.services;
-    const userId = c.var.principal!.userId;
-    assertUserLevelTriggers(input.triggers);
-    assertSubscriberUrlAllowed(c.var.env, input.subscriberUrl);
-    const existing = await db.webhook.findFirst({ where: { userId, subscriberUrl: input.subscriberUrl }, select: { id: true } });
-    if (existing) throw new ApiError("ConflictException", "Webhook with this subscriber url already exists for this user");
-    const webhook = await db.webhook.create({
-      data: {
-        id: crypto.randomUUID(),
-        userId,
-        subscriberUrl: input.subscriberUrl,
-        eventTriggers: uniqueTriggers(input.triggers),
-        active: input.active,
-        payloadTemplate: input.payloadTemplate ?? null,
-        secret: input.secret ?? null,
-      },
-    });
+    const owner = { kind: "user" as const, userId: c.var.principal!.userId };
+    const webhook = await createOwnedWebhook(c.var.services.db, c.var.env, owner, c.req.valid("json"));
     return c.json({ status: "success" as const, data: toUserWebhookOutput(webhook, { revealSecret: true }) }, 201);
   },
 });

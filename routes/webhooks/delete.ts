@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../src/errors";
 import { defineOperation } from "../../src/operation";
 import { loadUserWebhook } from "../../src/webhooks/ownership";
+import { deleteOwnedWebhook } from "../../src/webhooks/store";
 import { toUserWebhookOutput, UserWebhookOutputResponseSchema, WebhookIdParamsSchema } from "./webhook-schemas";
 
 const route = createRoute({
@@ -25,7 +26,6 @@ export const deleteWebhook = defineOperation({
   handler: async (c) => {
     const { db } = c.var.services;
     const webhook = await loadUserWebhook(db, c.req.valid("param").webhookId, c.var.principal!.userId);
-    await db.webhook.delete({ where: { id: webhook.id } });
-    return c.json({ status: "success" as const, data: toUserWebhookOutput(webhook) }, 200);
+    return c.json({ status: "success" as const, data: toUserWebhookOutput(await deleteOwnedWebhook(db, webhook)) }, 200);
   },
 });

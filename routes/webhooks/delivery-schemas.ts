@@ -4,6 +4,9 @@ import { WEBHOOK_TRIGGERS } from "../../src/webhooks/triggers";
 export const OUR_ADDITION =
   "**Not part of Cal.com's API**: an addition of this implementation (Cal.com sends each webhook once and keeps no log).";
 
+export const WHOSE_WEBHOOKS =
+  "Serves any webhook the caller owns: their own webhooks, their event types' webhooks and, for an ADMIN or OWNER of a platform organization, the webhooks of the organization's OAuth clients. Anyone else's webhook is a 403.";
+
 export const DELIVERY_STATUSES = ["pending", "retrying", "delivered", "failed"] as const;
 const STATUS_FROM_DB = { PENDING: "pending", RETRYING: "retrying", DELIVERED: "delivered", FAILED: "failed" } as const;
 export const STATUS_TO_DB = { pending: "PENDING", retrying: "RETRYING", delivered: "DELIVERED", failed: "FAILED" } as const;

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../../src/errors";
 import { defineOperation } from "../../src/operation";
-import { loadUserWebhook } from "../../src/webhooks/ownership";
+import { loadWebhookOfCaller } from "../../src/webhooks/ownership";
 import {
   DELIVERY_STATUSES,
   deliverySelect,
@@ -11,6 +11,7 @@ import {
   toWebhookHealth,
   WebhookDeliveryOutputSchema,
   WebhookHealthSchema,
+  WHOSE_WEBHOOKS,
 } from "./delivery-schemas";
 import { WebhookIdParamsSchema } from "./webhook-schemas";
 
@@ -32,7 +33,7 @@ const route = createRoute({
   path: "/v2/webhooks/{webhookId}/deliveries",
   operationId: "WebhookDeliveries_list",
   summary: "Get a webhook's delivery log (not in Cal.com)",
-  description: `${OUR_ADDITION}\n\nNewest first. Each delivery is one event sent to this webhook: its status, attempts, last response code, error and timings. The log keeps WEBHOOK_DELIVERY_RETENTION_DAYS days (30 by default). \`data.webhook\` says whether the webhook is active and, if it was disabled after failing continuously, since when and why.`,
+  description: `${OUR_ADDITION} ${WHOSE_WEBHOOKS}\n\nNewest first. Each delivery is one event sent to this webhook: its status, attempts, last response code, error and timings. The log keeps WEBHOOK_DELIVERY_RETENTION_DAYS days (30 by default). \`data.webhook\` says whether the webhook is active and, if it was disabled after failing continuously, since when and why.`,
   tags: ["Webhooks"],
   request: { params: WebhookIdParamsSchema, query: QuerySchema },
   responses: {
@@ -47,7 +48,7 @@ export const listWebhookDeliveries = defineOperation({
   auth: { allow: [] },
   handler: async (c) => {
     const { db } = c.var.services;
-    const webhook = await loadUserWebhook(db, c.req.valid("param").webhookId, c.var.principal!.userId);
+    const webhook = await loadWebhookOfCaller(c, c.req.valid("param").webhookId);
     const { take = 50, skip = 0, status } = c.req.valid("query");
     const deliveries = await db.webhookDelivery.findMany({
       where: { webhookId: webhook.id, ...(status ? { status: STATUS_TO_DB[status] } : {}) },

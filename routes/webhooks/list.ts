@@ -1,12 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { defineOperation } from "../../src/operation";
-import { toUserWebhookOutput, UserWebhooksOutputResponseSchema } from "./webhook-schemas";
-
-// Cal.com's SkipTakePagination.
-export const SkipTakeQuerySchema = z.object({
-  take: z.coerce.number().int().min(1).max(250).optional().openapi({ description: "Maximum number of items to return", example: 25 }),
-  skip: z.coerce.number().int().min(0).optional().openapi({ description: "Number of items to skip", example: 0 }),
-});
+import { listOwnedWebhooks } from "../../src/webhooks/store";
+import { SkipTakeQuerySchema, toUserWebhookOutput, UserWebhooksOutputResponseSchema } from "./webhook-schemas";
 
 const route = createRoute({
   method: "get",
@@ -26,13 +21,8 @@ export const listWebhooks = defineOperation({
   versions: "all",
   auth: { allow: [] },
   handler: async (c) => {
-    const { take = 250, skip = 0 } = c.req.valid("query");
-    const webhooks = await c.var.services.db.webhook.findMany({
-      where: { userId: c.var.principal!.userId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip,
-      take,
-    });
+    const owner = { kind: "user" as const, userId: c.var.principal!.userId };
+    const webhooks = await listOwnedWebhooks(c.var.services.db, owner, c.req.valid("query"));
     return c.json({ status: "success" as const, data: webhooks.map((webhook) => toUserWebhookOutput(webhook)) }, 200);
   },
 });

@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ApiError, errorResponses } from "../../src/errors";
 import { defineOperation } from "../../src/operation";
 import { deliverMessage } from "../../src/webhooks/messages";
-import { loadUserWebhook } from "../../src/webhooks/ownership";
-import { deliverySelect, OUR_ADDITION, toDeliveryOutput, WebhookDeliveryOutputSchema } from "./delivery-schemas";
+import { loadWebhookOfCaller } from "../../src/webhooks/ownership";
+import { deliverySelect, OUR_ADDITION, toDeliveryOutput, WHOSE_WEBHOOKS, WebhookDeliveryOutputSchema } from "./delivery-schemas";
 
 const ParamsSchema = z.object({
   webhookId: z.string().openapi({ param: { name: "webhookId", in: "path" } }),
@@ -19,7 +19,7 @@ const route = createRoute({
   path: "/v2/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
   operationId: "WebhookDeliveries_redeliver",
   summary: "Redeliver a webhook delivery (not in Cal.com)",
-  description: `${OUR_ADDITION}\n\nQueues the event again for this webhook, with the webhook's current URL, template and secret. The delivery keeps its id (X-Cal-Webhook-Delivery-Id), so a subscriber that already processed it can recognise it. Only a delivered or failed delivery of an active webhook can be redelivered.`,
+  description: `${OUR_ADDITION} ${WHOSE_WEBHOOKS}\n\nQueues the event again for this webhook, with the webhook's current URL, template and secret. The delivery keeps its id (X-Cal-Webhook-Delivery-Id), so a subscriber that already processed it can recognise it. Only a delivered or failed delivery of an active webhook can be redelivered.`,
   tags: ["Webhooks"],
   request: { params: ParamsSchema },
   responses: {
@@ -35,7 +35,7 @@ export const redeliverWebhookDelivery = defineOperation({
   handler: async (c) => {
     const { db, webhookQueue, logger } = c.var.services;
     const { webhookId, deliveryId } = c.req.valid("param");
-    const webhook = await loadUserWebhook(db, webhookId, c.var.principal!.userId);
+    const webhook = await loadWebhookOfCaller(c, webhookId);
     const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, webhookId: webhook.id }, select: deliverySelect });
     if (!delivery) throw new ApiError("NotFoundException", `Webhook delivery (${deliveryId}) not found`);
     if (!webhook.active) {

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import type { UserWebhookRow } from "../../src/webhooks/ownership";
+import type { Webhook } from "../../src/generated/prisma/client";
+import { EventTypeIdParamsSchema } from "../../src/webhooks/ownership";
 import { WEBHOOK_TRIGGERS } from "../../src/webhooks/triggers";
+import { ClientParamsSchema } from "../oauth-client-users/output";
 
 const TEMPLATE_EXAMPLE = JSON.stringify({
   content: "A new event has been scheduled",
@@ -37,36 +39,61 @@ export const UpdateWebhookInputSchema = z
 export type CreateWebhookInput = z.infer<typeof CreateWebhookInputSchema>;
 export type UpdateWebhookInput = z.infer<typeof UpdateWebhookInputSchema>;
 
-// Cal.com's UserWebhookOutputDto. Its published schema says `id: number` and `triggers: object[]`; Cal.com
-// actually returns the uuid string and the trigger names, and so do we.
-export const UserWebhookOutputSchema = z
-  .object({
+// Cal.com's <Owner>WebhookOutputDto: the same fields, with the owner's id second. Its published schemas say
+// `id: number` and `triggers: object[]`; Cal.com actually returns the uuid string and the trigger names, and so do we.
+const webhookOutputSchema = <Owner extends z.ZodRawShape>(owner: Owner) =>
+  z.object({
     payloadTemplate: z.string().nullable().openapi({ description: PAYLOAD_TEMPLATE_DESCRIPTION, example: TEMPLATE_EXAMPLE }),
-    userId: z.number(),
+    ...owner,
     id: z.string().openapi({ example: "0f6a1e33-7d5c-4c41-9b1e-2d1bb7a6f0b1" }),
     triggers: z.array(Trigger),
     subscriberUrl: z.string(),
     active: z.boolean(),
     secret: z.string().optional().openapi({ description: "Present only in the response to the request that set the secret; never returned afterwards." }),
-  })
-  .openapi("UserWebhookOutputDto");
+  });
 
-export const UserWebhookOutputResponseSchema = z
-  .object({ status: z.literal("success"), data: UserWebhookOutputSchema })
-  .openapi("UserWebhookOutputResponseDto");
+export const UserWebhookOutputSchema = webhookOutputSchema({ userId: z.number() }).openapi("UserWebhookOutputDto");
+export const EventTypeWebhookOutputSchema = webhookOutputSchema({ eventTypeId: z.number() }).openapi("EventTypeWebhookOutputDto");
+export const OAuthClientWebhookOutputSchema = webhookOutputSchema({ oAuthClientId: z.string() }).openapi("OAuthClientWebhookOutputDto");
 
-export const UserWebhooksOutputResponseSchema = z
-  .object({ status: z.literal("success"), data: z.array(UserWebhookOutputSchema) })
-  .openapi("UserWebhooksOutputResponseDto");
+const successOf = <T extends z.ZodTypeAny>(data: T) => z.object({ status: z.literal("success"), data });
+
+export const UserWebhookOutputResponseSchema = successOf(UserWebhookOutputSchema).openapi("UserWebhookOutputResponseDto");
+export const UserWebhooksOutputResponseSchema = successOf(z.array(UserWebhookOutputSchema)).openapi("UserWebhooksOutputResponseDto");
+export const EventTypeWebhookOutputResponseSchema = successOf(EventTypeWebhookOutputSchema).openapi("EventTypeWebhookOutputResponseDto");
+export const EventTypeWebhooksOutputResponseSchema = successOf(z.array(EventTypeWebhookOutputSchema)).openapi(
+  "EventTypeWebhooksOutputResponseDto",
+);
+export const OAuthClientWebhookOutputResponseSchema = successOf(OAuthClientWebhookOutputSchema).openapi("OAuthClientWebhookOutputResponseDto");
+export const OAuthClientWebhooksOutputResponseSchema = successOf(z.array(OAuthClientWebhookOutputSchema)).openapi(
+  "OAuthClientWebhooksOutputResponseDto",
+);
+export const DeleteManyWebhooksOutputResponseSchema = successOf(z.string().openapi({ example: "2 webhooks deleted" })).openapi(
+  "DeleteManyWebhooksOutputResponseDto",
+);
 
 export type UserWebhookOutput = z.infer<typeof UserWebhookOutputSchema>;
 
 export const WebhookIdParamsSchema = z.object({ webhookId: z.string().openapi({ param: { name: "webhookId", in: "path" } }) });
+export const EventTypeWebhookParamsSchema = EventTypeIdParamsSchema.extend(WebhookIdParamsSchema.shape);
+export const ClientWebhookParamsSchema = ClientParamsSchema.extend(WebhookIdParamsSchema.shape);
 
-export function toUserWebhookOutput(webhook: UserWebhookRow, options: { revealSecret?: boolean } = {}): UserWebhookOutput {
+// Cal.com's SkipTakePagination.
+export const SkipTakeQuerySchema = z.object({
+  take: z.coerce.number().int().min(1).max(250).optional().openapi({ description: "Maximum number of items to return", example: 25 }),
+  skip: z.coerce.number().int().min(0).optional().openapi({ description: "Number of items to skip", example: 0 }),
+});
+
+export interface WebhookOutputOptions {
+  /** True in the response to the request that set the secret (the only time it is shown). */
+  revealSecret?: boolean;
+}
+
+// Keys in Cal.com's order: the owner's id comes second.
+function webhookOutput<Owner extends object>(webhook: Webhook, owner: Owner, options: WebhookOutputOptions) {
   return {
     payloadTemplate: webhook.payloadTemplate,
-    userId: webhook.userId!,
+    ...owner,
     id: webhook.id,
     triggers: webhook.eventTriggers,
     subscriberUrl: webhook.subscriberUrl,
@@ -74,3 +101,15 @@ export function toUserWebhookOutput(webhook: UserWebhookRow, options: { revealSe
     ...(options.revealSecret && webhook.secret ? { secret: webhook.secret } : {}),
   };
 }
+
+export const toUserWebhookOutput = (webhook: Webhook, options: WebhookOutputOptions = {}): UserWebhookOutput =>
+  webhookOutput(webhook, { userId: webhook.userId! }, options);
+
+export const toEventTypeWebhookOutput = (webhook: Webhook, options: WebhookOutputOptions = {}): z.infer<typeof EventTypeWebhookOutputSchema> =>
+  webhookOutput(webhook, { eventTypeId: webhook.eventTypeId! }, options);
+
+export const toOAuthClientWebhookOutput = (webhook: Webhook, options: WebhookOutputOptions = {}): z.infer<typeof OAuthClientWebhookOutputSchema> =>
+  webhookOutput(webhook, { oAuthClientId: webhook.platformOAuthClientId! }, options);
+
+/** A PATCH reveals the secret only when it sets one. */
+export const revealsSecret = (input: { secret?: string | null }): WebhookOutputOptions => ({ revealSecret: typeof input.secret === "string" });

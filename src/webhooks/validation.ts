@@ -1,6 +1,7 @@
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { checkSubscriberUrl } from "./ssrf";
+import type { WebhookOwnerKind } from "./store";
 import { ORGANIZATION_ONLY_TRIGGER, type WebhookTrigger } from "./triggers";
 
 // Cal.com's message for a refused subscriber URL ("Webhook URL is not allowed: <reason>"), naming the field in details.
@@ -14,13 +15,13 @@ export function assertSubscriberUrlAllowed(env: Env, subscriberUrl: string) {
   });
 }
 
-export function assertUserLevelTriggers(triggers: readonly WebhookTrigger[] | undefined) {
-  if (triggers?.includes(ORGANIZATION_ONLY_TRIGGER)) {
-    throw new ApiError("BadRequestException", `${ORGANIZATION_ONLY_TRIGGER} trigger is only available for organization webhooks`, {
-      target: "json",
-      errors: [{ property: "triggers", message: `${ORGANIZATION_ONLY_TRIGGER} is only available for organization webhooks`, code: "invalid_value" }],
-    });
-  }
-}
+// Cal.com's user and event-type webhook services refuse this trigger; its OAuth-client service accepts it.
+const OWNERS_REFUSING_ORGANIZATION_TRIGGER: ReadonlySet<WebhookOwnerKind> = new Set(["user", "eventType"]);
 
-export const uniqueTriggers = (triggers: readonly WebhookTrigger[]) => [...new Set(triggers)];
+export function assertTriggersAllowedFor(owner: WebhookOwnerKind, triggers: readonly WebhookTrigger[] | undefined) {
+  if (!OWNERS_REFUSING_ORGANIZATION_TRIGGER.has(owner) || !triggers?.includes(ORGANIZATION_ONLY_TRIGGER)) return;
+  throw new ApiError("BadRequestException", `${ORGANIZATION_ONLY_TRIGGER} trigger is only available for organization webhooks`, {
+    target: "json",
+    errors: [{ property: "triggers", message: `${ORGANIZATION_ONLY_TRIGGER} is only available for organization webhooks`, code: "invalid_value" }],
+  });
+}
