@@ -1,4 +1,4 @@
-// An event message becomes one delivery per matching active webhook (user-level and event-type-level).
+// An event message becomes one delivery per matching active webhook (user, event-type and OAuth-client level).
 // Idempotent: the (webhook, event) pair is unique, so a redelivered event message creates nothing twice,
 // and only deliveries never attempted are (re-)enqueued.
 import type { Env } from "../env";

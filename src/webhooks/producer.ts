@@ -16,11 +16,14 @@ export interface WebhookEvent {
   createdAt?: Date | string;
   /** Cal.com's `payload` for this trigger (e.g. the booking's CalendarEvent shape). */
   payload: Record<string, unknown>;
-  /** The user whose data changed (the organizer for bookings): their user-level webhooks fire. */
+  /**
+   * The user whose data changed (the organizer for bookings): their user-level webhooks fire, and for a
+   * managed user the webhooks of their OAuth client too.
+   */
   userId: number | null;
   /** The event type involved: its event-type-level webhooks fire too. */
   eventTypeId?: number | null;
-  /** The platform OAuth client of a managed user: its webhooks fire too. */
+  /** An OAuth client whose webhooks fire too (not needed for a managed user's events: found from `userId`). */
   oAuthClientId?: string | null;
 }
 
