@@ -15,14 +15,16 @@ const unauthorizedEnvelope = (body: any) => {
 /**
  * The same checks for every authenticated route: no credentials, a malformed/unknown API key and an
  * expired one all get Cal.com's 401 envelope. `call()` is evaluated per test, so ids made in beforeAll work.
+ * On /v2/oauth-clients/{clientId}/… paths the client id counts as presented, so "no credentials" is Cal.com's
+ * "Only 'x-cal-client-id' header provided" (pass `missingCredentials`).
  */
-export function itRejectsMissingAndInvalidCredentials(call: () => SecuredCall) {
+export function itRejectsMissingAndInvalidCredentials(call: () => SecuredCall, options: { missingCredentials?: string } = {}) {
   it("401 without credentials", async () => {
     const { path, ...rest } = call();
     const res = await api(path, rest);
     expect(res.status).toBe(401);
     unauthorizedEnvelope(res.body);
-    expect(res.body.error.message).toContain("No authentication method provided");
+    expect(res.body.error.message).toContain(options.missingCredentials ?? "No authentication method provided");
   });
 
   it("401 with an unknown API key", async () => {

@@ -5,9 +5,10 @@ import { createLogger } from "../../src/services/logger";
 import type { WebhookProducerServices } from "../../src/webhooks/producer";
 import type { WebhookQueueMessage } from "../../src/webhooks/messages";
 import type { ReceivedRequest } from "../support/webhook-receiver";
-import { api } from "./api";
+import { api, type ApiCall } from "./api";
 import { contractProblems } from "./contract";
-import { testDb, type Tenant } from "./tenants";
+import { createOAuthClient, createPlatformOrganization, type CreatedClient, type PlatformOrganization } from "./platform";
+import { createTenant, testDb, type Tenant } from "./tenants";
 
 const bindings = env as unknown as Record<string, unknown> & { TEST_WEBHOOK_RECEIVER_URL: string; WEBHOOK_QUEUE: Queue<WebhookQueueMessage> };
 
@@ -156,3 +157,93 @@ const CONTRACT_DOC_ERRATA = [
 export function webhookContractProblems(operationId: string, status: number, body: unknown): string[] {
   return contractProblems(operationId, status, body).filter((problem) => !CONTRACT_DOC_ERRATA.some((erratum) => erratum.test(problem)));
 }
+
+// Event-type and OAuth-client webhooks share one implementation with user webhooks; these fixtures let one
+// test run against each owner.
+
+export interface WebhookScope {
+  kind: "eventType" | "oAuthClient";
+  label: string;
+  /** POST/GET/DELETE-all here; one webhook at `${collectionPath}/${id}`. */
+  collectionPath: string;
+  /** The owner's credentials. */
+  auth: Pick<ApiCall, "key" | "headers">;
+  /** The owner's id as every output carries it, e.g. {eventTypeId: 7}. */
+  ownerField: Record<string, number | string>;
+  operationIds: { create: string; list: string; get: string; update: string; delete: string; deleteAll: string };
+  conflictMessage: string;
+}
+
+/** A call on a scope's webhooks with its owner's credentials; `suffix` is "" or "/<webhookId>". */
+export function scopeApi(scope: WebhookScope, suffix = "", call: ApiCall = {}) {
+  return api(`${scope.collectionPath}${suffix}`, { ...scope.auth, ...call, headers: { ...scope.auth.headers, ...call.headers } });
+}
+
+/** An event type of `tenant`, created through the API. */
+export async function createEventTypeFor(tenant: Tenant, title = "Webhook target"): Promise<number> {
+  const res = await api("/v2/event-types", {
+    key: tenant.apiKey,
+    version: "2024-06-14",
+    body: { lengthInMinutes: 30, title, slug: uniqueName("event") },
+  });
+  if (res.status !== 201) throw new Error(`event type creation failed: ${res.status} ${res.text}`);
+  return res.body.data.id as number;
+}
+
+export async function eventTypeWebhookScope(owner?: Tenant): Promise<WebhookScope & { tenant: Tenant; eventTypeId: number }> {
+  const tenant = owner ?? (await createTenant());
+  const eventTypeId = await createEventTypeFor(tenant);
+  return {
+    kind: "eventType",
+    label: "event type",
+    tenant,
+    eventTypeId,
+    collectionPath: `/v2/event-types/${eventTypeId}/webhooks`,
+    auth: { key: tenant.apiKey },
+    ownerField: { eventTypeId },
+    operationIds: {
+      create: "EventTypeWebhooksController_createEventTypeWebhook",
+      list: "EventTypeWebhooksController_getEventTypeWebhooks",
+      get: "EventTypeWebhooksController_getEventTypeWebhook",
+      update: "EventTypeWebhooksController_updateEventTypeWebhook",
+      delete: "EventTypeWebhooksController_deleteEventTypeWebhook",
+      deleteAll: "EventTypeWebhooksController_deleteAllEventTypeWebhooks",
+    },
+    conflictMessage: "Webhook with this subscriber url already exists for this event type",
+  };
+}
+
+/** An OAuth client's webhooks, called with the client's own credentials or its organization owner's API key. */
+export async function oAuthClientWebhookScope(
+  via: "client credentials" | "owner's API key",
+  organization?: PlatformOrganization,
+): Promise<WebhookScope & { org: PlatformOrganization; client: CreatedClient }> {
+  const org = organization ?? (await createPlatformOrganization());
+  const client = await createOAuthClient(org.owner.apiKey);
+  return {
+    kind: "oAuthClient",
+    label: `OAuth client (${via})`,
+    org,
+    client,
+    collectionPath: `/v2/oauth-clients/${client.clientId}/webhooks`,
+    auth: via === "client credentials" ? { headers: { "x-cal-secret-key": client.secret } } : { key: org.owner.apiKey },
+    ownerField: { oAuthClientId: client.clientId },
+    operationIds: {
+      create: "OAuthClientWebhooksController_createOAuthClientWebhook",
+      list: "OAuthClientWebhooksController_getOAuthClientWebhooks",
+      get: "OAuthClientWebhooksController_getOAuthClientWebhook",
+      update: "OAuthClientWebhooksController_updateOAuthClientWebhook",
+      delete: "OAuthClientWebhooksController_deleteOAuthClientWebhook",
+      deleteAll: "OAuthClientWebhooksController_deleteAllOAuthClientWebhooks",
+    },
+    conflictMessage: "Webhook with this subscriber url already exists for this oAuth client",
+  };
+}
+
+export type ScopeFactory = () => Promise<WebhookScope>;
+
+export const SCOPE_FACTORIES: Array<[string, ScopeFactory]> = [
+  ["event type", () => eventTypeWebhookScope()],
+  ["OAuth client (client credentials)", () => oAuthClientWebhookScope("client credentials")],
+  ["OAuth client (owner's API key)", () => oAuthClientWebhookScope("owner's API key")],
+];
