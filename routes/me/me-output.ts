@@ -69,8 +69,14 @@ export function toMeOutput(user: MeRow): MeOutput {
   };
 }
 
+// Raw SQL: GET /v2/me is a hot path (the atoms call it on every mount), and this is one indexed row.
 export async function loadMe(db: Db, userId: number): Promise<MeOutput> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: meSelect });
+  const [user] = await db.$queryRaw<Array<Omit<MeRow, "organization"> & { orgId: number | null; orgIsPlatform: boolean | null }>>`
+    SELECT u.id, u.username, u.email, u.name, u."avatarUrl", u.bio, u."timeFormat", u."defaultScheduleId", u."weekStart",
+           u."timeZone", u."organizationId", t.id AS "orgId", t."isPlatform" AS "orgIsPlatform"
+    FROM "users" u LEFT JOIN "Team" t ON t.id = u."organizationId"
+    WHERE u.id = ${userId}`;
   if (!user) throw new ApiError("NotFoundException", `User with id=${userId} not found`);
-  return toMeOutput(user);
+  const organization = user.orgId === null ? null : { id: user.orgId, isPlatform: Boolean(user.orgIsPlatform) };
+  return toMeOutput({ ...user, organization });
 }

@@ -1,8 +1,9 @@
-import { neonConfig } from "@neondatabase/serverless";
+import { neon, neonConfig, type NeonQueryFunction } from "@neondatabase/serverless";
 import { PrismaNeon, PrismaNeonHttp } from "@prisma/adapter-neon";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Env } from "../env";
 
+export type Db = PrismaClient;
 type DbEnv = Pick<Env, "DATABASE_URL" | "NEON_WS_PROXY">;
 
 // Locally, scripts/lib/neon-local.ts stands in for Neon's edge endpoints (HTTP /sql and WebSocket), without TLS.
@@ -14,92 +15,25 @@ function configureLocalNeon(proxy: string) {
   neonConfig.pipelineConnect = false;
 }
 
-// Prisma batches findUnique calls made in the same tick into one query. On a client shared by concurrent
-// requests that would resolve one request's promise from another request's context, which Workers cancel.
-// findFirst with the same unique `where` is the same single-row lookup and is never batched.
-function withoutCrossRequestBatching(client: PrismaClient): PrismaClient {
-  const extended = client.$extends({
-    name: "no-cross-request-batching",
-    query: {
-      $allModels: {
-        findUnique({ model, args }) {
-          const delegate = (client as unknown as Record<string, { findFirst(a: unknown): Promise<unknown> }>)[lowerFirst(model)]!;
-          return delegate.findFirst(asFindFirstArgs(args)) as never;
-        },
-        findUniqueOrThrow({ model, args }) {
-          const delegate = (client as unknown as Record<string, { findFirstOrThrow(a: unknown): Promise<unknown> }>)[lowerFirst(model)]!;
-          return delegate.findFirstOrThrow(asFindFirstArgs(args)) as never;
-        },
-      },
-    },
-  });
-  // The extension changes behaviour only, not the API.
-  return extended as unknown as PrismaClient;
-}
-
-const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-
-// findUnique accepts compound keys (`userId_slug: {userId, slug}`) that findFirst does not: spread them.
-function asFindFirstArgs(args: unknown): unknown {
-  const { where, ...rest } = (args ?? {}) as { where?: Record<string, unknown> };
-  if (!where) return args;
-  const flat: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(where)) {
-    const isCompound =
-      value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) &&
-      Object.keys(value).join("_") === key;
-    if (isCompound) Object.assign(flat, value);
-    else flat[key] = value;
-  }
-  return { ...rest, where: flat };
-}
-
-export type Db = PrismaClient;
-
-// The HTTP client holds no sockets or per-request state (each query is its own fetch), so one per
-// database URL serves every request of the isolate. Building it per request would re-instantiate Prisma's
-// query compiler, ~5 ms of CPU each time.
-const sharedHttpClients = new Map<string, Db>();
-
-/**
- * Reads over Neon's HTTP endpoint: no connection setup per request, which is what keeps the hot paths
- * fast. The HTTP endpoint cannot run transactions, which Prisma uses for many writes, so callers get
- * `createRoutedDb` instead of this client.
- */
+/** Prisma client over Neon's HTTP endpoint: no connection setup, but no transactions either. */
 export function createHttpDb(env: DbEnv): Db {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
-  const shared = sharedHttpClients.get(env.DATABASE_URL);
-  if (shared) return shared;
-  const client = withoutCrossRequestBatching(
-    new PrismaClient({ adapter: new PrismaNeonHttp(env.DATABASE_URL, { arrayMode: false, fullResults: false }) }),
-  );
-  // A new client finishes initialising (engine, query compiler, adapter) inside the request that first uses
-  // it; a request awaiting that from another request's context would be cancelled by the runtime. So the
-  // client stays private to its request until one of its queries has completed, and is shared after that.
-  const share = () => {
-    if (!sharedHttpClients.has(env.DATABASE_URL)) sharedHttpClients.set(env.DATABASE_URL, client);
-  };
-  const untilShared = client.$extends({
-    query: {
-      async $allOperations({ args, query }) {
-        const result = await query(args);
-        share();
-        return result;
-      },
-    },
-  });
-  return untilShared as unknown as Db;
+  return new PrismaClient({ adapter: new PrismaNeonHttp(env.DATABASE_URL, { arrayMode: false, fullResults: false }) });
 }
 
-/**
- * A WebSocket session for interactive transactions (`$transaction(async (tx) => …)`), opened on first use.
- * It belongs to one request, so Prisma's findUnique batching is harmless here (and rewriting it would
- * run the lookup outside the transaction).
- */
+/** A WebSocket session for interactive transactions (`$transaction(async (tx) => …)`), opened on first use. */
 export function createTransactionalDb(env: DbEnv): Db {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
   return new PrismaClient({ adapter: new PrismaNeon({ connectionString: env.DATABASE_URL, max: 1 }) });
 }
+
+/** Neon's stateless HTTP query function: each query is one fetch, no Prisma engine involved. */
+export function createSql(env: DbEnv): NeonQueryFunction<false, false> {
+  if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
+  return neon(env.DATABASE_URL);
+}
+
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const WRITE_OPERATIONS = [
   "create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany",
@@ -109,28 +43,56 @@ const MODEL_PROPERTIES = Object.values(Prisma.ModelName).map(lowerFirst);
 
 type Delegates = Record<string, Record<string, (args: unknown) => unknown>>;
 
+/** `$queryRaw` as a tagged template or with a `Prisma.sql` object. */
+function toSql(first: unknown, values: unknown[]): Prisma.Sql {
+  if (first instanceof Prisma.Sql) return first;
+  return Prisma.sql(first as TemplateStringsArray, ...(values as Prisma.Sql[]));
+}
+
+export interface RoutedDbParts {
+  /** Prisma over HTTP, for model reads; built on first use. */
+  reads: () => Db;
+  /** The request's WebSocket session, for writes and transactions; opened on first use. */
+  session: () => Db;
+  /** Raw queries, straight over Neon HTTP. */
+  sql: NeonQueryFunction<false, false>;
+  onDisconnect?: () => Promise<void>;
+}
+
 /**
- * One client for route code: model reads and raw queries go over HTTP; model writes and `$transaction`
- * go to the request's WebSocket session (opened on first write), where Prisma can wrap them in transactions.
- * Built by delegation (not a Proxy: Prisma's clients are Proxies whose invariants a wrapper cannot keep).
+ * One client for route code, built per request:
+ * - `$queryRaw` runs straight over Neon's HTTP endpoint (hot paths: no Prisma engine, no connection setup);
+ * - model reads use a Prisma client over HTTP, created only if the request makes one;
+ * - model writes, `$executeRaw` and `$transaction` use the request's WebSocket session, where Prisma can wrap
+ *   writes in transactions (the HTTP endpoint cannot).
+ * Nothing is shared between requests: Prisma clients hold promises that Workers refuse to settle across
+ * requests.
  */
-export function createRoutedDb(http: Db, session: () => Db, onDisconnect: () => Promise<void> = async () => {}): Db {
-  const routed = Object.create(http) as Record<string, unknown>;
+export function createRoutedDb(parts: RoutedDbParts): Db {
+  const routed: Record<string, unknown> = {};
   for (const model of MODEL_PROPERTIES) {
     // Built on first use: creating a model delegate is costly and a request touches only a few models.
     Object.defineProperty(routed, model, {
       configurable: true,
       get() {
-        const delegate = Object.create((http as unknown as Delegates)[model]!) as Record<string, unknown>;
+        const delegate = Object.create((parts.reads() as unknown as Delegates)[model]!) as Record<string, unknown>;
         for (const operation of WRITE_OPERATIONS) {
-          delegate[operation] = (args: unknown) => (session() as unknown as Delegates)[model]![operation]!(args);
+          delegate[operation] = (args: unknown) => (parts.session() as unknown as Delegates)[model]![operation]!(args);
         }
         Object.defineProperty(routed, model, { value: delegate });
         return delegate;
       },
     });
   }
-  routed.$transaction = (...args: unknown[]) => (session().$transaction as (...a: unknown[]) => unknown)(...args);
-  routed.$disconnect = onDisconnect;
+  routed.$queryRaw = async (first: unknown, ...values: unknown[]) => {
+    const query = toSql(first, values);
+    return parts.sql.query(query.text, query.values);
+  };
+  routed.$queryRawUnsafe = async (text: string, ...values: unknown[]) => parts.sql.query(text, values);
+  routed.$executeRaw = (...args: unknown[]) => (parts.session().$executeRaw as (...a: unknown[]) => unknown)(...args);
+  routed.$executeRawUnsafe = (...args: unknown[]) => (parts.session().$executeRawUnsafe as (...a: unknown[]) => unknown)(...args);
+  routed.$transaction = (...args: unknown[]) => (parts.session().$transaction as (...a: unknown[]) => unknown)(...args);
+  routed.$connect = async () => {};
+  routed.$disconnect = parts.onDisconnect ?? (async () => {});
   return routed as unknown as Db;
 }

@@ -1,13 +1,13 @@
 import type { Redis } from "@upstash/redis/cloudflare";
 import type { Env } from "../env";
-import { createHttpDb, createRoutedDb, createTransactionalDb, type Db } from "./db";
+import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db } from "./db";
 import { createLogger, type Logger } from "./logger";
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rate-limiter";
 import { createRedis } from "./redis";
 import type { WebhookQueueMessage } from "../webhooks/messages";
 
 export interface Services {
-  /** Reads over HTTP; writes and `$transaction` on the request's WebSocket session (src/services/db.ts). */
+  /** Raw queries and model reads over HTTP; writes and `$transaction` on the request's WebSocket session (src/services/db.ts). */
   readonly db: Db;
   /** The request's WebSocket session itself, for code that wants every statement on one connection. */
   readonly txDb: Db;
@@ -24,11 +24,12 @@ export interface Services {
 // Postgres (429s, preflights, docs) pay nothing for them.
 export function createServices(env: Env, requestId: string): Services {
   let db: Db | undefined;
+  let reads: Db | undefined;
   let txDb: Db | undefined;
   const redis = createRedis(env);
   return {
     get db() {
-      db ??= createRoutedDb(createHttpDb(env), () => this.txDb);
+      db ??= createRoutedDb({ reads: () => (reads ??= createHttpDb(env)), session: () => this.txDb, sql: createSql(env) });
       return db;
     },
     get txDb() {
@@ -40,8 +41,7 @@ export function createServices(env: Env, requestId: string): Services {
     logger: createLogger({ requestId }),
     webhookQueue: env.WEBHOOK_QUEUE as Queue<WebhookQueueMessage>,
     async dispose() {
-      // The shared HTTP client has nothing to close; the WebSocket session does.
-      await txDb?.$disconnect();
+      await Promise.all([reads?.$disconnect(), txDb?.$disconnect()]);
     },
   };
 }

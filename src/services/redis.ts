@@ -18,6 +18,9 @@ export function createRedis(env: Env): Redis | undefined {
       retry: false,
       enableTelemetry: false,
       readYourWrites: false,
+      // Auto-pipelining batches commands issued in the same tick, which on a shared client would mix
+      // concurrent requests' commands into one fetch: a promise settled across requests, which Workers cancel.
+      enableAutoPipelining: false,
     });
     clients.set(key, client);
   }

@@ -1,19 +1,23 @@
 import { env } from "cloudflare:workers";
 import { generateApiKey } from "../../src/auth/api-keys";
-import { createHttpDb, createRoutedDb, createTransactionalDb, type Db } from "../../src/services/db";
+import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db } from "../../src/services/db";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** The same database access the app gets; `$disconnect()` closes the WebSocket session if one was opened. */
+/** The same database access the app gets; `$disconnect()` closes what it opened. */
 export function testDb(): Db {
   const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string };
+  let reads: Db | undefined;
   let session: Db | undefined;
-  return createRoutedDb(
-    createHttpDb(bindings),
-    () => (session ??= createTransactionalDb(bindings)),
-    async () => session?.$disconnect(),
-  );
+  return createRoutedDb({
+    reads: () => (reads ??= createHttpDb(bindings)),
+    session: () => (session ??= createTransactionalDb(bindings)),
+    sql: createSql(bindings),
+    onDisconnect: async () => {
+      await Promise.all([reads?.$disconnect(), session?.$disconnect()]);
+    },
+  });
 }
 
 export interface Tenant {

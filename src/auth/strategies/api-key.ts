@@ -36,17 +36,16 @@ export const apiKeyStrategy: Strategy<"API_KEY"> = async (c, credential) => {
   const cachedKey = cached as CachedApiKey | null;
   if (cachedKey && !isApiKeyExpired(cachedKey.expiresAt)) return toPrincipal(cachedKey);
 
-  const row = await services.db.apiKey.findUnique({
-    where: { hashedKey },
-    select: { id: true, userId: true, teamId: true, expiresAt: true },
-  });
+  // Raw SQL on this hot path: no Prisma engine for a one-row lookup.
+  const [row] = await services.db.$queryRaw<Array<{ id: string; userId: number; teamId: number | null; expiresAt: Date | null }>>`
+    SELECT id, "userId", "teamId", "expiresAt" FROM "ApiKey" WHERE "hashedKey" = ${hashedKey}`;
   if (!row) throw invalid();
   if (isApiKeyExpired(row.expiresAt)) throw expired();
   const entry: CachedApiKey = {
     apiKeyId: row.id,
     userId: row.userId,
     organizationId: row.teamId,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt ? new Date(row.expiresAt).toISOString() : null,
   };
   writeCached(c, apiKeyCacheKey(hashedKey), entry, env.AUTH_CACHE_TTL_SECONDS);
   return toPrincipal(entry);
