@@ -1,5 +1,8 @@
 import type { Operation } from "../src/operation";
 import { refreshApiKey } from "./api-keys/refresh";
+import { checkAtomsEmailVerification } from "./atoms/check-email-verification";
+import { getAtomsPublicEventType } from "./atoms/get-public-event-type";
+import { listCalendars } from "./calendars/list";
 import { health } from "./health/get";
 import { createEventTypeOperation } from "./event-types/create";
 import { deleteEventTypeOperation } from "./event-types/delete";
@@ -32,6 +35,7 @@ import { updateOAuthClient } from "./oauth-clients/update";
 import { refreshTokens } from "./oauth/refresh";
 import { verifyProviderAccessToken } from "./provider/verify-access-token";
 import { verifyProviderClient } from "./provider/get-client";
+import { listTimeZones } from "./timezones/list";
 import { createWebhook } from "./webhooks/create";
 import { deleteWebhook } from "./webhooks/delete";
 import { getWebhook } from "./webhooks/get";
@@ -84,4 +88,9 @@ export const operations: readonly Operation<any>[] = [
   deleteWebhook,
   listWebhookDeliveries,
   redeliverWebhookDelivery,
+  // What Cal.com's React atoms (the Booker) call beyond the documented API.
+  getAtomsPublicEventType,
+  checkAtomsEmailVerification,
+  listTimeZones,
+  listCalendars,
 ];
