@@ -26,5 +26,5 @@ export const listTimeZones = defineOperation({
   // Cal.com's TimezonesController: every version, no guard.
   versions: "all",
   auth: "public",
-  handler: async (c) => c.json({ status: "success" as const, data: await cityTimeZones() }, 200),
+  handler: (c) => c.json({ status: "success" as const, data: cityTimeZones() }, 200),
 });
