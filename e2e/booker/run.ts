@@ -299,8 +299,12 @@ async function main() {
     if (
       !(await step("reserve", async () => {
         const label = await pickSlotAndOpenForm();
-        const reserve = network.find((e) => e.method === "POST" && e.url.startsWith("/v2/slots/reserve"));
-        if (!reserve || (reserve.status ?? 0) >= 300) throw new Error(`slot ${label} chosen, but POST /v2/slots/reserve answered ${reserve?.status ?? "nothing"}`);
+        // The atoms reserve the slot as it is chosen; wait for the answer.
+        const deadline = Date.now() + STEP_TIMEOUT_MS;
+        const answered = () => network.find((e) => e.method === "POST" && e.url.startsWith("/v2/slots/reserve") && (e.status || e.failure));
+        while (!answered() && Date.now() < deadline) await page.waitForTimeout(250);
+        const reserve = answered();
+        if (!reserve || (reserve.status ?? 0) >= 300) throw new Error(`slot ${label} chosen, but POST /v2/slots/reserve answered ${reserve?.status ?? reserve?.failure ?? "nothing"}`);
         return `slot ${label} chosen, reserved (${reserve.status}), booking form open`;
       }))
     )
