@@ -1,5 +1,8 @@
 import type { Operation } from "../src/operation";
 import { refreshApiKey } from "./api-keys/refresh";
+import { checkAtomsEmailVerification } from "./atoms/check-email-verification";
+import { getAtomsPublicEventType } from "./atoms/get-public-event-type";
+import { listCalendars } from "./calendars/list";
 import { health } from "./health/get";
 import { createEventTypeOperation } from "./event-types/create";
 import { deleteEventTypeOperation } from "./event-types/delete";
@@ -44,6 +47,7 @@ import { updateOAuthClientWebhook } from "./oauth-clients/webhooks/update";
 import { refreshTokens } from "./oauth/refresh";
 import { verifyProviderAccessToken } from "./provider/verify-access-token";
 import { verifyProviderClient } from "./provider/get-client";
+import { listTimeZones } from "./timezones/list";
 import { createWebhook } from "./webhooks/create";
 import { deleteWebhook } from "./webhooks/delete";
 import { getWebhook } from "./webhooks/get";
@@ -109,4 +113,9 @@ export const operations: readonly Operation<any>[] = [
   // Ours (not in Cal.com): the delivery log of any webhook the caller owns, and redelivery.
   listWebhookDeliveries,
   redeliverWebhookDelivery,
+  // What Cal.com's React atoms (the Booker) call beyond the documented API.
+  getAtomsPublicEventType,
+  checkAtomsEmailVerification,
+  listTimeZones,
+  listCalendars,
 ];

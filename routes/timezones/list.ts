@@ -1,0 +1,30 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { defineOperation } from "../../src/operation";
+import { cityTimeZones } from "../../src/timezones/cities";
+
+export const CityTimeZonesOutputSchema = z
+  .object({
+    status: z.literal("success"),
+    data: z.array(z.object({ city: z.string(), timezone: z.string().nullable(), pop: z.number() })),
+  })
+  .openapi("CityTimeZonesOutput");
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/timezones",
+  operationId: "TimezonesController_getTimeZones",
+  summary: "Get all timezones",
+  description: "Cities with their IANA time zone and population, one per city name; used by the atoms' time-zone picker. Public.",
+  tags: ["Timezones"],
+  responses: {
+    200: { description: "Cities and their time zones", content: { "application/json": { schema: CityTimeZonesOutputSchema } } },
+  },
+});
+
+export const listTimeZones = defineOperation({
+  route,
+  // Cal.com's TimezonesController: every version, no guard.
+  versions: "all",
+  auth: "public",
+  handler: (c) => c.json({ status: "success" as const, data: cityTimeZones() }, 200),
+});

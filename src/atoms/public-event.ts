@@ -1,0 +1,268 @@
+import { ApiError } from "../errors";
+import type { StoredBookingField } from "../event-types/booking-fields";
+import { defaultBookingFields } from "../event-types/booking-fields";
+import { DEFAULT_LOCATIONS, type LocationInput } from "../event-types/locations";
+import type { Db } from "../services/db";
+import { escapeHtml, toInternalBookingFields } from "./booking-fields";
+import { toPublicLocations } from "./locations";
+
+// GET /v2/atoms/event-types/{eventSlug}/public: the event the atoms' Booker renders. Cal.com answers with its
+// core `getPublicEvent` (packages/features/eventtypes/lib/getPublicEvent.ts) through EventTypesAtomService
+// .getPublicEventTypeForAtoms: the event type in Cal.com's internal shape (length, internal locations and booking
+// fields, metadata.multipleDuration, recurringEvent…) plus `profile`, `subsetOfUsers`, `entity` and the schedule
+// whose zone the Booker shows. Only user event types exist here; team lookups resolve the team and find none.
+
+export interface PublicEventQuery {
+  eventSlug: string;
+  username?: string;
+  isTeamEvent?: boolean;
+  teamId?: number;
+  orgId?: number;
+}
+
+const userSelect = {
+  id: true,
+  avatarUrl: true,
+  username: true,
+  name: true,
+  weekStart: true,
+  defaultScheduleId: true,
+  organizationId: true,
+  isPlatformManaged: true,
+  organization: { select: { id: true, name: true, slug: true, isPlatform: true } },
+} as const;
+
+const eventSelect = {
+  id: true,
+  title: true,
+  description: true,
+  interfaceLanguage: true,
+  eventName: true,
+  slug: true,
+  isInstantEvent: true,
+  length: true,
+  multipleDuration: true,
+  locations: true,
+  disableGuests: true,
+  metadata: true,
+  lockTimeZoneToggleOnBookingPage: true,
+  requiresConfirmation: true,
+  requiresConfirmationThresholdTime: true,
+  requiresConfirmationThresholdUnit: true,
+  requiresBookerEmailVerification: true,
+  recurrenceFrequency: true,
+  recurrenceInterval: true,
+  recurrenceOccurrences: true,
+  price: true,
+  currency: true,
+  seatsPerTimeSlot: true,
+  seatsShowAvailabilityCount: true,
+  disableCancelling: true,
+  disableRescheduling: true,
+  minimumRescheduleNotice: true,
+  allowReschedulingCancelledBookings: true,
+  bookingFields: true,
+  bookerLayouts: true,
+  successRedirectUrl: true,
+  forwardParamsSuccessRedirect: true,
+  periodType: true,
+  periodDays: true,
+  periodStartDate: true,
+  periodEndDate: true,
+  periodCountCalendarDays: true,
+  hidden: true,
+  schedule: { select: { id: true, timeZone: true } },
+  owner: { select: userSelect },
+} as const;
+
+type PublicEventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
+type Owner = PublicEventRow["owner"];
+
+const notFound = (message: string) => new ApiError("NotFoundException", message);
+
+async function teamSlug(db: Db, teamId: number): Promise<string> {
+  const team = await db.team.findUnique({ where: { id: teamId }, select: { slug: true } });
+  if (!team?.slug) throw notFound(`Team with id ${teamId} not found`);
+  return team.slug;
+}
+
+function findEvent(db: Db, eventSlug: string, owner: Record<string, unknown>) {
+  return db.eventType.findFirst({ where: { slug: eventSlug, owner }, select: eventSelect, orderBy: { id: "asc" } });
+}
+
+/**
+ * Cal.com's lookup: within the organisation when `orgId` is given (its members, managed users included); otherwise
+ * a user outside any organisation, then a platform organisation's own (not managed) user of that username.
+ */
+async function findUserEvent(db: Db, eventSlug: string, username: string, orgId: number | undefined) {
+  if (orgId) return findEvent(db, eventSlug, { username, organizationId: orgId });
+  return (
+    (await findEvent(db, eventSlug, { username, organizationId: null })) ??
+    (await findEvent(db, eventSlug, { username, isPlatformManaged: false, organization: { isPlatform: true } }))
+  );
+}
+
+export async function getPublicEvent(db: Db, query: PublicEventQuery, websiteUrl: string) {
+  const orgSlug = query.orgId ? await teamSlug(db, query.orgId) : null;
+  if (query.isTeamEvent) {
+    if (!query.teamId) throw new ApiError("BadRequestException", "teamId is required for team events, please provide a valid teamId");
+    await teamSlug(db, query.teamId);
+    // Event types belong to users here; a team has none to show.
+    throw notFound(`Event type with slug ${query.eventSlug} not found`);
+  }
+  if (!query.username) {
+    throw new ApiError("BadRequestException", "username is required for non-team events, please provide a valid username");
+  }
+  // Cal.com lower-cases the username; a "+"-joined list is a dynamic group event, which this deployment does not offer.
+  const username = query.username.toLowerCase();
+  const event = username.includes("+") ? null : await findUserEvent(db, query.eventSlug, username, query.orgId);
+  if (!event) throw notFound(`Event type with slug ${query.eventSlug} not found`);
+
+  const schedule =
+    event.schedule ??
+    (event.owner.defaultScheduleId
+      ? await db.schedule.findUnique({ where: { id: event.owner.defaultScheduleId }, select: { id: true, timeZone: true } })
+      : null);
+  return toPublicEvent(event, schedule, orgSlug, websiteUrl);
+}
+
+const LAYOUT_NAMES: Record<string, string> = { month: "month_view", week: "week_view", column: "column_view" };
+const FREQUENCIES: Record<string, number> = { yearly: 0, monthly: 1, weekly: 2 };
+
+function internalBookerLayouts(stored: unknown) {
+  const layouts = stored as { defaultLayout?: string; enabledLayouts?: string[] } | null;
+  if (!layouts?.defaultLayout || !layouts.enabledLayouts) return null;
+  return {
+    enabledLayouts: layouts.enabledLayouts.map((layout) => LAYOUT_NAMES[layout] ?? layout),
+    defaultLayout: LAYOUT_NAMES[layouts.defaultLayout] ?? layouts.defaultLayout,
+  };
+}
+
+// Cal.com's EventTypeMetaDataSchema keeps only its known keys; the ones derived from our columns are these.
+function publicMetadata(event: PublicEventRow, bookerLayouts: ReturnType<typeof internalBookerLayouts>) {
+  const metadata: Record<string, unknown> = {};
+  if (event.multipleDuration.length) metadata.multipleDuration = event.multipleDuration;
+  if (bookerLayouts) metadata.bookerLayouts = bookerLayouts;
+  if (event.requiresConfirmationThresholdTime !== null && event.requiresConfirmationThresholdUnit) {
+    metadata.requiresConfirmationThreshold = { time: event.requiresConfirmationThresholdTime, unit: event.requiresConfirmationThresholdUnit };
+  }
+  return metadata;
+}
+
+/** Cal.com renders descriptions from markdown to sanitised HTML; plain text becomes escaped paragraphs. */
+export function descriptionHtml(description: string | null): string {
+  if (!description) return "";
+  return description
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br>\n")}</p>\n`)
+    .join("");
+}
+
+function avatarUrl(websiteUrl: string, avatar: string | null) {
+  return avatar ?? `${websiteUrl.replace(/\/$/, "")}/avatar.svg`;
+}
+
+// Cal.com's UserProfile, as enrichUserWithItsProfile gives it.
+function profileOf(owner: Owner) {
+  const organization = owner.organization
+    ? { id: owner.organization.id, name: owner.organization.name, slug: owner.organization.slug, isPlatform: owner.organization.isPlatform }
+    : null;
+  return { id: null, upId: `usr-${owner.id}`, username: owner.username, organizationId: owner.organizationId, organization };
+}
+
+function bookerUrl(websiteUrl: string) {
+  return websiteUrl.replace(/\/$/, "");
+}
+
+function toPublicEvent(event: PublicEventRow, schedule: { id: number; timeZone: string } | null, orgSlug: string | null, websiteUrl: string) {
+  const owner = event.owner;
+  const profile = profileOf(owner);
+  const bookerLayouts = internalBookerLayouts(event.bookerLayouts);
+  const recurringEvent =
+    event.recurrenceFrequency && event.recurrenceInterval !== null && event.recurrenceOccurrences !== null
+      ? { freq: FREQUENCIES[event.recurrenceFrequency] ?? 2, count: event.recurrenceOccurrences, interval: event.recurrenceInterval }
+      : null;
+  const storedFields = (event.bookingFields as StoredBookingField[] | null) ?? defaultBookingFields();
+  const storedLocations = (event.locations as LocationInput[] | null) ?? [...DEFAULT_LOCATIONS];
+  const { multipleDuration: _multipleDuration, bookerLayouts: _layouts, requiresConfirmationThresholdTime: _t, requiresConfirmationThresholdUnit: _u, recurrenceFrequency: _f, recurrenceInterval: _i, recurrenceOccurrences: _o, ...columns } = event;
+  const ownerOutput = {
+    id: owner.id,
+    avatarUrl: owner.avatarUrl,
+    username: owner.username,
+    name: owner.name,
+    weekStart: owner.weekStart,
+    brandColor: null,
+    darkBrandColor: null,
+    theme: null,
+    organization: owner.organization ? { id: owner.organization.id, name: owner.organization.name, slug: owner.organization.slug, bannerUrl: null } : null,
+    defaultScheduleId: owner.defaultScheduleId,
+    profile,
+  };
+  return {
+    ...columns,
+    description: descriptionHtml(event.description),
+    aiPhoneCallConfig: null,
+    instantMeetingParameters: [],
+    schedulingType: null,
+    locations: toPublicLocations(storedLocations),
+    enablePerHostLocations: false,
+    customInputs: [],
+    metadata: publicMetadata(event, bookerLayouts),
+    lockedTimeZone: null,
+    autoTranslateDescriptionEnabled: false,
+    fieldTranslations: [],
+    recurringEvent,
+    bookingFields: toInternalBookingFields(storedFields),
+    teamId: null,
+    team: null,
+    redirectUrlOnNoRoutingFormResponse: null,
+    workflows: [],
+    subsetOfHosts: [],
+    owner: ownerOutput,
+    schedule,
+    instantMeetingSchedule: null,
+    periodStartDate: event.periodStartDate?.toISOString() ?? null,
+    periodEndDate: event.periodEndDate?.toISOString() ?? null,
+    assignAllTeamMembers: false,
+    rescheduleWithSameRoundRobinHost: false,
+    restrictionScheduleId: null,
+    useBookerTimezone: false,
+    parent: null,
+    bookerLayouts,
+    profile: {
+      username: owner.username,
+      name: owner.name,
+      weekStart: owner.weekStart,
+      image: avatarUrl(websiteUrl, owner.avatarUrl),
+      brandColor: null,
+      darkBrandColor: null,
+      theme: null,
+      bookerLayouts,
+    },
+    subsetOfUsers: [
+      {
+        username: owner.username,
+        name: owner.name,
+        weekStart: owner.weekStart,
+        organizationId: owner.organizationId,
+        avatarUrl: owner.avatarUrl,
+        profile,
+        bookerUrl: bookerUrl(websiteUrl),
+      },
+    ],
+    entity: {
+      fromRedirectOfNonOrgLink: true,
+      considerUnpublished: false,
+      orgSlug,
+      teamSlug: null,
+      name: owner.organization?.name ?? null,
+      hideProfileLink: false,
+    },
+    isDynamic: false,
+    showInstantEventConnectNowModal: event.isInstantEvent,
+  };
+}
+
+export type PublicEvent = Awaited<ReturnType<typeof getPublicEvent>>;
