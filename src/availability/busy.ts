@@ -82,12 +82,16 @@ export async function loadBusyContext(db: Db, query: BusyQuery): Promise<BusyCon
   `);
 
   const context: BusyContext = { busy: [], countedBookings: [], seatedBookings: [] };
+  const seatHolds: SeatedBooking[] = [];
   for (const row of rows) {
     const start = new Date(row.start).getTime();
     const end = new Date(row.end).getTime();
     if (row.kind === "reservation") {
-      // A hold on a seat of this (seated) event type leaves the slot open for the other seats.
-      if (!(query.seated && row.eventTypeId === query.eventTypeId)) context.busy.push({ start, end });
+      // A hold on a seat of this (seated) event type takes one seat and leaves the slot open for the others
+      // (Cal.com counts such holds as attendees). Listed after the bookings, so a slot's bookingUid stays the
+      // real booking's; a hold alone has an empty bookingUid.
+      if (query.seated && row.eventTypeId === query.eventTypeId) seatHolds.push({ start, end, uid: "", attendees: 1 });
+      else context.busy.push({ start, end });
       continue;
     }
     if (row.blocks) context.busy.push({ start: start - row.beforeBuffer * 60_000, end: end + row.afterBuffer * 60_000 });
@@ -96,5 +100,6 @@ export async function loadBusyContext(db: Db, query: BusyQuery): Promise<BusyCon
       context.seatedBookings.push({ start, end, uid: row.uid, attendees: row.attendees });
     }
   }
+  context.seatedBookings.push(...seatHolds);
   return context;
 }

@@ -12,7 +12,8 @@ export function engineRules(eventType: EventTypeForSlots): EventRules {
   const window = rules.bookingWindow;
   return {
     lengthMinutes: rules.lengthMinutes,
-    slotIntervalMinutes: rules.slotIntervalMinutes,
+    // Unset interval: the engine steps by the length in use (the picked duration, else the event's length).
+    slotIntervalMinutes: rules.explicitSlotIntervalMinutes !== undefined ? rules.explicitSlotIntervalMinutes : rules.slotIntervalMinutes,
     beforeBufferMinutes: rules.beforeBufferMinutes,
     afterBufferMinutes: rules.afterBufferMinutes,
     minimumBookingNoticeMinutes: rules.minimumBookingNoticeMinutes,

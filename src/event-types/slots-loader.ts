@@ -27,6 +27,11 @@ export interface EventRules {
   lengthMinutes: number;
   /** The event's slot step: its `slotInterval`, or its length when unset (Cal.com's default). */
   slotIntervalMinutes: number;
+  /**
+   * The `slotInterval` column itself (null when unset). When a booker picks another of the event's lengths,
+   * an unset interval steps by the picked length, as Cal.com's `slotInterval || duration || length`.
+   */
+  explicitSlotIntervalMinutes?: number | null;
   beforeBufferMinutes: number;
   afterBufferMinutes: number;
   minimumBookingNoticeMinutes: number;
@@ -62,7 +67,10 @@ export interface EventTypeForSlots {
   schedule: { id: number; timeZone: string; weekly: WeeklyRule[]; overrides: DateOverride[] } | null;
 }
 
-export type EventTypeLookup = { eventTypeId: number } | { username: string; slug: string; organizationId?: number };
+export type EventTypeLookup =
+  | { eventTypeId: number }
+  /** `organizationSlug` resolves the organization in the same statement (public slot lookups). */
+  | { username: string; slug: string; organizationId?: number; organizationSlug?: string };
 
 interface Row {
   id: number;
@@ -105,7 +113,12 @@ interface Row {
 
 function whereClause(lookup: EventTypeLookup): Prisma.Sql {
   if ("eventTypeId" in lookup) return Prisma.sql`WHERE et."id" = ${lookup.eventTypeId}`;
-  const org = lookup.organizationId === undefined ? Prisma.empty : Prisma.sql`AND u."organizationId" = ${lookup.organizationId}`;
+  const org =
+    lookup.organizationId !== undefined
+      ? Prisma.sql`AND u."organizationId" = ${lookup.organizationId}`
+      : lookup.organizationSlug !== undefined
+        ? Prisma.sql`AND u."organizationId" = (SELECT t."id" FROM "Team" t WHERE t."slug" = ${lookup.organizationSlug} AND t."isOrganization" AND t."parentId" IS NULL)`
+        : Prisma.empty;
   // Without an organisation, a user outside any organisation wins over same-named members of one.
   return Prisma.sql`WHERE u."username" = ${lookup.username} AND et."slug" = ${lookup.slug} ${org}
     ORDER BY (u."organizationId" IS NULL) DESC, u."id"`;
@@ -169,6 +182,7 @@ export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Pr
     rules: {
       lengthMinutes: row.length,
       slotIntervalMinutes: row.slotInterval ?? row.length,
+      explicitSlotIntervalMinutes: row.slotInterval,
       beforeBufferMinutes: row.beforeEventBuffer,
       afterBufferMinutes: row.afterEventBuffer,
       minimumBookingNoticeMinutes: row.minimumBookingNotice,
