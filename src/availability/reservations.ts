@@ -1,7 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Principal } from "../auth/principal";
 import { ApiError, forbidden } from "../errors";
-import type { Db } from "../services/db";
+import type { Db, HttpSql } from "../services/db";
 import { parseIsoInstant } from "./query-window";
 
 // Slot reservations (Cal.com's SelectedSlots): a hold on a slot that hides it from everyone else's slots until
@@ -128,45 +128,47 @@ function slotLengthMinutes(eventType: ReservableEventType, slotDuration: number 
   return slotDuration;
 }
 
-interface ConflictCounts {
+interface HoldOutcome {
   overlappingBookings: number;
   seatedAttendees: number;
   overlappingHolds: number;
   seatHolds: number;
+  /** The row written, or null when a conflict (or, for a move, the hold's expiry) prevented it. */
+  writtenId: number | null;
 }
 
-/**
- * Inside the transaction that creates or moves a hold, with the host's lock held: what already occupies
- * [start, end) for the host. Seated event types count their booking's attendees and seat holds at `start`.
- */
-async function conflictsAt(
-  tx: Prisma.TransactionClient,
-  eventType: ReservableEventType,
-  start: Date,
-  end: Date,
-  now: Date,
-  ownUid: string,
-): Promise<ConflictCounts> {
+// What already occupies [start, end) for the host: bookings that block (accepted, or pending ones whose event
+// type blocks while unconfirmed), other live holds, and for seated event types the booking's attendees and the
+// seat holds at `start`.
+function conflictCounts(plan: PlannedHold, nowIso: string, ownUid: string): Prisma.Sql {
+  const { eventType } = plan;
   const seated = eventType.seatsPerTimeSlot !== null;
-  const rows = await tx.$queryRaw<ConflictCounts[]>`
+  const start = plan.start.toISOString();
+  const end = plan.end.toISOString();
+  return Prisma.sql`
     SELECT
       (SELECT count(*)::int FROM "Booking" b LEFT JOIN "EventType" et ON et."id" = b."eventTypeId"
-        WHERE b."userId" = ${eventType.userId} AND b."startTime" < ${end} AND b."endTime" > ${start}
+        WHERE b."userId" = ${eventType.userId} AND b."startTime" < ${end}::timestamp AND b."endTime" > ${start}::timestamp
           AND (b."status" = 'accepted' OR (b."status" = 'pending' AND COALESCE(et."requiresConfirmationWillBlockSlot", false)))
-          AND NOT (${seated} AND b."eventTypeId" = ${eventType.id} AND b."startTime" = ${start})) AS "overlappingBookings",
+          AND NOT (${seated}::boolean AND b."eventTypeId" = ${eventType.id} AND b."startTime" = ${start}::timestamp)) AS "overlappingBookings",
       (SELECT count(*)::int FROM "Attendee" a JOIN "Booking" b ON b."id" = a."bookingId"
-        WHERE ${seated} AND b."eventTypeId" = ${eventType.id} AND b."startTime" = ${start} AND b."status" = 'accepted') AS "seatedAttendees",
+        WHERE ${seated}::boolean AND b."eventTypeId" = ${eventType.id} AND b."startTime" = ${start}::timestamp AND b."status" = 'accepted') AS "seatedAttendees",
       (SELECT count(*)::int FROM "SelectedSlots" s
-        WHERE s."userId" = ${eventType.userId} AND s."releaseAt" > ${now} AND s."uid" <> ${ownUid}
-          AND s."slotUtcStartDate" < ${end} AND s."slotUtcEndDate" > ${start}
-          AND NOT (${seated} AND s."isSeat" AND s."eventTypeId" = ${eventType.id} AND s."slotUtcStartDate" = ${start})) AS "overlappingHolds",
+        WHERE s."userId" = ${eventType.userId} AND s."releaseAt" > ${nowIso}::timestamp AND s."uid" <> ${ownUid}
+          AND s."slotUtcStartDate" < ${end}::timestamp AND s."slotUtcEndDate" > ${start}::timestamp
+          AND NOT (${seated}::boolean AND s."isSeat" AND s."eventTypeId" = ${eventType.id} AND s."slotUtcStartDate" = ${start}::timestamp)) AS "overlappingHolds",
       (SELECT count(*)::int FROM "SelectedSlots" s
-        WHERE ${seated} AND s."isSeat" AND s."eventTypeId" = ${eventType.id} AND s."slotUtcStartDate" = ${start}
-          AND s."releaseAt" > ${now} AND s."uid" <> ${ownUid}) AS "seatHolds"`;
-  return rows[0]!;
+        WHERE ${seated}::boolean AND s."isSeat" AND s."eventTypeId" = ${eventType.id} AND s."slotUtcStartDate" = ${start}::timestamp
+          AND s."releaseAt" > ${nowIso}::timestamp AND s."uid" <> ${ownUid}) AS "seatHolds"`;
 }
 
-function assertFree(eventType: ReservableEventType, counts: ConflictCounts, slotStart: string): void {
+function isFree(plan: PlannedHold): Prisma.Sql {
+  const seats = plan.eventType.seatsPerTimeSlot;
+  return Prisma.sql`c."overlappingBookings" = 0 AND c."overlappingHolds" = 0
+    AND (${seats === null}::boolean OR c."seatedAttendees" + c."seatHolds" < ${seats ?? 0}::int)`;
+}
+
+function assertFree(eventType: ReservableEventType, counts: HoldOutcome, slotStart: string): void {
   if (counts.overlappingBookings > 0) {
     throw new ApiError("UnprocessableEntityException", "Can't reserve a slot if the event is already booked.");
   }
@@ -178,10 +180,24 @@ function assertFree(eventType: ReservableEventType, counts: ConflictCounts, slot
   }
 }
 
-// Serialises holds on one host, so two bookers cannot both take the last free moment; then frees expired rows.
-async function lockHost(tx: Prisma.TransactionClient, hostUserId: number, now: Date): Promise<void> {
-  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${RESERVATION_LOCK_NAMESPACE}::int, ${hostUserId}::int)) AS l`;
-  await tx.$executeRaw`DELETE FROM "SelectedSlots" WHERE "userId" = ${hostUserId} AND "releaseAt" <= ${now}`;
+const statement = (sql: HttpSql, query: Prisma.Sql) => sql.query(query.text, query.values);
+
+/**
+ * Checks and writes a hold in ONE round trip and one transaction (Neon's HTTP batch): take the host's advisory
+ * lock (so two bookers cannot both take the last free moment), delete the host's expired holds, then write the
+ * hold only if nothing conflicts. Read Committed gives the last statement a snapshot taken after the lock.
+ */
+async function writeHold(sql: HttpSql, plan: PlannedHold, now: number, uid: string, write: Prisma.Sql): Promise<HoldOutcome> {
+  const nowIso = new Date(now).toISOString();
+  const results = await sql.transaction(
+    [
+      statement(sql, Prisma.sql`SELECT pg_advisory_xact_lock(${RESERVATION_LOCK_NAMESPACE}::int, ${plan.eventType.userId}::int)::text AS locked`),
+      statement(sql, Prisma.sql`DELETE FROM "SelectedSlots" WHERE "userId" = ${plan.eventType.userId} AND "releaseAt" <= ${nowIso}::timestamp`),
+      statement(sql, Prisma.sql`WITH c AS (${conflictCounts(plan, nowIso, uid)}), written AS (${write}) SELECT c.*, (SELECT "id" FROM written) AS "writtenId" FROM c`),
+    ],
+    { isolationLevel: "ReadCommitted" },
+  );
+  return (results[2] as unknown as HoldOutcome[])[0]!;
 }
 
 interface PlannedHold {
@@ -210,32 +226,47 @@ async function planHold(db: Db, principal: Principal | undefined, input: Reserva
   };
 }
 
+function heldSlot(plan: PlannedHold, uid: string): CreatedReservation {
+  return {
+    eventTypeId: plan.eventType.id,
+    slotStart: plan.start.toISOString(),
+    slotEnd: plan.end.toISOString(),
+    slotDuration: Math.round((plan.end.getTime() - plan.start.getTime()) / MS_PER_MINUTE),
+    reservationUid: uid,
+    reservationDuration: plan.reservationDuration,
+    reservationUntil: plan.releaseAt.toISOString(),
+  };
+}
+
+export interface ReservationStore {
+  /** Reads (and single-statement writes) over HTTP. */
+  db: Db;
+  /** For the check-and-write batches. */
+  sql: HttpSql;
+}
+
 /** POST /v2/slots/reservations. */
 export async function createReservation(
-  db: Db,
+  store: ReservationStore,
   principal: Principal | undefined,
   input: ReservationInput,
   now = Date.now(),
 ): Promise<CreatedReservation> {
-  const plan = await planHold(db, principal, input, now);
+  const plan = await planHold(store.db, principal, input, now);
   const uid = crypto.randomUUID();
-  const row = await db.$transaction(async (tx) => {
-    await lockHost(tx, plan.eventType.userId, new Date(now));
-    assertFree(plan.eventType, await conflictsAt(tx, plan.eventType, plan.start, plan.end, new Date(now), uid), input.slotStart);
-    return tx.selectedSlots.create({
-      data: {
-        uid,
-        userId: plan.eventType.userId,
-        eventTypeId: plan.eventType.id,
-        slotUtcStartDate: plan.start,
-        slotUtcEndDate: plan.end,
-        releaseAt: plan.releaseAt,
-        isSeat: plan.eventType.seatsPerTimeSlot !== null,
-        reservedByUserId: principal?.userId ?? null,
-      },
-    });
-  });
-  return { ...reservedSlotOf(row), reservationDuration: plan.reservationDuration };
+  const outcome = await writeHold(
+    store.sql,
+    plan,
+    now,
+    uid,
+    Prisma.sql`INSERT INTO "SelectedSlots" ("uid", "userId", "eventTypeId", "slotUtcStartDate", "slotUtcEndDate", "releaseAt", "isSeat", "reservedByUserId")
+      SELECT ${uid}, ${plan.eventType.userId}, ${plan.eventType.id}, ${plan.start.toISOString()}::timestamp, ${plan.end.toISOString()}::timestamp,
+             ${plan.releaseAt.toISOString()}::timestamp, ${plan.eventType.seatsPerTimeSlot !== null}::boolean, ${principal?.userId ?? null}::int
+      FROM c WHERE ${isFree(plan)}
+      RETURNING "id"`,
+  );
+  if (outcome.writtenId === null) assertFree(plan.eventType, outcome, input.slotStart);
+  return heldSlot(plan, uid);
 }
 
 const findLiveHold = (db: Db, uid: string, now: number): Promise<ReservationRow | null> =>
@@ -251,35 +282,33 @@ export async function getReservation(db: Db, principal: Principal | undefined, u
 
 /** PATCH /v2/slots/reservations/{uid}: moves a live hold (possibly to another event type) and renews it. */
 export async function updateReservation(
-  db: Db,
+  store: ReservationStore,
   principal: Principal | undefined,
   uid: string,
   input: ReservationInput,
   now = Date.now(),
 ): Promise<CreatedReservation> {
-  const existing = await findLiveHold(db, uid, now);
+  const existing = await findLiveHold(store.db, uid, now);
   if (!existing) throw new ApiError("NotFoundException", `Slot with uid=${uid} not found`);
   assertMayManage(existing, principal);
-  const plan = await planHold(db, principal, input, now);
-  const row = await db.$transaction(async (tx) => {
-    await lockHost(tx, plan.eventType.userId, new Date(now));
-    assertFree(plan.eventType, await conflictsAt(tx, plan.eventType, plan.start, plan.end, new Date(now), uid), input.slotStart);
-    const moved = await tx.selectedSlots.updateMany({
-      where: { id: existing.id },
-      data: {
-        userId: plan.eventType.userId,
-        eventTypeId: plan.eventType.id,
-        slotUtcStartDate: plan.start,
-        slotUtcEndDate: plan.end,
-        releaseAt: plan.releaseAt,
-        isSeat: plan.eventType.seatsPerTimeSlot !== null,
-      },
-    });
-    // Expired (and so deleted by lockHost) between the read and the lock.
-    if (moved.count === 0) throw new ApiError("NotFoundException", `Slot with uid=${uid} not found`);
-    return tx.selectedSlots.findFirstOrThrow({ where: { id: existing.id } });
-  });
-  return { ...reservedSlotOf(row), reservationDuration: plan.reservationDuration };
+  const plan = await planHold(store.db, principal, input, now);
+  const outcome = await writeHold(
+    store.sql,
+    plan,
+    now,
+    uid,
+    Prisma.sql`UPDATE "SelectedSlots" SET "userId" = ${plan.eventType.userId}, "eventTypeId" = ${plan.eventType.id},
+        "slotUtcStartDate" = ${plan.start.toISOString()}::timestamp, "slotUtcEndDate" = ${plan.end.toISOString()}::timestamp,
+        "releaseAt" = ${plan.releaseAt.toISOString()}::timestamp, "isSeat" = ${plan.eventType.seatsPerTimeSlot !== null}::boolean
+      FROM c WHERE "SelectedSlots"."id" = ${existing.id} AND ${isFree(plan)}
+      RETURNING "SelectedSlots"."id"`,
+  );
+  if (outcome.writtenId === null) {
+    assertFree(plan.eventType, outcome, input.slotStart);
+    // Nothing in the way, so the hold itself expired between the read and the write.
+    throw new ApiError("NotFoundException", `Slot with uid=${uid} not found`);
+  }
+  return heldSlot(plan, uid);
 }
 
 /** DELETE /v2/slots/reservations/{uid}: releases the hold; an unknown uid is not an error (Cal.com). */
@@ -287,7 +316,7 @@ export async function deleteReservation(db: Db, principal: Principal | undefined
   const rows = await db.selectedSlots.findMany({ where: { uid }, select: { uid: true, userId: true, reservedByUserId: true } });
   const foreign = rows.find((row) => !mayManage(row, principal));
   if (foreign) assertMayManage(foreign as ReservationRow, principal);
-  if (rows.length > 0) await db.selectedSlots.deleteMany({ where: { uid } });
+  if (rows.length > 0) await db.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${uid}`;
 }
 
 // ---- Legacy (2024-04-15 …): POST /v2/slots/reserve and DELETE /v2/slots/selected-slot, used by the atoms.
@@ -306,7 +335,13 @@ export interface LegacyReserveInput {
  * new hold replaces the same uid's previous one (the booker moved to another slot) instead of keeping both,
  * and the held span must be one of the event type's lengths at most, so no one can hold a host's whole day.
  */
-export async function legacyReserveSlot(db: Db, input: LegacyReserveInput, cookieUid: string | undefined, now = Date.now()): Promise<string> {
+export async function legacyReserveSlot(
+  store: ReservationStore,
+  input: LegacyReserveInput,
+  cookieUid: string | undefined,
+  now = Date.now(),
+): Promise<string> {
+  const { db } = store;
   const start = parseIsoInstant(input.slotUtcStartDate);
   const end = parseIsoInstant(input.slotUtcEndDate);
   if (start === null) throw new ApiError("BadRequestException", "slotUtcStartDate - slotUtcStartDate must be a valid ISO 8601 date string");
@@ -332,19 +367,14 @@ export async function legacyReserveSlot(db: Db, input: LegacyReserveInput, cooki
   }
   if (input._isDryRun) return uid;
 
-  await db.$transaction([
-    db.selectedSlots.deleteMany({ where: { uid, reservedByUserId: null } }),
-    db.selectedSlots.create({
-      data: {
-        uid,
-        userId: eventType.userId,
-        eventTypeId: eventType.id,
-        slotUtcStartDate: new Date(start),
-        slotUtcEndDate: new Date(end),
-        releaseAt: new Date(now + DEFAULT_RESERVATION_MINUTES * MS_PER_MINUTE),
-        isSeat: eventType.seatsPerTimeSlot !== null,
-      },
-    }),
+  await store.sql.transaction([
+    statement(store.sql, Prisma.sql`DELETE FROM "SelectedSlots" WHERE "uid" = ${uid} AND "reservedByUserId" IS NULL`),
+    statement(
+      store.sql,
+      Prisma.sql`INSERT INTO "SelectedSlots" ("uid", "userId", "eventTypeId", "slotUtcStartDate", "slotUtcEndDate", "releaseAt", "isSeat")
+        VALUES (${uid}, ${eventType.userId}, ${eventType.id}, ${new Date(start).toISOString()}::timestamp, ${new Date(end).toISOString()}::timestamp,
+                ${new Date(now + DEFAULT_RESERVATION_MINUTES * MS_PER_MINUTE).toISOString()}::timestamp, ${eventType.seatsPerTimeSlot !== null}::boolean)`,
+    ),
   ]);
   return uid;
 }
@@ -352,5 +382,5 @@ export async function legacyReserveSlot(db: Db, input: LegacyReserveInput, cooki
 /** Releases the anonymous holds with this uid (authenticated holds are managed through 2024-09-04 only). */
 export async function legacyDeleteSelectedSlot(db: Db, uid: string | undefined): Promise<void> {
   if (!uid) return;
-  await db.selectedSlots.deleteMany({ where: { uid, reservedByUserId: null } });
+  await db.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${uid} AND "reservedByUserId" IS NULL`;
 }

@@ -1,4 +1,4 @@
-import { neonConfig } from "@neondatabase/serverless";
+import { neon, neonConfig, type NeonQueryFunction } from "@neondatabase/serverless";
 import { PrismaNeon, PrismaNeonHttp } from "@prisma/adapter-neon";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Env } from "../env";
@@ -89,6 +89,18 @@ export function createHttpDb(env: DbEnv): Db {
     },
   });
   return untilShared as unknown as Db;
+}
+
+export type HttpSql = NeonQueryFunction<false, false>;
+
+/**
+ * Neon's HTTP query function, for a few statements that must commit together in ONE round trip
+ * (`sql.transaction([...])`, a non-interactive transaction), without opening a WebSocket session.
+ * Stateless like the HTTP Prisma client, so safe to share.
+ */
+export function createHttpSql(env: DbEnv): HttpSql {
+  if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
+  return neon(env.DATABASE_URL);
 }
 
 /**
