@@ -8,6 +8,7 @@ import { startTestInfra } from "../test/support/test-infra.ts";
 import { seedLicense } from "../scripts/lib/platform-seed.ts";
 import { seedUserWithApiKey } from "../scripts/lib/seed.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
+import { seedSlotsFixture } from "./lib/slots-seed.ts";
 import { startWorkerd } from "./lib/workerd.ts";
 import { runEngineBench } from "./slots-engine.ts";
 
@@ -45,6 +46,9 @@ async function main() {
   // Production checks the self-hosted license on API-key requests (Deployment.licenseKey = CALCOM_LICENSE_KEY).
   const licenseKey = "bench-license-key";
   await seedLicense(infra.databaseUrl, licenseKey);
+  // GET /v2/slots: a New York host, 30-minute event type, ~200 bookings, 30 days across a DST change, public call.
+  const slotsFixture = await seedSlotsFixture(infra.databaseUrl, tenant.userId);
+  console.error(`slots fixture: ${slotsFixture.bookings} bookings, ${slotsFixture.windowStart} → ${slotsFixture.windowEnd}`);
   const workerd = startWorkerd(
     [
       {
@@ -75,12 +79,20 @@ async function main() {
     const auth = { authorization: `Bearer ${tenant.apiKey}` };
     // Warm-up: compiles Prisma's wasm and fills the auth cache.
     await load("warmup", `http://127.0.0.1:${API_PORT}/v2/me`, { seconds: 2, connections: 4, headers: auth });
+    const slotsHeaders = { "cal-api-version": "2024-09-04" };
+    const slotsUrl = `http://127.0.0.1:${API_PORT}${slotsFixture.path}`;
+    const probe = await fetch(slotsUrl, { headers: slotsHeaders });
+    const probeBody = (await probe.json()) as { data?: Record<string, unknown[]> };
+    if (probe.status !== 200) throw new Error(`GET /v2/slots answered ${probe.status}`);
+    console.error(`GET /v2/slots: ${Object.values(probeBody.data ?? {}).flat().length} slots on ${Object.keys(probeBody.data ?? {}).length} dates`);
+    await load("warmup", slotsUrl, { seconds: 2, connections: 4, headers: slotsHeaders });
 
     const opts = { seconds: SECONDS, connections: CONNECTIONS };
     const bare = await load("bare Hono JSON", `http://127.0.0.1:${BARE_PORT}/`, opts);
     const results = [
       await load("GET /health (db + redis)", `http://127.0.0.1:${API_PORT}/health`, opts),
       await load("GET /v2/me (API key, db)", `http://127.0.0.1:${API_PORT}/v2/me`, { ...opts, headers: auth }),
+      await load("GET /v2/slots (30 days, DST, 200 bookings)", slotsUrl, { ...opts, headers: slotsHeaders }),
     ];
     const rows = [bare, ...results].map((r) => ({
       target: r.name,
@@ -88,6 +100,7 @@ async function main() {
       "p50 ms": r.p50Ms,
       "p99 ms": r.p99Ms,
       "vs bare": r === bare ? "100%" : ratio(r, bare),
+      "p99 vs bare": r === bare ? "1.0×" : `${(r.p99Ms / Math.max(1, bare.p99Ms)).toFixed(1)}×`,
       "non-2xx": r.non2xx,
       errors: r.errors,
     }));

@@ -128,13 +128,23 @@ type Delegates = Record<string, Record<string, (args: unknown) => unknown>>;
  */
 export function createRoutedDb(http: Db, session: () => Db, onDisconnect: () => Promise<void> = async () => {}): Db {
   const routed = Object.create(http) as Record<string, unknown>;
+  // Delegates are built on first use: reading a model property of Prisma's (extended) client is costly, and
+  // building all of them for every request was most of the CPU time of requests that use one or none
+  // (GET /v2/slots uses only $queryRaw).
   for (const model of MODEL_PROPERTIES) {
-    const reads = (http as unknown as Delegates)[model]!;
-    const delegate = Object.create(reads) as Record<string, unknown>;
-    for (const operation of WRITE_OPERATIONS) {
-      delegate[operation] = (args: unknown) => (session() as unknown as Delegates)[model]![operation]!(args);
-    }
-    routed[model] = delegate;
+    Object.defineProperty(routed, model, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const reads = (http as unknown as Delegates)[model]!;
+        const delegate = Object.create(reads) as Record<string, unknown>;
+        for (const operation of WRITE_OPERATIONS) {
+          delegate[operation] = (args: unknown) => (session() as unknown as Delegates)[model]![operation]!(args);
+        }
+        Object.defineProperty(routed, model, { value: delegate, configurable: true, enumerable: true });
+        return delegate;
+      },
+    });
   }
   routed.$transaction = (...args: unknown[]) => (session().$transaction as (...a: unknown[]) => unknown)(...args);
   routed.$disconnect = onDisconnect;
