@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { checkDuration, eventTypeLookupOf, loadPublicEventType, publicSlots } from "../../src/availability/public-slots";
+import { checkDuration, eventTypeLookupOf, loadPublicSlotsData, publicSlots } from "../../src/availability/public-slots";
 import { resolveSlotsWindow } from "../../src/availability/query-window";
 import { GetSlotsOutputSchema } from "../../src/availability/schemas";
 import { GetSlotsQuerySchema, toGetSlotsQuery } from "../../src/availability/slots-input";
@@ -16,7 +16,7 @@ const route = createRoute({
   description:
     "Public (no credentials), rate-limited per IP. The event type is named by `eventTypeId`, or `eventTypeSlug` with `username` " +
     "(and `organizationSlug` inside an organization). `start` and `end` are read in UTC; a date-only `end` covers that whole day. " +
-    "Dates and times in the response are in `timeZone`, UTC when it is omitted. Two database round trips per request.",
+    "Dates and times in the response are in `timeZone`, UTC when it is omitted. One database round trip per request.",
   tags: ["Slots"],
   request: { query: GetSlotsQuerySchema },
   responses: {
@@ -36,9 +36,9 @@ export const getSlotsOperation = defineOperation({
     const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
     const lookup = eventTypeLookupOf(query.eventType);
     const { db } = c.var.services;
-    const eventType = await loadPublicEventType(db, lookup);
+    const { eventType, busy } = await loadPublicSlotsData(db, lookup, { window, now, excludeBookingUid: query.bookingUidToReschedule });
     const durationMinutes = checkDuration(eventType, query.duration, "duration");
-    const slots = await publicSlots(db, eventType, { window, durationMinutes, excludeBookingUid: query.bookingUidToReschedule, now });
+    const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
     const data = slotsOutput_2024_09_04(slots, query.format, {
       timeZone: query.timeZone,
       onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,

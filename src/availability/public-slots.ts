@@ -1,15 +1,17 @@
 import { Prisma } from "../generated/prisma/client";
-import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup } from "../event-types/slots-loader";
+import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
 import { ApiError } from "../errors";
 import type { Db } from "../services/db";
 import type { Slot } from "../slots/types";
 import type { SlotsWindow } from "./query-window";
-import { slotsForEventType } from "./service";
+import type { BusyContext } from "./busy";
+import { loadEventTypeWithBusyTime } from "./one-round-trip";
+import { slotsFromBusyContext } from "./service";
 import type { SlotsEventTypeRef } from "./slots-input";
 
-// The public slot lookups (GET /v2/slots and the legacy GET /v2/slots/available): exactly two database round
-// trips on the way to an answer (event type with its schedule, then busy time); error paths may ask more to
-// say precisely what was not found.
+// The public slot lookups (GET /v2/slots and the legacy GET /v2/slots/available): ONE database round trip on
+// the way to an answer (event type, schedule and busy time in one statement); error paths may ask more to say
+// precisely what was not found.
 
 const eventTypeNotFound = () => new ApiError("NotFoundException", "Event Type not found");
 
@@ -63,15 +65,52 @@ async function notFoundError(db: Db, lookup: EventTypeLookup | { teamSlug: strin
   return userExists ? eventTypeNotFound() : new ApiError("NotFoundException", `User with username ${lookup.username} not found`);
 }
 
-/** Round trip 1: the event type with its owner and schedule; a 404 when there is none. */
-export async function loadPublicEventType(
+export interface PublicSlotsRequest {
+  /** From resolveSlotsWindow, checked before any database work. */
+  window: SlotsWindow;
+  now: number;
+  excludeBookingUid?: string;
+  excludeReservationUid?: string;
+}
+
+/**
+ * The ONE round trip of a public slot lookup: the event type with its schedule and its host's busy time
+ * around the window (loadEventTypeWithBusyTime); a 404 naming what is missing when there is no event type.
+ */
+export async function loadPublicSlotsData(
   db: Db,
   lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string },
-): Promise<EventTypeForSlots> {
+  request: PublicSlotsRequest,
+): Promise<{ eventType: EventTypeForSlots; busy: BusyContext }> {
   // Team event types do not exist in this API (event types belong to users), so a team lookup finds none.
-  const eventType = "teamSlug" in lookup ? null : await loadEventTypeForSlots(db, lookup);
-  if (!eventType) throw await notFoundError(db, lookup);
-  return eventType;
+  const found =
+    "teamSlug" in lookup
+      ? null
+      : await loadEventTypeWithBusyTime(db, lookup, {
+          rangeStart: request.window.start,
+          rangeEnd: request.window.end,
+          now: request.now,
+          excludeBookingUid: request.excludeBookingUid,
+          excludeReservationUid: request.excludeReservationUid,
+        });
+  if (!found) throw await notFoundError(db, lookup);
+  return found;
+}
+
+/** The engine over the loaded data (no I/O). */
+export function publicSlots(
+  eventType: EventTypeForSlots,
+  busy: BusyContext,
+  request: { window: SlotsWindow; now: number; durationMinutes?: number },
+): Slot[] {
+  const { window } = request;
+  if (window.end <= window.start) return [];
+  return slotsFromBusyContext(eventType, busy, {
+    rangeStart: window.start,
+    rangeEnd: window.end,
+    now: request.now,
+    durationMinutes: request.durationMinutes,
+  });
 }
 
 /**
@@ -85,25 +124,3 @@ export function checkDuration(eventType: EventTypeForSlots, duration: number | u
   throw new ApiError("BadRequestException", `${field} - ${field} must be one of the event type's lengths: ${offered.join(", ")}`);
 }
 
-export interface PublicSlotsRequest {
-  /** From resolveSlotsWindow, checked before any database work. */
-  window: SlotsWindow;
-  durationMinutes?: number;
-  excludeBookingUid?: string;
-  excludeReservationUid?: string;
-  now: number;
-}
-
-/** Round trip 2: busy time, then the engine. */
-export async function publicSlots(db: Db, eventType: EventTypeForSlots, request: PublicSlotsRequest): Promise<Slot[]> {
-  const { window } = request;
-  if (window.end <= window.start) return [];
-  return slotsForEventType(db, eventType, {
-    rangeStart: window.start,
-    rangeEnd: window.end,
-    now: request.now,
-    durationMinutes: request.durationMinutes,
-    excludeBookingUid: request.excludeBookingUid,
-    excludeReservationUid: request.excludeReservationUid,
-  });
-}

@@ -143,9 +143,12 @@ function bookingWindow(row: Row): BookingWindow {
   }
 }
 
-/** Loads an event type with its owner and schedule for the slots engine, or null when there is no such event type. */
-export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Promise<EventTypeForSlots | null> {
-  const rows = await db.$queryRaw<Row[]>`
+/** The raw row of eventTypeForSlotsStatement, for callers that embed it in a larger statement. */
+export type EventTypeForSlotsRow = Row;
+
+/** The one statement (at most one row) behind loadEventTypeForSlots; embeddable as a CTE. */
+export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql {
+  return Prisma.sql`
     SELECT et."id", et."userId", et."slug", et."hidden", et."length", et."multipleDuration", et."slotInterval",
            et."beforeEventBuffer", et."afterEventBuffer", et."minimumBookingNotice", et."offsetStart",
            et."periodType"::text AS "periodType", et."periodDays", et."periodCountCalendarDays",
@@ -172,8 +175,16 @@ export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Pr
     ) av ON TRUE
     ${whereClause(lookup)}
     LIMIT 1`;
+}
+
+/** Loads an event type with its owner and schedule for the slots engine, or null when there is no such event type. */
+export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Promise<EventTypeForSlots | null> {
+  const rows = await db.$queryRaw<Row[]>(eventTypeForSlotsStatement(lookup));
   const row = rows[0];
-  if (!row) return null;
+  return row ? eventTypeFromRow(row) : null;
+}
+
+export function eventTypeFromRow(row: EventTypeForSlotsRow): EventTypeForSlots {
   return {
     eventTypeId: row.id,
     slug: row.slug,

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
-import { checkDuration, loadPublicEventType, publicSlots } from "../../../src/availability/public-slots";
+import { checkDuration, loadPublicSlotsData, publicSlots } from "../../../src/availability/public-slots";
 import { resolveSlotsWindow } from "../../../src/availability/query-window";
 import { GetAvailableSlotsOutputSchema, GetAvailableSlotsQuerySchema } from "../../../src/availability/schemas";
 import { queryInteger } from "../../../src/availability/slots-input";
@@ -63,16 +63,15 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
     } else throw new ApiError("NotFoundException", "Event Type not found");
 
     const { db } = c.var.services;
-    const eventType = await loadPublicEventType(db, lookup);
-    const durationMinutes = checkDuration(eventType, duration, "duration");
-    const slots = await publicSlots(db, eventType, {
+    const { eventType, busy } = await loadPublicSlotsData(db, lookup, {
       window,
-      durationMinutes,
+      now,
       excludeBookingUid: query.rescheduleUid || undefined,
       // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.
       excludeReservationUid: getCookie(c, "uid") || undefined,
-      now,
     });
+    const durationMinutes = checkDuration(eventType, duration, "duration");
+    const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
     const data = legacySlotsOutput(slots, slotFormat as "time" | "range" | undefined, {
       timeZone: query.timeZone,
       onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
