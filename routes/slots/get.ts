@@ -5,6 +5,7 @@ import { GetSlotsOutputSchema } from "../../src/availability/schemas";
 import { GetSlotsQuerySchema, toGetSlotsQuery } from "../../src/availability/slots-input";
 import { slotsOutput_2024_09_04 } from "../../src/availability/slots-output";
 import { errorResponses } from "../../src/errors";
+import { createHttpSql } from "../../src/services/db";
 import { defineOperation } from "../../src/operation";
 import { SLOTS_VERSIONS } from "./versions";
 
@@ -36,7 +37,7 @@ export const getSlotsOperation = defineOperation({
     const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
     const lookup = eventTypeLookupOf(query.eventType);
     const { db } = c.var.services;
-    const { eventType, busy } = await loadPublicSlotsData(db, lookup, { window, now, excludeBookingUid: query.bookingUidToReschedule });
+    const { eventType, busy } = await loadPublicSlotsData(db, createHttpSql(c.var.env), lookup, { window, now, excludeBookingUid: query.bookingUidToReschedule });
     const durationMinutes = checkDuration(eventType, query.duration, "duration");
     const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
     const data = slotsOutput_2024_09_04(slots, query.format, {

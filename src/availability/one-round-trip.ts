@@ -6,7 +6,7 @@ import {
   type EventTypeForSlotsRow,
   type EventTypeLookup,
 } from "../event-types/slots-loader";
-import type { Db } from "../services/db";
+import type { Db, HttpSql } from "../services/db";
 import { busyContextFromRows, busyRowsStatement, type BusyContext, type BusyRow } from "./busy";
 
 // The public slot lookups' data in ONE round trip: the statement behind loadEventTypeForSlots (event type,
@@ -35,9 +35,17 @@ type Row = EventTypeForSlotsRow & { busyRows: unknown };
 
 const asArray = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as T[];
 
+// Through Prisma ($queryRaw) or straight through Neon's HTTP function: on the hot path the latter skips
+// Prisma's per-value walk over the result (the busy rows are a few hundred JSON objects), the largest CPU cost
+// of a GET /v2/slots after the engine.
+async function rowsOf<T>(client: Db | HttpSql, query: Prisma.Sql): Promise<T[]> {
+  if ("$queryRaw" in client) return client.$queryRaw<T[]>(query);
+  return (await client.query(query.text, query.values)) as T[];
+}
+
 /** The event type (null when there is none) with its host's busy time around the window. */
 export async function loadEventTypeWithBusyTime(
-  db: Db,
+  db: Db | HttpSql,
   lookup: EventTypeLookup,
   window: BusyWindow,
 ): Promise<{ eventType: EventTypeForSlots; busy: BusyContext } | null> {
@@ -49,7 +57,7 @@ export async function loadEventTypeWithBusyTime(
     excludeBookingUid: window.excludeBookingUid,
     excludeReservationUid: window.excludeReservationUid,
   });
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+  const rows = await rowsOf<Row>(db, Prisma.sql`
     WITH found AS (${eventTypeForSlotsStatement(lookup)})
     SELECT found.*, (
       SELECT COALESCE(jsonb_agg(jsonb_build_object(

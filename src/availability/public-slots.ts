@@ -1,7 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
 import { ApiError } from "../errors";
-import type { Db } from "../services/db";
+import type { Db, HttpSql } from "../services/db";
 import type { Slot } from "../slots/types";
 import type { SlotsWindow } from "./query-window";
 import type { BusyContext } from "./busy";
@@ -79,6 +79,7 @@ export interface PublicSlotsRequest {
  */
 export async function loadPublicSlotsData(
   db: Db,
+  sql: HttpSql,
   lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string },
   request: PublicSlotsRequest,
 ): Promise<{ eventType: EventTypeForSlots; busy: BusyContext }> {
@@ -86,7 +87,7 @@ export async function loadPublicSlotsData(
   const found =
     "teamSlug" in lookup
       ? null
-      : await loadEventTypeWithBusyTime(db, lookup, {
+      : await loadEventTypeWithBusyTime(sql, lookup, {
           rangeStart: request.window.start,
           rangeEnd: request.window.end,
           now: request.now,

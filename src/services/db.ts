@@ -100,8 +100,12 @@ export type HttpSql = NeonQueryFunction<false, false>;
  */
 export function createHttpSql(env: DbEnv): HttpSql {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
-  return neon(env.DATABASE_URL);
+  let sql = sharedHttpSql.get(env.DATABASE_URL);
+  if (!sql) sharedHttpSql.set(env.DATABASE_URL, (sql = neon(env.DATABASE_URL)));
+  return sql;
 }
+
+const sharedHttpSql = new Map<string, HttpSql>();
 
 /**
  * A WebSocket session for interactive transactions (`$transaction(async (tx) => …)`), opened on first use.

@@ -7,6 +7,7 @@ import { queryInteger } from "../../../src/availability/slots-input";
 import { legacySlotsOutput } from "../../../src/availability/slots-output";
 import type { EventTypeLookup } from "../../../src/event-types/slots-loader";
 import { ApiError, errorResponses } from "../../../src/errors";
+import { createHttpSql } from "../../../src/services/db";
 import { defineOperation } from "../../../src/operation";
 import { isValidTimeZone } from "../../../src/slots/format";
 import { LEGACY_SLOTS_VERSIONS } from "../versions";
@@ -63,7 +64,7 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
     } else throw new ApiError("NotFoundException", "Event Type not found");
 
     const { db } = c.var.services;
-    const { eventType, busy } = await loadPublicSlotsData(db, lookup, {
+    const { eventType, busy } = await loadPublicSlotsData(db, createHttpSql(c.var.env), lookup, {
       window,
       now,
       excludeBookingUid: query.rescheduleUid || undefined,

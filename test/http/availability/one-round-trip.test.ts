@@ -1,9 +1,10 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBusyContext } from "../../../src/availability/busy";
 import { loadEventTypeWithBusyTime } from "../../../src/availability/one-round-trip";
 import { findSlots, slotsFromBusyContext } from "../../../src/availability/service";
 import { loadEventTypeForSlots } from "../../../src/event-types/slots-loader";
-import type { Db } from "../../../src/services/db";
+import { createHttpSql, type Db } from "../../../src/services/db";
 import { api } from "../../helpers/api";
 import { testDb } from "../../helpers/tenants";
 import { createHost, DAY, mondayAhead, type Host } from "../slots/fixtures";
@@ -91,6 +92,20 @@ describe("loadEventTypeWithBusyTime", () => {
       const twoTrips = await findSlots(db, { eventTypeId: host.eventTypeId }, window);
       expect(slots).toEqual(twoTrips.slots);
       expect(slots.length).toBeGreaterThan(0);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("reads the same through Neon's HTTP function (the hot path) as through Prisma", async () => {
+    const db = testDb();
+    try {
+      const window = { rangeStart: monday, rangeEnd: monday + 5 * DAY, now: Date.now() };
+      const sql = createHttpSql(env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string });
+      const viaNeon = await loadEventTypeWithBusyTime(sql, { eventTypeId: host.eventTypeId }, window);
+      const viaPrisma = await loadEventTypeWithBusyTime(db, { eventTypeId: host.eventTypeId }, window);
+      expect(viaNeon).toEqual(viaPrisma);
+      expect(viaNeon!.busy.busy.length).toBeGreaterThan(0);
     } finally {
       await db.$disconnect();
     }
