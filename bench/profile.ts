@@ -1,25 +1,32 @@
-// `npx tsx bench/profile.ts [path]`: CPU profile of the production bundle under workerd while it serves
-// `path` (default /v2/me) under load; prints the functions with the most self time. A second argument is
-// sent as the cal-api-version header.
+// `npx tsx bench/profile.ts [path] [cal-api-version]`: CPU profile of the production bundle under workerd while
+// it serves `path` (default /v2/me) under load; prints the functions with the most self time. The path `slots`
+// seeds bench/lib/slots-seed.ts's fixture and profiles GET /v2/slots on it (version 2024-09-04).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type * as WsModule from "ws";
 import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp } from "./lib/load.ts";
+import { seedSlotsFixture } from "./lib/slots-seed.ts";
 import { writeWorkerdConfig } from "./lib/workerd.ts";
 
 const WebSocket = createRequire(import.meta.url)("ws") as typeof WsModule.WebSocket;
-const path = process.argv[2] ?? "/v2/me";
+const requested = process.argv[2] ?? "/v2/me";
+const version = process.argv[3] ?? (requested === "slots" || requested.startsWith("/v2/slots?") ? "2024-09-04" : undefined);
 const PORT = 8821;
 
 buildBundles();
 const { infra, tenant, spec } = await prepareBenchApi("profile");
+const path = requested === "slots" ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : requested;
 const config = writeWorkerdConfig([spec(PORT)], OUT);
 const workerd = spawn(resolve("node_modules/.bin/workerd"), ["serve", config, "--experimental", "--inspector-addr=127.0.0.1:9239"], { stdio: "ignore" });
 const url = `http://127.0.0.1:${PORT}${path}`;
-const headers: Record<string, string> = { authorization: `Bearer ${tenant.apiKey}` };
-if (process.argv[3]) headers["cal-api-version"] = process.argv[3];
+// Slot lookups are public: profile them anonymously, as booking widgets call them.
+const isPublic = path.startsWith("/v2/slots");
+const headers: Record<string, string> = {
+  ...(isPublic ? {} : { authorization: `Bearer ${tenant.apiKey}` }),
+  ...(version ? { "cal-api-version": version } : {}),
+};
 try {
   await waitForHttp(`http://127.0.0.1:${PORT}/health`);
   await load("warmup", url, { seconds: 2, connections: 8, headers });
@@ -59,6 +66,7 @@ try {
     total += count;
   }
   console.log(JSON.stringify(result));
+  if (result.non2xx > 0) console.log(`WARNING: ${result.non2xx} of ${result.total} responses were not 2xx: the profile is not of the happy path`);
   for (const [key, count] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
     console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
   }

@@ -55,6 +55,14 @@ import { listWebhooks } from "./webhooks/list";
 import { listWebhookDeliveries } from "./webhooks/list-deliveries";
 import { redeliverWebhookDelivery } from "./webhooks/redeliver";
 import { updateWebhook } from "./webhooks/update";
+import { getSlotsOperation } from "./slots/get";
+import { deleteSelectedSlotLegacyOperation } from "./slots/legacy/delete-selected-slot";
+import { getAvailableSlotsLegacyOperation } from "./slots/legacy/available";
+import { reserveSlotLegacyOperation } from "./slots/legacy/reserve";
+import { reserveSlotOperation } from "./slots/reservations/create";
+import { deleteReservedSlotOperation } from "./slots/reservations/delete";
+import { getReservedSlotOperation } from "./slots/reservations/get";
+import { updateReservedSlotOperation } from "./slots/reservations/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -118,4 +126,13 @@ export const operations: readonly Operation<any>[] = [
   checkAtomsEmailVerification,
   listTimeZones,
   listCalendars,
+  // Slots: 2024-09-04 (public lookups and reservations), and the legacy endpoints the atoms call.
+  getSlotsOperation,
+  reserveSlotOperation,
+  getReservedSlotOperation,
+  updateReservedSlotOperation,
+  deleteReservedSlotOperation,
+  getAvailableSlotsLegacyOperation,
+  reserveSlotLegacyOperation,
+  deleteSelectedSlotLegacyOperation,
 ];

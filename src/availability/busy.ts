@@ -26,12 +26,12 @@ export interface BusyContext {
   seatedBookings: SeatedBooking[];
 }
 
-interface BusyRow {
+export interface BusyRow {
   kind: "booking" | "reservation";
   uid: string;
   eventTypeId: number | null;
-  start: Date;
-  end: Date;
+  start: Date | number;
+  end: Date | number;
   beforeBuffer: number;
   afterBuffer: number;
   attendees: number;
@@ -60,41 +60,74 @@ export async function loadBusyContext(db: Db, query: BusyQuery): Promise<BusyCon
   const reach = limitReach(query.limits);
   const from = new Date(query.rangeStart - Math.max(BUFFER_REACH_MS, reach));
   const to = new Date(query.rangeEnd + Math.max(BUFFER_REACH_MS, reach));
-  const now = new Date(query.now);
-  const rows = await db.$queryRaw<BusyRow[]>(Prisma.sql`
+  const rows = await db.$queryRaw<BusyRow[]>(
+    busyRowsStatement({
+      host: Prisma.sql`${query.hostUserId}`,
+      from: Prisma.sql`${from}`,
+      to: Prisma.sql`${to}`,
+      now: new Date(query.now),
+      excludeBookingUid: query.excludeBookingUid,
+      excludeReservationUid: query.excludeReservationUid,
+    }),
+  );
+  return busyContextFromRows(rows, { eventTypeId: query.eventTypeId, seated: query.seated });
+}
+
+/**
+ * The rows behind loadBusyContext. `host`, `from` and `to` are SQL expressions, so the statement can also be
+ * embedded where the host and the reach come from another part of the query (findSlotsInOneRoundTrip).
+ */
+export function busyRowsStatement(params: {
+  host: Prisma.Sql;
+  from: Prisma.Sql;
+  to: Prisma.Sql;
+  now: Date;
+  excludeBookingUid?: string;
+  excludeReservationUid?: string;
+}): Prisma.Sql {
+  const { host, from, to } = params;
+  return Prisma.sql`
     SELECT 'booking' AS kind, b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
            (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS attendees,
            (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks
     FROM "Booking" b
     LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
-    WHERE b."userId" = ${query.hostUserId}
+    WHERE b."userId" = ${host}
       AND b.status IN ('accepted', 'pending')
       AND b."startTime" < ${to} AND b."endTime" > ${from}
-      AND b.uid <> ${query.excludeBookingUid ?? ""}
+      AND b.uid <> ${params.excludeBookingUid ?? ""}
     UNION ALL
     SELECT 'reservation', s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true
     FROM "SelectedSlots" s
-    WHERE s."userId" = ${query.hostUserId}
-      AND s."releaseAt" > ${now}
+    WHERE s."userId" = ${host}
+      AND s."releaseAt" > ${params.now}
       AND s."slotUtcStartDate" < ${to} AND s."slotUtcEndDate" > ${from}
-      AND s.uid <> ${query.excludeReservationUid ?? ""}
-  `);
+      AND s.uid <> ${params.excludeReservationUid ?? ""}
+  `;
+}
 
+/** Busy rows (start/end as Dates or epoch ms) → the engine's busy time, counted and seated bookings. */
+export function busyContextFromRows(rows: readonly BusyRow[], eventType: { eventTypeId: number; seated?: boolean }): BusyContext {
   const context: BusyContext = { busy: [], countedBookings: [], seatedBookings: [] };
+  const seatHolds: SeatedBooking[] = [];
   for (const row of rows) {
     const start = new Date(row.start).getTime();
     const end = new Date(row.end).getTime();
     if (row.kind === "reservation") {
-      // A hold on a seat of this (seated) event type leaves the slot open for the other seats.
-      if (!(query.seated && row.eventTypeId === query.eventTypeId)) context.busy.push({ start, end });
+      // A hold on a seat of this (seated) event type takes one seat and leaves the slot open for the others
+      // (Cal.com counts such holds as attendees). Listed after the bookings, so a slot's bookingUid stays the
+      // real booking's; a hold alone has an empty bookingUid.
+      if (eventType.seated && row.eventTypeId === eventType.eventTypeId) seatHolds.push({ start, end, uid: "", attendees: 1 });
+      else context.busy.push({ start, end });
       continue;
     }
     if (row.blocks) context.busy.push({ start: start - row.beforeBuffer * 60_000, end: end + row.afterBuffer * 60_000 });
-    if (row.eventTypeId === query.eventTypeId) {
+    if (row.eventTypeId === eventType.eventTypeId) {
       context.countedBookings.push({ start, end });
       context.seatedBookings.push({ start, end, uid: row.uid, attendees: row.attendees });
     }
   }
+  context.seatedBookings.push(...seatHolds);
   return context;
 }

@@ -2,7 +2,7 @@ import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup } f
 import type { Db } from "../services/db";
 import { computeSlots } from "../slots/engine";
 import type { EventRules, ScheduleInput, Slot } from "../slots/types";
-import { loadBusyContext } from "./busy";
+import { loadBusyContext, type BusyContext } from "./busy";
 
 const WEEK_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -12,7 +12,8 @@ export function engineRules(eventType: EventTypeForSlots): EventRules {
   const window = rules.bookingWindow;
   return {
     lengthMinutes: rules.lengthMinutes,
-    slotIntervalMinutes: rules.slotIntervalMinutes,
+    // Unset interval: the engine steps by the length in use (the picked duration, else the event's length).
+    slotIntervalMinutes: rules.explicitSlotIntervalMinutes !== undefined ? rules.explicitSlotIntervalMinutes : rules.slotIntervalMinutes,
     beforeBufferMinutes: rules.beforeBufferMinutes,
     afterBufferMinutes: rules.afterBufferMinutes,
     minimumBookingNoticeMinutes: rules.minimumBookingNoticeMinutes,
@@ -64,13 +65,19 @@ export async function slotsForEventType(db: Db, eventType: EventTypeForSlots, op
     excludeReservationUid: options.excludeReservationUid,
     seated: Boolean(rules.seatsPerTimeSlot),
   });
+  return slotsFromBusyContext(eventType, context, { ...options, now });
+}
+
+/** The pure part: the engine over an event type and busy time already loaded for the same window. */
+export function slotsFromBusyContext(eventType: EventTypeForSlots, context: BusyContext, options: AvailabilityOptions): Slot[] {
+  if (!eventType.schedule) return [];
   return computeSlots({
-    rules,
+    rules: engineRules(eventType),
     schedule: engineSchedule(eventType.schedule),
     busy: context.busy,
     countedBookings: context.countedBookings,
     seatedBookings: context.seatedBookings,
-    now,
+    now: options.now ?? Date.now(),
     rangeStart: options.rangeStart,
     rangeEnd: options.rangeEnd,
     durationMinutes: options.durationMinutes,

@@ -27,6 +27,11 @@ export interface EventRules {
   lengthMinutes: number;
   /** The event's slot step: its `slotInterval`, or its length when unset (Cal.com's default). */
   slotIntervalMinutes: number;
+  /**
+   * The `slotInterval` column itself (null when unset). When a booker picks another of the event's lengths,
+   * an unset interval steps by the picked length, as Cal.com's `slotInterval || duration || length`.
+   */
+  explicitSlotIntervalMinutes?: number | null;
   beforeBufferMinutes: number;
   afterBufferMinutes: number;
   minimumBookingNoticeMinutes: number;
@@ -62,7 +67,10 @@ export interface EventTypeForSlots {
   schedule: { id: number; timeZone: string; weekly: WeeklyRule[]; overrides: DateOverride[] } | null;
 }
 
-export type EventTypeLookup = { eventTypeId: number } | { username: string; slug: string; organizationId?: number };
+export type EventTypeLookup =
+  | { eventTypeId: number }
+  /** `organizationSlug` resolves the organization in the same statement (public slot lookups). */
+  | { username: string; slug: string; organizationId?: number; organizationSlug?: string };
 
 interface Row {
   id: number;
@@ -105,7 +113,12 @@ interface Row {
 
 function whereClause(lookup: EventTypeLookup): Prisma.Sql {
   if ("eventTypeId" in lookup) return Prisma.sql`WHERE et."id" = ${lookup.eventTypeId}`;
-  const org = lookup.organizationId === undefined ? Prisma.empty : Prisma.sql`AND u."organizationId" = ${lookup.organizationId}`;
+  const org =
+    lookup.organizationId !== undefined
+      ? Prisma.sql`AND u."organizationId" = ${lookup.organizationId}`
+      : lookup.organizationSlug !== undefined
+        ? Prisma.sql`AND u."organizationId" = (SELECT t."id" FROM "Team" t WHERE t."slug" = ${lookup.organizationSlug} AND t."isOrganization" AND t."parentId" IS NULL)`
+        : Prisma.empty;
   // Without an organisation, a user outside any organisation wins over same-named members of one.
   return Prisma.sql`WHERE u."username" = ${lookup.username} AND et."slug" = ${lookup.slug} ${org}
     ORDER BY (u."organizationId" IS NULL) DESC, u."id"`;
@@ -130,9 +143,12 @@ function bookingWindow(row: Row): BookingWindow {
   }
 }
 
-/** Loads an event type with its owner and schedule for the slots engine, or null when there is no such event type. */
-export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Promise<EventTypeForSlots | null> {
-  const rows = await db.$queryRaw<Row[]>`
+/** The raw row of eventTypeForSlotsStatement, for callers that embed it in a larger statement. */
+export type EventTypeForSlotsRow = Row;
+
+/** The one statement (at most one row) behind loadEventTypeForSlots; embeddable as a CTE. */
+export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql {
+  return Prisma.sql`
     SELECT et."id", et."userId", et."slug", et."hidden", et."length", et."multipleDuration", et."slotInterval",
            et."beforeEventBuffer", et."afterEventBuffer", et."minimumBookingNotice", et."offsetStart",
            et."periodType"::text AS "periodType", et."periodDays", et."periodCountCalendarDays",
@@ -159,8 +175,16 @@ export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Pr
     ) av ON TRUE
     ${whereClause(lookup)}
     LIMIT 1`;
+}
+
+/** Loads an event type with its owner and schedule for the slots engine, or null when there is no such event type. */
+export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Promise<EventTypeForSlots | null> {
+  const rows = await db.$queryRaw<Row[]>(eventTypeForSlotsStatement(lookup));
   const row = rows[0];
-  if (!row) return null;
+  return row ? eventTypeFromRow(row) : null;
+}
+
+export function eventTypeFromRow(row: EventTypeForSlotsRow): EventTypeForSlots {
   return {
     eventTypeId: row.id,
     slug: row.slug,
@@ -169,6 +193,7 @@ export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Pr
     rules: {
       lengthMinutes: row.length,
       slotIntervalMinutes: row.slotInterval ?? row.length,
+      explicitSlotIntervalMinutes: row.slotInterval,
       beforeBufferMinutes: row.beforeEventBuffer,
       afterBufferMinutes: row.afterEventBuffer,
       minimumBookingNoticeMinutes: row.minimumBookingNotice,

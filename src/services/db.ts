@@ -96,3 +96,11 @@ export function createRoutedDb(parts: RoutedDbParts): Db {
   routed.$disconnect = parts.onDisconnect ?? (async () => {});
   return routed as unknown as Db;
 }
+
+export type HttpSql = NeonQueryFunction<false, false>;
+
+/**
+ * Neon's HTTP query function, for statements that must commit together in ONE round trip
+ * (`sql.transaction([...])`, a non-interactive transaction) without opening a WebSocket session.
+ */
+export const createHttpSql: (env: DbEnv) => HttpSql = createSql;

@@ -159,16 +159,44 @@ type WallTimeLookup = ResolvedWallTime | { kind: 'outside' }
 
 const OUTSIDE: WallTimeLookup = { kind: 'outside' }
 
+// Offsets at UTC midnights and the transitions found between them are facts about a zone's rules, which do
+// not change while an isolate lives; remembering them turns the ~one Intl call per day of every timeline into
+// map lookups. Bounded, since the keys come from request input.
+const knownOffsets = new Map<string, number>()
+const knownTransitions = new Map<string, number>()
+const MAX_KNOWN_FACTS = 100_000
+
+function remember(cache: Map<string, number>, key: string, value: number): number {
+  if (cache.size >= MAX_KNOWN_FACTS) cache.clear()
+  cache.set(key, value)
+  return value
+}
+
+function offsetAtSample(timeZone: string, epochMs: number): number {
+  if (epochMs % MS_PER_DAY !== 0) return offsetMsAt(epochMs, timeZone)
+  const key = `${timeZone}|${epochMs}`
+  return knownOffsets.get(key) ?? remember(knownOffsets, key, offsetMsAt(epochMs, timeZone))
+}
+
+function transitionBetween(timeZone: string, before: number, offsetBefore: number, after: number): number {
+  // Only transitions between two midnights are cached; the same pair always brackets the same transition.
+  if (before % MS_PER_DAY !== 0 || after % MS_PER_DAY !== 0) return findTransition(timeZone, before, offsetBefore, after)
+  const key = `${timeZone}|${before}`
+  return knownTransitions.get(key) ?? remember(knownTransitions, key, findTransition(timeZone, before, offsetBefore, after))
+}
+
 function buildSegments(timeZone: string, coverStart: number, coverEnd: number): OffsetSegment[] {
   const segments: OffsetSegment[] = []
   let segmentStart = coverStart
   let sampleTime = coverStart
-  let sampleOffset = offsetMsAt(coverStart, timeZone)
+  let sampleOffset = offsetAtSample(timeZone, coverStart)
   while (sampleTime < coverEnd) {
-    const nextSampleTime = Math.min(sampleTime + SAMPLE_STEP_MS, coverEnd)
-    const nextOffset = offsetMsAt(nextSampleTime, timeZone)
+    // Samples at UTC midnights (at most a day apart, as before), so they repeat across requests.
+    const nextMidnight = (Math.floor(sampleTime / SAMPLE_STEP_MS) + 1) * SAMPLE_STEP_MS
+    const nextSampleTime = Math.min(nextMidnight, coverEnd)
+    const nextOffset = offsetAtSample(timeZone, nextSampleTime)
     if (nextOffset !== sampleOffset) {
-      const transition = findTransition(timeZone, sampleTime, sampleOffset, nextSampleTime)
+      const transition = transitionBetween(timeZone, sampleTime, sampleOffset, nextSampleTime)
       if (transition > segmentStart) segments.push({ start: segmentStart, end: transition, offsetMs: sampleOffset })
       segmentStart = transition
       sampleOffset = nextOffset

@@ -83,6 +83,7 @@ describe("loadEventTypeForSlots", () => {
       rules: {
         lengthMinutes: 45,
         slotIntervalMinutes: 45,
+        explicitSlotIntervalMinutes: null,
         beforeBufferMinutes: 10,
         afterBufferMinutes: 5,
         minimumBookingNoticeMinutes: 60,
@@ -122,6 +123,7 @@ describe("loadEventTypeForSlots", () => {
     const loaded = await loadEventTypeForSlots(db, { username: tenant.username, slug: "slots-pinned" });
     expect(loaded?.rules).toMatchObject({
       slotIntervalMinutes: 20,
+      explicitSlotIntervalMinutes: 20,
       seatsPerTimeSlot: 5,
       bookingWindow: { type: "range", startDate: "2030-01-01", endDate: "2030-06-30" },
       bookingLimitsCount: null,

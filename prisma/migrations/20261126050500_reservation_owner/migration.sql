@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SelectedSlots" ADD COLUMN     "reservedByUserId" INTEGER;

@@ -1,0 +1,50 @@
+import { createRoute } from "@hono/zod-openapi";
+import { checkDuration, eventTypeLookupOf, loadPublicSlotsData, publicSlots } from "../../src/availability/public-slots";
+import { resolveSlotsWindow } from "../../src/availability/query-window";
+import { GetSlotsOutputSchema } from "../../src/availability/schemas";
+import { GetSlotsQuerySchema, toGetSlotsQuery } from "../../src/availability/slots-input";
+import { slotsOutput_2024_09_04 } from "../../src/availability/slots-output";
+import { errorResponses } from "../../src/errors";
+import { createHttpSql } from "../../src/services/db";
+import { defineOperation } from "../../src/operation";
+import { SLOTS_VERSIONS } from "./versions";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/slots",
+  operationId: "SlotsController_2024_09_04_getAvailableSlots",
+  summary: "Get available time slots for an event type",
+  description:
+    "Public (no credentials), rate-limited per IP. The event type is named by `eventTypeId`, or `eventTypeSlug` with `username` " +
+    "(and `organizationSlug` inside an organization). `start` and `end` are read in UTC; a date-only `end` covers that whole day. " +
+    "Dates and times in the response are in `timeZone`, UTC when it is omitted. One database round trip per request.",
+  tags: ["Slots"],
+  request: { query: GetSlotsQuerySchema },
+  responses: {
+    200: { description: "Slots by local date", content: { "application/json": { schema: GetSlotsOutputSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const getSlotsOperation = defineOperation({
+  route,
+  versions: SLOTS_VERSIONS,
+  auth: "public",
+  handler: async (c) => {
+    const query = toGetSlotsQuery(c.req.valid("query"));
+    const now = Date.now();
+    // Input errors answer before any database work.
+    const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
+    const lookup = eventTypeLookupOf(query.eventType);
+    const { db } = c.var.services;
+    const { eventType, busy } = await loadPublicSlotsData(db, createHttpSql(c.var.env), lookup, { window, now, excludeBookingUid: query.bookingUidToReschedule });
+    const durationMinutes = checkDuration(eventType, query.duration, "duration");
+    const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
+    const data = slotsOutput_2024_09_04(slots, query.format, {
+      timeZone: query.timeZone,
+      onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
+      seatsTotal: eventType.rules.seatsPerTimeSlot,
+    });
+    return c.json({ status: "success" as const, data }, 200);
+  },
+});

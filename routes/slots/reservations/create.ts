@@ -1,0 +1,34 @@
+import { createRoute } from "@hono/zod-openapi";
+import { createReservation } from "../../../src/availability/reservations";
+import { ReserveSlotInputSchema, ReserveSlotOutputResponseSchema } from "../../../src/availability/schemas";
+import { errorResponses } from "../../../src/errors";
+import { defineOperation } from "../../../src/operation";
+import { reservationStore } from "../reservation-store";
+import { SLOTS_VERSIONS } from "../versions";
+
+const route = createRoute({
+  method: "post",
+  path: "/v2/slots/reservations",
+  operationId: "SlotsController_2024_09_04_reserveSlot",
+  summary: "Reserve a slot",
+  description:
+    "Holds a slot: it disappears from everyone else's slots until the hold is deleted or expires (5 minutes by default). " +
+    "Credentials are optional; a hold made with credentials can later be read, moved or deleted only by the same user or the event type's owner. " +
+    "`reservationDuration` needs credentials of the event type's owner or of someone sharing a team or organization with them.",
+  tags: ["Slots"],
+  request: { body: { required: true, content: { "application/json": { schema: ReserveSlotInputSchema } } } },
+  responses: {
+    201: { description: "The hold", content: { "application/json": { schema: ReserveSlotOutputResponseSchema } } },
+    ...errorResponses(404, 422),
+  },
+});
+
+export const reserveSlotOperation = defineOperation({
+  route,
+  versions: SLOTS_VERSIONS,
+  auth: { allow: [], optional: true },
+  handler: async (c) => {
+    const data = await createReservation(reservationStore(c), c.var.principal, c.req.valid("json"));
+    return c.json({ status: "success" as const, data }, 201);
+  },
+});

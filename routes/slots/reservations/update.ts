@@ -1,0 +1,34 @@
+import { createRoute } from "@hono/zod-openapi";
+import { updateReservation } from "../../../src/availability/reservations";
+import { ReservationUidParamSchema, ReserveSlotInputSchema, ReserveSlotOutputResponseSchema } from "../../../src/availability/schemas";
+import { errorResponses } from "../../../src/errors";
+import { defineOperation } from "../../../src/operation";
+import { reservationStore } from "../reservation-store";
+import { SLOTS_VERSIONS } from "../versions";
+
+const route = createRoute({
+  method: "patch",
+  path: "/v2/slots/reservations/{uid}",
+  operationId: "SlotsController_2024_09_04_updateReservedSlot",
+  summary: "Update a reserved slot",
+  description: "Moves a live hold to another slot and renews it (for `reservationDuration` minutes, default 5). Unknown or expired uid: 404.",
+  tags: ["Slots"],
+  request: {
+    params: ReservationUidParamSchema,
+    body: { required: true, content: { "application/json": { schema: ReserveSlotInputSchema } } },
+  },
+  responses: {
+    200: { description: "The moved hold", content: { "application/json": { schema: ReserveSlotOutputResponseSchema } } },
+    ...errorResponses(404, 422),
+  },
+});
+
+export const updateReservedSlotOperation = defineOperation({
+  route,
+  versions: SLOTS_VERSIONS,
+  auth: { allow: [], optional: true },
+  handler: async (c) => {
+    const data = await updateReservation(reservationStore(c), c.var.principal, c.req.valid("param").uid, c.req.valid("json"));
+    return c.json({ status: "success" as const, data }, 200);
+  },
+});

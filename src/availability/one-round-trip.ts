@@ -1,0 +1,78 @@
+import { Prisma } from "../generated/prisma/client";
+import {
+  eventTypeFromRow,
+  eventTypeForSlotsStatement,
+  type EventTypeForSlots,
+  type EventTypeForSlotsRow,
+  type EventTypeLookup,
+} from "../event-types/slots-loader";
+import type { Db, HttpSql } from "../services/db";
+import { busyContextFromRows, busyRowsStatement, type BusyContext, type BusyRow } from "./busy";
+
+// The public slot lookups' data in ONE round trip: the statement behind loadEventTypeForSlots (event type,
+// owner, schedule with its rules and overrides) as a CTE, and the statement behind loadBusyContext (the host's
+// blocking bookings and live holds) correlated to it, aggregated as JSON in the same row. The host and how far
+// around the window bookings are read (limit periods) come from the event type row itself, inside SQL.
+// Same data as findSlots' two round trips; GET /v2/slots pays one database latency instead of two.
+
+export interface BusyWindow {
+  rangeStart: number;
+  rangeEnd: number;
+  now: number;
+  excludeBookingUid?: string;
+  excludeReservationUid?: string;
+}
+
+// loadBusyContext's reach, in days: whole limit periods around the window (a year, a month, a week), and at
+// least a day for the buffers of neighbouring bookings.
+const REACH_DAYS = Prisma.sql`(CASE
+    WHEN found."bookingLimitPerYear" IS NOT NULL OR found."durationLimitPerYear" IS NOT NULL THEN 366
+    WHEN found."bookingLimitPerMonth" IS NOT NULL OR found."durationLimitPerMonth" IS NOT NULL THEN 31
+    WHEN found."bookingLimitPerWeek" IS NOT NULL OR found."durationLimitPerWeek" IS NOT NULL THEN 7
+    ELSE 1 END)`;
+
+type Row = EventTypeForSlotsRow & { busyRows: unknown };
+
+const asArray = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as T[];
+
+// Through Prisma ($queryRaw) or straight through Neon's HTTP function: on the hot path the latter skips
+// Prisma's per-value walk over the result (the busy rows are a few hundred JSON objects), the largest CPU cost
+// of a GET /v2/slots after the engine.
+async function rowsOf<T>(client: Db | HttpSql, query: Prisma.Sql): Promise<T[]> {
+  if ("$queryRaw" in client) return client.$queryRaw<T[]>(query);
+  return (await client.query(query.text, query.values)) as T[];
+}
+
+/** The event type (null when there is none) with its host's busy time around the window. */
+export async function loadEventTypeWithBusyTime(
+  db: Db | HttpSql,
+  lookup: EventTypeLookup,
+  window: BusyWindow,
+): Promise<{ eventType: EventTypeForSlots; busy: BusyContext } | null> {
+  const busyRows = busyRowsStatement({
+    host: Prisma.sql`found."userId"`,
+    from: Prisma.sql`(${new Date(window.rangeStart)}::timestamp - make_interval(days => ${REACH_DAYS}))`,
+    to: Prisma.sql`(${new Date(window.rangeEnd)}::timestamp + make_interval(days => ${REACH_DAYS}))`,
+    now: new Date(window.now),
+    excludeBookingUid: window.excludeBookingUid,
+    excludeReservationUid: window.excludeReservationUid,
+  });
+  const rows = await rowsOf<Row>(db, Prisma.sql`
+    WITH found AS (${eventTypeForSlotsStatement(lookup)})
+    SELECT found.*, (
+      SELECT COALESCE(jsonb_agg(jsonb_build_object(
+               'kind', r.kind, 'uid', r.uid, 'eventTypeId', r."eventTypeId",
+               'start', extract(epoch FROM r.start) * 1000, 'end', extract(epoch FROM r."end") * 1000,
+               'beforeBuffer', r."beforeBuffer", 'afterBuffer', r."afterBuffer", 'attendees', r.attendees, 'blocks', r.blocks)), '[]'::jsonb)
+      FROM (${busyRows}) AS r
+    ) AS "busyRows"
+    FROM found`);
+  const row = rows[0];
+  if (!row) return null;
+  const eventType = eventTypeFromRow(row);
+  const busy = busyContextFromRows(
+    asArray<BusyRow>(row.busyRows).map((busyRow) => ({ ...busyRow, start: Number(busyRow.start), end: Number(busyRow.end) })),
+    { eventTypeId: eventType.eventTypeId, seated: Boolean(eventType.rules.seatsPerTimeSlot) },
+  );
+  return { eventType, busy };
+}

@@ -1,0 +1,127 @@
+import { Prisma } from "../generated/prisma/client";
+import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
+import { ApiError } from "../errors";
+import type { Db, HttpSql } from "../services/db";
+import type { Slot } from "../slots/types";
+import type { SlotsWindow } from "./query-window";
+import type { BusyContext } from "./busy";
+import { loadEventTypeWithBusyTime } from "./one-round-trip";
+import { slotsFromBusyContext } from "./service";
+import type { SlotsEventTypeRef } from "./slots-input";
+
+// The public slot lookups (GET /v2/slots and the legacy GET /v2/slots/available): ONE database round trip on
+// the way to an answer (event type, schedule and busy time in one statement); error paths may ask more to say
+// precisely what was not found.
+
+const eventTypeNotFound = () => new ApiError("NotFoundException", "Event Type not found");
+
+/** Which database lookup finds the event type; throws for ways this API does not serve. */
+export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | { teamSlug: string; organizationSlug?: string } {
+  switch (ref.type) {
+    case "byEventTypeId":
+      return { eventTypeId: ref.eventTypeId };
+    case "byUsernameAndEventTypeSlug":
+      return { username: ref.username, slug: ref.eventTypeSlug, ...(ref.organizationSlug ? { organizationSlug: ref.organizationSlug } : {}) };
+    case "byTeamSlugAndEventTypeSlug":
+      return { teamSlug: ref.teamSlug, ...(ref.organizationSlug ? { organizationSlug: ref.organizationSlug } : {}) };
+    case "byUsernames":
+      throw new ApiError(
+        "BadRequestException",
+        "usernames - slots of dynamic group events (several usernames) are not available in this API; pass eventTypeId, or eventTypeSlug with username",
+      );
+  }
+}
+
+interface NameRow {
+  found: boolean;
+}
+
+const exists = async (db: Db, query: Prisma.Sql) => ((await db.$queryRaw<NameRow[]>(query))[0]?.found ?? false) === true;
+
+const organizationExists = (db: Db, slug: string) =>
+  exists(db, Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${slug} AND "isOrganization" AND "parentId" IS NULL) AS found`);
+
+/** The 404 Cal.com gives for a lookup that found nothing, naming the first missing piece. */
+async function notFoundError(db: Db, lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string }): Promise<ApiError> {
+  if ("eventTypeId" in lookup) return eventTypeNotFound();
+  if (lookup.organizationSlug && !(await organizationExists(db, lookup.organizationSlug))) {
+    return new ApiError("NotFoundException", `slots-input.service.ts: Organization with slug ${lookup.organizationSlug} not found`);
+  }
+  if ("teamSlug" in lookup) {
+    const teamExists = await exists(
+      db,
+      lookup.organizationSlug
+        ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" t JOIN "Team" o ON o."id" = t."parentId" WHERE t."slug" = ${lookup.teamSlug} AND o."slug" = ${lookup.organizationSlug}) AS found`
+        : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${lookup.teamSlug} AND NOT "isOrganization") AS found`,
+    );
+    return teamExists ? eventTypeNotFound() : new ApiError("NotFoundException", `Team with slug ${lookup.teamSlug} not found`);
+  }
+  const userExists = await exists(
+    db,
+    lookup.organizationSlug
+      ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "users" u JOIN "Team" o ON o."id" = u."organizationId" WHERE u."username" = ${lookup.username} AND o."slug" = ${lookup.organizationSlug}) AS found`
+      : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "users" WHERE "username" = ${lookup.username}) AS found`,
+  );
+  return userExists ? eventTypeNotFound() : new ApiError("NotFoundException", `User with username ${lookup.username} not found`);
+}
+
+export interface PublicSlotsRequest {
+  /** From resolveSlotsWindow, checked before any database work. */
+  window: SlotsWindow;
+  now: number;
+  excludeBookingUid?: string;
+  excludeReservationUid?: string;
+}
+
+/**
+ * The ONE round trip of a public slot lookup: the event type with its schedule and its host's busy time
+ * around the window (loadEventTypeWithBusyTime); a 404 naming what is missing when there is no event type.
+ */
+export async function loadPublicSlotsData(
+  db: Db,
+  sql: HttpSql,
+  lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string },
+  request: PublicSlotsRequest,
+): Promise<{ eventType: EventTypeForSlots; busy: BusyContext }> {
+  // Team event types do not exist in this API (event types belong to users), so a team lookup finds none.
+  const found =
+    "teamSlug" in lookup
+      ? null
+      : await loadEventTypeWithBusyTime(sql, lookup, {
+          rangeStart: request.window.start,
+          rangeEnd: request.window.end,
+          now: request.now,
+          excludeBookingUid: request.excludeBookingUid,
+          excludeReservationUid: request.excludeReservationUid,
+        });
+  if (!found) throw await notFoundError(db, lookup);
+  return found;
+}
+
+/** The engine over the loaded data (no I/O). */
+export function publicSlots(
+  eventType: EventTypeForSlots,
+  busy: BusyContext,
+  request: { window: SlotsWindow; now: number; durationMinutes?: number },
+): Slot[] {
+  const { window } = request;
+  if (window.end <= window.start) return [];
+  return slotsFromBusyContext(eventType, busy, {
+    rangeStart: window.start,
+    rangeEnd: window.end,
+    now: request.now,
+    durationMinutes: request.durationMinutes,
+  });
+}
+
+/**
+ * A requested length must be one the event type offers. Cal.com computes slots of any length asked for; a
+ * length the event type does not offer could not be booked, and a tiny one multiplies the work, so it is a 400.
+ */
+export function checkDuration(eventType: EventTypeForSlots, duration: number | undefined, field: string): number | undefined {
+  if (duration === undefined || duration === eventType.rules.lengthMinutes) return undefined;
+  if (eventType.lengthOptionsMinutes.includes(duration)) return duration;
+  const offered = [...new Set([eventType.rules.lengthMinutes, ...eventType.lengthOptionsMinutes])].sort((a, b) => a - b);
+  throw new ApiError("BadRequestException", `${field} - ${field} must be one of the event type's lengths: ${offered.join(", ")}`);
+}
+

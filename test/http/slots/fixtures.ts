@@ -1,0 +1,117 @@
+import { expect } from "vitest";
+import { api } from "../../helpers/api";
+import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
+
+export const DAY = 86_400_000;
+export const V = "2024-09-04";
+
+/** A host with a default schedule and one event type, made through the API as a client would. */
+export interface Host extends Tenant {
+  scheduleId: number;
+  eventTypeId: number;
+  slug: string;
+}
+
+export async function createHost(options: {
+  timeZone?: string;
+  availability?: Array<{ days: string[]; startTime: string; endTime: string }>;
+  eventType?: Record<string, unknown>;
+} = {}): Promise<Host> {
+  const timeZone = options.timeZone ?? "America/New_York";
+  const tenant = await createTenant({ timeZone });
+  const schedule = await api("/v2/schedules", {
+    method: "POST",
+    key: tenant.apiKey,
+    version: "2024-06-11",
+    body: {
+      name: "Work",
+      timeZone,
+      isDefault: true,
+      availability: options.availability ?? [
+        { days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" },
+      ],
+    },
+  });
+  expect(schedule.status).toBe(201);
+  const slug = `chat-${Math.random().toString(36).slice(2, 8)}`;
+  const eventType = await api("/v2/event-types", {
+    method: "POST",
+    key: tenant.apiKey,
+    version: "2024-06-14",
+    body: { lengthInMinutes: 60, title: "Chat", slug, minimumBookingNotice: 0, ...options.eventType },
+  });
+  expect(eventType.status, eventType.text).toBe(201);
+  return { ...tenant, scheduleId: schedule.body.data.id, eventTypeId: eventType.body.data.id, slug };
+}
+
+/** UTC offset (minutes) of a zone at an instant, from Intl. */
+export function offsetMinutes(epochMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+  }).formatToParts(epochMs);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"));
+  return Math.round((wall - Math.floor(epochMs / 60_000) * 60_000) / 60_000);
+}
+
+/** Local wall clock of an instant: { date: 'YYYY-MM-DD', minutes: minutes since local midnight, weekday: 0 = Sunday }. */
+export function wallClock(epochMs: number, timeZone: string) {
+  const local = new Date(epochMs + offsetMinutes(epochMs, timeZone) * 60_000);
+  return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes(), weekday: local.getUTCDay() };
+}
+
+/** Midnight UTC of the first day, at least `afterDays` from now, on which the zone's offset changes. */
+export function nextOffsetChange(timeZone: string, afterDays = 14): number {
+  const today = Math.floor(Date.now() / DAY) * DAY;
+  for (let day = today + afterDays * DAY; day < today + 330 * DAY; day += DAY) {
+    if (offsetMinutes(day + DAY + 12 * 3_600_000, timeZone) !== offsetMinutes(day + 12 * 3_600_000, timeZone)) return day + DAY;
+  }
+  throw new Error(`no offset change in ${timeZone} within the next year`);
+}
+
+/** The first Monday (midnight UTC) at least `afterDays` ahead. */
+export function mondayAhead(afterDays = 21): number {
+  const day = new Date(Math.floor((Date.now() + afterDays * DAY) / DAY) * DAY);
+  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
+  return day.getTime();
+}
+
+export const isoDate = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
+
+/** Every slot start of a 2024-09-04 response, as epoch ms, in order. */
+export function slotStarts(data: Record<string, Array<{ start: string }>>): number[] {
+  return Object.values(data)
+    .flat()
+    .map((slot) => Date.parse(slot.start));
+}
+
+export async function insertBooking(host: Host, start: number, minutes = 60, status: "ACCEPTED" | "PENDING" | "CANCELLED" = "ACCEPTED") {
+  const db = testDb();
+  try {
+    return await db.booking.create({
+      data: {
+        uid: `booking-${crypto.randomUUID()}`,
+        userId: host.userId,
+        eventTypeId: host.eventTypeId,
+        title: "Booked",
+        status,
+        startTime: new Date(start),
+        endTime: new Date(start + minutes * 60_000),
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export const getSlots = (query: Record<string, string | number>, options: { version?: string; headers?: Record<string, string> } = {}) =>
+  api(`/v2/slots?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, {
+    version: options.version ?? V,
+    headers: options.headers,
+  });
