@@ -4,6 +4,7 @@
 import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { startWorkerd } from "./lib/workerd.ts";
+import { reportBookingBench } from "./bookings.ts";
 import { runEngineBench } from "./slots-engine.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -52,6 +53,7 @@ async function main() {
     }));
     console.table(rows);
     console.log(JSON.stringify({ bench: "http", seconds: SECONDS, connections: CONNECTIONS, results: rows }));
+    await reportBookingBench(`http://127.0.0.1:${API_PORT}`, infra.databaseUrl, opts);
   } finally {
     workerd.kill("SIGTERM");
     await infra.stop();

@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { ApiError } from "../errors";
 import { dayNumberFromDateKey, dateKeyFromDayNumber } from "../slots/calendar-days";
 import { localDateKey, zonedWallTimeToEpoch } from "../slots/format";
@@ -196,6 +196,7 @@ async function checkBookerLimit(tx: Tx, prepared: PreparedBooking, now: number) 
   }
 }
 
+/** The booking row and its attendees (booker, then guests) in ONE statement: it runs under the host's lock. */
 async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, withGuests: boolean): Promise<{ id: number; uid: string }> {
   const uid = newBookingUid();
   const { attendee } = prepared;
@@ -203,25 +204,23 @@ async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, w
     { email: attendee.email, name: attendee.name, timeZone: attendee.timeZone, locale: attendee.locale, phoneNumber: attendee.phoneNumber },
     ...(withGuests ? prepared.guests.map((email) => ({ email, name: "", timeZone: attendee.timeZone, locale: attendee.locale, phoneNumber: null })) : []),
   ];
-  return tx.booking.create({
-    data: {
-      uid,
-      userId: prepared.eventType.host.id,
-      eventTypeId: prepared.eventType.eventTypeId,
-      title: prepared.title,
-      description: prepared.description,
-      startTime: new Date(start),
-      endTime: new Date(start + prepared.durationMinutes * 60_000),
-      location: prepared.location,
-      status: prepared.status,
-      metadata: prepared.metadata,
-      responses: prepared.responses as Prisma.InputJsonValue,
-      recurringEventId: prepared.recurringEventId,
-      iCalUID: `${uid}@Cal.com`,
-      attendees: { createMany: { data: attendees } },
-    },
-    select: { id: true, uid: true },
-  });
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    WITH booking AS (
+      INSERT INTO "Booking" ("uid", "userId", "eventTypeId", "title", "description", "startTime", "endTime", "location", "status",
+                             "metadata", "responses", "recurringEventId", "iCalUID", "createdAt", "updatedAt")
+      VALUES (${uid}, ${prepared.eventType.host.id}, ${prepared.eventType.eventTypeId}, ${prepared.title}, ${prepared.description},
+              ${new Date(start)}, ${new Date(start + prepared.durationMinutes * 60_000)}, ${prepared.location},
+              ${prepared.status.toLowerCase()}::"BookingStatus", ${JSON.stringify(prepared.metadata)}::jsonb,
+              ${JSON.stringify(prepared.responses)}::jsonb, ${prepared.recurringEventId}, ${`${uid}@Cal.com`}, now(), now())
+      RETURNING "id"
+    ), attendees AS (
+      INSERT INTO "Attendee" ("email", "name", "timeZone", "locale", "phoneNumber", "bookingId")
+      SELECT a."email", a."name", a."timeZone", a."locale", a."phoneNumber", booking."id"
+      FROM booking, jsonb_to_recordset(${JSON.stringify(attendees)}::jsonb)
+        AS a("email" text, "name" text, "timeZone" text, "locale" text, "phoneNumber" text)
+    )
+    SELECT "id" FROM booking`;
+  return { id: row!.id, uid };
 }
 
 /**
@@ -302,11 +301,12 @@ export async function createBooking(deps: BookingDeps, actor: Actor, input: Crea
     }),
   );
 
+  if (!seated) {
+    return eventType.recurrence ? { kind: "recurring", bookings: bookings.map((b) => b.booking) } : { kind: "regular", booking: bookings[0]!.booking };
+  }
   const showAttendees = eventType.seatsShowAttendees || (await isOwnerOrOrgAdmin(deps.db, actor, eventType.host));
-  if (seated && bookings.length > 1) {
+  if (bookings.length > 1) {
     return { kind: "recurringSeated", bookings: bookings.map(({ booking, seatUid }) => ({ booking, seatUid: seatUid! })), showAttendees };
   }
-  if (seated) return { kind: "seated", booking: bookings[0]!.booking, seatUid: bookings[0]!.seatUid!, showAttendees };
-  if (eventType.recurrence) return { kind: "recurring", bookings: bookings.map((b) => b.booking) };
-  return { kind: "regular", booking: bookings[0]!.booking };
+  return { kind: "seated", booking: bookings[0]!.booking, seatUid: bookings[0]!.seatUid!, showAttendees };
 }

@@ -20,8 +20,9 @@ export async function withHostLock<T>(txDb: Db, hostUserId: number, work: (tx: T
   try {
     return await txDb.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_WAIT}'`);
-        await tx.$queryRaw`SELECT pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${hostUserId}::int)::text`;
+        // One round trip: the wait limit (SET LOCAL) is set before the lock is requested, left to right.
+        await tx.$queryRaw`SELECT set_config('lock_timeout', ${LOCK_WAIT}, true),
+                                  pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${hostUserId}::int)::text`;
         return work(tx);
       },
       { maxWait: 10_000, timeout: TRANSACTION_TIMEOUT_MS },
