@@ -29,7 +29,7 @@ export interface RescheduleResult {
 
 const bad = (message: string) => new ApiError("BadRequestException", message);
 
-async function checkReschedulable(deps: BookingDeps, booking: BookingRecord) {
+function checkReschedulable(booking: BookingRecord) {
   if (booking.status === "cancelled" && !booking.rescheduled) {
     throw bad(
       `Can't reschedule booking with uid=${booking.uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`,
@@ -149,7 +149,7 @@ export async function rescheduleBooking(deps: BookingDeps, actor: Actor, input: 
     const seat = await findSeat(deps.db, input.seatUid!);
     if (!seat || seat.bookingUid !== booking.uid) throw new ApiError("NotFoundException", `Seat with uid=${input.seatUid} does not exist.`);
   }
-  await checkReschedulable(deps, booking);
+  checkReschedulable(booking);
   if (!booking.eventTypeId) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} is missing event type`);
   const eventType = await loadBookableEventTypeById(deps.db, booking.eventTypeId);
   if (!eventType) throw new ApiError("NotFoundException", `Event type with id=${booking.eventTypeId} not found`);
@@ -165,7 +165,7 @@ export async function rescheduleBooking(deps: BookingDeps, actor: Actor, input: 
     booking,
     (tx) => findBookingByUid(tx, booking.uid),
     async (tx, current) => {
-      await checkReschedulable(deps, current);
+      checkReschedulable(current);
       await requireBookableSlot(tx, eventType, {
         start: input.start,
         now,
