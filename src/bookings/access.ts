@@ -9,17 +9,17 @@ export async function isOwnerOrOrgAdmin(db: Db, actor: Actor, owner: { id: numbe
   if (!actor || !owner) return false;
   if (actor.userId === owner.id) return true;
   if (owner.organizationId === null) return false;
-  const membership = await db.membership.findFirst({
-    where: { userId: actor.userId, teamId: owner.organizationId, accepted: true, role: { in: ["ADMIN", "OWNER"] } },
-    select: { id: true },
-  });
-  return membership !== null;
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Membership"
+    WHERE "userId" = ${actor.userId} AND "teamId" = ${owner.organizationId} AND "accepted" AND "role" IN ('ADMIN', 'OWNER')
+    LIMIT 1`;
+  return rows.length > 0;
 }
 
 /** The signed-in user's email, which makes them an attendee of the bookings that list it. */
 export async function actorEmail(db: Db, actor: NonNullable<Actor>): Promise<string | null> {
-  const user = await db.user.findFirst({ where: { id: actor.userId }, select: { email: true } });
-  return user?.email ?? null;
+  const rows = await db.$queryRaw<{ email: string }[]>`SELECT "email" FROM "users" WHERE "id" = ${actor.userId}`;
+  return rows[0]?.email ?? null;
 }
 
 // 22 characters of base58, as Cal.com's short uuids ("2NtaeaVcKfpmSZ4CthFdfk").

@@ -43,45 +43,46 @@ export interface BookableEventType extends EventTypeForSlots {
 
 const THRESHOLD_UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 
-const extrasSelect = {
-  title: true,
-  description: true,
-  price: true,
-  currency: true,
-  locations: true,
-  bookingFields: true,
-  eventName: true,
-  recurrenceFrequency: true,
-  recurrenceInterval: true,
-  recurrenceOccurrences: true,
-  seatsShowAttendees: true,
-  maxActiveBookingsPerBooker: true,
-  requiresConfirmationThresholdTime: true,
-  requiresConfirmationThresholdUnit: true,
-  bookingRequiresAuthentication: true,
-  hideOrganizerEmail: true,
-  disableRescheduling: true,
-  owner: {
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      username: true,
-      timeZone: true,
-      locale: true,
-      timeFormat: true,
-      organizationId: true,
-      platformOAuthClients: { select: { id: true }, take: 1 },
-    },
-  },
-} as const;
-
-async function loadExtras(db: Db, eventTypeId: number) {
-  return db.eventType.findFirst({ where: { id: eventTypeId }, select: extrasSelect });
+interface Extras {
+  title: string;
+  description: string | null;
+  price: number;
+  currency: string;
+  locations: unknown;
+  bookingFields: unknown;
+  eventName: string | null;
+  recurrenceFrequency: string | null;
+  recurrenceInterval: number | null;
+  recurrenceOccurrences: number | null;
+  seatsShowAttendees: boolean;
+  maxActiveBookingsPerBooker: number | null;
+  requiresConfirmationThresholdTime: number | null;
+  requiresConfirmationThresholdUnit: string | null;
+  bookingRequiresAuthentication: boolean;
+  hideOrganizerEmail: boolean;
+  disableRescheduling: boolean;
+  owner: BookableEventType["host"];
 }
 
-function combine(eventType: EventTypeForSlots, extras: NonNullable<Awaited<ReturnType<typeof loadExtras>>>): BookableEventType {
-  const { owner } = extras;
+// Raw SQL on purpose: it runs on every booking, and raw queries skip building a Prisma client for the request.
+async function loadExtras(db: Db, eventTypeId: number): Promise<Extras | null> {
+  const rows = await db.$queryRaw<Extras[]>`
+    SELECT et."title", et."description", et."price", et."currency", et."locations", et."bookingFields", et."eventName",
+           et."recurrenceFrequency", et."recurrenceInterval", et."recurrenceOccurrences", et."seatsShowAttendees",
+           et."maxActiveBookingsPerBooker", et."requiresConfirmationThresholdTime", et."requiresConfirmationThresholdUnit",
+           et."bookingRequiresAuthentication", et."hideOrganizerEmail", et."disableRescheduling",
+           jsonb_build_object('id', u."id", 'name', u."name", 'email', u."email", 'username', u."username",
+             'timeZone', u."timeZone", 'locale', u."locale", 'timeFormat', u."timeFormat", 'organizationId', u."organizationId",
+             'oAuthClientId', (SELECT pc."A" FROM "_PlatformOAuthClientToUser" pc WHERE pc."B" = u."id" LIMIT 1)) AS "owner"
+    FROM "EventType" et JOIN "users" u ON u."id" = et."userId"
+    WHERE et."id" = ${eventTypeId}`;
+  return rows[0] ?? null;
+}
+
+const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+function combine(eventType: EventTypeForSlots, extras: Extras): BookableEventType {
+  const owner = json<Extras["owner"]>(extras.owner);
   const recurrence =
     extras.recurrenceFrequency && extras.recurrenceInterval && extras.recurrenceOccurrences
       ? {
@@ -97,8 +98,8 @@ function combine(eventType: EventTypeForSlots, extras: NonNullable<Awaited<Retur
     description: extras.description,
     price: extras.price,
     currency: extras.currency,
-    locations: (extras.locations ?? []) as unknown as LocationInput[],
-    bookingFields: (extras.bookingFields ?? []) as unknown as StoredBookingField[],
+    locations: json<LocationInput[] | null>(extras.locations) ?? [],
+    bookingFields: json<StoredBookingField[] | null>(extras.bookingFields) ?? [],
     eventName: extras.eventName,
     recurrence,
     seatsShowAttendees: extras.seatsShowAttendees,
@@ -108,17 +109,7 @@ function combine(eventType: EventTypeForSlots, extras: NonNullable<Awaited<Retur
     bookingRequiresAuthentication: extras.bookingRequiresAuthentication,
     hideOrganizerEmail: extras.hideOrganizerEmail,
     disableRescheduling: extras.disableRescheduling,
-    host: {
-      id: owner.id,
-      name: owner.name,
-      email: owner.email,
-      username: owner.username,
-      timeZone: owner.timeZone,
-      locale: owner.locale,
-      timeFormat: owner.timeFormat,
-      organizationId: owner.organizationId,
-      oAuthClientId: owner.platformOAuthClients[0]?.id ?? null,
-    },
+    host: owner,
   };
 }
 
