@@ -26,8 +26,13 @@ export type Actor = Pick<Principal, "userId" | "organizationId" | "strategy" | "
 export function bookingDeps(c: Context<AppEnv>): BookingDeps {
   const { services, env } = c.var;
   return {
-    db: services.db,
-    txDb: services.txDb,
+    // Getters: the WebSocket session (and its Prisma client) is built only by the operations that use it.
+    get db() {
+      return services.db;
+    },
+    get txDb() {
+      return services.txDb;
+    },
     websiteUrl: env.WEBSITE_URL,
     logger: services.logger,
     async emit(events) {
