@@ -5,6 +5,7 @@ import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { seedSlotsFixture } from "./lib/slots-seed.ts";
 import { startWorkerd } from "./lib/workerd.ts";
+import { reportBookingBench } from "./bookings.ts";
 import { runEngineBench } from "./slots-engine.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -65,6 +66,7 @@ async function main() {
     }));
     console.table(rows);
     console.log(JSON.stringify({ bench: "http", seconds: SECONDS, connections: CONNECTIONS, results: rows }));
+    await reportBookingBench(`http://127.0.0.1:${API_PORT}`, infra.databaseUrl, opts);
   } finally {
     workerd.kill("SIGTERM");
     // Stopping the infrastructure has been seen to hang on a connection the load left open: bound it.

@@ -12,6 +12,7 @@ export const EXPOSED_HEADERS = [
   "X-RateLimit-Limit-Default",
   "X-RateLimit-Remaining-Default",
   "X-RateLimit-Reset-Default",
+  "Idempotent-Replayed",
 ];
 
 // Any origin, as Cal.com; the headers its React client (atoms) sends must pass preflight.

@@ -3,6 +3,20 @@ import { refreshApiKey } from "./api-keys/refresh";
 import { checkAtomsEmailVerification } from "./atoms/check-email-verification";
 import { getAtomsPublicEventType } from "./atoms/get-public-event-type";
 import { listCalendars } from "./calendars/list";
+import { addGuestsOperation } from "./bookings/2024-08-13/add-guests";
+import { getCalendarLinksOperation } from "./bookings/2024-08-13/calendar-links";
+import { cancelBookingOperation } from "./bookings/2024-08-13/cancel";
+import { confirmBookingOperation } from "./bookings/2024-08-13/confirm";
+import { createBookingOperation } from "./bookings/2024-08-13/create";
+import { declineBookingOperation } from "./bookings/2024-08-13/decline";
+import { getBookingOperation } from "./bookings/2024-08-13/get";
+import { listBookingsOperation } from "./bookings/2024-08-13/list";
+import { markAbsentOperation } from "./bookings/2024-08-13/mark-absent";
+import { reassignBookingOperation, reassignBookingToUserOperation } from "./bookings/2024-08-13/reassign";
+import { getBookingReferencesOperation } from "./bookings/2024-08-13/references";
+import { rescheduleBookingOperation } from "./bookings/2024-08-13/reschedule";
+import { updateBookingLocationOperation } from "./bookings/2024-08-13/update-location";
+import { getRecordingsOperation, getTranscriptsOperation, getVideoSessionsOperation } from "./bookings/2024-08-13/video";
 import { health } from "./health/get";
 import { createEventTypeOperation } from "./event-types/create";
 import { deleteEventTypeOperation } from "./event-types/delete";
@@ -135,4 +149,22 @@ export const operations: readonly Operation<any>[] = [
   getAvailableSlotsLegacyOperation,
   reserveSlotLegacyOperation,
   deleteSelectedSlotLegacyOperation,
+  // Bookings 2024-08-13 (static paths before /v2/bookings/{bookingUid}).
+  createBookingOperation,
+  listBookingsOperation,
+  getBookingOperation,
+  cancelBookingOperation,
+  rescheduleBookingOperation,
+  confirmBookingOperation,
+  declineBookingOperation,
+  markAbsentOperation,
+  reassignBookingOperation,
+  reassignBookingToUserOperation,
+  addGuestsOperation,
+  updateBookingLocationOperation,
+  getBookingReferencesOperation,
+  getCalendarLinksOperation,
+  getRecordingsOperation,
+  getTranscriptsOperation,
+  getVideoSessionsOperation,
 ];

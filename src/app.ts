@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { swaggerUI } from "@hono/swagger-ui";
 import { apiVersion } from "../middleware/api-version";
 import { bodyLimit } from "../middleware/body-limit";
+import { idempotency } from "../middleware/idempotency";
 import { rateLimit } from "../middleware/rate-limit";
 import { requestId } from "../middleware/request-id";
 import { requestLog } from "../middleware/request-log";
@@ -31,6 +32,7 @@ export function createApp() {
   app.use("*", apiVersion);
   app.use("*", bodyLimit);
   app.use("*", rateLimit);
+  app.use("*", idempotency);
 
   registerOperations(app, operations);
 

@@ -1,0 +1,56 @@
+import { createRoute } from "@hono/zod-openapi";
+import { anyBookingOutput, GetBookingsOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
+import { ListBookingsQuerySchema } from "../../../src/bookings/api-2024-08-13/schemas";
+import { bookingDeps } from "../../../src/bookings/deps";
+import { listBookings, paginationMeta } from "../../../src/bookings/list";
+import { defineOperation } from "../../../src/operation";
+import { BOOKINGS_2024_08_13 } from "./versions";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/bookings",
+  operationId: "BookingsController_2024_08_13_getBookings",
+  summary: "Get all bookings",
+  description: "The caller's bookings, as host or as attendee (by email), with Cal.com's filters, sorting and skip/take pagination.",
+  tags: ["Bookings"],
+  request: { query: ListBookingsQuerySchema },
+  responses: {
+    200: { description: "A page of bookings", content: { "application/json": { schema: GetBookingsOutputSchema } } },
+  },
+});
+
+const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
+
+export const listBookingsOperation = defineOperation({
+  route,
+  versions: BOOKINGS_2024_08_13,
+  auth: { allow: [], permissions: ["BOOKING_READ"] },
+  handler: async (c) => {
+    const q = c.req.valid("query");
+    const { bookings, totalItems } = await listBookings(bookingDeps(c), c.var.principal!, {
+      status: q.status,
+      attendeeEmail: q.attendeeEmail,
+      attendeeName: q.attendeeName,
+      bookingUid: q.bookingUid,
+      eventTypeIds: q.eventTypeIds ?? (q.eventTypeId !== undefined ? [q.eventTypeId] : undefined),
+      teamIds: q.teamsIds ?? (q.teamId !== undefined ? [q.teamId] : undefined),
+      afterStart: date(q.afterStart),
+      beforeEnd: date(q.beforeEnd),
+      afterCreatedAt: date(q.afterCreatedAt),
+      beforeCreatedAt: date(q.beforeCreatedAt),
+      afterUpdatedAt: date(q.afterUpdatedAt),
+      beforeUpdatedAt: date(q.beforeUpdatedAt),
+      sort: { start: q.sortStart, end: q.sortEnd, created: q.sortCreated, updated: q.sortUpdatedAt },
+      take: q.take,
+      skip: q.skip,
+    });
+    return c.json(
+      {
+        status: "success" as const,
+        data: bookings.map((booking) => anyBookingOutput(booking, true)),
+        pagination: paginationMeta(totalItems, q.skip, q.take),
+      },
+      200,
+    );
+  },
+});

@@ -1,0 +1,37 @@
+import type { Db } from "../services/db";
+import type { Actor } from "./deps";
+
+/**
+ * Cal.com's userIsEventTypeAdminOrOwner for user-owned event types: the owner, or an admin/owner of the
+ * organization the owner belongs to (team event types, whose hosts and team admins also qualify, do not exist yet).
+ */
+export async function isOwnerOrOrgAdmin(db: Db, actor: Actor, owner: { id: number; organizationId: number | null } | null): Promise<boolean> {
+  if (!actor || !owner) return false;
+  if (actor.userId === owner.id) return true;
+  if (owner.organizationId === null) return false;
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Membership"
+    WHERE "userId" = ${actor.userId} AND "teamId" = ${owner.organizationId} AND "accepted" AND "role" IN ('ADMIN', 'OWNER')
+    LIMIT 1`;
+  return rows.length > 0;
+}
+
+/** The signed-in user's email, which makes them an attendee of the bookings that list it. */
+export async function actorEmail(db: Db, actor: NonNullable<Actor>): Promise<string | null> {
+  const rows = await db.$queryRaw<{ email: string }[]>`SELECT "email" FROM "users" WHERE "id" = ${actor.userId}`;
+  return rows[0]?.email ?? null;
+}
+
+// 22 characters of base58, as Cal.com's short uuids ("2NtaeaVcKfpmSZ4CthFdfk").
+const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+export function newBookingUid(): string {
+  let uid = "";
+  while (uid.length < 22) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(32))) {
+      // 232 = 4 × 58: bytes above it are dropped so every character is equally likely (the uid is a credential).
+      if (byte < 232 && uid.length < 22) uid += BASE58[byte % 58];
+    }
+  }
+  return uid;
+}

@@ -1,0 +1,312 @@
+import type { Prisma } from "../generated/prisma/client";
+import { ApiError } from "../errors";
+import { dayNumberFromDateKey, dateKeyFromDayNumber } from "../slots/calendar-days";
+import { localDateKey, zonedWallTimeToEpoch } from "../slots/format";
+import { wallClockMsAt } from "../slots/zoned-time";
+import { isOwnerOrOrgAdmin, newBookingUid } from "./access";
+import { requireBookableOccurrences, requireBookableSlot } from "./availability";
+import type { Actor, BookingDeps } from "./deps";
+import { resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
+import { checkBookingFieldResponses, guestsDisabled } from "./fields";
+import { resolveBookingLocation, type BookingLocationInput } from "./locations";
+import { withHostLock, type Tx } from "./lock";
+import { findBookingsByIds, type BookingRecord } from "./store";
+import { bookingTitle } from "./title";
+import { bookingEvent, bookingPayload } from "./webhooks";
+
+/** A booking request, whatever API version it came from. */
+export interface CreateBookingInput {
+  eventType: EventTypeIdentity;
+  /** Epoch ms (UTC). */
+  start: number;
+  lengthInMinutes?: number;
+  attendee: { name: string; email?: string; timeZone: string; phoneNumber?: string; language?: string };
+  guests?: string[];
+  location?: BookingLocationInput;
+  /** Answers to the event type's booking form, by field slug. */
+  bookingFieldsResponses?: Record<string, unknown>;
+  metadata?: Record<string, string | number | boolean>;
+  /** Recurring event types: how many occurrences (at most the event type's count, which is the default). */
+  recurrenceCount?: number;
+  instant?: boolean;
+  /** The booker's own slot reservation (GET/POST /v2/slots/reservations), which must not block them. */
+  reservationUid?: string;
+}
+
+export type CreateBookingResult =
+  | { kind: "regular"; booking: BookingRecord }
+  | { kind: "recurring"; bookings: BookingRecord[] }
+  | { kind: "seated"; booking: BookingRecord; seatUid: string; showAttendees: boolean }
+  | { kind: "recurringSeated"; bookings: { booking: BookingRecord; seatUid: string }[]; showAttendees: boolean };
+
+const bad = (message: string) => new ApiError("BadRequestException", message);
+
+function validateLength(eventType: BookableEventType, lengthInMinutes: number | undefined): number {
+  if (lengthInMinutes === undefined) return eventType.rules.lengthMinutes;
+  const options = eventType.lengthOptionsMinutes;
+  if (options.length === 0) {
+    throw bad(
+      "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.",
+    );
+  }
+  if (!options.includes(lengthInMinutes)) {
+    throw bad(`Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: ${options.join(", ")}`);
+  }
+  return lengthInMinutes;
+}
+
+// Cal.com (bookings.service.ts checkBookingRequiresAuthenticationSetting).
+async function checkAuthenticationRequirement(deps: BookingDeps, actor: Actor, eventType: BookableEventType) {
+  if (!eventType.bookingRequiresAuthentication) return;
+  if (!actor) {
+    throw new ApiError(
+      "UnauthorizedException",
+      "checkBookingRequiresAuthentication - request must be authenticated by passing credentials belonging to event type owner, host or team or org admin or owner.",
+    );
+  }
+  if (!(await isOwnerOrOrgAdmin(deps.db, actor, eventType.host))) {
+    throw new ApiError(
+      "ForbiddenException",
+      "checkBookingRequiresAuthentication - user is not authorized to access this event type. User has to be either event type owner, host, team admin or owner or org admin or owner.",
+    );
+  }
+}
+
+/** Occurrence starts of a recurring booking, keeping the booker's local wall-clock time across DST changes. */
+export function recurrenceStarts(
+  start: number,
+  timeZone: string,
+  recurrence: NonNullable<BookableEventType["recurrence"]>,
+  count: number,
+): number[] {
+  const wall = new Date(wallClockMsAt(start, timeZone));
+  const minuteOfDay = wall.getUTCHours() * 60 + wall.getUTCMinutes();
+  const [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()];
+  const starts: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const step = recurrence.interval * i;
+    let dateKey: string;
+    if (recurrence.frequency === "weekly") {
+      dateKey = dateKeyFromDayNumber(dayNumberFromDateKey(localDateKey(start, timeZone))! + 7 * step);
+    } else {
+      const targetYear = recurrence.frequency === "yearly" ? year + step : year + Math.floor((month + step) / 12);
+      const targetMonth = recurrence.frequency === "yearly" ? month : (month + step) % 12;
+      // Day 31 in a 30-day month becomes the 30th (luxon's plus({months}), which Cal.com uses).
+      const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+      dateKey = new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay))).toISOString().slice(0, 10);
+    }
+    // A wall time skipped by a DST change moves forward an hour.
+    starts.push(zonedWallTimeToEpoch(dateKey, minuteOfDay, timeZone) ?? zonedWallTimeToEpoch(dateKey, minuteOfDay + 60, timeZone)!);
+  }
+  return starts;
+}
+
+interface PreparedBooking {
+  eventType: BookableEventType;
+  durationMinutes: number;
+  starts: number[];
+  status: "ACCEPTED" | "PENDING";
+  title: string;
+  description: string | null;
+  location: string | null;
+  responses: Record<string, unknown>;
+  metadata: Record<string, string | number | boolean>;
+  attendee: { name: string; email: string; timeZone: string; locale: string; phoneNumber: string | null };
+  guests: string[];
+  recurringEventId: string | null;
+}
+
+function prepare(eventType: BookableEventType, input: CreateBookingInput, now: number): PreparedBooking {
+  if (input.instant) {
+    throw bad("Instant bookings are only supported for team event types, not individual user event types.");
+  }
+  const durationMinutes = validateLength(eventType, input.lengthInMinutes);
+  const answers = input.bookingFieldsResponses ?? {};
+  checkBookingFieldResponses(eventType.eventTypeId, eventType.bookingFields, answers);
+  const email = input.attendee.email;
+  if (!email) throw bad("attendee.email - the event type requires the attendee's email");
+
+  let starts = [input.start];
+  let recurringEventId: string | null = null;
+  if (eventType.recurrence) {
+    if (input.recurrenceCount !== undefined && input.recurrenceCount > eventType.recurrence.occurrences) {
+      throw bad("Provided recurrence count is higher than the event type's recurring event count.");
+    }
+    starts = recurrenceStarts(input.start, input.attendee.timeZone, eventType.recurrence, input.recurrenceCount ?? eventType.recurrence.occurrences);
+    recurringEventId = crypto.randomUUID();
+  }
+
+  const location = resolveBookingLocation(eventType, input.location);
+  const guests = guestsDisabled(eventType.bookingFields)
+    ? []
+    : [...new Set((input.guests ?? []).map((g) => g.trim()).filter((g) => g && g.toLowerCase() !== email.toLowerCase()))];
+  const responses: Record<string, unknown> = {
+    ...answers,
+    name: input.attendee.name,
+    email,
+    ...(input.attendee.phoneNumber ? { attendeePhoneNumber: input.attendee.phoneNumber } : {}),
+    ...(guests.length ? { guests } : {}),
+    ...(location.response ? { location: location.response } : {}),
+  };
+  const hostName = eventType.host.name ?? "Nameless";
+  const needsConfirmation =
+    eventType.requiresConfirmation &&
+    !eventType.rules.seatsPerTimeSlot &&
+    (eventType.requiresConfirmationThresholdMs === null || input.start - now < eventType.requiresConfirmationThresholdMs);
+  return {
+    eventType,
+    durationMinutes,
+    starts,
+    status: needsConfirmation ? "PENDING" : "ACCEPTED",
+    title: bookingTitle({
+      eventTypeTitle: eventType.title,
+      eventName: eventType.eventName,
+      hostName,
+      attendeeName: input.attendee.name,
+      location: location.location,
+      responses,
+    }),
+    description: typeof answers.notes === "string" ? answers.notes : null,
+    location: location.location,
+    responses,
+    metadata: input.metadata ?? {},
+    attendee: {
+      name: input.attendee.name,
+      email,
+      timeZone: input.attendee.timeZone,
+      locale: input.attendee.language ?? "en",
+      phoneNumber: input.attendee.phoneNumber ?? null,
+    },
+    guests,
+    recurringEventId,
+  };
+}
+
+// Cal.com's maxActiveBookingsPerBooker: upcoming bookings of this event type that list the booker's email.
+async function checkBookerLimit(tx: Tx, prepared: PreparedBooking, now: number) {
+  const limit = prepared.eventType.maxActiveBookingsPerBooker;
+  if (!limit) return;
+  const [row] = await tx.$queryRaw<{ active: number }[]>`
+    SELECT count(DISTINCT b."id")::int AS active
+    FROM "Booking" b JOIN "Attendee" a ON a."bookingId" = b."id"
+    WHERE b."eventTypeId" = ${prepared.eventType.eventTypeId} AND b."status" IN ('accepted', 'pending')
+      AND b."endTime" > ${new Date(now)} AND lower(a."email") = lower(${prepared.attendee.email})`;
+  if ((row?.active ?? 0) + prepared.starts.length > limit) {
+    throw bad("Attendee with this email can't book because the maximum number of active bookings has been reached.");
+  }
+}
+
+/** The booking row and its attendees (booker, then guests) in ONE statement: it runs under the host's lock. */
+async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, withGuests: boolean): Promise<{ id: number; uid: string }> {
+  const uid = newBookingUid();
+  const { attendee } = prepared;
+  const attendees = [
+    { email: attendee.email, name: attendee.name, timeZone: attendee.timeZone, locale: attendee.locale, phoneNumber: attendee.phoneNumber },
+    ...(withGuests ? prepared.guests.map((email) => ({ email, name: "", timeZone: attendee.timeZone, locale: attendee.locale, phoneNumber: null })) : []),
+  ];
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    WITH booking AS (
+      INSERT INTO "Booking" ("uid", "userId", "eventTypeId", "title", "description", "startTime", "endTime", "location", "status",
+                             "metadata", "responses", "recurringEventId", "iCalUID", "createdAt", "updatedAt")
+      VALUES (${uid}, ${prepared.eventType.host.id}, ${prepared.eventType.eventTypeId}, ${prepared.title}, ${prepared.description},
+              ${new Date(start)}, ${new Date(start + prepared.durationMinutes * 60_000)}, ${prepared.location},
+              ${prepared.status.toLowerCase()}::"BookingStatus", ${JSON.stringify(prepared.metadata)}::jsonb,
+              ${JSON.stringify(prepared.responses)}::jsonb, ${prepared.recurringEventId}, ${`${uid}@Cal.com`}, now(), now())
+      RETURNING "id"
+    ), attendees AS (
+      INSERT INTO "Attendee" ("email", "name", "timeZone", "locale", "phoneNumber", "bookingId")
+      SELECT a."email", a."name", a."timeZone", a."locale", a."phoneNumber", booking."id"
+      FROM booking, jsonb_to_recordset(${JSON.stringify(attendees)}::jsonb)
+        AS a("email" text, "name" text, "timeZone" text, "locale" text, "phoneNumber" text)
+    )
+    SELECT "id" FROM booking`;
+  return { id: row!.id, uid };
+}
+
+/**
+ * Seated event types: one booking per slot, one attendee and seat per booker. Joins the slot's booking or opens
+ * it. The engine has already checked under the host lock that a seat is left; the count here is the last guard.
+ */
+async function takeSeat(tx: Tx, prepared: PreparedBooking, start: number): Promise<{ id: number; seatUid: string }> {
+  const seats = prepared.eventType.rules.seatsPerTimeSlot!;
+  const [existing] = await tx.$queryRaw<{ id: number; attendees: number; alreadyIn: boolean }[]>`
+    SELECT b."id", count(a."id")::int AS attendees, bool_or(lower(a."email") = lower(${prepared.attendee.email})) AS "alreadyIn"
+    FROM "Booking" b LEFT JOIN "Attendee" a ON a."bookingId" = b."id"
+    WHERE b."eventTypeId" = ${prepared.eventType.eventTypeId} AND b."startTime" = ${new Date(start)} AND b."status" = 'accepted'
+    GROUP BY b."id" ORDER BY b."id" LIMIT 1`;
+  let bookingId: number;
+  if (existing) {
+    if (existing.alreadyIn) throw new ApiError("ConflictException", "Attendee with this email is already signed up for this seated booking.");
+    if (existing.attendees >= seats) throw new ApiError("ConflictException", "No more seats left at this seated booking.");
+    bookingId = existing.id;
+  } else {
+    bookingId = (await insertBooking(tx, { ...prepared, guests: [] }, start, false)).id;
+  }
+  const { attendee } = prepared;
+  const attendeeRow = existing
+    ? await tx.attendee.create({
+        data: { bookingId, email: attendee.email, name: attendee.name, timeZone: attendee.timeZone, locale: attendee.locale, phoneNumber: attendee.phoneNumber },
+        select: { id: true },
+      })
+    : (await tx.attendee.findFirstOrThrow({ where: { bookingId }, select: { id: true } }));
+  const seatUid = crypto.randomUUID();
+  await tx.bookingSeat.create({
+    data: {
+      referenceUid: seatUid,
+      bookingId,
+      attendeeId: attendeeRow.id,
+      data: { description: prepared.description ?? "", responses: prepared.responses } as Prisma.InputJsonValue,
+      metadata: prepared.metadata,
+    },
+  });
+  return { id: bookingId, seatUid };
+}
+
+/**
+ * Creates a regular, recurring or seated booking (the event type decides). Under the host's lock, each slot is
+ * checked with GET /v2/slots' engine through the transaction, then written; the database's no-overlap
+ * constraint backs this up. The booker's reservation is released in the same transaction.
+ */
+export async function createBooking(deps: BookingDeps, actor: Actor, input: CreateBookingInput): Promise<CreateBookingResult> {
+  const eventType = await resolveBookableEventType(deps.db, input.eventType);
+  await checkAuthenticationRequirement(deps, actor, eventType);
+  const now = deps.now();
+  const prepared = prepare(eventType, input, now);
+  const seated = Boolean(eventType.rules.seatsPerTimeSlot);
+
+  const created = await withHostLock(deps.txDb, eventType.host.id, async (tx) => {
+    const request = { now, durationMinutes: prepared.durationMinutes, excludeReservationUid: input.reservationUid };
+    await requireBookableSlot(tx, eventType, { ...request, start: prepared.starts[0]! });
+    if (prepared.starts.length > 1) await requireBookableOccurrences(tx, eventType, prepared.starts.slice(1), request);
+    await checkBookerLimit(tx, prepared, now);
+    const written: { id: number; seatUid?: string }[] = [];
+    for (const start of prepared.starts) {
+      written.push(seated ? await takeSeat(tx, prepared, start) : await insertBooking(tx, prepared, start, true));
+    }
+    if (input.reservationUid) await tx.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${input.reservationUid}`;
+    return written;
+  });
+
+  const records = await findBookingsByIds(deps.db, created.map((c) => c.id));
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const bookings = created.map((c) => ({ booking: byId.get(c.id)!, seatUid: c.seatUid }));
+
+  await deps.emit(
+    bookings.map(({ booking, seatUid }) => {
+      const trigger = booking.status === "pending" ? "BOOKING_REQUESTED" : "BOOKING_CREATED";
+      if (!seatUid) return bookingEvent(trigger, booking, bookingPayload(booking));
+      // A new seat: the payload names the seat and its holder only, as Cal.com's seat webhooks do.
+      const holder = booking.attendees.filter((a) => a.seatUid === seatUid);
+      return bookingEvent(trigger, booking, bookingPayload(booking, { attendeeSeatId: seatUid }, holder));
+    }),
+  );
+
+  if (!seated) {
+    return eventType.recurrence ? { kind: "recurring", bookings: bookings.map((b) => b.booking) } : { kind: "regular", booking: bookings[0]!.booking };
+  }
+  const showAttendees = eventType.seatsShowAttendees || (await isOwnerOrOrgAdmin(deps.db, actor, eventType.host));
+  if (bookings.length > 1) {
+    return { kind: "recurringSeated", bookings: bookings.map(({ booking, seatUid }) => ({ booking, seatUid: seatUid! })), showAttendees };
+  }
+  return { kind: "seated", booking: bookings[0]!.booking, seatUid: bookings[0]!.seatUid!, showAttendees };
+}

@@ -1,0 +1,158 @@
+import { loadEventTypeForSlots, type EventTypeForSlots } from "../event-types/slots-loader";
+import type { StoredBookingField } from "../event-types/booking-fields";
+import type { LocationInput } from "../event-types/locations";
+import { ApiError } from "../errors";
+import type { Db } from "../services/db";
+
+/** How a booking names its event type: by id, or by slug with the owner's username (or a team's slug). */
+export type EventTypeIdentity =
+  | { eventTypeId: number }
+  | { eventTypeSlug: string; username: string; organizationSlug?: string }
+  | { eventTypeSlug: string; teamSlug: string; organizationSlug?: string };
+
+/** The event type as booking needs it: the slot engine's view plus the booking form, naming and policies. */
+export interface BookableEventType extends EventTypeForSlots {
+  title: string;
+  description: string | null;
+  price: number;
+  currency: string;
+  locations: LocationInput[];
+  bookingFields: StoredBookingField[];
+  eventName: string | null;
+  recurrence: { frequency: "weekly" | "monthly" | "yearly"; interval: number; occurrences: number } | null;
+  seatsShowAttendees: boolean;
+  maxActiveBookingsPerBooker: number | null;
+  /** "time" confirmation policy: confirmation is needed only for bookings made closer than this to their start. */
+  requiresConfirmationThresholdMs: number | null;
+  bookingRequiresAuthentication: boolean;
+  hideOrganizerEmail: boolean;
+  disableRescheduling: boolean;
+  host: {
+    id: number;
+    name: string | null;
+    email: string;
+    username: string | null;
+    timeZone: string;
+    locale: string | null;
+    timeFormat: number | null;
+    organizationId: number | null;
+    /** The OAuth client of a platform managed user, whose webhooks fire for its bookings. */
+    oAuthClientId: string | null;
+  };
+}
+
+const THRESHOLD_UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
+
+interface Extras {
+  title: string;
+  description: string | null;
+  price: number;
+  currency: string;
+  locations: unknown;
+  bookingFields: unknown;
+  eventName: string | null;
+  recurrenceFrequency: string | null;
+  recurrenceInterval: number | null;
+  recurrenceOccurrences: number | null;
+  seatsShowAttendees: boolean;
+  maxActiveBookingsPerBooker: number | null;
+  requiresConfirmationThresholdTime: number | null;
+  requiresConfirmationThresholdUnit: string | null;
+  bookingRequiresAuthentication: boolean;
+  hideOrganizerEmail: boolean;
+  disableRescheduling: boolean;
+  owner: BookableEventType["host"];
+}
+
+// Raw SQL on purpose: it runs on every booking, and raw queries skip building a Prisma client for the request.
+async function loadExtras(db: Db, eventTypeId: number): Promise<Extras | null> {
+  const rows = await db.$queryRaw<Extras[]>`
+    SELECT et."title", et."description", et."price", et."currency", et."locations", et."bookingFields", et."eventName",
+           et."recurrenceFrequency", et."recurrenceInterval", et."recurrenceOccurrences", et."seatsShowAttendees",
+           et."maxActiveBookingsPerBooker", et."requiresConfirmationThresholdTime", et."requiresConfirmationThresholdUnit",
+           et."bookingRequiresAuthentication", et."hideOrganizerEmail", et."disableRescheduling",
+           jsonb_build_object('id', u."id", 'name', u."name", 'email', u."email", 'username', u."username",
+             'timeZone', u."timeZone", 'locale', u."locale", 'timeFormat', u."timeFormat", 'organizationId', u."organizationId",
+             'oAuthClientId', (SELECT pc."A" FROM "_PlatformOAuthClientToUser" pc WHERE pc."B" = u."id" LIMIT 1)) AS "owner"
+    FROM "EventType" et JOIN "users" u ON u."id" = et."userId"
+    WHERE et."id" = ${eventTypeId}`;
+  return rows[0] ?? null;
+}
+
+const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+function combine(eventType: EventTypeForSlots, extras: Extras): BookableEventType {
+  const owner = json<Extras["owner"]>(extras.owner);
+  const recurrence =
+    extras.recurrenceFrequency && extras.recurrenceInterval && extras.recurrenceOccurrences
+      ? {
+          frequency: extras.recurrenceFrequency as "weekly" | "monthly" | "yearly",
+          interval: extras.recurrenceInterval,
+          occurrences: extras.recurrenceOccurrences,
+        }
+      : null;
+  const unitMs = THRESHOLD_UNIT_MS[extras.requiresConfirmationThresholdUnit ?? ""];
+  return {
+    ...eventType,
+    title: extras.title,
+    description: extras.description,
+    price: extras.price,
+    currency: extras.currency,
+    locations: json<LocationInput[] | null>(extras.locations) ?? [],
+    bookingFields: json<StoredBookingField[] | null>(extras.bookingFields) ?? [],
+    eventName: extras.eventName,
+    recurrence,
+    seatsShowAttendees: extras.seatsShowAttendees,
+    maxActiveBookingsPerBooker: extras.maxActiveBookingsPerBooker,
+    requiresConfirmationThresholdMs:
+      unitMs && extras.requiresConfirmationThresholdTime !== null ? extras.requiresConfirmationThresholdTime * unitMs : null,
+    bookingRequiresAuthentication: extras.bookingRequiresAuthentication,
+    hideOrganizerEmail: extras.hideOrganizerEmail,
+    disableRescheduling: extras.disableRescheduling,
+    host: owner,
+  };
+}
+
+/** Loads an event type by id: the engine's view and the rest in parallel (two round trips at once). */
+export async function loadBookableEventTypeById(db: Db, eventTypeId: number): Promise<BookableEventType | null> {
+  const [eventType, extras] = await Promise.all([loadEventTypeForSlots(db, { eventTypeId }), loadExtras(db, eventTypeId)]);
+  return eventType && extras ? combine(eventType, extras) : null;
+}
+
+/** Cal.com's messages for an event type named by slug that cannot be found (errors.service.ts). */
+function notFoundBySlug(identity: Exclude<EventTypeIdentity, { eventTypeId: number }>): ApiError {
+  const owner = "username" in identity ? `user ${identity.username}` : `team ${identity.teamSlug}`;
+  const org = identity.organizationSlug ? ` within organization ${identity.organizationSlug}` : "";
+  return new ApiError("NotFoundException", `Event type with slug ${identity.eventTypeSlug} belonging to ${owner}${org} not found.`);
+}
+
+/** Resolves the event type a booking names, with Cal.com's 404s for each way of naming it. */
+export async function resolveBookableEventType(db: Db, identity: EventTypeIdentity): Promise<BookableEventType> {
+  if ("eventTypeId" in identity) {
+    const eventType = await loadBookableEventTypeById(db, identity.eventTypeId);
+    if (!eventType) throw new ApiError("NotFoundException", `Event type with id ${identity.eventTypeId} not found.`);
+    return eventType;
+  }
+  if ("teamSlug" in identity) {
+    // Team event types do not exist yet: a known team has none, an unknown one is Cal.com's "Team … not found".
+    const team = await db.team.findFirst({ where: { slug: identity.teamSlug, isOrganization: false }, select: { id: true } });
+    if (!team) throw new ApiError("NotFoundException", `Team with slug ${identity.teamSlug} not found`);
+    throw notFoundBySlug(identity);
+  }
+  let organizationId: number | null = null;
+  if (identity.organizationSlug) {
+    const organization = await db.team.findFirst({ where: { slug: identity.organizationSlug, isOrganization: true }, select: { id: true } });
+    if (!organization) throw new ApiError("NotFoundException", `User with username ${identity.username} not found`);
+    organizationId = organization.id;
+  }
+  const user = await db.user.findFirst({
+    where: { username: identity.username, ...(organizationId === null ? {} : { organizationId }) },
+    orderBy: [{ organizationId: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+    select: { id: true },
+  });
+  if (!user) throw new ApiError("NotFoundException", `User with username ${identity.username} not found`);
+  const found = await db.eventType.findFirst({ where: { userId: user.id, slug: identity.eventTypeSlug }, select: { id: true } });
+  const eventType = found ? await loadBookableEventTypeById(db, found.id) : null;
+  if (!eventType) throw notFoundBySlug(identity);
+  return eventType;
+}

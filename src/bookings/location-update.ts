@@ -1,0 +1,60 @@
+import { Prisma } from "../generated/prisma/client";
+import { ApiError } from "../errors";
+import { isOwnerOrOrgAdmin } from "./access";
+import type { Actor, BookingDeps } from "./deps";
+import { locationResponse } from "./locations";
+import { getBooking, type BookingLookup } from "./read";
+import { findBookingByUid } from "./store";
+
+export type NewBookingLocation =
+  | { type: "address" | "attendeeAddress"; address: string }
+  | { type: "attendeeDefined"; location: string }
+  | { type: "attendeePhone" | "phone"; phone: string }
+  | { type: "link"; link: string };
+
+const valueOf = (location: NewBookingLocation) =>
+  "address" in location ? location.address : "phone" in location ? location.phone : "link" in location ? location.link : location.location;
+
+// Cal.com's transformLocation, for the kinds PATCH …/location takes (address and link carry their value here).
+function responseOf(location: NewBookingLocation) {
+  switch (location.type) {
+    case "address":
+      return { value: "inPerson", optionValue: location.address };
+    case "link":
+      return { value: "link", optionValue: location.link };
+    case "phone":
+      return { value: "userPhone", optionValue: location.phone };
+    default:
+      return locationResponse(location);
+  }
+}
+
+/** Changes where a booking happens: the event type's owner (or an org admin of theirs) only. */
+export async function updateBookingLocation(
+  deps: BookingDeps,
+  actor: NonNullable<Actor>,
+  uid: string,
+  location: NewBookingLocation | undefined,
+): Promise<BookingLookup> {
+  const booking = await findBookingByUid(deps.db, uid);
+  if (!booking) throw new ApiError("NotFoundException", `Booking with uid=${uid} not found`);
+  const owner = booking.eventType ? { id: booking.eventType.ownerId, organizationId: booking.user?.organizationId ?? null } : booking.user;
+  if (!(await isOwnerOrOrgAdmin(deps.db, actor, owner))) {
+    throw new ApiError(
+      "ForbiddenException",
+      "User is not authorized to update this booking location. User must be the event type owner, host, team admin or owner, or org admin or owner.",
+    );
+  }
+  if (location) {
+    const { videoCallUrl: _dropped, ...metadata } = booking.metadata ?? {};
+    await deps.db.booking.update({
+      where: { id: booking.id },
+      data: {
+        location: valueOf(location),
+        responses: { ...(booking.responses ?? {}), location: responseOf(location) } as Prisma.InputJsonValue,
+        metadata: metadata as Prisma.InputJsonValue,
+      },
+    });
+  }
+  return getBooking(deps, actor, uid);
+}

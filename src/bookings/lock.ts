@@ -1,0 +1,74 @@
+import { ApiError } from "../errors";
+import type { Db } from "../services/db";
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+// pg_advisory_xact_lock(namespace, key): the namespace keeps these locks apart from any other advisory lock.
+const HOST_LOCK_NAMESPACE = 0x426b; // "Bk"
+
+// A booker waits at most this long behind other bookings of the same host before being told to retry.
+const LOCK_WAIT = "10s";
+const TRANSACTION_TIMEOUT_MS = 20_000;
+
+/**
+ * Runs `work` in one interactive transaction on the request's WebSocket session, holding the host's lock: every
+ * change that can affect a host's availability (create, reschedule, confirm, cancel) runs one at a time per
+ * host. The availability check inside `work` must read through `tx`, after the lock, so that it sees every
+ * booking committed before it; READ COMMITTED gives each statement a fresh snapshot, so it does.
+ */
+export async function withHostLock<T>(txDb: Db, hostUserId: number, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await txDb.$transaction(
+      async (tx) => {
+        // One round trip: the wait limit (SET LOCAL) is set before the lock is requested, left to right.
+        await tx.$queryRaw`SELECT set_config('lock_timeout', ${LOCK_WAIT}, true),
+                                  pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${hostUserId}::int)::text`;
+        return work(tx);
+      },
+      { maxWait: 10_000, timeout: TRANSACTION_TIMEOUT_MS },
+    );
+  } catch (error) {
+    throw translateDatabaseError(error) ?? error;
+  }
+}
+
+/** The text of an error and of its causes, where drivers put the SQLSTATE and constraint names. */
+function errorText(error: unknown, depth = 0): string {
+  if (depth > 4 || error === null || error === undefined) return "";
+  if (typeof error !== "object") return String(error);
+  const record = error as Record<string, unknown>;
+  const parts = [record.message, record.code, record.constraint, JSON.stringify(record.meta ?? null)].map((p) => String(p ?? ""));
+  return `${parts.join(" ")} ${errorText(record.cause, depth + 1)}`;
+}
+
+export const OVERLAP_MESSAGE = "User either already has booking at this time or is not available";
+
+/** Database refusals that are answers, not failures: the no-overlap constraint, and a host too busy to lock. */
+export function translateDatabaseError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return undefined;
+  const text = errorText(error);
+  if (text.includes("23P01") || text.includes("Booking_accepted_no_overlap")) return new ApiError("ConflictException", OVERLAP_MESSAGE);
+  if (text.includes("55P03") || text.includes("P2028") || /lock timeout/i.test(text)) {
+    return new ApiError("ServiceUnavailableException", "Too many bookings are being made with this host right now. Please try again.");
+  }
+  return undefined;
+}
+
+/**
+ * Runs `work` on a booking under its host's lock, with the booking re-read inside the transaction (so a
+ * concurrent cancel, reschedule or confirm of the same booking is seen). `load` finds it outside the lock first,
+ * to learn the host.
+ */
+export async function withBookingLock<T, B extends { userId: number | null }>(
+  txDb: Db,
+  booking: B,
+  reload: (tx: Tx) => Promise<B | null>,
+  work: (tx: Tx, booking: B) => Promise<T>,
+): Promise<T> {
+  if (booking.userId === null) throw new ApiError("BadRequestException", "User not found");
+  return withHostLock(txDb, booking.userId, async (tx) => {
+    const current = await reload(tx);
+    if (!current) throw new ApiError("NotFoundException", "Booking was not found in the database");
+    return work(tx, current);
+  });
+}

@@ -1,0 +1,29 @@
+import { ApiError } from "../errors";
+import type { Actor, BookingDeps } from "./deps";
+import { findBookingByUid } from "./store";
+
+export interface BookingReferenceOutput {
+  id: number;
+  type: string;
+  eventUid: string;
+  destinationCalendarId: string | null;
+}
+
+/** The booking's calendar and video references (none are made here without integrations): its organizer only. */
+export async function getBookingReferences(
+  deps: BookingDeps,
+  actor: NonNullable<Actor>,
+  uid: string,
+  type: string | undefined,
+): Promise<BookingReferenceOutput[]> {
+  const booking = await findBookingByUid(deps.db, uid);
+  if (!booking) throw new ApiError("NotFoundException", `Booking with uid ${uid} not found`);
+  // Cal.com answers 400 here, not 403.
+  if (booking.userId !== actor.userId) throw new ApiError("BadRequestException", `Booking with uid ${uid} does not belong to user`);
+  const references = await deps.db.bookingReference.findMany({
+    where: { bookingId: booking.id, ...(type ? { type } : {}) },
+    orderBy: { id: "asc" },
+    select: { id: true, type: true, uid: true, externalCalendarId: true },
+  });
+  return references.map((r) => ({ id: r.id, type: r.type, eventUid: r.uid, destinationCalendarId: r.externalCalendarId }));
+}

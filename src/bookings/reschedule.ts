@@ -1,0 +1,195 @@
+import { Prisma } from "../generated/prisma/client";
+import { ApiError } from "../errors";
+import { isOwnerOrOrgAdmin, newBookingUid } from "./access";
+import { requireBookableSlot } from "./availability";
+import type { Actor, BookingDeps } from "./deps";
+import { loadBookableEventTypeById, type BookableEventType } from "./event-type";
+import { withBookingLock, type Tx } from "./lock";
+import { canSeeSeatedAttendees } from "./read";
+import { findBookingByUid, findBookingsByIds, findSeat, type BookingRecord } from "./store";
+import { bookingEvent, bookingPayload, payloadTime } from "./webhooks";
+
+export interface RescheduleBookingInput {
+  uid: string;
+  /** New start, epoch ms. */
+  start: number;
+  /** Email of who reschedules: the host's email keeps a booking that needs confirmation accepted. */
+  rescheduledBy?: string;
+  reschedulingReason?: string;
+  /** Seated: move this one seat to the new time. */
+  seatUid?: string;
+}
+
+export interface RescheduleResult {
+  booking: BookingRecord;
+  /** Seat moves: the moved seat, kept by its holder. */
+  seatUid?: string;
+  showAttendees: boolean;
+}
+
+const bad = (message: string) => new ApiError("BadRequestException", message);
+
+function checkReschedulable(booking: BookingRecord) {
+  if (booking.status === "cancelled" && !booking.rescheduled) {
+    throw bad(
+      `Can't reschedule booking with uid=${booking.uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`,
+    );
+  }
+  if (booking.status === "cancelled") {
+    const to = booking.rescheduledToUid;
+    throw bad(
+      `Can't reschedule booking with uid=${booking.uid} because it has been cancelled and rescheduled already to booking with uid=${to}. You probably want to reschedule ${to} instead by passing it within the request URL.`,
+    );
+  }
+}
+
+// Cal.com (input.service.ts): a seated booking is moved seat by seat, unless an org admin of the host moves it whole.
+async function isSeatMove(deps: BookingDeps, actor: Actor, booking: BookingRecord, input: RescheduleBookingInput): Promise<boolean> {
+  const hasSeats = booking.attendees.some((a) => a.seatUid !== null);
+  if (!hasSeats) return false;
+  if (input.seatUid) return true;
+  const orgAdmin = actor !== undefined && actor.userId !== booking.userId && (await isOwnerOrOrgAdmin(deps.db, actor, booking.user));
+  if (orgAdmin) return false;
+  throw bad(
+    `Booking with uid=${booking.uid} is a seated booking which means you have to provide seatUid in the request body to specify which seat specifically you want to reschedule. First, fetch the booking using https://cal.com/docs/api-reference/v2/bookings/get-a-booking and then within the attendees array you will find the seatUid of the booking you want to reschedule. Second, provide the seatUid in the request body to specify which seat specifically you want to reschedule using the reschedule endpoint https://cal.com/docs/api-reference/v2/bookings/reschedule-a-booking#option-2`,
+  );
+}
+
+/** A booking that needs confirmation stays pending after a move, unless its host moved it (Cal.com's rescheduledBy). */
+function statusAfterMove(eventType: BookableEventType, input: RescheduleBookingInput, now: number): "ACCEPTED" | "PENDING" {
+  if (!eventType.requiresConfirmation || eventType.rules.seatsPerTimeSlot) return "ACCEPTED";
+  if (input.rescheduledBy && input.rescheduledBy.toLowerCase() === eventType.host.email.toLowerCase()) return "ACCEPTED";
+  const threshold = eventType.requiresConfirmationThresholdMs;
+  return threshold === null || input.start - now < threshold ? "PENDING" : "ACCEPTED";
+}
+
+async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBookingInput, status: "ACCEPTED" | "PENDING", durationMs: number) {
+  // The old booking gives up its time first: the no-overlap constraint would refuse an overlapping new one.
+  await tx.$executeRaw`
+    UPDATE "Booking" SET "status" = 'cancelled', "rescheduled" = true, "rescheduledBy" = ${input.rescheduledBy ?? null},
+           "updatedAt" = now()
+    WHERE "id" = ${old.id}`;
+  const created = await tx.booking.create({
+    data: {
+      uid: newBookingUid(),
+      userId: old.userId,
+      eventTypeId: old.eventTypeId,
+      title: old.title,
+      description: old.description,
+      startTime: new Date(input.start),
+      endTime: new Date(input.start + durationMs),
+      location: old.location,
+      status,
+      metadata: (old.metadata ?? {}) as Prisma.InputJsonValue,
+      responses: { ...(old.responses ?? {}), ...(input.reschedulingReason ? { rescheduledReason: input.reschedulingReason } : {}) } as Prisma.InputJsonValue,
+      fromReschedule: old.uid,
+      rescheduledBy: input.rescheduledBy ?? null,
+      recurringEventId: old.recurringEventId,
+      iCalUID: old.iCalUID,
+      iCalSequence: old.iCalSequence + 1,
+      attendees: {
+        createMany: {
+          data: old.attendees.map((a) => ({ email: a.email, name: a.name, timeZone: a.timeZone, locale: a.locale, phoneNumber: a.phoneNumber })),
+        },
+      },
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** Moves one seat to the seated booking at the new time (opening it if needed); an emptied booking is cancelled. */
+async function moveSeat(tx: Tx, old: BookingRecord, eventType: BookableEventType, input: RescheduleBookingInput, durationMs: number) {
+  const holder = old.attendees.find((a) => a.seatUid === input.seatUid);
+  if (!holder) throw new ApiError("NotFoundException", `Seat with uid=${input.seatUid} does not exist.`);
+  const [existing] = await tx.$queryRaw<{ id: number }[]>`
+    SELECT b."id" FROM "Booking" b
+    WHERE b."eventTypeId" = ${eventType.eventTypeId} AND b."startTime" = ${new Date(input.start)} AND b."status" = 'accepted'
+    ORDER BY b."id" LIMIT 1`;
+  const targetId =
+    existing?.id ??
+    (
+      await tx.booking.create({
+        data: {
+          uid: newBookingUid(),
+          userId: old.userId,
+          eventTypeId: old.eventTypeId,
+          title: old.title,
+          description: old.description,
+          startTime: new Date(input.start),
+          endTime: new Date(input.start + durationMs),
+          location: old.location,
+          status: "ACCEPTED",
+          metadata: (old.metadata ?? {}) as Prisma.InputJsonValue,
+          responses: (holder.seatData?.responses ?? old.responses ?? {}) as Prisma.InputJsonValue,
+          fromReschedule: old.uid,
+          rescheduledBy: input.rescheduledBy ?? null,
+        },
+        select: { id: true },
+      })
+    ).id;
+  await tx.attendee.update({ where: { id: holder.id }, data: { bookingId: targetId } });
+  await tx.bookingSeat.update({ where: { referenceUid: input.seatUid! }, data: { bookingId: targetId } });
+  if (old.attendees.length === 1) {
+    await tx.booking.update({ where: { id: old.id }, data: { status: "CANCELLED", rescheduled: true, rescheduledBy: input.rescheduledBy ?? null } });
+  }
+  return targetId;
+}
+
+/**
+ * Moves a booking to a new start (Cal.com's reschedule): the old booking is cancelled and marked rescheduled, a new
+ * one is created with `fromReschedule` pointing back at it. The new slot is checked with GET /v2/slots' engine
+ * under the host's lock, the old booking not counting against itself. Seated bookings move seat by seat.
+ */
+export async function rescheduleBooking(deps: BookingDeps, actor: Actor, input: RescheduleBookingInput): Promise<RescheduleResult> {
+  const booking = await findBookingByUid(deps.db, input.uid);
+  if (!booking) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} was not found in the database`);
+  const seatMove = await isSeatMove(deps, actor, booking, input);
+  if (seatMove) {
+    const seat = await findSeat(deps.db, input.seatUid!);
+    if (!seat || seat.bookingUid !== booking.uid) throw new ApiError("NotFoundException", `Seat with uid=${input.seatUid} does not exist.`);
+  }
+  checkReschedulable(booking);
+  if (!booking.eventTypeId) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} is missing event type`);
+  const eventType = await loadBookableEventTypeById(deps.db, booking.eventTypeId);
+  if (!eventType) throw new ApiError("NotFoundException", `Event type with id=${booking.eventTypeId} not found`);
+  if (eventType.disableRescheduling) throw bad("This event type does not allow rescheduling");
+
+  const now = deps.now();
+  const durationMs = booking.endTime.getTime() - booking.startTime.getTime();
+  const durationMinutes = Math.round(durationMs / 60_000);
+  const status = statusAfterMove(eventType, input, now);
+
+  const newId = await withBookingLock(
+    deps.txDb,
+    booking,
+    (tx) => findBookingByUid(tx, booking.uid),
+    async (tx, current) => {
+      checkReschedulable(current);
+      await requireBookableSlot(tx, eventType, {
+        start: input.start,
+        now,
+        durationMinutes: durationMinutes === eventType.rules.lengthMinutes ? undefined : durationMinutes,
+        // A booking never blocks its own move; a seat move leaves the other seats where they are.
+        excludeBookingUid: seatMove ? undefined : current.uid,
+      });
+      return seatMove ? moveSeat(tx, current, eventType, input, durationMs) : moveWholeBooking(tx, current, input, status, durationMs);
+    },
+  );
+
+  const [moved] = await findBookingsByIds(deps.db, [newId]);
+  const payload = bookingPayload(
+    moved!,
+    {
+      rescheduleId: booking.id,
+      rescheduleUid: booking.uid,
+      rescheduleStartTime: payloadTime(booking.startTime),
+      rescheduleEndTime: payloadTime(booking.endTime),
+      rescheduledBy: input.rescheduledBy,
+    },
+    seatMove ? moved!.attendees.filter((a) => a.seatUid === input.seatUid) : moved!.attendees,
+  );
+  // BOOKING_RESCHEDULED even when the moved booking awaits confirmation (Cal.com sends BOOKING_REQUESTED: a bug).
+  await deps.emit([bookingEvent("BOOKING_RESCHEDULED", moved!, payload)]);
+  return { booking: moved!, seatUid: seatMove ? input.seatUid : undefined, showAttendees: await canSeeSeatedAttendees(deps, actor, moved!) };
+}
