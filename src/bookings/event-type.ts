@@ -3,6 +3,7 @@ import type { StoredBookingField } from "../event-types/booking-fields";
 import type { LocationInput } from "../event-types/locations";
 import { ApiError } from "../errors";
 import type { Db } from "../services/db";
+import type { BookingHostRecord } from "./store";
 
 /** How a booking names its event type: by id, or by slug with the owner's username (or a team's slug). */
 export type EventTypeIdentity =
@@ -27,15 +28,7 @@ export interface BookableEventType extends EventTypeForSlots {
   bookingRequiresAuthentication: boolean;
   hideOrganizerEmail: boolean;
   disableRescheduling: boolean;
-  host: {
-    id: number;
-    name: string | null;
-    email: string;
-    username: string | null;
-    timeZone: string;
-    locale: string | null;
-    timeFormat: number | null;
-    organizationId: number | null;
+  host: BookingHostRecord & {
     /** The OAuth client of a platform managed user, whose webhooks fire for its bookings. */
     oAuthClientId: string | null;
   };
