@@ -47,6 +47,7 @@ export const createBookingLegacyOperation = defineOperation({
           rescheduledBy: body.rescheduledBy,
           reschedulingReason: body.responses.rescheduleReason,
           seatUid: body.seatReferenceUid,
+          ignoreReservations: true,
         });
         return newBookingResponse(moved.booking, moved.seatUid);
       }

@@ -103,6 +103,7 @@ export function legacyCreateInput(body: LegacyCreateBookingBody, reservationUid:
     metadata: body.metadata,
     recurrenceCount: body.recurringCount,
     reservationUid,
+    ignoreReservations: true,
   };
 }
 
