@@ -13,8 +13,9 @@ import type { BookingRecord } from "../store";
 const LegacyLocationSchema = z.union([z.string(), z.looseObject({ value: z.string(), optionValue: z.string().optional() })]);
 
 const LegacyResponsesSchema = z.looseObject({
-  name: z.union([z.string().min(1), z.looseObject({ firstName: z.string(), lastName: z.string().optional() })]),
-  email: z.string().email(),
+  // Optional when rescheduling: the Booker then sends only the answers it shows (the attendees stay).
+  name: z.union([z.string().min(1), z.looseObject({ firstName: z.string(), lastName: z.string().optional() })]).optional(),
+  email: z.string().email().optional(),
   guests: z.array(z.string()).optional(),
   location: LegacyLocationSchema.optional(),
   notes: z.string().optional(),
@@ -40,6 +41,14 @@ export const LegacyCreateBookingBodySchema = z
     orgSlug: z.string().optional(),
     locationUrl: z.string().optional(),
     user: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.rescheduleUid) return;
+    for (const field of ["name", "email"] as const) {
+      if (body.responses[field] === undefined) {
+        ctx.addIssue({ code: "custom", path: ["responses", field], message: `Invalid input: expected ${field}, received undefined` });
+      }
+    }
   })
   .openapi("CreateBookingInput_2024_04_15");
 export type LegacyCreateBookingBody = z.infer<typeof LegacyCreateBookingBodySchema>;
@@ -81,6 +90,7 @@ export function legacyLocation(location: z.infer<typeof LegacyLocationSchema> | 
 const SYSTEM_RESPONSES = new Set(["name", "email", "guests", "location", "attendeePhoneNumber", "rescheduleReason"]);
 
 export function legacyAttendeeName(name: LegacyCreateBookingBody["responses"]["name"]): string {
+  if (name === undefined) return "";
   return typeof name === "string" ? name : [name.firstName, name.lastName].filter(Boolean).join(" ");
 }
 

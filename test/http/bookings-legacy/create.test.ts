@@ -53,12 +53,16 @@ describe("POST /v2/bookings (legacy body, as the atoms Booker sends it)", () => 
     expect(CoreBookingSchema.safeParse(forReschedule.body.data).success).toBe(true);
     expect(forReschedule.body.data).toMatchObject({ uid, startTime: at(monday, 2, 10), attendees: [{ email: created.body.data.attendees[0].email }] });
 
-    const moved = await legacyBook(legacyBody(eventTypeId, at(monday, 2, 14), { rescheduleUid: uid }));
+    // The Booker sends only the answers it shows when rescheduling: no name, no email.
+    const moved = await legacyBook(
+      legacyBody(eventTypeId, at(monday, 2, 14), { rescheduleUid: uid, responses: { location: { value: "integrations:daily", optionValue: "" } } }),
+    );
     expect(moved.status, moved.text).toBe(201);
     expect(NewBookingResponseSchema.safeParse(moved.body.data).success).toBe(true);
     expect(moved.body.data).toMatchObject({ fromReschedule: uid, startTime: at(monday, 2, 14), status: "ACCEPTED" });
     const old = await onBooking(uid, "");
     expect(old.body.data).toMatchObject({ status: "cancelled", rescheduledToUid: moved.body.data.uid });
+    expect(moved.body.data.attendees).toMatchObject([{ email: created.body.data.attendees[0].email }]);
   });
 
   it("cancels with the legacy body: handleCancelBooking's answer", async () => {

@@ -53,6 +53,9 @@ describe("legacy booking errors keep Cal.com's core codes (400)", () => {
     const res = await legacyBook({ ...legacyBody(eventTypeId, at(monday, 2, 12)), responses: { name: "X" } });
     expect(res.status).toBe(400);
     expect(res.text).toContain("responses.email");
+    const anonymous = await legacyBook({ ...legacyBody(eventTypeId, at(monday, 2, 12)), responses: {} });
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.text).toContain("responses.name");
   });
 });
 
