@@ -82,6 +82,16 @@ describe("POST /v2/bookings (legacy body, as the atoms Booker sends it)", () => 
     expect(read.body.data).toMatchObject({ status: "cancelled", cancellationReason: "No longer needed" });
   });
 
+  it("the host cancels with its credentials and a reason (as the atoms do with an access token)", async () => {
+    const created = await legacyBook(legacyBody(eventTypeId, at(monday, 3, 14)));
+    const uid = created.body.data.uid;
+    const res = await api(`/v2/bookings/${uid}/cancel`, { method: "POST", key: host.apiKey, version: "2024-06-14", body: { uid, cancellationReason: "Plans changed" } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.data).toMatchObject({ success: true, bookingUid: uid });
+    const read = await onBooking(uid, "");
+    expect(read.body.data).toMatchObject({ status: "cancelled", cancellationReason: "Plans changed", cancelledByEmail: host.email });
+  });
+
   it("POST /v2/bookings/recurring books the event type's occurrences", async () => {
     const recurring = (await createEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 3 } })).id;
     const starts = [0, 1, 2].map((w) => at(monday, 7 * w + 4, 9));
