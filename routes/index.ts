@@ -3,6 +3,11 @@ import { refreshApiKey } from "./api-keys/refresh";
 import { checkAtomsEmailVerification } from "./atoms/check-email-verification";
 import { getAtomsPublicEventType } from "./atoms/get-public-event-type";
 import { listCalendars } from "./calendars/list";
+import { cancelBookingLegacyOperation } from "./bookings/2024-04-15/cancel";
+import { createBookingLegacyOperation } from "./bookings/2024-04-15/create";
+import { getBookingForRescheduleLegacyOperation } from "./bookings/2024-04-15/get-for-reschedule";
+import { createInstantBookingLegacyOperation } from "./bookings/2024-04-15/instant";
+import { createRecurringBookingLegacyOperation } from "./bookings/2024-04-15/recurring";
 import { addGuestsOperation } from "./bookings/2024-08-13/add-guests";
 import { getCalendarLinksOperation } from "./bookings/2024-08-13/calendar-links";
 import { cancelBookingOperation } from "./bookings/2024-08-13/cancel";
@@ -167,4 +172,10 @@ export const operations: readonly Operation<any>[] = [
   getRecordingsOperation,
   getTranscriptsOperation,
   getVideoSessionsOperation,
+  // Bookings, legacy controller (2024-04-15, 2024-06-11, 2024-06-14): what the atoms Booker calls.
+  createBookingLegacyOperation,
+  createRecurringBookingLegacyOperation,
+  createInstantBookingLegacyOperation,
+  getBookingForRescheduleLegacyOperation,
+  cancelBookingLegacyOperation,
 ];

@@ -16,6 +16,8 @@ export interface BusyQuery {
   excludeBookingUid?: string;
   /** Booking with a reservation: the booker's own hold does not block them. */
   excludeReservationUid?: string;
+  /** Legacy bookings (Cal.com's handleNewBooking): holds do not block a booking at all. */
+  ignoreReservations?: boolean;
   /** Seated event types: a hold on one of their seats leaves the slot open for the other seats. */
   seated?: boolean;
 }
@@ -68,6 +70,7 @@ export async function loadBusyContext(db: Db, query: BusyQuery): Promise<BusyCon
       now: new Date(query.now),
       excludeBookingUid: query.excludeBookingUid,
       excludeReservationUid: query.excludeReservationUid,
+      ignoreReservations: query.ignoreReservations,
     }),
   );
   return busyContextFromRows(rows, { eventTypeId: query.eventTypeId, seated: query.seated });
@@ -84,6 +87,7 @@ export function busyRowsStatement(params: {
   now: Date;
   excludeBookingUid?: string;
   excludeReservationUid?: string;
+  ignoreReservations?: boolean;
 }): Prisma.Sql {
   const { host, from, to } = params;
   return Prisma.sql`
@@ -104,6 +108,7 @@ export function busyRowsStatement(params: {
       AND s."releaseAt" > ${params.now}
       AND s."slotUtcStartDate" < ${to} AND s."slotUtcEndDate" > ${from}
       AND s.uid <> ${params.excludeReservationUid ?? ""}
+      ${params.ignoreReservations ? Prisma.sql`AND false` : Prisma.empty}
   `;
 }
 

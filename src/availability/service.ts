@@ -47,6 +47,7 @@ export interface AvailabilityOptions {
   durationMinutes?: number;
   excludeBookingUid?: string;
   excludeReservationUid?: string;
+  ignoreReservations?: boolean;
 }
 
 /** Slots of a loaded event type: one round trip for busy time, then the pure engine. */
@@ -63,6 +64,7 @@ export async function slotsForEventType(db: Db, eventType: EventTypeForSlots, op
     limits: { count: rules.bookingLimitsCount, duration: rules.bookingLimitsDuration },
     excludeBookingUid: options.excludeBookingUid,
     excludeReservationUid: options.excludeReservationUid,
+    ignoreReservations: options.ignoreReservations,
     seated: Boolean(rules.seatsPerTimeSlot),
   });
   return slotsFromBusyContext(eventType, context, { ...options, now });

@@ -21,6 +21,8 @@ export interface SlotRequest {
   now: number;
   excludeBookingUid?: string;
   excludeReservationUid?: string;
+  /** Legacy bookings: Cal.com's handleNewBooking checks bookings, not holds. */
+  ignoreReservations?: boolean;
 }
 
 /** The slot at `start`, or a 400/409 that says why it cannot be booked. */
@@ -104,7 +106,7 @@ async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request:
       AND s."uid" <> ${request.excludeReservationUid ?? ""}
       ${seats ? Prisma.sql`AND s."eventTypeId" <> ${eventType.eventTypeId}` : Prisma.empty}
     ORDER BY s."releaseAt" DESC LIMIT 1`;
-  if (hold) {
+  if (hold && !request.ignoreReservations) {
     const seconds = Math.max(1, Math.ceil((new Date(hold.releaseAt).getTime() - request.now) / 1000));
     return new ApiError(
       "ConflictException",

@@ -31,6 +31,11 @@ export interface CreateBookingInput {
   instant?: boolean;
   /** The booker's own slot reservation (GET/POST /v2/slots/reservations), which must not block them. */
   reservationUid?: string;
+  /**
+   * Holds do not block (the legacy controller: Cal.com's handleNewBooking checks bookings and calendars only, and
+   * the atoms' hold is not sent with the booking: their requests carry no cookies).
+   */
+  ignoreReservations?: boolean;
 }
 
 export type CreateBookingResult =
@@ -275,7 +280,7 @@ export async function createBooking(deps: BookingDeps, actor: Actor, input: Crea
   const seated = Boolean(eventType.rules.seatsPerTimeSlot);
 
   const created = await withHostLock(deps.txDb, eventType.host.id, async (tx) => {
-    const request = { now, durationMinutes: prepared.durationMinutes, excludeReservationUid: input.reservationUid };
+    const request = { now, durationMinutes: prepared.durationMinutes, excludeReservationUid: input.reservationUid, ignoreReservations: input.ignoreReservations };
     await requireBookableSlot(tx, eventType, { ...request, start: prepared.starts[0]! });
     if (prepared.starts.length > 1) await requireBookableOccurrences(tx, eventType, prepared.starts.slice(1), request);
     await checkBookerLimit(tx, prepared, now);

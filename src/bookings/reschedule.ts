@@ -18,6 +18,8 @@ export interface RescheduleBookingInput {
   reschedulingReason?: string;
   /** Seated: move this one seat to the new time. */
   seatUid?: string;
+  /** Holds do not block the move (the legacy controller, as for CreateBookingInput.ignoreReservations). */
+  ignoreReservations?: boolean;
 }
 
 export interface RescheduleResult {
@@ -172,6 +174,7 @@ export async function rescheduleBooking(deps: BookingDeps, actor: Actor, input: 
         durationMinutes: durationMinutes === eventType.rules.lengthMinutes ? undefined : durationMinutes,
         // A booking never blocks its own move; a seat move leaves the other seats where they are.
         excludeBookingUid: seatMove ? undefined : current.uid,
+        ignoreReservations: input.ignoreReservations,
       });
       return seatMove ? moveSeat(tx, current, eventType, input, durationMs) : moveWholeBooking(tx, current, input, status, durationMs);
     },

@@ -1,0 +1,64 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { legacyErrors, LegacyCancelBookingBodySchema } from "../../../src/bookings/api-2024-04-15/legacy";
+import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
+import { cancelBooking } from "../../../src/bookings/cancel";
+import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { errorResponses } from "../../../src/errors";
+import { defineOperation } from "../../../src/operation";
+import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
+
+// handleCancelBooking's answer.
+const LegacyCancelOutputSchema = z
+  .object({
+    status: z.literal("success"),
+    data: z.object({
+      success: z.boolean(),
+      message: z.string(),
+      bookingId: z.number(),
+      bookingUid: z.string(),
+      onlyRemovedAttendee: z.boolean(),
+      isPlatformManagedUserBooking: z.boolean(),
+    }),
+  })
+  .openapi("CancelBookingOutput_2024_04_15");
+
+const route = createRoute({
+  method: "post",
+  path: "/v2/bookings/{bookingUid}/cancel",
+  operationId: "BookingsController_2024_04_15_cancelBooking",
+  summary: "Cancel a booking (legacy, used by @calcom/atoms)",
+  description: "Versions 2024-04-15, 2024-06-11, 2024-06-14: body `{uid?, cancellationReason?, seatReferenceUid?}`; the path's uid is the booking.",
+  tags: ["Bookings"],
+  request: {
+    params: BookingUidParamSchema,
+    body: { required: false, content: { "application/json": { schema: LegacyCancelBookingBodySchema } } },
+  },
+  responses: {
+    200: { description: "The cancellation", content: { "application/json": { schema: LegacyCancelOutputSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const cancelBookingLegacyOperation = defineOperation({
+  route,
+  versions: LEGACY_BOOKINGS_VERSIONS,
+  documented: false,
+  auth: { allow: [], optional: true },
+  handler: async (c) => {
+    const body = c.req.valid("json") ?? {};
+    const uid = c.req.valid("param").bookingUid;
+    const lookup = await legacyErrors(() =>
+      cancelBooking(bookingDeps(c), actorOf(c), { uid, cancellationReason: body.cancellationReason, seatUid: body.seatReferenceUid }),
+    );
+    const booking = lookup.kind === "booking" ? lookup.booking : lookup.bookings[0]!;
+    const data = {
+      success: true,
+      message: "Booking successfully cancelled.",
+      bookingId: booking.id,
+      bookingUid: booking.uid,
+      onlyRemovedAttendee: Boolean(body.seatReferenceUid) && booking.status !== "cancelled",
+      isPlatformManagedUserBooking: Boolean(booking.eventType?.oAuthClientId),
+    };
+    return c.json({ status: "success" as const, data }, 200);
+  },
+});

@@ -1,0 +1,33 @@
+import { createRoute } from "@hono/zod-openapi";
+import { legacyCreateInput, legacyErrors, LegacyBookingOutputSchema, LegacyCreateBookingBodySchema } from "../../../src/bookings/api-2024-04-15/legacy";
+import { createBooking } from "../../../src/bookings/create";
+import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { ApiError, errorResponses } from "../../../src/errors";
+import { defineOperation } from "../../../src/operation";
+import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
+
+const route = createRoute({
+  method: "post",
+  path: "/v2/bookings/instant",
+  operationId: "BookingsController_2024_04_15_createInstantBooking",
+  summary: "Create an instant meeting (legacy, used by @calcom/atoms)",
+  description: "Instant meetings exist only for team event types, which this API does not host: every event type is refused with a 400, as Cal.com refuses a user's.",
+  tags: ["Bookings"],
+  request: { body: { required: true, content: { "application/json": { schema: LegacyCreateBookingBodySchema } } } },
+  responses: {
+    201: { description: "Never: see the description", content: { "application/json": { schema: LegacyBookingOutputSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const createInstantBookingLegacyOperation = defineOperation({
+  route,
+  versions: LEGACY_BOOKINGS_VERSIONS,
+  auth: { allow: [], optional: true },
+  handler: async (c) => {
+    const input = { ...legacyCreateInput(c.req.valid("json"), undefined), instant: true };
+    // The event type is resolved first (an unknown one is event_type_not_found_error); the instant check refuses the rest.
+    await legacyErrors(() => createBooking(bookingDeps(c), actorOf(c), input));
+    throw new ApiError("BadRequestException", "Only Team Event Types are supported for Instant Meeting");
+  },
+});
