@@ -18,7 +18,13 @@ const PORT = 8821;
 buildBundles();
 const { infra, tenant, spec } = await prepareBenchApi("profile");
 const path = requested === "slots" ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : requested;
-const config = writeWorkerdConfig([spec(PORT)], OUT);
+const api = spec(PORT);
+// PROFILE_WITHOUT_REDIS=1: no Upstash bindings (the per-isolate memory limiter), to see the pipeline's own cost.
+if (process.env.PROFILE_WITHOUT_REDIS === "1") {
+  delete api.bindings!.UPSTASH_REDIS_REST_URL;
+  delete api.bindings!.UPSTASH_REDIS_REST_TOKEN;
+}
+const config = writeWorkerdConfig([api], OUT);
 const workerd = spawn(resolve("node_modules/.bin/workerd"), ["serve", config, "--experimental", "--inspector-addr=127.0.0.1:9239"], { stdio: "ignore" });
 const url = `http://127.0.0.1:${PORT}${path}`;
 // Slot lookups are public: profile them anonymously, as booking widgets call them.
