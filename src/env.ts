@@ -65,6 +65,8 @@ export const EnvSchema = z
     RATE_LIMIT_ACCESS_TOKEN: positiveInt(500),
     RATE_LIMIT_OAUTH_CLIENT: positiveInt(500),
     RATE_LIMIT_IP: positiveInt(120),
+    // Most tokens an isolate takes from Redis in one call (src/services/rate-limiter.ts); 1 = a Redis call per request.
+    RATE_LIMIT_LEASE_MAX: positiveInt(50),
     MAX_BODY_BYTES: positiveInt(1024 * 1024),
     // Public booking site: event types' bookingUrl (<url>/<username>/<slug>) and private links (<url>/d/<link>/<slug>).
     WEBSITE_URL: z.url().default("https://cal.com"),

@@ -44,7 +44,7 @@ function limiterFor(redis: Redis, limit: number, windowSeconds: number): Ratelim
       redis,
       limiter: Ratelimit.fixedWindow(limit, `${windowSeconds} s`),
       prefix: "ratelimit",
-      // Mutable per-isolate state would make limits differ between isolates; Redis is the only store.
+      // The leases below are the only per-isolate state (they also remember refusals until the window resets).
       ephemeralCache: false,
       analytics: false,
       timeout: 0,
@@ -54,14 +54,64 @@ function limiterFor(redis: Redis, limit: number, windowSeconds: number): Ratelim
   return limiter;
 }
 
+// Token leases. Asking Redis on every request puts a network round trip in front of every request, the hot
+// public slot lookups included. Instead an isolate takes several tokens of a caller's window in one call
+// (`rate` of @upstash/ratelimit's fixed window) and spends them locally; when Redis says the window is spent,
+// the isolate refuses that caller until the window resets without asking again. Redis stays the only
+// authority on how many tokens a window has: the cost is that tokens an isolate leased and did not spend are
+// lost to the caller's other isolates for that window (at most lease − 1 each), so a caller spread over many
+// isolates can be refused slightly before its limit, never let through beyond it.
+interface Lease {
+  resetAt: number; // end of the Redis window the tokens belong to (epoch ms)
+  unspent: number; // leased tokens this isolate has not used yet
+  redisRemaining: number; // what Redis had left after the last lease (0 = refuse until resetAt)
+}
+
+/** Tokens per lease: a twentieth of the limit, so small limits stay exact (1 token up to a limit of 39). */
+export const leaseSize = (limit: number, max: number) => Math.max(1, Math.min(max, Math.floor(limit / 20)));
+
+const MAX_LEASES = 10_000;
+const leases = new Map<string, Lease>();
+
+function remember(key: string, lease: Lease) {
+  leases.delete(key);
+  if (leases.size >= MAX_LEASES) leases.delete(leases.keys().next().value!); // the oldest
+  leases.set(key, lease);
+}
+
 export function createRedisRateLimiter(env: Env, redis: Redis): RateLimiter {
   const window = env.RATE_LIMIT_WINDOW_SECONDS;
   return {
     backend: "redis",
     async check(kind, identifier) {
       const limit = limitFor(env, kind);
-      const result = await limiterFor(redis, limit, window).limit(`${kind}_${identifier}`);
-      return { allowed: result.success, limit, remaining: result.remaining, resetAt: result.reset, windowSeconds: window };
+      const decision = (allowed: boolean, remaining: number, resetAt: number): LimitDecision => ({
+        allowed,
+        limit,
+        remaining,
+        resetAt,
+        windowSeconds: window,
+      });
+      const key = `${kind}_${identifier}`;
+      const leaseKey = `${limit}/${window}/${key}`;
+      const now = Date.now();
+      const lease = leases.get(leaseKey);
+      const current = lease && lease.resetAt > now ? lease : undefined;
+      if (current && current.unspent > 0) {
+        current.unspent -= 1;
+        return decision(true, current.redisRemaining + current.unspent, current.resetAt);
+      }
+      if (current && current.redisRemaining === 0) return decision(false, 0, current.resetAt);
+      // Never ask for more than Redis had left, so one isolate alone is refused exactly at the limit.
+      const size = leaseSize(limit, env.RATE_LIMIT_LEASE_MAX);
+      const rate = current ? Math.min(size, current.redisRemaining) : size;
+      const result = await limiterFor(redis, limit, window).limit(key, { rate });
+      if (!result.success) {
+        remember(leaseKey, { resetAt: result.reset, unspent: 0, redisRemaining: 0 });
+        return decision(false, 0, result.reset);
+      }
+      remember(leaseKey, { resetAt: result.reset, unspent: rate - 1, redisRemaining: result.remaining });
+      return decision(true, result.remaining + rate - 1, result.reset);
     },
   };
 }
