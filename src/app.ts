@@ -8,6 +8,7 @@ import { requestId } from "../middleware/request-id";
 import { requestLog } from "../middleware/request-log";
 import { corsForAnyOrigin, securityHeaders } from "../middleware/security";
 import { services } from "../middleware/services";
+import { forgetSlotVersionsAfterWrites } from "../middleware/slot-answers";
 import { operations } from "../routes";
 import { routingPath } from "../versions/registry";
 import type { AppEnv } from "./context";
@@ -33,6 +34,7 @@ export function createApp() {
   app.use("*", bodyLimit);
   app.use("*", rateLimit);
   app.use("*", idempotency);
+  app.use("*", forgetSlotVersionsAfterWrites);
 
   registerOperations(app, operations);
 

@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
-import { checkDuration, eventTypeLookupOf, loadPublicSlotsData, publicSlots } from "../../src/availability/public-slots";
+import { eventTypeLookupOf, publicSlotsAnswer } from "../../src/availability/public-slots";
 import { resolveSlotsWindow } from "../../src/availability/query-window";
 import { GetSlotsOutputSchema } from "../../src/availability/schemas";
 import { GetSlotsQuerySchema, toGetSlotsQuery } from "../../src/availability/slots-input";
 import { slotsOutput_2024_09_04 } from "../../src/availability/slots-output";
 import { errorResponses } from "../../src/errors";
+import { respondWithJsonText } from "../../src/json-text";
 import { createHttpSql } from "../../src/services/db";
 import { defineOperation } from "../../src/operation";
 import { SLOTS_VERSIONS } from "./versions";
@@ -17,7 +18,8 @@ const route = createRoute({
   description:
     "Public (no credentials), rate-limited per IP. The event type is named by `eventTypeId`, or `eventTypeSlug` with `username` " +
     "(and `organizationSlug` inside an organization). `start` and `end` are read in UTC; a date-only `end` covers that whole day. " +
-    "Dates and times in the response are in `timeZone`, UTC when it is omitted. One database round trip per request.",
+    "Dates and times in the response are in `timeZone`, UTC when it is omitted. Answers are kept in memory until the host's " +
+    "bookings, holds, event type or schedule change (seen within a second everywhere), a hold lapses or 60 seconds pass.",
   tags: ["Slots"],
   request: { query: GetSlotsQuerySchema },
   responses: {
@@ -36,15 +38,23 @@ export const getSlotsOperation = defineOperation({
     // Input errors answer before any database work.
     const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
     const lookup = eventTypeLookupOf(query.eventType);
-    const { db } = c.var.services;
-    const { eventType, busy } = await loadPublicSlotsData(db, createHttpSql(c.var.env), lookup, { window, now, excludeBookingUid: query.bookingUidToReschedule });
-    const durationMinutes = checkDuration(eventType, query.duration, "duration");
-    const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
-    const data = slotsOutput_2024_09_04(slots, query.format, {
-      timeZone: query.timeZone,
-      onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
-      seatsTotal: eventType.rules.seatsPerTimeSlot,
+    const body = await publicSlotsAnswer(c.var.services.db, createHttpSql(c.var.env), {
+      lookup,
+      window,
+      now,
+      excludeBookingUid: query.bookingUidToReschedule,
+      duration: query.duration,
+      // Rescheduling lookups are one person's, once: not worth keeping.
+      cacheKey: query.bookingUidToReschedule ? null : `${route.operationId}:${JSON.stringify(query)}`,
+      render: (slots, eventType) => ({
+        status: "success" as const,
+        data: slotsOutput_2024_09_04(slots, query.format, {
+          timeZone: query.timeZone,
+          onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
+          seatsTotal: eventType.rules.seatsPerTimeSlot,
+        }),
+      }),
     });
-    return c.json({ status: "success" as const, data }, 200);
+    return respondWithJsonText(c, body, 200);
   },
 });

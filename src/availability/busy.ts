@@ -94,7 +94,8 @@ export function busyRowsStatement(params: {
     SELECT 'booking' AS kind, b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
            (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS attendees,
-           (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks
+           (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks,
+           NULL::timestamp AS "releaseAt"
     FROM "Booking" b
     LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
     WHERE b."userId" = ${host}
@@ -102,7 +103,7 @@ export function busyRowsStatement(params: {
       AND b."startTime" < ${to} AND b."endTime" > ${from}
       AND b.uid <> ${params.excludeBookingUid ?? ""}
     UNION ALL
-    SELECT 'reservation', s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true
+    SELECT 'reservation', s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true, s."releaseAt"
     FROM "SelectedSlots" s
     WHERE s."userId" = ${host}
       AND s."releaseAt" > ${params.now}

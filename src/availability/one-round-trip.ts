@@ -31,7 +31,15 @@ const REACH_DAYS = Prisma.sql`(CASE
     WHEN found."bookingLimitPerWeek" IS NOT NULL OR found."durationLimitPerWeek" IS NOT NULL THEN 7
     ELSE 1 END)`;
 
-type Row = EventTypeForSlotsRow & { busyRows: unknown };
+type Row = EventTypeForSlotsRow & { busyRows: unknown; slotsVersion: string };
+
+/** What a cached answer built from this data depends on besides the data (src/availability/answer-cache.ts). */
+export interface SlotsDataFreshness {
+  /** The host's SlotsVersion in the same snapshot as the data ("0" before its first change). */
+  slotsVersion: string;
+  /** When the earliest hold read here lapses (its slot frees up without any write), or null. */
+  firstHoldReleaseAt: number | null;
+}
 
 const asArray = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as T[];
 
@@ -48,7 +56,7 @@ export async function loadEventTypeWithBusyTime(
   db: Db | HttpSql,
   lookup: EventTypeLookup,
   window: BusyWindow,
-): Promise<{ eventType: EventTypeForSlots; busy: BusyContext } | null> {
+): Promise<{ eventType: EventTypeForSlots; busy: BusyContext; freshness: SlotsDataFreshness } | null> {
   const busyRows = busyRowsStatement({
     host: Prisma.sql`found."userId"`,
     from: Prisma.sql`(${new Date(window.rangeStart)}::timestamp - make_interval(days => ${REACH_DAYS}))`,
@@ -63,16 +71,23 @@ export async function loadEventTypeWithBusyTime(
       SELECT COALESCE(jsonb_agg(jsonb_build_object(
                'kind', r.kind, 'uid', r.uid, 'eventTypeId', r."eventTypeId",
                'start', extract(epoch FROM r.start) * 1000, 'end', extract(epoch FROM r."end") * 1000,
-               'beforeBuffer', r."beforeBuffer", 'afterBuffer', r."afterBuffer", 'attendees', r.attendees, 'blocks', r.blocks)), '[]'::jsonb)
+               'beforeBuffer', r."beforeBuffer", 'afterBuffer', r."afterBuffer", 'attendees', r.attendees, 'blocks', r.blocks,
+               'releaseAt', extract(epoch FROM r."releaseAt") * 1000)), '[]'::jsonb)
       FROM (${busyRows}) AS r
-    ) AS "busyRows"
+    ) AS "busyRows",
+    COALESCE((SELECT sv."version"::text FROM "SlotsVersion" sv WHERE sv."userId" = found."userId"), '0') AS "slotsVersion"
     FROM found`);
   const row = rows[0];
   if (!row) return null;
   const eventType = eventTypeFromRow(row);
+  const busyRowsRead = asArray<BusyRow & { releaseAt: number | null }>(row.busyRows);
+  let firstHoldReleaseAt: number | null = null;
+  for (const busyRow of busyRowsRead) {
+    if (busyRow.releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, Number(busyRow.releaseAt));
+  }
   const busy = busyContextFromRows(
-    asArray<BusyRow>(row.busyRows).map((busyRow) => ({ ...busyRow, start: Number(busyRow.start), end: Number(busyRow.end) })),
+    busyRowsRead.map((busyRow) => ({ ...busyRow, start: Number(busyRow.start), end: Number(busyRow.end) })),
     { eventTypeId: eventType.eventTypeId, seated: Boolean(eventType.rules.seatsPerTimeSlot) },
   );
-  return { eventType, busy };
+  return { eventType, busy, freshness: { slotsVersion: row.slotsVersion, firstHoldReleaseAt } };
 }

@@ -1,8 +1,10 @@
 import { Prisma } from "../generated/prisma/client";
 import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
 import { ApiError } from "../errors";
+import { toJsonText, type JsonText } from "../json-text";
 import type { Db, HttpSql } from "../services/db";
 import type { Slot } from "../slots/types";
+import { answerValidUntil, slotAnswers } from "./answer-cache";
 import type { SlotsWindow } from "./query-window";
 import type { BusyContext } from "./busy";
 import { loadEventTypeWithBusyTime } from "./one-round-trip";
@@ -82,7 +84,7 @@ export async function loadPublicSlotsData(
   sql: HttpSql,
   lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string },
   request: PublicSlotsRequest,
-): Promise<{ eventType: EventTypeForSlots; busy: BusyContext }> {
+): Promise<NonNullable<Awaited<ReturnType<typeof loadEventTypeWithBusyTime>>>> {
   // Team event types do not exist in this API (event types belong to users), so a team lookup finds none.
   const found =
     "teamSlug" in lookup
@@ -125,3 +127,40 @@ export function checkDuration(eventType: EventTypeForSlots, duration: number | u
   throw new ApiError("BadRequestException", `${field} - ${field} must be one of the event type's lengths: ${offered.join(", ")}`);
 }
 
+
+export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
+  lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string };
+  /** Everything else the answer depends on (the caller's parameters, normalised); null = do not cache. */
+  cacheKey: string | null;
+  /** The `duration` asked for, checked against the event type. */
+  duration: number | undefined;
+  /** The response body for these slots. */
+  render(slots: Slot[], eventType: EventTypeForSlots): T;
+}
+
+/**
+ * A public slot lookup's response body: from the isolate's answer cache when it is still current
+ * (src/availability/answer-cache.ts), else computed in one round trip and kept.
+ */
+export async function publicSlotsAnswer<T>(db: Db, sql: HttpSql, request: PublicSlotsAnswerRequest<T>): Promise<JsonText<T>> {
+  const { cacheKey, now } = request;
+  if (cacheKey !== null) {
+    const cached = await slotAnswers.lookup(cacheKey, sql, now);
+    if (cached !== undefined) return cached as JsonText<T>;
+  }
+  const readAt = Date.now();
+  const { eventType, busy, freshness } = await loadPublicSlotsData(db, sql, request.lookup, request);
+  const durationMinutes = checkDuration(eventType, request.duration, "duration");
+  const slots = publicSlots(eventType, busy, { window: request.window, now, durationMinutes });
+  const body = toJsonText(request.render(slots, eventType));
+  if (cacheKey !== null) {
+    const validUntil = answerValidUntil({
+      now,
+      firstSlotStart: slots.reduce<number | undefined>((first, slot) => (first === undefined || slot.start < first ? slot.start : first), undefined),
+      minimumNoticeMinutes: eventType.rules.minimumBookingNoticeMinutes,
+      firstHoldReleaseAt: freshness.firstHoldReleaseAt,
+    });
+    slotAnswers.store(cacheKey, { body, hostUserId: eventType.owner.id, version: freshness.slotsVersion, validUntil }, readAt);
+  }
+  return body;
+}

@@ -1,12 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
-import { checkDuration, loadPublicSlotsData, publicSlots } from "../../../src/availability/public-slots";
+import { publicSlotsAnswer } from "../../../src/availability/public-slots";
 import { resolveSlotsWindow } from "../../../src/availability/query-window";
 import { GetAvailableSlotsOutputSchema, GetAvailableSlotsQuerySchema } from "../../../src/availability/schemas";
 import { queryInteger } from "../../../src/availability/slots-input";
 import { legacySlotsOutput } from "../../../src/availability/slots-output";
 import type { EventTypeLookup } from "../../../src/event-types/slots-loader";
 import { ApiError, errorResponses } from "../../../src/errors";
+import { respondWithJsonText } from "../../../src/json-text";
 import { createHttpSql } from "../../../src/services/db";
 import { defineOperation } from "../../../src/operation";
 import { isValidTimeZone } from "../../../src/slots/format";
@@ -63,21 +64,31 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
         : { username: usernames[0], slug: query.eventTypeSlug, ...organizationSlug };
     } else throw new ApiError("NotFoundException", "Event Type not found");
 
-    const { db } = c.var.services;
-    const { eventType, busy } = await loadPublicSlotsData(db, createHttpSql(c.var.env), lookup, {
+    // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.
+    const ownHoldUid = getCookie(c, "uid") || undefined;
+    const rescheduleUid = query.rescheduleUid || undefined;
+    const body = await publicSlotsAnswer(c.var.services.db, createHttpSql(c.var.env), {
+      lookup,
       window,
       now,
-      excludeBookingUid: query.rescheduleUid || undefined,
-      // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.
-      excludeReservationUid: getCookie(c, "uid") || undefined,
+      excludeBookingUid: rescheduleUid,
+      excludeReservationUid: ownHoldUid,
+      duration,
+      // Rescheduling lookups are one person's, once: not worth keeping.
+      cacheKey: rescheduleUid
+        ? null
+        : `${route.operationId}:${JSON.stringify([lookup, query.startTime, query.endTime, query.timeZone, slotFormat, duration, ownHoldUid])}`,
+      render: (slots, eventType) => ({
+        status: "success" as const,
+        data: {
+          slots: legacySlotsOutput(slots, slotFormat as "time" | "range" | undefined, {
+            timeZone: query.timeZone,
+            onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
+            seatsTotal: eventType.rules.seatsPerTimeSlot,
+          }),
+        },
+      }),
     });
-    const durationMinutes = checkDuration(eventType, duration, "duration");
-    const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
-    const data = legacySlotsOutput(slots, slotFormat as "time" | "range" | undefined, {
-      timeZone: query.timeZone,
-      onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
-      seatsTotal: eventType.rules.seatsPerTimeSlot,
-    });
-    return c.json({ status: "success" as const, data: { slots: data } }, 200);
+    return respondWithJsonText(c, body, 200);
   },
 });

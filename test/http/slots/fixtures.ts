@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { VERSION_RECHECK_MS } from "../../../src/availability/answer-cache";
 import { api } from "../../helpers/api";
 import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
 
@@ -115,3 +116,22 @@ export const getSlots = (query: Record<string, string | number>, options: { vers
     version: options.version ?? V,
     headers: options.headers,
   });
+
+/**
+ * Writes made straight to the database (another writer than this isolate) reach cached slot answers within
+ * VERSION_RECHECK_MS (src/availability/answer-cache.ts): polls until `read` gives what `check` accepts, and
+ * fails when that takes longer than the bound allows.
+ */
+export async function seenWithinRecheck<T>(read: () => Promise<T>, check: (value: T) => void): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return value;
+    } catch (error) {
+      if (Date.now() - started > VERSION_RECHECK_MS + 1_500) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

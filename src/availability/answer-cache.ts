@@ -1,0 +1,141 @@
+import type { HttpSql } from "../services/db";
+
+// Public slot answers (GET /v2/slots, legacy GET /v2/slots/available), kept in the isolate's memory.
+//
+// Booking widgets ask the same question on every page view; computing it costs a database round trip and
+// the engine, serving it from memory costs neither. Each answer records the host's SlotsVersion it was
+// computed at (a counter database triggers move on every committed change to what the host's slots depend
+// on: migration 20261126060000_slots_versions), and is served only while that is still the host's version:
+// - a write made through this isolate is seen by its next lookup (writes forget the remembered versions);
+// - a write made anywhere else is seen within VERSION_RECHECK_MS (the version is re-read at most that often
+//   per host and isolate, by one request while the others keep the last value);
+// - what moves without a write bounds the answer's life: a hold lapsing, the first slot passing the minimum
+//   notice, and ANSWER_MAX_AGE_MS for the rest (a rolling booking window's edge, organisation renames).
+// A stale answer can offer a slot that was just taken; booking re-checks under the host's lock and answers 409,
+// so staleness never double-books.
+
+/** Longest an answer is served, whatever else holds. */
+export const ANSWER_MAX_AGE_MS = 60_000;
+/** How often an isolate re-reads a host's version while serving its answers from memory. */
+export const VERSION_RECHECK_MS = 1_000;
+// A version check that has not finished after this long no longer keeps others from starting one.
+const CHECK_CLAIM_MS = 2_000;
+// Memory bounds: the isolate has 128 MB; answers are strings of ~30 bytes per slot.
+const MAX_ANSWERS = 2_000;
+const MAX_TOTAL_CHARS = 16 * 1024 * 1024;
+const MAX_ANSWER_CHARS = 512 * 1024;
+
+export interface SlotsAnswer {
+  /** The serialised response body. */
+  body: string;
+  hostUserId: number;
+  /** SlotsVersion of the host the answer was computed at. */
+  version: string;
+  /** Epoch ms after which the answer is not served. */
+  validUntil: number;
+}
+
+interface KnownVersion {
+  version: string;
+  /** When the read that returned it was sent (epoch ms). */
+  readAt: number;
+  /** Set while one request re-reads it. */
+  checkingSince?: number;
+}
+
+const readVersionStatement = `SELECT COALESCE((SELECT "version"::text FROM "SlotsVersion" WHERE "userId" = $1), '0') AS version`;
+
+export class SlotsAnswerCache {
+  private readonly answers = new Map<string, SlotsAnswer>();
+  private totalChars = 0;
+  private readonly versions = new Map<number, KnownVersion>();
+  // Versions read before this instant may predate a write made through this isolate.
+  private forgottenAt = 0;
+
+  /** The answer for `key` if it is still current, else undefined (reads the host's version when due). */
+  async lookup(key: string, sql: HttpSql, now = Date.now()): Promise<string | undefined> {
+    const answer = this.answers.get(key);
+    if (!answer) return undefined;
+    if (answer.validUntil <= now) {
+      this.drop(key, answer);
+      return undefined;
+    }
+    let current: string;
+    try {
+      current = await this.currentVersion(answer.hostUserId, sql, now);
+    } catch {
+      return undefined; // recompute: that path reports a database failure properly
+    }
+    if (current !== answer.version) {
+      this.drop(key, answer);
+      return undefined;
+    }
+    return answer.body;
+  }
+
+  /** Keeps an answer computed from data read at `readAt` (its version was read in the same snapshot). */
+  store(key: string, answer: SlotsAnswer, readAt: number) {
+    this.noteVersion(answer.hostUserId, answer.version, readAt);
+    if (answer.body.length > MAX_ANSWER_CHARS || answer.validUntil <= Date.now()) return;
+    const previous = this.answers.get(key);
+    if (previous) this.drop(key, previous);
+    while (this.answers.size >= MAX_ANSWERS || this.totalChars + answer.body.length > MAX_TOTAL_CHARS) {
+      const [oldestKey, oldest] = this.answers.entries().next().value!;
+      this.drop(oldestKey, oldest);
+    }
+    this.answers.set(key, answer);
+    this.totalChars += answer.body.length;
+  }
+
+  /** After a write through this isolate: every host's version must be read again before an answer is served. */
+  forgetVersions(now = Date.now()) {
+    this.versions.clear();
+    this.forgottenAt = now;
+  }
+
+  private drop(key: string, answer: SlotsAnswer) {
+    if (this.answers.get(key) !== answer) return;
+    this.answers.delete(key);
+    this.totalChars -= answer.body.length;
+  }
+
+  private async currentVersion(host: number, sql: HttpSql, now: number): Promise<string> {
+    const known = this.versions.get(host);
+    if (known && now - known.readAt < VERSION_RECHECK_MS) return known.version;
+    // One request re-reads an outdated version; the others keep using it meanwhile.
+    if (known?.checkingSince !== undefined && now - known.checkingSince < CHECK_CLAIM_MS) return known.version;
+    if (known) known.checkingSince = now;
+    try {
+      const rows = (await sql.query(readVersionStatement, [host])) as Array<{ version: string }>;
+      const version = rows[0]?.version ?? "0";
+      this.noteVersion(host, version, now);
+      return version;
+    } finally {
+      if (known) known.checkingSince = undefined;
+    }
+  }
+
+  // Versions only move forward, and a read older than the last local write says nothing about the present.
+  private noteVersion(host: number, version: string, readAt: number) {
+    if (readAt < this.forgottenAt) return;
+    const known = this.versions.get(host);
+    if (known && (BigInt(known.version) > BigInt(version) || (known.version === version && known.readAt >= readAt))) return;
+    this.versions.set(host, { version, readAt });
+  }
+}
+
+/** The isolate's cache of public slot answers. */
+export const slotAnswers = new SlotsAnswerCache();
+
+/** How long an answer may be served: see the header comment for each bound. */
+export function answerValidUntil(params: {
+  now: number;
+  firstSlotStart: number | undefined;
+  minimumNoticeMinutes: number;
+  firstHoldReleaseAt: number | null;
+}): number {
+  let until = params.now + ANSWER_MAX_AGE_MS;
+  if (params.firstSlotStart !== undefined) until = Math.min(until, params.firstSlotStart - params.minimumNoticeMinutes * 60_000);
+  if (params.firstHoldReleaseAt !== null) until = Math.min(until, params.firstHoldReleaseAt);
+  return until;
+}
