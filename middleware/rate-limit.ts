@@ -4,27 +4,32 @@ import { readPresentedCredential } from "../src/auth/credentials";
 import type { AppEnv } from "../src/context";
 import { sha256Hex } from "../src/crypto";
 import { ApiError } from "../src/errors";
-import type { LimitDecision, TrackerKind } from "../src/services/rate-limiter";
+import type { LimitDecision, Tracker, TrackerKind } from "../src/services/rate-limiter";
 import { canonicalPath } from "../versions/registry";
 
 // Routes under these prefixes take the OAuth client id from the path (so x-cal-secret-key alone suffices).
 const PATH_CLIENT_ID = /^\/v2\/(?:oauth-clients|oauth|provider)\/([^/]+)/;
 
 // Runs before authentication, as Cal.com's throttler does: it keys on the credential presented (hashed,
-// never stored in clear), falling back to the client IP.
-async function tracker(c: Context<AppEnv>): Promise<{ kind: TrackerKind; identifier: string }> {
+// never stored in clear), falling back to the client IP. The IP is hashed only when Redis is asked (once per
+// lease), since a lookup from memory needs no Redis key.
+async function tracker(c: Context<AppEnv>): Promise<Tracker> {
   const pathClientId = PATH_CLIENT_ID.exec(canonicalPath(new URL(c.req.url).pathname))?.[1];
   const credential = readPresentedCredential(c.req.raw.headers, pathClientId);
+  const hashed = async (kind: TrackerKind, secret: string): Promise<Tracker> => {
+    const digest = await sha256Hex(secret);
+    return { kind, localKey: digest, redisIdentifier: async () => digest };
+  };
   switch (credential.kind) {
     case "API_KEY":
-      return { kind: "api_key", identifier: await sha256Hex(stripApiKeyPrefix(credential.key, c.var.env.API_KEY_PREFIX)) };
+      return hashed("api_key", stripApiKeyPrefix(credential.key, c.var.env.API_KEY_PREFIX));
     case "ACCESS_TOKEN":
-      return { kind: "access_token", identifier: await sha256Hex(credential.token) };
+      return hashed("access_token", credential.token);
     case "OAUTH_CLIENT_CREDENTIALS":
-      return { kind: "oauth_client", identifier: await sha256Hex(credential.clientId) };
+      return hashed("oauth_client", credential.clientId);
     default: {
       const ip = c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown";
-      return { kind: "ip", identifier: await sha256Hex(ip) };
+      return { kind: "ip", localKey: ip, redisIdentifier: () => sha256Hex(ip) };
     }
   }
 }
@@ -48,8 +53,7 @@ export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { services } = c.var;
   let decision: LimitDecision;
   try {
-    const { kind, identifier } = await tracker(c);
-    decision = await services.limiter.check(kind, identifier);
+    decision = await services.limiter.check(await tracker(c));
   } catch (error) {
     // Redis unreachable: serve the request unthrottled rather than fail it.
     services.logger.error("rate limiter unavailable, failing open", { error: String(error) });

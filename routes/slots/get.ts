@@ -38,7 +38,8 @@ export const getSlotsOperation = defineOperation({
     // Input errors answer before any database work.
     const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
     const lookup = eventTypeLookupOf(query.eventType);
-    const body = await publicSlotsAnswer(c.var.services.db, createHttpSql(c.var.env), {
+    const database = { db: () => c.var.services.db, sql: () => createHttpSql(c.var.env) };
+    const body = await publicSlotsAnswer(database, {
       lookup,
       window,
       now,

@@ -53,7 +53,7 @@ export class SlotsAnswerCache {
   private forgottenAt = 0;
 
   /** The answer for `key` if it is still current, else undefined (reads the host's version when due). */
-  async lookup(key: string, sql: HttpSql, now = Date.now()): Promise<string | undefined> {
+  async lookup(key: string, sql: () => HttpSql, now = Date.now()): Promise<string | undefined> {
     const answer = this.answers.get(key);
     if (!answer) return undefined;
     if (answer.validUntil <= now) {
@@ -99,14 +99,14 @@ export class SlotsAnswerCache {
     this.totalChars -= answer.body.length;
   }
 
-  private async currentVersion(host: number, sql: HttpSql, now: number): Promise<string> {
+  private async currentVersion(host: number, sql: () => HttpSql, now: number): Promise<string> {
     const known = this.versions.get(host);
     if (known && now - known.readAt < VERSION_RECHECK_MS) return known.version;
     // One request re-reads an outdated version; the others keep using it meanwhile.
     if (known?.checkingSince !== undefined && now - known.checkingSince < CHECK_CLAIM_MS) return known.version;
     if (known) known.checkingSince = now;
     try {
-      const rows = (await sql.query(readVersionStatement, [host])) as Array<{ version: string }>;
+      const rows = (await sql().query(readVersionStatement, [host])) as Array<{ version: string }>;
       const version = rows[0]?.version ?? "0";
       this.noteVersion(host, version, now);
       return version;

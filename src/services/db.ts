@@ -68,33 +68,50 @@ export interface RoutedDbParts {
  * Nothing is shared between requests: Prisma clients hold promises that Workers refuse to settle across
  * requests.
  */
-export function createRoutedDb(parts: RoutedDbParts): Db {
-  const routed: Record<string, unknown> = {};
-  for (const model of MODEL_PROPERTIES) {
-    // Built on first use: creating a model delegate is costly and a request touches only a few models.
-    Object.defineProperty(routed, model, {
-      configurable: true,
-      get() {
-        const delegate = Object.create((parts.reads() as unknown as Delegates)[model]!) as Record<string, unknown>;
-        for (const operation of WRITE_OPERATIONS) {
-          delegate[operation] = (args: unknown) => (parts.session() as unknown as Delegates)[model]![operation]!(args);
-        }
-        Object.defineProperty(routed, model, { value: delegate });
-        return delegate;
-      },
-    });
-  }
-  routed.$queryRaw = async (first: unknown, ...values: unknown[]) => {
+class RoutedDb {
+  constructor(readonly parts: RoutedDbParts) {}
+
+  $queryRaw(first: unknown, ...values: unknown[]) {
     const query = toSql(first, values);
-    return parts.sql.query(query.text, query.values);
-  };
-  routed.$queryRawUnsafe = async (text: string, ...values: unknown[]) => parts.sql.query(text, values);
-  routed.$executeRaw = (...args: unknown[]) => (parts.session().$executeRaw as (...a: unknown[]) => unknown)(...args);
-  routed.$executeRawUnsafe = (...args: unknown[]) => (parts.session().$executeRawUnsafe as (...a: unknown[]) => unknown)(...args);
-  routed.$transaction = (...args: unknown[]) => (parts.session().$transaction as (...a: unknown[]) => unknown)(...args);
-  routed.$connect = async () => {};
-  routed.$disconnect = parts.onDisconnect ?? (async () => {});
-  return routed as unknown as Db;
+    return this.parts.sql.query(query.text, query.values);
+  }
+  $queryRawUnsafe(text: string, ...values: unknown[]) {
+    return this.parts.sql.query(text, values);
+  }
+  $executeRaw(...args: unknown[]) {
+    return (this.parts.session().$executeRaw as (...a: unknown[]) => unknown)(...args);
+  }
+  $executeRawUnsafe(...args: unknown[]) {
+    return (this.parts.session().$executeRawUnsafe as (...a: unknown[]) => unknown)(...args);
+  }
+  $transaction(...args: unknown[]) {
+    return (this.parts.session().$transaction as (...a: unknown[]) => unknown)(...args);
+  }
+  async $connect() {}
+  $disconnect() {
+    return this.parts.onDisconnect ? this.parts.onDisconnect() : Promise.resolve();
+  }
+}
+
+// Model delegates are getters on the prototype, defined once: each builds its delegate on first use in a
+// request (creating one is costly and a request touches few models) and keeps it on that request's client.
+for (const model of MODEL_PROPERTIES) {
+  Object.defineProperty(RoutedDb.prototype, model, {
+    configurable: true,
+    get(this: RoutedDb) {
+      const { parts } = this;
+      const delegate = Object.create((parts.reads() as unknown as Delegates)[model]!) as Record<string, unknown>;
+      for (const operation of WRITE_OPERATIONS) {
+        delegate[operation] = (args: unknown) => (parts.session() as unknown as Delegates)[model]![operation]!(args);
+      }
+      Object.defineProperty(this, model, { value: delegate });
+      return delegate;
+    },
+  });
+}
+
+export function createRoutedDb(parts: RoutedDbParts): Db {
+  return new RoutedDb(parts) as unknown as Db;
 }
 
 export type HttpSql = NeonQueryFunction<false, false>;

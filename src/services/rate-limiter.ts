@@ -13,9 +13,18 @@ export interface LimitDecision {
   windowSeconds: number;
 }
 
+/** Whose budget a request spends. */
+export interface Tracker {
+  kind: TrackerKind;
+  /** Identifies the caller inside this isolate. */
+  localKey: string;
+  /** The caller's identifier in Redis keys (hashed: never a credential or an IP in clear). */
+  redisIdentifier(): Promise<string>;
+}
+
 export interface RateLimiter {
   readonly backend: "redis" | "memory";
-  check(kind: TrackerKind, identifier: string): Promise<LimitDecision>;
+  check(tracker: Tracker): Promise<LimitDecision>;
 }
 
 export function limitFor(env: Env, kind: TrackerKind): number {
@@ -83,7 +92,7 @@ export function createRedisRateLimiter(env: Env, redis: Redis): RateLimiter {
   const window = env.RATE_LIMIT_WINDOW_SECONDS;
   return {
     backend: "redis",
-    async check(kind, identifier) {
+    async check({ kind, localKey, redisIdentifier }) {
       const limit = limitFor(env, kind);
       const decision = (allowed: boolean, remaining: number, resetAt: number): LimitDecision => ({
         allowed,
@@ -92,8 +101,7 @@ export function createRedisRateLimiter(env: Env, redis: Redis): RateLimiter {
         resetAt,
         windowSeconds: window,
       });
-      const key = `${kind}_${identifier}`;
-      const leaseKey = `${limit}/${window}/${key}`;
+      const leaseKey = `${limit}/${window}/${kind}_${localKey}`;
       const now = Date.now();
       const lease = leases.get(leaseKey);
       const current = lease && lease.resetAt > now ? lease : undefined;
@@ -105,7 +113,7 @@ export function createRedisRateLimiter(env: Env, redis: Redis): RateLimiter {
       // Never ask for more than Redis had left, so one isolate alone is refused exactly at the limit.
       const size = leaseSize(limit, env.RATE_LIMIT_LEASE_MAX);
       const rate = current ? Math.min(size, current.redisRemaining) : size;
-      const result = await limiterFor(redis, limit, window).limit(key, { rate });
+      const result = await limiterFor(redis, limit, window).limit(`${kind}_${await redisIdentifier()}`, { rate });
       if (!result.success) {
         remember(leaseKey, { resetAt: result.reset, unspent: 0, redisRemaining: 0 });
         return decision(false, 0, result.reset);
@@ -123,9 +131,9 @@ export function createMemoryRateLimiter(env: Env): RateLimiter {
   const windowMs = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
   return {
     backend: "memory",
-    async check(kind, identifier) {
+    async check({ kind, localKey }) {
       const limit = limitFor(env, kind);
-      const key = `${kind}_${identifier}`;
+      const key = `${kind}_${localKey}`;
       const now = Date.now();
       let entry = memoryWindows.get(key);
       if (!entry || entry.resetAt <= now) {

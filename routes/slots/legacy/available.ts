@@ -67,7 +67,8 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
     // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.
     const ownHoldUid = getCookie(c, "uid") || undefined;
     const rescheduleUid = query.rescheduleUid || undefined;
-    const body = await publicSlotsAnswer(c.var.services.db, createHttpSql(c.var.env), {
+    const database = { db: () => c.var.services.db, sql: () => createHttpSql(c.var.env) };
+    const body = await publicSlotsAnswer(database, {
       lookup,
       window,
       now,
