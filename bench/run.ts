@@ -53,6 +53,9 @@ async function main() {
       await load("GET /health (db + redis)", `http://127.0.0.1:${API_PORT}/health`, opts),
       await load("GET /v2/me (API key, db)", `http://127.0.0.1:${API_PORT}/v2/me`, { ...opts, headers: auth }),
       await load("GET /v2/slots (30 days, DST, 200 bookings)", slotsUrl, { ...opts, headers: slotsHeaders }),
+      // The same question computed on every request (a reschedule lookup is never answered from memory; the
+      // uid matches no booking, so the slots are the same): what a cache miss costs.
+      await load("GET /v2/slots, computed every time", `${slotsUrl}&bookingUidToReschedule=bench-no-such-booking`, { ...opts, headers: slotsHeaders }),
     ];
     const rows = [bare, ...results].map((r) => ({
       target: r.name,
