@@ -1,6 +1,7 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { slotAnswers } from "../src/availability/answer-cache";
 import type { AppEnv } from "../src/context";
+import { createHttpSql } from "../src/services/db";
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -13,3 +14,30 @@ export const forgetSlotVersionsAfterWrites: MiddlewareHandler<AppEnv> = async (c
     if (!READS.has(c.req.method)) slotAnswers.forgetVersions();
   }
 };
+
+/**
+ * The key a public slot lookup's answer is kept under: the operation and the query string exactly as sent,
+ * plus `extra` (what else the answer depends on, e.g. the booker's hold cookie). Null, not kept, when the
+ * query names `uncachedWith` (rescheduling lookups are one person's, once).
+ */
+export function slotAnswerKey(c: Context<AppEnv>, operationId: string, uncachedWith: string, extra = ""): string | null {
+  const url = c.req.url;
+  const queryStart = url.indexOf("?");
+  const search = queryStart === -1 ? "" : url.slice(queryStart + 1);
+  if (search.includes(`${uncachedWith}=`)) return null;
+  return `${operationId}?${search}#${extra}`;
+}
+
+/**
+ * Route middleware, before validation: answers a question this isolate answered before, while that answer is
+ * current. Only valid questions' answers are kept and a question's validity depends on its query string
+ * alone, so a repeat needs neither validation nor the database.
+ */
+export const answerFromMemory =
+  (key: (c: Context<AppEnv>) => string | null): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const answerKey = key(c);
+    const body = answerKey === null ? undefined : await slotAnswers.lookup(answerKey, () => createHttpSql(c.var.env));
+    if (body === undefined) return next();
+    return c.body(body, 200, { "content-type": "application/json" });
+  };

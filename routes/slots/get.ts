@@ -1,4 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { answerFromMemory, slotAnswerKey } from "../../middleware/slot-answers";
 import { eventTypeLookupOf, publicSlotsAnswer } from "../../src/availability/public-slots";
 import { resolveSlotsWindow } from "../../src/availability/query-window";
 import { GetSlotsOutputSchema } from "../../src/availability/schemas";
@@ -6,14 +8,18 @@ import { GetSlotsQuerySchema, toGetSlotsQuery } from "../../src/availability/slo
 import { slotsOutput_2024_09_04 } from "../../src/availability/slots-output";
 import { errorResponses } from "../../src/errors";
 import { respondWithJsonText } from "../../src/json-text";
+import type { AppEnv } from "../../src/context";
 import { createHttpSql } from "../../src/services/db";
 import { defineOperation } from "../../src/operation";
 import { SLOTS_VERSIONS } from "./versions";
 
+const OPERATION_ID = "SlotsController_2024_09_04_getAvailableSlots";
+const answerKey = (c: Context<AppEnv>) => slotAnswerKey(c, OPERATION_ID, "bookingUidToReschedule");
+
 const route = createRoute({
   method: "get",
   path: "/v2/slots",
-  operationId: "SlotsController_2024_09_04_getAvailableSlots",
+  operationId: OPERATION_ID,
   summary: "Get available time slots for an event type",
   description:
     "Public (no credentials), rate-limited per IP. The event type is named by `eventTypeId`, or `eventTypeSlug` with `username` " +
@@ -22,6 +28,7 @@ const route = createRoute({
     "bookings, holds, event type or schedule change (seen within a second everywhere), a hold lapses or 60 seconds pass.",
   tags: ["Slots"],
   request: { query: GetSlotsQuerySchema },
+  middleware: [answerFromMemory((c) => answerKey(c))],
   responses: {
     200: { description: "Slots by local date", content: { "application/json": { schema: GetSlotsOutputSchema } } },
     ...errorResponses(404),
@@ -38,15 +45,13 @@ export const getSlotsOperation = defineOperation({
     // Input errors answer before any database work.
     const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
     const lookup = eventTypeLookupOf(query.eventType);
-    const database = { db: () => c.var.services.db, sql: () => createHttpSql(c.var.env) };
-    const body = await publicSlotsAnswer(database, {
+    const body = await publicSlotsAnswer(c.var.services.db, createHttpSql(c.var.env), {
       lookup,
       window,
       now,
       excludeBookingUid: query.bookingUidToReschedule,
       duration: query.duration,
-      // Rescheduling lookups are one person's, once: not worth keeping.
-      cacheKey: query.bookingUidToReschedule ? null : `${route.operationId}:${JSON.stringify(query)}`,
+      cacheKey: answerKey(c),
       render: (slots, eventType) => ({
         status: "success" as const,
         data: slotsOutput_2024_09_04(slots, query.format, {

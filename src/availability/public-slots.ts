@@ -139,21 +139,13 @@ export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
 }
 
 /**
- * A public slot lookup's response body: from the isolate's answer cache when it is still current
- * (src/availability/answer-cache.ts), else computed in one round trip and kept. Database clients are made
- * only when needed: an answer from memory makes none.
+ * A public slot lookup's response body, computed in one round trip and kept in the isolate's answer cache
+ * under `cacheKey` (src/availability/answer-cache.ts; middleware/slot-answers.ts serves repeats).
  */
-export async function publicSlotsAnswer<T>(
-  database: { db(): Db; sql(): HttpSql },
-  request: PublicSlotsAnswerRequest<T>,
-): Promise<JsonText<T>> {
+export async function publicSlotsAnswer<T>(db: Db, sql: HttpSql, request: PublicSlotsAnswerRequest<T>): Promise<JsonText<T>> {
   const { cacheKey, now } = request;
-  if (cacheKey !== null) {
-    const cached = await slotAnswers.lookup(cacheKey, database.sql, now);
-    if (cached !== undefined) return cached as JsonText<T>;
-  }
   const readAt = Date.now();
-  const { eventType, busy, freshness } = await loadPublicSlotsData(database.db(), database.sql(), request.lookup, request);
+  const { eventType, busy, freshness } = await loadPublicSlotsData(db, sql, request.lookup, request);
   const durationMinutes = checkDuration(eventType, request.duration, "duration");
   const slots = publicSlots(eventType, busy, { window: request.window, now, durationMinutes });
   const body = toJsonText(request.render(slots, eventType));

@@ -1,4 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { answerFromMemory, slotAnswerKey } from "../../../middleware/slot-answers";
 import { getCookie } from "hono/cookie";
 import { publicSlotsAnswer } from "../../../src/availability/public-slots";
 import { resolveSlotsWindow } from "../../../src/availability/query-window";
@@ -8,21 +10,27 @@ import { legacySlotsOutput } from "../../../src/availability/slots-output";
 import type { EventTypeLookup } from "../../../src/event-types/slots-loader";
 import { ApiError, errorResponses } from "../../../src/errors";
 import { respondWithJsonText } from "../../../src/json-text";
+import type { AppEnv } from "../../../src/context";
 import { createHttpSql } from "../../../src/services/db";
 import { defineOperation } from "../../../src/operation";
 import { isValidTimeZone } from "../../../src/slots/format";
 import { LEGACY_SLOTS_VERSIONS } from "../versions";
 
+const OPERATION_ID = "SlotsController_2024_04_15_getAvailableSlots";
+// The booker's own hold (its `uid` cookie) is left out of its answer, so the answer depends on it.
+const answerKey = (c: Context<AppEnv>) => slotAnswerKey(c, OPERATION_ID, "rescheduleUid", getCookie(c, "uid") ?? "");
+
 const route = createRoute({
   method: "get",
   path: "/v2/slots/available",
-  operationId: "SlotsController_2024_04_15_getAvailableSlots",
+  operationId: OPERATION_ID,
   summary: "Get available slots (legacy, used by @calcom/atoms)",
   description:
     "Every version except 2024-09-04. `startTime`/`endTime` are taken as given (ISO 8601, UTC without an offset). The caller's own hold " +
     "(its `uid` cookie) does not hide its slot from it. Times are UTC (`…Z`) without `timeZone`, else carry the zone's offset.",
   tags: ["Slots"],
   request: { query: GetAvailableSlotsQuerySchema },
+  middleware: [answerFromMemory((c) => answerKey(c))],
   responses: {
     200: { description: "Slots by local date", content: { "application/json": { schema: GetAvailableSlotsOutputSchema } } },
     ...errorResponses(404),
@@ -67,8 +75,7 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
     // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.
     const ownHoldUid = getCookie(c, "uid") || undefined;
     const rescheduleUid = query.rescheduleUid || undefined;
-    const database = { db: () => c.var.services.db, sql: () => createHttpSql(c.var.env) };
-    const body = await publicSlotsAnswer(database, {
+    const body = await publicSlotsAnswer(c.var.services.db, createHttpSql(c.var.env), {
       lookup,
       window,
       now,
@@ -76,9 +83,7 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
       excludeReservationUid: ownHoldUid,
       duration,
       // Rescheduling lookups are one person's, once: not worth keeping.
-      cacheKey: rescheduleUid
-        ? null
-        : `${route.operationId}:${JSON.stringify([lookup, query.startTime, query.endTime, query.timeZone, slotFormat, duration, ownHoldUid])}`,
+      cacheKey: answerKey(c),
       render: (slots, eventType) => ({
         status: "success" as const,
         data: {

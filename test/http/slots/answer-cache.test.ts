@@ -48,6 +48,12 @@ describe("slot answers kept in memory", () => {
     expect(Object.values(ranges.body.data).flat()[0]).toEqual({ start: expect.any(String), end: expect.any(String) });
   });
 
+  it("keeps only valid questions' answers: a repeated bad question is a 400 each time", async () => {
+    const bad = { eventTypeId: host.eventTypeId, start: isoDate(monday + 86_400_000), end: isoDate(monday) };
+    expect((await getSlots(bad)).status).toBe(400);
+    expect((await getSlots(bad)).status).toBe(400);
+  });
+
   it("a booking made through the API shows in the very next lookup", async () => {
     const day = monday + 86_400_000;
     const query = { eventTypeId: host.eventTypeId, start: isoDate(day), end: isoDate(day) };
