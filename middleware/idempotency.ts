@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { presentedCredentials } from "../src/auth/credentials";
 import type { AppEnv } from "../src/context";
 import { sha256Hex } from "../src/crypto";
@@ -62,10 +63,11 @@ function sortKeys(value: unknown): unknown {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
 }
 
-function replay(entry: Completed): Response {
-  const headers = new Headers({ [REPLAYED_HEADER]: "true" });
-  if (entry.contentType) headers.set("content-type", entry.contentType);
-  return new Response(entry.body, { status: entry.status, headers });
+// Through c.body, so the replay carries the headers set earlier in the pipeline (rate limit, CORS) like any answer.
+function replay(c: Context<AppEnv>, entry: Completed): Response {
+  c.header(REPLAYED_HEADER, "true");
+  if (entry.contentType) c.header("content-type", entry.contentType);
+  return c.body(entry.body, entry.status as ContentfulStatusCode);
 }
 
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -106,7 +108,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
       c.header("Retry-After", "1");
       throw new ApiError("ConflictException", `A request with this ${IDEMPOTENCY_HEADER} is still being processed. Retry once it has finished.`);
     }
-    return replay(existing);
+    return replay(c, existing);
   }
 
   await next();

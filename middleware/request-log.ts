@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { AppEnv } from "../src/context";
+import { pathnameOf } from "../src/request-url";
 import { publicRoutePattern } from "../versions/registry";
 
 // One JSON line per request. Never logs credentials or bodies: only ids and outcome.
@@ -16,7 +17,7 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
       message: "request",
       requestId: c.get("requestId"),
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: pathnameOf(c.req.url),
       route: publicRoutePattern(routePath(c, -1)),
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 100) / 100,

@@ -1,8 +1,8 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../src/context";
 import { readEnv } from "../src/env";
 import { ApiError } from "../src/errors";
-import { createServices } from "../src/services";
+import { createServices, type Services } from "../src/services";
 
 // Validates the Worker's bindings and builds the per-request services (db, redis, limiter, logger).
 export const services: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -16,11 +16,16 @@ export const services: MiddlewareHandler<AppEnv> = async (c, next) => {
   try {
     await next();
   } finally {
-    const closing = built.dispose().catch(() => {});
-    try {
-      c.executionCtx.waitUntil(closing);
-    } catch {
-      await closing; // no execution context (e.g. app.request in scripts)
-    }
+    // Most requests never open a database client: then there is nothing to keep alive after the response.
+    if (built.opened) await closeAfterResponse(c, built);
   }
 };
+
+async function closeAfterResponse(c: Context<AppEnv>, built: Services) {
+  const closing = built.dispose().catch(() => {});
+  try {
+    c.executionCtx.waitUntil(closing);
+  } catch {
+    await closing; // no execution context (e.g. app.request in scripts)
+  }
+}

@@ -24,7 +24,8 @@ export function createApp() {
     },
   });
 
-  // The request pipeline, in order.
+  // The request pipeline, in order. Headers decided before the handler runs are set with c.header(), and
+  // answers are built with c.json/c.body/c.html, which add them; a hand-built `new Response` would not carry them.
   app.use("*", requestId);
   app.use("*", requestLog);
   app.use("*", securityHeaders);

@@ -2,6 +2,7 @@ import * as Sentry from "@sentry/cloudflare";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
+import { pathnameOf, pathWithQueryOf } from "./request-url";
 import { ApiError, ERROR_STATUS, errorEnvelope, type ErrorCode } from "./errors";
 
 const STATUS_TO_CODE = new Map<number, ErrorCode>();
@@ -41,10 +42,7 @@ function toApiError(error: unknown): ApiError | undefined {
   return undefined;
 }
 
-const requestPath = (c: Context) => {
-  const url = new URL(c.req.url);
-  return url.pathname + url.search;
-};
+const requestPath = (c: Context) => pathWithQueryOf(c.req.url);
 
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   const requestId = c.get("requestId");
@@ -73,7 +71,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
 };
 
 export const notFound: NotFoundHandler<AppEnv> = (c) => {
-  const pathname = new URL(c.req.url).pathname;
+  const pathname = pathnameOf(c.req.url);
   return c.json(
     errorEnvelope(requestPath(c), "NotFoundException", `Cannot ${c.req.method} ${pathname}`, { requestId: c.get("requestId") }),
     404,

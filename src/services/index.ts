@@ -16,6 +16,8 @@ export interface Services {
   readonly logger: Logger;
   /** Producer of the webhook queue: lifecycle events and deliveries (see src/webhooks/producer.ts). */
   readonly webhookQueue: Queue<WebhookQueueMessage>;
+  /** Whether the request opened database clients, which dispose() closes. */
+  readonly opened: boolean;
   /** Closes what the request opened; run after the response through waitUntil. */
   dispose(): Promise<void>;
 }
@@ -40,6 +42,9 @@ export function createServices(env: Env, requestId: string): Services {
     limiter: redis ? createRedisRateLimiter(env, redis) : createMemoryRateLimiter(env),
     logger: createLogger({ requestId }),
     webhookQueue: env.WEBHOOK_QUEUE as Queue<WebhookQueueMessage>,
+    get opened() {
+      return reads !== undefined || txDb !== undefined;
+    },
     async dispose() {
       await Promise.all([reads?.$disconnect(), txDb?.$disconnect()]);
     },

@@ -29,6 +29,10 @@ describe("Idempotency-Key on POST", () => {
     expect(retry.text).toBe(first.text);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(retry.headers.get("content-type")).toContain("application/json");
+    // A replay is answered by the pipeline like any response: CORS, rate-limit, security headers and request id.
+    for (const header of ["access-control-allow-origin", "ratelimit", "x-ratelimit-remaining-default", "x-content-type-options", "x-request-id"]) {
+      expect(retry.headers.get(header), header).not.toBeNull();
+    }
     expect(await bookingsAt(body.start)).toBe(1);
   });
 
