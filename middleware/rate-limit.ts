@@ -5,6 +5,7 @@ import type { AppEnv } from "../src/context";
 import { sha256Hex } from "../src/crypto";
 import { ApiError } from "../src/errors";
 import type { LimitDecision, Tracker, TrackerKind } from "../src/services/rate-limiter";
+import { pathnameOf } from "../src/request-url";
 import { canonicalPath } from "../versions/registry";
 
 // Routes under these prefixes take the OAuth client id from the path (so x-cal-secret-key alone suffices).
@@ -14,7 +15,7 @@ const PATH_CLIENT_ID = /^\/v2\/(?:oauth-clients|oauth|provider)\/([^/]+)/;
 // never stored in clear), falling back to the client IP. The IP is hashed only when Redis is asked (once per
 // lease), since a lookup from memory needs no Redis key.
 async function tracker(c: Context<AppEnv>): Promise<Tracker> {
-  const pathClientId = PATH_CLIENT_ID.exec(canonicalPath(new URL(c.req.url).pathname))?.[1];
+  const pathClientId = PATH_CLIENT_ID.exec(canonicalPath(pathnameOf(c.req.url)))?.[1];
   const credential = readPresentedCredential(c.req.raw.headers, pathClientId);
   const hashed = async (kind: TrackerKind, secret: string): Promise<Tracker> => {
     const digest = await sha256Hex(secret);
@@ -50,7 +51,7 @@ const TOO_MANY = "CustomThrottlerGuard - Too many requests. Please try again lat
 
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === "OPTIONS") return next();
-  const { services } = c.var;
+  const services = c.get("services");
   let decision: LimitDecision;
   try {
     decision = await services.limiter.check(await tracker(c));
