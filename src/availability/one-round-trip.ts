@@ -33,6 +33,20 @@ const REACH_DAYS = Prisma.sql`(CASE
 
 type Row = EventTypeForSlotsRow & { busyRows: unknown; slotsVersion: string };
 
+// A busy row as the statement aggregates it: positional (json arrays cost Postgres far less than objects).
+type BusyTuple = [
+  kind: BusyRow["kind"],
+  uid: string,
+  eventTypeId: number | null,
+  start: number | string,
+  end: number | string,
+  beforeBuffer: number,
+  afterBuffer: number,
+  attendees: number,
+  blocks: boolean,
+  releaseAt: number | string | null,
+];
+
 /** What a cached answer built from this data depends on besides the data (src/availability/answer-cache.ts). */
 export interface SlotsDataFreshness {
   /** The host's SlotsVersion in the same snapshot as the data ("0" before its first change). */
@@ -68,11 +82,9 @@ export async function loadEventTypeWithBusyTime(
   const rows = await rowsOf<Row>(db, Prisma.sql`
     WITH found AS (${eventTypeForSlotsStatement(lookup)})
     SELECT found.*, (
-      SELECT COALESCE(jsonb_agg(jsonb_build_object(
-               'kind', r.kind, 'uid', r.uid, 'eventTypeId', r."eventTypeId",
-               'start', extract(epoch FROM r.start) * 1000, 'end', extract(epoch FROM r."end") * 1000,
-               'beforeBuffer', r."beforeBuffer", 'afterBuffer', r."afterBuffer", 'attendees', r.attendees, 'blocks', r.blocks,
-               'releaseAt', extract(epoch FROM r."releaseAt") * 1000)), '[]'::jsonb)
+      SELECT COALESCE(json_agg(json_build_array(
+               r.kind, r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
+               r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000)), '[]'::json)
       FROM (${busyRows}) AS r
     ) AS "busyRows",
     COALESCE((SELECT sv."version"::text FROM "SlotsVersion" sv WHERE sv."userId" = found."userId"), '0') AS "slotsVersion"
@@ -80,14 +92,16 @@ export async function loadEventTypeWithBusyTime(
   const row = rows[0];
   if (!row) return null;
   const eventType = eventTypeFromRow(row);
-  const busyRowsRead = asArray<BusyRow & { releaseAt: number | null }>(row.busyRows);
   let firstHoldReleaseAt: number | null = null;
-  for (const busyRow of busyRowsRead) {
-    if (busyRow.releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, Number(busyRow.releaseAt));
-  }
-  const busy = busyContextFromRows(
-    busyRowsRead.map((busyRow) => ({ ...busyRow, start: Number(busyRow.start), end: Number(busyRow.end) })),
-    { eventTypeId: eventType.eventTypeId, seated: Boolean(eventType.rules.seatsPerTimeSlot) },
+  const busyRowsRead = asArray<BusyTuple>(row.busyRows).map(
+    ([kind, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, releaseAt]): BusyRow => {
+      if (releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, Number(releaseAt));
+      return { kind, uid, eventTypeId, start: Number(start), end: Number(end), beforeBuffer, afterBuffer, attendees, blocks };
+    },
   );
+  const busy = busyContextFromRows(busyRowsRead, {
+    eventTypeId: eventType.eventTypeId,
+    seated: Boolean(eventType.rules.seatsPerTimeSlot),
+  });
   return { eventType, busy, freshness: { slotsVersion: row.slotsVersion, firstHoldReleaseAt } };
 }
