@@ -11,7 +11,7 @@ export const services: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw new ApiError("InternalServerErrorException", `Server misconfigured: ${result.problems.join("; ")}`);
   }
   c.set("env", result.env);
-  const built = createServices(result.env, c.get("requestId"));
+  const built = createServices(result.env, c.get("requestId"), (work) => runAfterResponse(c, work));
   c.set("services", built);
   try {
     await next();
@@ -20,6 +20,14 @@ export const services: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (built.opened) await closeAfterResponse(c, built);
   }
 };
+
+function runAfterResponse(c: Context<AppEnv>, work: Promise<unknown>) {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context (e.g. app.request in scripts): the work runs on its own.
+  }
+}
 
 async function closeAfterResponse(c: Context<AppEnv>, built: Services) {
   const closing = built.dispose().catch(() => {});

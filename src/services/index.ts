@@ -2,7 +2,7 @@ import type { Redis } from "@upstash/redis/cloudflare";
 import type { Env } from "../env";
 import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db } from "./db";
 import { createLogger, type Logger } from "./logger";
-import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rate-limiter";
+import { createMemoryRateLimiter, createRedisRateLimiter, type AfterResponse, type RateLimiter } from "./rate-limiter";
 import { createRedis } from "./redis";
 import type { WebhookQueueMessage } from "../webhooks/messages";
 
@@ -24,7 +24,10 @@ export interface Services {
 
 // Built once per request. Database clients are created on first use, so requests that never touch
 // Postgres (429s, preflights, docs) pay nothing for them.
-export function createServices(env: Env, requestId: string): Services {
+// Without a request (the queue consumer) there is no response to run work after: it runs on its own.
+const runOnItsOwn: AfterResponse = (work) => void work.catch(() => {});
+
+export function createServices(env: Env, requestId: string, afterResponse: AfterResponse = runOnItsOwn): Services {
   let db: Db | undefined;
   let reads: Db | undefined;
   let txDb: Db | undefined;
@@ -39,7 +42,7 @@ export function createServices(env: Env, requestId: string): Services {
       return txDb;
     },
     redis,
-    limiter: redis ? createRedisRateLimiter(env, redis) : createMemoryRateLimiter(env),
+    limiter: redis ? createRedisRateLimiter(env, redis, afterResponse) : createMemoryRateLimiter(env),
     logger: createLogger({ requestId }),
     webhookQueue: env.WEBHOOK_QUEUE as Queue<WebhookQueueMessage>,
     get opened() {

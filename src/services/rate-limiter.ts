@@ -73,13 +73,16 @@ function limiterFor(redis: Redis, limit: number, windowSeconds: number): Ratelim
 interface Lease {
   resetAt: number; // end of the Redis window the tokens belong to (epoch ms)
   unspent: number; // leased tokens this isolate has not used yet
-  redisRemaining: number; // what Redis had left after the last lease (0 = refuse until resetAt)
+  redisRemaining: number; // what Redis had left after the latest lease (0 = refuse once unspent is used)
+  refillingSince?: number; // a refill ahead of need is under way (epoch ms)
 }
 
 /** Tokens per lease: a twentieth of the limit, so small limits stay exact (1 token up to a limit of 39). */
 export const leaseSize = (limit: number, max: number) => Math.max(1, Math.min(max, Math.floor(limit / 20)));
 
 const MAX_LEASES = 10_000;
+// A refill that has not come back after this long no longer keeps another from starting.
+const REFILL_CLAIM_MS = 2_000;
 const leases = new Map<string, Lease>();
 
 function remember(key: string, lease: Lease) {
@@ -88,38 +91,62 @@ function remember(key: string, lease: Lease) {
   leases.set(key, lease);
 }
 
-export function createRedisRateLimiter(env: Env, redis: Redis): RateLimiter {
+/** Runs work after the response (the request's waitUntil). */
+export type AfterResponse = (work: Promise<unknown>) => void;
+
+export function createRedisRateLimiter(env: Env, redis: Redis, afterResponse: AfterResponse): RateLimiter {
   const window = env.RATE_LIMIT_WINDOW_SECONDS;
   return {
     backend: "redis",
     async check({ kind, localKey, redisIdentifier }) {
       const limit = limitFor(env, kind);
-      const decision = (allowed: boolean, remaining: number, resetAt: number): LimitDecision => ({
+      const decision = (allowed: boolean, lease: Lease): LimitDecision => ({
         allowed,
         limit,
-        remaining,
-        resetAt,
+        remaining: allowed ? lease.redisRemaining + lease.unspent : 0,
+        resetAt: lease.resetAt,
         windowSeconds: window,
       });
-      const leaseKey = `${limit}/${window}/${kind}_${localKey}`;
-      const now = Date.now();
-      const lease = leases.get(leaseKey);
-      const current = lease && lease.resetAt > now ? lease : undefined;
-      if (current && current.unspent > 0) {
-        current.unspent -= 1;
-        return decision(true, current.redisRemaining + current.unspent, current.resetAt);
-      }
-      if (current && current.redisRemaining === 0) return decision(false, 0, current.resetAt);
-      // Never ask for more than Redis had left, so one isolate alone is refused exactly at the limit.
       const size = leaseSize(limit, env.RATE_LIMIT_LEASE_MAX);
-      const rate = current ? Math.min(size, current.redisRemaining) : size;
-      const result = await limiterFor(redis, limit, window).limit(`${kind}_${await redisIdentifier()}`, { rate });
-      if (!result.success) {
-        remember(leaseKey, { resetAt: result.reset, unspent: 0, redisRemaining: 0 });
-        return decision(false, 0, result.reset);
+      const leaseKey = `${limit}/${window}/${kind}_${localKey}`;
+      const current = (now: number) => {
+        const lease = leases.get(leaseKey);
+        return lease && lease.resetAt > now ? lease : undefined;
+      };
+      // Asks Redis for tokens and adds them to the isolate's lease (concurrent leases add up, none is lost).
+      const takeLease = async (rate: number) => {
+        const result = await limiterFor(redis, limit, window).limit(`${kind}_${await redisIdentifier()}`, { rate });
+        const lease = leases.get(leaseKey);
+        if (lease && lease.resetAt === result.reset) {
+          if (result.success) lease.unspent += rate;
+          // Redis counts up within a window: the smallest remaining is the latest.
+          lease.redisRemaining = result.success ? Math.min(lease.redisRemaining, result.remaining) : 0;
+          lease.refillingSince = undefined;
+        } else {
+          remember(leaseKey, { resetAt: result.reset, unspent: result.success ? rate : 0, redisRemaining: result.success ? result.remaining : 0 });
+        }
+      };
+
+      const now = Date.now();
+      const lease = current(now);
+      if (lease && lease.unspent > 0) {
+        lease.unspent -= 1;
+        // A quarter of the lease left: refill after the response, so no request waits on Redis. Never ask for
+        // more than Redis had left, so one isolate alone is refused exactly at the limit.
+        const refilling = lease.refillingSince !== undefined && now - lease.refillingSince < REFILL_CLAIM_MS;
+        if (lease.unspent * 4 <= size && lease.redisRemaining > 0 && !refilling) {
+          lease.refillingSince = now;
+          afterResponse(takeLease(Math.min(size, lease.redisRemaining)).catch(() => (lease.refillingSince = undefined)));
+        }
+        return decision(true, lease);
       }
-      remember(leaseKey, { resetAt: result.reset, unspent: rate - 1, redisRemaining: result.remaining });
-      return decision(true, result.remaining + rate - 1, result.reset);
+      if (lease && lease.redisRemaining === 0) return decision(false, lease);
+      // Nothing left here: wait for a lease.
+      await takeLease(lease ? Math.min(size, lease.redisRemaining) : size);
+      const leased = current(Date.now()) ?? leases.get(leaseKey)!;
+      if (leased.unspent === 0) return decision(false, leased);
+      leased.unspent -= 1;
+      return decision(true, leased);
     },
   };
 }

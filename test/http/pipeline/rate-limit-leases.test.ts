@@ -61,4 +61,18 @@ describe("rate-limit leases", () => {
     expect((await me(other)).status).toBe(429);
     expect(Number(await redis<string>("GET", await windowKey(other)))).toBeGreaterThanOrEqual(40);
   });
+
+  it("spends a lease without Redis: while tokens last, requests carry limit headers even with Redis unreachable", async () => {
+    const third = await createTenant();
+    const limits = { RATE_LIMIT_API_KEY: "100", RATE_LIMIT_WINDOW_SECONDS: "3600" }; // leases of 5
+    const call = (overrides: Record<string, string> = {}) =>
+      fetchWithEnv(new Request("http://api.test/v2/me", { headers: { authorization: `Bearer ${third.apiKey}` } }), { ...limits, ...overrides });
+    const first = await call();
+    expect(first.headers.get("X-RateLimit-Remaining-Default")).toBe("99");
+    const unreachable = { UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" };
+    const remaining: Array<string | null> = [];
+    for (let i = 0; i < 5; i++) remaining.push((await call(unreachable)).headers.get("X-RateLimit-Remaining-Default"));
+    // Four tokens left from the lease, then Redis must be asked: it cannot be, so the limiter fails open.
+    expect(remaining).toEqual(["98", "97", "96", "95", null]);
+  });
 });
