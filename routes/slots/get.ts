@@ -28,7 +28,7 @@ const route = createRoute({
     "bookings, holds, event type or schedule change (seen within a second everywhere), a hold lapses or 60 seconds pass.",
   tags: ["Slots"],
   request: { query: GetSlotsQuerySchema },
-  middleware: [answerFromMemory((c) => answerKey(c))],
+  middleware: [answerFromMemory(answerKey)],
   responses: {
     200: { description: "Slots by local date", content: { "application/json": { schema: GetSlotsOutputSchema } } },
     ...errorResponses(404),

@@ -143,7 +143,7 @@ export function createRedisRateLimiter(env: Env, redis: Redis, afterResponse: Af
       if (lease && lease.redisRemaining === 0) return decision(false, lease);
       // Nothing left here: wait for a lease.
       await takeLease(lease ? Math.min(size, lease.redisRemaining) : size);
-      const leased = current(Date.now()) ?? leases.get(leaseKey)!;
+      const leased = leases.get(leaseKey)!; // takeLease always leaves one
       if (leased.unspent === 0) return decision(false, leased);
       leased.unspent -= 1;
       return decision(true, leased);

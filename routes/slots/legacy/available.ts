@@ -30,7 +30,7 @@ const route = createRoute({
     "(its `uid` cookie) does not hide its slot from it. Times are UTC (`…Z`) without `timeZone`, else carry the zone's offset.",
   tags: ["Slots"],
   request: { query: GetAvailableSlotsQuerySchema },
-  middleware: [answerFromMemory((c) => answerKey(c))],
+  middleware: [answerFromMemory(answerKey)],
   responses: {
     200: { description: "Slots by local date", content: { "application/json": { schema: GetAvailableSlotsOutputSchema } } },
     ...errorResponses(404),
@@ -82,7 +82,6 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
       excludeBookingUid: rescheduleUid,
       excludeReservationUid: ownHoldUid,
       duration,
-      // Rescheduling lookups are one person's, once: not worth keeping.
       cacheKey: answerKey(c),
       render: (slots, eventType) => ({
         status: "success" as const,
