@@ -109,6 +109,22 @@ export async function createManagedUser(client: CreatedClient, input: Record<str
   return { id: user.id, email: user.email, accessToken, refreshToken, response: res };
 }
 
+export interface PlatformSetup {
+  org: PlatformOrganization;
+  client: CreatedClient;
+  user: CreatedManagedUser;
+}
+
+/** A platform organization with one OAuth client and one managed user of it: where most platform tests start. */
+export async function createPlatformSetup(
+  clientInput: Parameters<typeof createOAuthClient>[1] = {},
+  userInput: Record<string, unknown> = {},
+): Promise<PlatformSetup> {
+  const org = await createPlatformOrganization();
+  const client = await createOAuthClient(org.owner.apiKey, clientInput);
+  return { org, client, user: await createManagedUser(client, userInput) };
+}
+
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The signing keys the test Worker is configured with (vitest.config.ts): [current, previous]. */

@@ -5,6 +5,7 @@ import { createLogger } from "../../src/services/logger";
 import type { WebhookProducerServices } from "../../src/webhooks/producer";
 import type { WebhookQueueMessage } from "../../src/webhooks/messages";
 import type { ReceivedRequest } from "../support/webhook-receiver";
+import { expect } from "vitest";
 import { api, type ApiCall } from "./api";
 import { contractProblems } from "./contract";
 import { createOAuthClient, createPlatformOrganization, type CreatedClient, type PlatformOrganization } from "./platform";
@@ -247,3 +248,14 @@ export const SCOPE_FACTORIES: Array<[string, ScopeFactory]> = [
   ["OAuth client (client credentials)", () => oAuthClientWebhookScope("client credentials")],
   ["OAuth client (owner's API key)", () => oAuthClientWebhookScope("owner's API key")],
 ];
+
+/** A body POST /v2/webhooks (any owner) accepts, with a fresh subscriber URL. */
+export const validWebhookBody = () => ({ subscriberUrl: `https://example.com/ok/${uniqueName()}`, triggers: ["BOOKING_CREATED"], active: true });
+
+/** Cal.com's 400 envelope, its message naming `field`. */
+export function expectBadRequest(res: { status: number; body: any }, field: string) {
+  expect(res.status).toBe(400);
+  expect(res.body.status).toBe("error");
+  expect(res.body.error.code).toBe("BadRequestException");
+  expect(res.body.error.message).toContain(field);
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { api } from "../../helpers/api";
-import { bearer, createManagedUser, createOAuthClient, createPlatformOrganization } from "../../helpers/platform";
+import { bearer, createPlatformOrganization, createPlatformSetup } from "../../helpers/platform";
 import { createTenant, type Tenant } from "../../helpers/tenants";
 
 // GET /v2/atoms/event-types/{eventSlug}/public is not in Cal.com's OpenAPI document, so its contract is written
@@ -223,9 +223,7 @@ describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
   });
 
   it("finds a managed user's event inside its platform organisation (orgId), as the atoms ask", async () => {
-    const org = await createPlatformOrganization();
-    const client = await createOAuthClient(org.owner.apiKey);
-    const managed = await createManagedUser(client, { timeZone: "Europe/Paris" });
+    const { org, user: managed } = await createPlatformSetup({}, { timeZone: "Europe/Paris" });
     const username = managed.response.body.data.user.username as string;
     const created = await api("/v2/event-types", {
       headers: bearer(managed.accessToken),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, V, type Host } from "../../helpers/bookings";
-import { bearer, createLoneUser, createManagedUser, createOAuthClient, createPlatformOrganization } from "../../helpers/platform";
+import { bearer, createLoneUser, createPlatformSetup } from "../../helpers/platform";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
 
 let host: Host;
@@ -59,9 +59,7 @@ describe("who may do what", () => {
   });
 
   it("an OAuth client without BOOKING_WRITE is refused by the PermissionsGuard; BOOKING_READ lists", async () => {
-    const organization = await createPlatformOrganization();
-    const client = await createOAuthClient(organization.owner.apiKey, { permissions: ["BOOKING_READ"] });
-    const managed = await createManagedUser(client);
+    const { user: managed } = await createPlatformSetup({ permissions: ["BOOKING_READ"] });
     const confirm = await onBooking(uid, "/confirm", { method: "POST", headers: bearer(managed.accessToken) });
     expect(confirm.status).toBe(403);
     expect(confirm.body.error.message).toMatch(/^PermissionsGuard - oAuth client with id=.* does not have the required permissions=BOOKING_WRITE/);

@@ -7,7 +7,7 @@ import {
   bearer,
   createManagedUser,
   createOAuthClient,
-  createPlatformOrganization,
+  createPlatformSetup,
   testSigningKeys,
   type CreatedClient,
   type CreatedManagedUser,
@@ -20,12 +20,10 @@ let client: CreatedClient;
 let user: CreatedManagedUser;
 
 beforeAll(async () => {
-  org = await createPlatformOrganization();
-  client = await createOAuthClient(org.owner.apiKey, {
+  ({ org, client, user } = await createPlatformSetup({
     permissions: ["*"],
     redirectUris: ["https://app.example.com/callback", "https://*.preview.example.com"],
-  });
-  user = await createManagedUser(client);
+  }));
 }, 30_000);
 
 const familyOf = (token: string) => JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).fam as string;

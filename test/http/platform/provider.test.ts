@@ -6,7 +6,7 @@ import {
   bearer,
   createManagedUser,
   createOAuthClient,
-  createPlatformOrganization,
+  createPlatformSetup,
   testSigningKeys,
   type CreatedClient,
   type CreatedManagedUser,
@@ -20,9 +20,7 @@ let client: CreatedClient;
 let user: CreatedManagedUser;
 
 beforeAll(async () => {
-  org = await createPlatformOrganization();
-  client = await createOAuthClient(org.owner.apiKey, { name: "Atoms client" });
-  user = await createManagedUser(client);
+  ({ org, client, user } = await createPlatformSetup({ name: "Atoms client" }));
 }, 30_000);
 
 describe("GET /v2/provider/{clientId}", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { createTenant, type Tenant } from "../../helpers/tenants";
-import { uniqueName } from "../../helpers/webhooks";
+import { expectBadRequest, uniqueName, validWebhookBody } from "../../helpers/webhooks";
 
 let tenant: Tenant;
 let webhookId: string;
@@ -15,14 +15,7 @@ beforeAll(async () => {
   webhookId = res.body.data.id;
 }, 30_000);
 
-const valid = () => ({ subscriberUrl: "https://example.com/ok/" + uniqueName(), triggers: ["BOOKING_CREATED"], active: true });
-
-function expectBadRequest(res: { status: number; body: any }, field: string) {
-  expect(res.status).toBe(400);
-  expect(res.body.status).toBe("error");
-  expect(res.body.error.code).toBe("BadRequestException");
-  expect(res.body.error.message).toContain(field);
-}
+const valid = validWebhookBody;
 
 // Every way a subscriber URL is refused (400 at creation), with the reason Cal.com's message format gives.
 const REFUSED_URLS: Array<[string, string]> = [

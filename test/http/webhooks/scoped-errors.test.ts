@@ -1,15 +1,8 @@
 // Bad input on event-type and OAuth-client webhooks: a 400 naming the field, Cal.com's 404s and 409s.
 import { beforeAll, describe, expect, it } from "vitest";
-import { eventTypeWebhookScope, oAuthClientWebhookScope, scopeApi, uniqueName, type WebhookScope } from "../../helpers/webhooks";
+import { eventTypeWebhookScope, expectBadRequest, oAuthClientWebhookScope, scopeApi, validWebhookBody, type WebhookScope } from "../../helpers/webhooks";
 
-const valid = () => ({ subscriberUrl: `https://example.com/ok/${uniqueName()}`, triggers: ["BOOKING_CREATED"], active: true });
-
-function expectBadRequest(res: { status: number; body: any }, field: string) {
-  expect(res.status).toBe(400);
-  expect(res.body.status).toBe("error");
-  expect(res.body.error.code).toBe("BadRequestException");
-  expect(res.body.error.message).toContain(field);
-}
+const valid = validWebhookBody;
 
 const REFUSED_URLS: Array<[string, string]> = [
   ["not a url", "Invalid URL format"],
