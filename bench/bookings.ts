@@ -119,7 +119,7 @@ export async function runBookingBench(baseUrl: string, databaseUrl: string, opti
   // bookings of any host overlapping anywhere.
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  let check;
+  let check: { contendedSlots: number; bookingsPerSlot: number[]; overlappingPairs: number };
   try {
     const perSlot = await client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Booking" WHERE "userId" = $1 AND status = 'accepted' GROUP BY "startTime" ORDER BY "startTime"`,
@@ -135,7 +135,10 @@ export async function runBookingBench(baseUrl: string, databaseUrl: string, opti
     await client.end();
   }
   return {
-    results: [summarise("POST /v2/bookings, uncontended (16 hosts)", uncontended, options.seconds), summarise("POST /v2/bookings, contended (4 slots)", contended, contendedSeconds)],
+    results: [
+      summarise("POST /v2/bookings, uncontended (16 hosts)", uncontended, options.seconds),
+      summarise("POST /v2/bookings, contended (4 slots)", contended, contendedSeconds),
+    ],
     check,
   };
 }
@@ -144,6 +147,8 @@ export async function runBookingBench(baseUrl: string, databaseUrl: string, opti
 export async function reportBookingBench(baseUrl: string, databaseUrl: string, options: { seconds: number; connections: number }) {
   const { results, check } = await runBookingBench(baseUrl, databaseUrl, options);
   console.table(results);
-  console.log(`contended slots: ${check.contendedSlots}, accepted bookings per slot: [${check.bookingsPerSlot.join(", ")}], overlapping accepted pairs (all hosts): ${check.overlappingPairs}`);
+  console.log(
+    `contended slots: ${check.contendedSlots}, accepted bookings per slot: [${check.bookingsPerSlot.join(", ")}], overlapping accepted pairs (all hosts): ${check.overlappingPairs}`,
+  );
   console.log(JSON.stringify({ bench: "bookings", ...options, results, check }));
 }

@@ -26,13 +26,7 @@ async function main() {
   // GET /v2/slots: a New York host, 30-minute event type, ~200 bookings, 30 days across a DST change, public call.
   const slotsFixture = await seedSlotsFixture(infra.databaseUrl, tenant.userId);
   console.error(`slots fixture: ${slotsFixture.bookings} bookings, ${slotsFixture.windowStart} → ${slotsFixture.windowEnd}`);
-  const workerd = startWorkerd(
-    [
-      spec(API_PORT),
-      { name: "bare", bundleDir: `${OUT}/bare`, port: BARE_PORT },
-    ],
-    OUT,
-  );
+  const workerd = startWorkerd([spec(API_PORT), { name: "bare", bundleDir: `${OUT}/bare`, port: BARE_PORT }], OUT);
   try {
     await waitForHttp(`http://127.0.0.1:${API_PORT}/health`);
     await waitForHttp(`http://127.0.0.1:${BARE_PORT}/`);

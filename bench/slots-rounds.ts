@@ -18,7 +18,9 @@ try {
   for (let round = 0; round < Number(process.env.ROUNDS ?? 2); round++) {
     const bare = await load("bare", "http://127.0.0.1:8832/", o);
     const hit = await load("slots", url, { ...o, headers });
-    console.log(`bare ${bare.requestsPerSecond}  slots ${hit.requestsPerSecond} (${((hit.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)}%) p99 ${hit.p99Ms} non2xx ${hit.non2xx}`);
+    console.log(
+      `bare ${bare.requestsPerSecond}  slots ${hit.requestsPerSecond} (${((hit.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)}%) p99 ${hit.p99Ms} non2xx ${hit.non2xx}`,
+    );
   }
 } finally {
   w.kill();

@@ -55,8 +55,7 @@ export function createApp() {
     info: {
       title: "Cal.com API v2 (edge)",
       version: "1.0.0",
-      description:
-        "Wire-compatible with Cal.com's Platform API v2. Select the version of an operation with the `cal-api-version` header.",
+      description: "Wire-compatible with Cal.com's Platform API v2. Select the version of an operation with the `cal-api-version` header.",
     },
   });
   app.get("/docs", swaggerUI({ url: "/docs/openapi.json" }));

@@ -10,7 +10,9 @@ const booleanFlag = z
 
 // A Queue producer binding: anything with send/sendBatch (checked by shape; bindings are not classes we can test).
 const isQueueBinding = (value: unknown): value is Queue<unknown> =>
-  typeof value === "object" && value !== null && typeof (value as Queue<unknown>).send === "function" &&
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as Queue<unknown>).send === "function" &&
   typeof (value as Queue<unknown>).sendBatch === "function";
 
 export interface SigningKey {
@@ -20,34 +22,35 @@ export interface SigningKey {
 
 // "kid:secret,kid:secret": the first key signs new access tokens, every key listed verifies. To rotate, put the
 // new key first and drop the old one once the last token it signed has expired (60 minutes).
-export const SigningKeysSchema = z
-  .string()
-  .transform((value, ctx): SigningKey[] => {
-    const keys: SigningKey[] = [];
-    for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
-      const colon = entry.indexOf(":");
-      const kid = entry.slice(0, colon);
-      const secret = entry.slice(colon + 1);
-      if (colon < 1 || !/^[A-Za-z0-9._-]{1,64}$/.test(kid)) {
-        ctx.addIssue({ code: "custom", message: "each entry must be <kid>:<secret>, kid of [A-Za-z0-9._-]" });
-        return z.NEVER;
-      }
-      if (secret.length < 32) {
-        ctx.addIssue({ code: "custom", message: `the secret of key "${kid}" must be at least 32 characters` });
-        return z.NEVER;
-      }
-      if (keys.some((key) => key.kid === kid)) {
-        ctx.addIssue({ code: "custom", message: `key id "${kid}" is listed twice` });
-        return z.NEVER;
-      }
-      keys.push({ kid, secret });
-    }
-    if (keys.length === 0) {
-      ctx.addIssue({ code: "custom", message: "at least one <kid>:<secret> key is required" });
+export const SigningKeysSchema = z.string().transform((value, ctx): SigningKey[] => {
+  const keys: SigningKey[] = [];
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const colon = entry.indexOf(":");
+    const kid = entry.slice(0, colon);
+    const secret = entry.slice(colon + 1);
+    if (colon < 1 || !/^[A-Za-z0-9._-]{1,64}$/.test(kid)) {
+      ctx.addIssue({ code: "custom", message: "each entry must be <kid>:<secret>, kid of [A-Za-z0-9._-]" });
       return z.NEVER;
     }
-    return keys;
-  });
+    if (secret.length < 32) {
+      ctx.addIssue({ code: "custom", message: `the secret of key "${kid}" must be at least 32 characters` });
+      return z.NEVER;
+    }
+    if (keys.some((key) => key.kid === kid)) {
+      ctx.addIssue({ code: "custom", message: `key id "${kid}" is listed twice` });
+      return z.NEVER;
+    }
+    keys.push({ kid, secret });
+  }
+  if (keys.length === 0) {
+    ctx.addIssue({ code: "custom", message: "at least one <kid>:<secret> key is required" });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 export const EnvSchema = z
   .object({

@@ -48,10 +48,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   const requestId = c.get("requestId");
   const known = toApiError(error);
   if (known && known.status < 500) {
-    return c.json(
-      errorEnvelope(requestPath(c), known.code, known.message, { ...known.details, requestId }),
-      known.status as 400,
-    );
+    return c.json(errorEnvelope(requestPath(c), known.code, known.message, { ...known.details, requestId }), known.status as 400);
   }
   // 5xx: log the cause, report it to Sentry (only when SENTRY_DSN is set), answer without internals.
   console.error(
@@ -72,8 +69,5 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
 
 export const notFound: NotFoundHandler<AppEnv> = (c) => {
   const pathname = pathnameOf(c.req.url);
-  return c.json(
-    errorEnvelope(requestPath(c), "NotFoundException", `Cannot ${c.req.method} ${pathname}`, { requestId: c.get("requestId") }),
-    404,
-  );
+  return c.json(errorEnvelope(requestPath(c), "NotFoundException", `Cannot ${c.req.method} ${pathname}`, { requestId: c.get("requestId") }), 404);
 };

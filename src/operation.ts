@@ -62,10 +62,7 @@ export function registerOperations(app: OpenAPIHono<AppEnv>, operations: readonl
   for (const operation of operations) {
     const { route, versions, auth, handler } = operation;
     if (operation.documented !== false) app.openAPIRegistry.registerPath(documentedRoute(operation));
-    const middleware = [
-      ...(auth === "public" ? [] : [authenticate(auth)]),
-      ...(route.middleware ? [route.middleware].flat() : []),
-    ];
+    const middleware = [...(auth === "public" ? [] : [authenticate(auth)]), ...(route.middleware ? [route.middleware].flat() : [])];
     app.openapi({ ...route, path: versionedRoutePath(route.path, versions), hide: true, middleware }, handler);
   }
 }

@@ -8,7 +8,13 @@ const ZONE = "America/New_York";
 
 function offsetMinutes(epochMs: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
   }).formatToParts(epochMs);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return Math.round((Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute")) - Math.floor(epochMs / 60_000) * 60_000) / 60_000);
@@ -38,7 +44,10 @@ export async function seedSlotsFixture(connectionString: string, userId: number,
     const windowStart = change - 15 * DAY;
     const windowEnd = windowStart + 29 * DAY;
     await client.query(`UPDATE "users" SET "timeZone" = $1 WHERE id = $2`, [ZONE, userId]);
-    const schedule = await client.query<{ id: number }>(`INSERT INTO "Schedule" ("userId", name, "timeZone") VALUES ($1, 'Bench', $2) RETURNING id`, [userId, ZONE]);
+    const schedule = await client.query<{ id: number }>(`INSERT INTO "Schedule" ("userId", name, "timeZone") VALUES ($1, 'Bench', $2) RETURNING id`, [
+      userId,
+      ZONE,
+    ]);
     const scheduleId = schedule.rows[0]!.id;
     await client.query(`INSERT INTO "Availability" ("scheduleId", days, "startMinute", "endMinute") VALUES ($1, '{1,2,3,4,5}', 540, 1020)`, [scheduleId]);
     await client.query(`UPDATE "users" SET "defaultScheduleId" = $1 WHERE id = $2`, [scheduleId, userId]);

@@ -19,8 +19,7 @@ const route = createRoute({
   path: "/v2/api-keys/refresh",
   operationId: "ApiKeysController_refresh",
   summary: "Refresh API Key",
-  description:
-    "Generate a new API key and delete the current one. Provide API key to refresh as a Bearer token in the Authorization header.",
+  description: "Generate a new API key and delete the current one. Provide API key to refresh as a Bearer token in the Authorization header.",
   tags: ["Api Keys"],
   request: { body: { required: false, content: { "application/json": { schema: RefreshApiKeyInputSchema } } } },
   responses: {

@@ -6,9 +6,7 @@ export const CheckEmailVerificationQuerySchema = z.object({
   userSessionEmail: z.string().optional(),
 });
 
-export const CheckEmailVerificationOutputSchema = z
-  .object({ status: z.literal("success"), data: z.boolean() })
-  .openapi("CheckEmailVerificationRequiredOutput");
+export const CheckEmailVerificationOutputSchema = z.object({ status: z.literal("success"), data: z.boolean() }).openapi("CheckEmailVerificationRequiredOutput");
 
 const route = createRoute({
   method: "get",

@@ -54,9 +54,7 @@ export const PublicEventTypeSchema = z
   })
   .openapi("AtomsPublicEventType");
 
-export const GetPublicEventTypeOutputSchema = z
-  .object({ status: z.literal("success"), data: PublicEventTypeSchema })
-  .openapi("GetAtomsPublicEventTypeOutput");
+export const GetPublicEventTypeOutputSchema = z.object({ status: z.literal("success"), data: PublicEventTypeSchema }).openapi("GetAtomsPublicEventTypeOutput");
 
 const route = createRoute({
   method: "get",
@@ -69,7 +67,13 @@ const route = createRoute({
     "`orgId` looks the user up inside that organisation.",
   tags: ["Atoms"],
   request: {
-    params: z.object({ eventSlug: z.string().min(1).max(255).openapi({ param: { name: "eventSlug", in: "path" } }) }),
+    params: z.object({
+      eventSlug: z
+        .string()
+        .min(1)
+        .max(255)
+        .openapi({ param: { name: "eventSlug", in: "path" } }),
+    }),
     query: GetPublicEventTypeQuerySchema,
   },
   responses: {

@@ -39,7 +39,9 @@ export const health = defineOperation({
       redis ? settle(() => redis.ping()) : Promise.resolve("not_configured" as const),
     ]);
     const checks = { database, redis: redisState };
-    const failing = Object.entries(checks).filter(([, state]) => state === "error").map(([name]) => name);
+    const failing = Object.entries(checks)
+      .filter(([, state]) => state === "error")
+      .map(([name]) => name);
     if (failing.length > 0) {
       const body = errorEnvelope("/health", "ServiceUnavailableException", `Unhealthy: ${failing.join(", ")}`, {
         ...checks,

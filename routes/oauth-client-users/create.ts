@@ -17,7 +17,10 @@ export const CreateManagedUserInputSchema = z
     weekStart: z.enum(WEEK_DAYS).optional(),
     timeZone: TimeZoneSchema.optional().openapi({ description: "Defaults to Europe/London." }),
     locale: z.enum(LOCALES).optional(),
-    avatarUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+    avatarUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional(),
     bio: z.string().max(1000).optional(),
     metadata: MetadataSchema.optional(),
   })

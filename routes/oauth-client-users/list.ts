@@ -17,9 +17,7 @@ export const GetManagedUsersQuerySchema = z.object({
   }),
 });
 
-export const GetManagedUsersOutputSchema = z
-  .object({ status: z.literal("success"), data: z.array(ManagedUserOutputSchema) })
-  .openapi("GetManagedUsersOutput");
+export const GetManagedUsersOutputSchema = z.object({ status: z.literal("success"), data: z.array(ManagedUserOutputSchema) }).openapi("GetManagedUsersOutput");
 
 const route = createRoute({
   method: "get",

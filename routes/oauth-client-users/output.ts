@@ -20,16 +20,22 @@ export const ManagedUserOutputSchema = z
   })
   .openapi("ManagedUserOutput");
 
-export const GetManagedUserOutputSchema = z
-  .object({ status: z.literal("success"), data: ManagedUserOutputSchema })
-  .openapi("GetManagedUserOutput");
+export const GetManagedUserOutputSchema = z.object({ status: z.literal("success"), data: ManagedUserOutputSchema }).openapi("GetManagedUserOutput");
 
 export const ClientParamsSchema = z.object({
-  clientId: z.string().min(1).max(100).openapi({ param: { name: "clientId", in: "path" } }),
+  clientId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "clientId", in: "path" } }),
 });
 
 export const ClientUserParamsSchema = ClientParamsSchema.extend({
-  userId: z.coerce.number().int().positive().openapi({ param: { name: "userId", in: "path" }, type: "number" }),
+  userId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: "userId", in: "path" }, type: "number" }),
 });
 
 // Cal.com's controller guards: ApiAuthGuard, OAuthClientGuard, OrganizationRolesGuard with ADMIN or OWNER.

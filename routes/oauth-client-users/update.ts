@@ -1,13 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../src/errors";
 import { defineOperation } from "../../src/operation";
-import {
-  findManagedUser,
-  managedUserSelect,
-  namespacedEmail,
-  toManagedUserOutput,
-  usernameForChangedEmail,
-} from "../../src/platform/managed-users";
+import { findManagedUser, managedUserSelect, namespacedEmail, toManagedUserOutput, usernameForChangedEmail } from "../../src/platform/managed-users";
 import { assertScheduleOwnedBy } from "../../src/schedules/ownership";
 import { UpdateMeInputSchema } from "../me/update";
 import { ClientUserParamsSchema, GetManagedUserOutputSchema, managedUserGuards } from "./output";

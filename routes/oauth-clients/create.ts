@@ -33,8 +33,7 @@ const route = createRoute({
   path: "/v2/oauth-clients",
   operationId: "OAuthClientsController_createOAuthClient",
   summary: "Create an OAuth client",
-  description:
-    "For an admin or owner of a platform organization. The client secret is returned only in this response: store it, it cannot be read again.",
+  description: "For an admin or owner of a platform organization. The client secret is returned only in this response: store it, it cannot be read again.",
   tags: ["OAuth Clients"],
   middleware: [organizationRoles(["ADMIN", "OWNER"])],
   request: { body: { required: true, content: { "application/json": { schema: CreateOAuthClientInputSchema } } } },

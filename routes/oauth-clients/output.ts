@@ -26,9 +26,7 @@ export const PlatformOAuthClientSchema = z
   })
   .openapi("PlatformOAuthClientDto");
 
-export const GetOAuthClientResponseSchema = z
-  .object({ status: z.literal("success"), data: PlatformOAuthClientSchema })
-  .openapi("GetOAuthClientResponseDto");
+export const GetOAuthClientResponseSchema = z.object({ status: z.literal("success"), data: PlatformOAuthClientSchema }).openapi("GetOAuthClientResponseDto");
 
 export function toOAuthClientOutput(client: PlatformOAuthClient): z.infer<typeof PlatformOAuthClientSchema> {
   return {
@@ -50,5 +48,9 @@ export function toOAuthClientOutput(client: PlatformOAuthClient): z.infer<typeof
 }
 
 export const ClientIdParamsSchema = z.object({
-  clientId: z.string().min(1).max(100).openapi({ param: { name: "clientId", in: "path" }, example: "clsx38nbl0001vkhlwin9fmt0" }),
+  clientId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "clientId", in: "path" }, example: "clsx38nbl0001vkhlwin9fmt0" }),
 });

@@ -18,7 +18,13 @@ const route = createRoute({
     `"refresh token rotation" mechanism: a refresh token works once, and using a spent one again revokes every token descended from it. ${TOKENS_DOCS}`,
   tags: ["Platform / Managed Users"],
   request: {
-    params: z.object({ clientId: z.string().min(1).max(100).openapi({ param: { name: "clientId", in: "path" } }) }),
+    params: z.object({
+      clientId: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: "clientId", in: "path" } }),
+    }),
     headers: z.object({ "x-cal-secret-key": z.string().optional().openapi({ description: "OAuth client secret key." }) }),
     body: { required: true, content: { "application/json": { schema: RefreshTokenInputSchema } } },
   },

@@ -16,7 +16,15 @@ const route = createRoute({
   summary: "Verify an OAuth client id",
   description: "Called by Cal.com's React atoms (CalProvider) before anything else. Public.",
   tags: ["Cal provider"],
-  request: { params: z.object({ clientId: z.string().min(1).max(100).openapi({ param: { name: "clientId", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      clientId: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: "clientId", in: "path" } }),
+    }),
+  },
   responses: {
     200: { description: "The client exists", content: { "application/json": { schema: ProviderVerifyClientOutputSchema } } },
     ...errorResponses(401),

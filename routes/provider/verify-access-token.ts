@@ -13,7 +13,15 @@ const route = createRoute({
     "Called by Cal.com's React atoms to check the managed user's access token: 200 when valid, 498 when expired (the atoms then call " +
     "your refresh URL), 401 otherwise. A token issued by another OAuth client is rejected.",
   tags: ["Cal provider"],
-  request: { params: z.object({ clientId: z.string().min(1).max(100).openapi({ param: { name: "clientId", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      clientId: z
+        .string()
+        .min(1)
+        .max(100)
+        .openapi({ param: { name: "clientId", in: "path" } }),
+    }),
+  },
   responses: {
     200: { description: "The credential is valid", content: { "application/json": { schema: ProviderVerifyAccessTokenOutputSchema } } },
   },

@@ -9,8 +9,7 @@ const route = createRoute({
   path: "/v2/schedules/{scheduleId}",
   operationId: "SchedulesController_2024_06_11_deleteSchedule",
   summary: "Delete a schedule",
-  description:
-    "An unknown id is a 400, as in Cal.com. Deleting the default schedule makes the oldest remaining schedule the default.",
+  description: "An unknown id is a 400, as in Cal.com. Deleting the default schedule makes the oldest remaining schedule the default.",
   tags: ["Schedules"],
   request: { params: ScheduleIdParamSchema },
   responses: {

@@ -1,8 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { WEBHOOK_TRIGGERS } from "../../src/webhooks/triggers";
 
-export const OUR_ADDITION =
-  "**Not part of Cal.com's API**: an addition of this implementation (Cal.com sends each webhook once and keeps no log).";
+export const OUR_ADDITION = "**Not part of Cal.com's API**: an addition of this implementation (Cal.com sends each webhook once and keeps no log).";
 
 export const WHOSE_WEBHOOKS =
   "Serves any webhook the caller owns: their own webhooks, their event types' webhooks and, for an ADMIN or OWNER of a platform organization, the webhooks of the organization's OAuth clients. Anyone else's webhook is a 403.";

@@ -57,9 +57,6 @@ export const listWebhookDeliveries = defineOperation({
       take,
       select: deliverySelect,
     });
-    return c.json(
-      { status: "success" as const, data: { webhook: toWebhookHealth(webhook), deliveries: deliveries.map(toDeliveryOutput) } },
-      200,
-    );
+    return c.json({ status: "success" as const, data: { webhook: toWebhookHealth(webhook), deliveries: deliveries.map(toDeliveryOutput) } }, 200);
   },
 });

@@ -3,13 +3,7 @@ import { errorResponses } from "../../src/errors";
 import { defineOperation } from "../../src/operation";
 import { loadUserWebhook } from "../../src/webhooks/ownership";
 import { updateOwnedWebhook } from "../../src/webhooks/store";
-import {
-  revealsSecret,
-  toUserWebhookOutput,
-  UpdateWebhookInputSchema,
-  UserWebhookOutputResponseSchema,
-  WebhookIdParamsSchema,
-} from "./webhook-schemas";
+import { revealsSecret, toUserWebhookOutput, UpdateWebhookInputSchema, UserWebhookOutputResponseSchema, WebhookIdParamsSchema } from "./webhook-schemas";
 
 const route = createRoute({
   method: "patch",

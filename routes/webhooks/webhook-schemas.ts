@@ -21,7 +21,8 @@ const webhookFields = {
   payloadTemplate: z.string().max(65_536).nullable().optional().openapi({ description: PAYLOAD_TEMPLATE_DESCRIPTION, example: TEMPLATE_EXAMPLE }),
   active: z.boolean(),
   subscriberUrl: z.string().min(1).max(2048).openapi({
-    description: "http(s) URL of a public host. Loopback, private, link-local, CGNAT and cloud-metadata addresses, internal names and URLs with credentials are refused (400).",
+    description:
+      "http(s) URL of a public host. Loopback, private, link-local, CGNAT and cloud-metadata addresses, internal names and URLs with credentials are refused (400).",
     example: "https://example.com/webhooks/cal",
   }),
   triggers: z.array(Trigger).openapi({ example: ["BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"] }),
@@ -33,7 +34,12 @@ const webhookFields = {
 
 export const CreateWebhookInputSchema = z.object(webhookFields).openapi("CreateWebhookInputDto");
 export const UpdateWebhookInputSchema = z
-  .object({ ...webhookFields, active: webhookFields.active.optional(), subscriberUrl: webhookFields.subscriberUrl.optional(), triggers: webhookFields.triggers.optional() })
+  .object({
+    ...webhookFields,
+    active: webhookFields.active.optional(),
+    subscriberUrl: webhookFields.subscriberUrl.optional(),
+    triggers: webhookFields.triggers.optional(),
+  })
   .openapi("UpdateWebhookInputDto");
 
 export type CreateWebhookInput = z.infer<typeof CreateWebhookInputSchema>;
@@ -61,13 +67,9 @@ const successOf = <T extends z.ZodTypeAny>(data: T) => z.object({ status: z.lite
 export const UserWebhookOutputResponseSchema = successOf(UserWebhookOutputSchema).openapi("UserWebhookOutputResponseDto");
 export const UserWebhooksOutputResponseSchema = successOf(z.array(UserWebhookOutputSchema)).openapi("UserWebhooksOutputResponseDto");
 export const EventTypeWebhookOutputResponseSchema = successOf(EventTypeWebhookOutputSchema).openapi("EventTypeWebhookOutputResponseDto");
-export const EventTypeWebhooksOutputResponseSchema = successOf(z.array(EventTypeWebhookOutputSchema)).openapi(
-  "EventTypeWebhooksOutputResponseDto",
-);
+export const EventTypeWebhooksOutputResponseSchema = successOf(z.array(EventTypeWebhookOutputSchema)).openapi("EventTypeWebhooksOutputResponseDto");
 export const OAuthClientWebhookOutputResponseSchema = successOf(OAuthClientWebhookOutputSchema).openapi("OAuthClientWebhookOutputResponseDto");
-export const OAuthClientWebhooksOutputResponseSchema = successOf(z.array(OAuthClientWebhookOutputSchema)).openapi(
-  "OAuthClientWebhooksOutputResponseDto",
-);
+export const OAuthClientWebhooksOutputResponseSchema = successOf(z.array(OAuthClientWebhookOutputSchema)).openapi("OAuthClientWebhooksOutputResponseDto");
 export const DeleteManyWebhooksOutputResponseSchema = successOf(z.string().openapi({ example: "2 webhooks deleted" })).openapi(
   "DeleteManyWebhooksOutputResponseDto",
 );

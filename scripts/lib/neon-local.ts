@@ -21,8 +21,22 @@ export interface NeonLocal {
 const rawText = { getTypeParser: () => (value: string) => value };
 
 const PG_ERROR_FIELDS = [
-  "severity", "code", "detail", "hint", "position", "internalPosition", "internalQuery", "where", "schema", "table",
-  "column", "dataType", "constraint", "file", "line", "routine",
+  "severity",
+  "code",
+  "detail",
+  "hint",
+  "position",
+  "internalPosition",
+  "internalQuery",
+  "where",
+  "schema",
+  "table",
+  "column",
+  "dataType",
+  "constraint",
+  "file",
+  "line",
+  "routine",
 ] as const;
 
 interface SqlQuery {
@@ -48,8 +62,7 @@ function formatResult(result: pg.QueryResult) {
   };
 }
 
-const run = (client: pg.Pool | pg.PoolClient, q: SqlQuery) =>
-  client.query({ text: q.query, values: q.params ?? [], rowMode: "array", types: rawText });
+const run = (client: pg.Pool | pg.PoolClient, q: SqlQuery) => client.query({ text: q.query, values: q.params ?? [], rowMode: "array", types: rawText });
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

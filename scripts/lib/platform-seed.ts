@@ -36,22 +36,29 @@ export async function seedManagedUserWithAccessToken(
   await client.connect();
   try {
     await client.query("BEGIN");
-    const { rows: [team] } = await client.query<{ id: number }>(
-      `INSERT INTO "Team" (name, slug, "isOrganization", "isPlatform") VALUES ($1, $2, true, true) RETURNING id`,
-      [`Bench platform ${suffix}`, `bench-platform-${suffix}`],
-    );
+    const {
+      rows: [team],
+    } = await client.query<{ id: number }>(`INSERT INTO "Team" (name, slug, "isOrganization", "isPlatform") VALUES ($1, $2, true, true) RETURNING id`, [
+      `Bench platform ${suffix}`,
+      `bench-platform-${suffix}`,
+    ]);
     const organizationId = team!.id;
-    const { rows: [owner] } = await client.query<{ id: number }>(
-      `INSERT INTO "users" (email, username, name, "organizationId") VALUES ($1, $2, 'Bench owner', $3) RETURNING id`,
-      [`bench-owner-${suffix}@example.com`, `bench-owner-${suffix}`, organizationId],
-    );
+    const {
+      rows: [owner],
+    } = await client.query<{ id: number }>(`INSERT INTO "users" (email, username, name, "organizationId") VALUES ($1, $2, 'Bench owner', $3) RETURNING id`, [
+      `bench-owner-${suffix}@example.com`,
+      `bench-owner-${suffix}`,
+      organizationId,
+    ]);
     await client.query(`INSERT INTO "Membership" ("teamId", "userId", accepted, role) VALUES ($1, $2, true, 'OWNER')`, [organizationId, owner!.id]);
     await client.query(
       `INSERT INTO "PlatformOAuthClient" (id, name, "hashedSecret", permissions, "redirectUris", "organizationId")
        VALUES ($1, 'Bench client', $2, $3, $4, $5)`,
       [clientId, await sha256Hex(clientSecret), permissionsToBits(PERMISSION_NAMES), options.redirectUris ?? [], organizationId],
     );
-    const { rows: [user] } = await client.query<{ id: number }>(
+    const {
+      rows: [user],
+    } = await client.query<{ id: number }>(
       `INSERT INTO "users" (email, username, name, "organizationId", "isPlatformManaged", locale)
        VALUES ($1, $2, 'Bench managed user', $3, true, 'en') RETURNING id`,
       [email, `bench-${suffix}-${clientId}-example`, organizationId],
@@ -59,10 +66,13 @@ export async function seedManagedUserWithAccessToken(
     const userId = user!.id;
     await client.query(`INSERT INTO "_PlatformOAuthClientToUser" ("A", "B") VALUES ($1, $2)`, [clientId, userId]);
     await client.query(`INSERT INTO "Membership" ("teamId", "userId", accepted, role) VALUES ($1, $2, true, 'MEMBER')`, [organizationId, userId]);
-    await client.query(
-      `INSERT INTO "RefreshToken" ("hashedSecret", "expiresAt", "platformOAuthClientId", "userId", "familyId") VALUES ($1, $2, $3, $4, $5)`,
-      [await sha256Hex(refreshToken), refreshTokenExpiry(), clientId, userId, familyId],
-    );
+    await client.query(`INSERT INTO "RefreshToken" ("hashedSecret", "expiresAt", "platformOAuthClientId", "userId", "familyId") VALUES ($1, $2, $3, $4, $5)`, [
+      await sha256Hex(refreshToken),
+      refreshTokenExpiry(),
+      clientId,
+      userId,
+      familyId,
+    ]);
     await client.query("COMMIT");
 
     const access = await signAccessToken(keys, { clientId, ownerId: userId, familyId });
@@ -89,10 +99,9 @@ export async function seedLicense(connectionString: string, licenseKey: string):
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await client.query(
-      `INSERT INTO "Deployment" (id, "licenseKey") VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET "licenseKey" = EXCLUDED."licenseKey"`,
-      [licenseKey],
-    );
+    await client.query(`INSERT INTO "Deployment" (id, "licenseKey") VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET "licenseKey" = EXCLUDED."licenseKey"`, [
+      licenseKey,
+    ]);
   } finally {
     await client.end();
   }

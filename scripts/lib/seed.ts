@@ -14,7 +14,12 @@ export async function seedUserWithApiKey(
 ): Promise<SeededTenant> {
   const suffix = Math.random().toString(36).slice(2, 8);
   const email = options.email ?? `user-${suffix}@example.com`;
-  const username = options.username ?? email.split("@")[0]!.replace(/[^a-z0-9-]/gi, "-").toLowerCase();
+  const username =
+    options.username ??
+    email
+      .split("@")[0]!
+      .replace(/[^a-z0-9-]/gi, "-")
+      .toLowerCase();
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -25,10 +30,7 @@ export async function seedUserWithApiKey(
     );
     const userId = rows[0]!.id;
     const { plain, hashedKey } = await generateApiKey(options.apiKeyPrefix ?? "cal_");
-    await client.query(`INSERT INTO "ApiKey" (id, "userId", "hashedKey", note) VALUES (gen_random_uuid()::text, $1, $2, 'seed')`, [
-      userId,
-      hashedKey,
-    ]);
+    await client.query(`INSERT INTO "ApiKey" (id, "userId", "hashedKey", note) VALUES (gen_random_uuid()::text, $1, $2, 'seed')`, [userId, hashedKey]);
     return { userId, email, apiKey: plain };
   } finally {
     await client.end();

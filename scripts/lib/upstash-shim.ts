@@ -31,12 +31,7 @@ function toArgs(command: unknown): string[] {
   return command.map((part) => (typeof part === "string" ? part : JSON.stringify(part)));
 }
 
-export async function startUpstashShim(options: {
-  redisUrl?: string;
-  token?: string;
-  port?: number;
-  host?: string;
-} = {}): Promise<UpstashShim> {
+export async function startUpstashShim(options: { redisUrl?: string; token?: string; port?: number; host?: string } = {}): Promise<UpstashShim> {
   const token = options.token ?? "local-upstash-token";
   const redis = new Redis(options.redisUrl ?? "redis://127.0.0.1:6379", { lazyConnect: false, maxRetriesPerRequest: 1 });
 
@@ -74,8 +69,7 @@ export async function startUpstashShim(options: {
     };
     if (req.headers.authorization !== `Bearer ${token}`) return send(401, { error: "Unauthorized" });
     const base64 = String(req.headers["upstash-encoding"] ?? "").toLowerCase() === "base64";
-    const encode = (r: { result?: unknown; error?: string }) =>
-      r.error !== undefined ? { error: r.error } : { result: encodeReply(r.result, base64) };
+    const encode = (r: { result?: unknown; error?: string }) => (r.error !== undefined ? { error: r.error } : { result: encodeReply(r.result, base64) });
     try {
       const body = await readJson(req);
       const path = (req.url ?? "/").split("?")[0];
@@ -87,16 +81,21 @@ export async function startUpstashShim(options: {
         const connection = redis.duplicate();
         try {
           await connection.callBuffer("MULTI");
-          const queued = await Promise.all(commands.map(async ([name, ...rest]) => {
-            try {
-              await connection.callBuffer(name!, ...rest);
-              return undefined;
-            } catch (error) {
-              return (error as Error).message;
-            }
-          }));
+          const queued = await Promise.all(
+            commands.map(async ([name, ...rest]) => {
+              try {
+                await connection.callBuffer(name!, ...rest);
+                return undefined;
+              } catch (error) {
+                return (error as Error).message;
+              }
+            }),
+          );
           const results = ((await connection.callBuffer("EXEC")) as RedisReply[] | null) ?? [];
-          return send(200, results.map((result, i) => encode(queued[i] ? { error: queued[i] } : { result })));
+          return send(
+            200,
+            results.map((result, i) => encode(queued[i] ? { error: queued[i] } : { result })),
+          );
         } finally {
           connection.disconnect();
         }

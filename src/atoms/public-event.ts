@@ -186,7 +186,16 @@ function toPublicEvent(event: PublicEventRow, schedule: { id: number; timeZone: 
       : null;
   const storedFields = (event.bookingFields as StoredBookingField[] | null) ?? defaultBookingFields();
   const storedLocations = (event.locations as LocationInput[] | null) ?? [...DEFAULT_LOCATIONS];
-  const { multipleDuration: _multipleDuration, bookerLayouts: _layouts, requiresConfirmationThresholdTime: _t, requiresConfirmationThresholdUnit: _u, recurrenceFrequency: _f, recurrenceInterval: _i, recurrenceOccurrences: _o, ...columns } = event;
+  const {
+    multipleDuration: _multipleDuration,
+    bookerLayouts: _layouts,
+    requiresConfirmationThresholdTime: _t,
+    requiresConfirmationThresholdUnit: _u,
+    recurrenceFrequency: _f,
+    recurrenceInterval: _i,
+    recurrenceOccurrences: _o,
+    ...columns
+  } = event;
   const ownerOutput = {
     id: owner.id,
     avatarUrl: owner.avatarUrl,

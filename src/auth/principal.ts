@@ -1,11 +1,5 @@
 // Cal.com's ApiAuthGuardOnlyAllow strategy names.
-export const AUTH_STRATEGIES = [
-  "OAUTH_CLIENT_CREDENTIALS",
-  "API_KEY",
-  "ACCESS_TOKEN",
-  "NEXT_AUTH",
-  "THIRD_PARTY_ACCESS_TOKEN",
-] as const;
+export const AUTH_STRATEGIES = ["OAUTH_CLIENT_CREDENTIALS", "API_KEY", "ACCESS_TOKEN", "NEXT_AUTH", "THIRD_PARTY_ACCESS_TOKEN"] as const;
 export type AuthStrategy = (typeof AUTH_STRATEGIES)[number];
 
 /** Who is calling, once a strategy has verified the credential. */

@@ -79,7 +79,9 @@ export async function loadEventTypeWithBusyTime(
     excludeBookingUid: window.excludeBookingUid,
     excludeReservationUid: window.excludeReservationUid,
   });
-  const rows = await rowsOf<Row>(db, Prisma.sql`
+  const rows = await rowsOf<Row>(
+    db,
+    Prisma.sql`
     WITH found AS (${eventTypeForSlotsStatement(lookup)})
     SELECT found.*, (
       SELECT COALESCE(json_agg(json_build_array(
@@ -88,7 +90,8 @@ export async function loadEventTypeWithBusyTime(
       FROM (${busyRows}) AS r
     ) AS "busyRows",
     COALESCE((SELECT sv."version"::text FROM "SlotsVersion" sv WHERE sv."userId" = found."userId"), '0') AS "slotsVersion"
-    FROM found`);
+    FROM found`,
+  );
   const row = rows[0];
   if (!row) return null;
   const eventType = eventTypeFromRow(row);

@@ -101,11 +101,7 @@ export async function loadPublicSlotsData(
 }
 
 /** The engine over the loaded data (no I/O). */
-export function publicSlots(
-  eventType: EventTypeForSlots,
-  busy: BusyContext,
-  request: { window: SlotsWindow; now: number; durationMinutes?: number },
-): Slot[] {
+export function publicSlots(eventType: EventTypeForSlots, busy: BusyContext, request: { window: SlotsWindow; now: number; durationMinutes?: number }): Slot[] {
   const { window } = request;
   if (window.end <= window.start) return [];
   return slotsFromBusyContext(eventType, busy, {
@@ -126,7 +122,6 @@ export function checkDuration(eventType: EventTypeForSlots, duration: number | u
   const offered = [...new Set([eventType.rules.lengthMinutes, ...eventType.lengthOptionsMinutes])].sort((a, b) => a - b);
   throw new ApiError("BadRequestException", `${field} - ${field} must be one of the event type's lengths: ${offered.join(", ")}`);
 }
-
 
 export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
   lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string };

@@ -15,8 +15,7 @@ const MS_PER_DAY = 86_400_000;
 export const MAX_WINDOW_DAYS = 366;
 
 // Extended ISO 8601: a date, optionally a time (minutes, seconds and fractions optional) and an offset.
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -25,8 +24,12 @@ export function parseIsoInstant(value: string): number | null {
   const match = ISO_DATE_TIME.exec(value);
   if (!match) return null;
   const [, y, mo, d, h, mi, s, fraction, offset] = match;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h ?? 0), minute = Number(mi ?? 0), second = Number(s ?? 0);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h ?? 0),
+    minute = Number(mi ?? 0),
+    second = Number(s ?? 0);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   const millisecond = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;

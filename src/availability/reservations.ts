@@ -95,10 +95,7 @@ function assertMayManage(row: ReservationRow, principal: Principal | undefined):
 // Cal.com: a custom reservationDuration needs credentials (401) of the event type's owner or of someone sharing
 // a team or organization with them (403).
 const anonymousReservationDuration = () =>
-  new ApiError(
-    "UnauthorizedException",
-    "reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials",
-  );
+  new ApiError("UnauthorizedException", "reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials");
 
 async function checkCustomReservationDuration(db: Db, principal: Principal, eventType: ReservableEventType): Promise<void> {
   if (principal.userId === eventType.userId) return;
@@ -193,7 +190,10 @@ async function writeHold(sql: HttpSql, plan: PlannedHold, now: number, uid: stri
     [
       statement(sql, Prisma.sql`SELECT pg_advisory_xact_lock(${RESERVATION_LOCK_NAMESPACE}::int, ${plan.eventType.userId}::int)::text AS locked`),
       statement(sql, Prisma.sql`DELETE FROM "SelectedSlots" WHERE "userId" = ${plan.eventType.userId} AND "releaseAt" <= ${nowIso}::timestamp`),
-      statement(sql, Prisma.sql`WITH c AS (${conflictCounts(plan, nowIso, uid)}), written AS (${write}) SELECT c.*, (SELECT "id" FROM written) AS "writtenId" FROM c`),
+      statement(
+        sql,
+        Prisma.sql`WITH c AS (${conflictCounts(plan, nowIso, uid)}), written AS (${write}) SELECT c.*, (SELECT "id" FROM written) AS "writtenId" FROM c`,
+      ),
     ],
     { isolationLevel: "ReadCommitted" },
   );
@@ -335,12 +335,7 @@ export interface LegacyReserveInput {
  * new hold replaces the same uid's previous one (the booker moved to another slot) instead of keeping both,
  * and the held span must be one of the event type's lengths at most, so no one can hold a host's whole day.
  */
-export async function legacyReserveSlot(
-  store: ReservationStore,
-  input: LegacyReserveInput,
-  cookieUid: string | undefined,
-  now = Date.now(),
-): Promise<string> {
+export async function legacyReserveSlot(store: ReservationStore, input: LegacyReserveInput, cookieUid: string | undefined, now = Date.now()): Promise<string> {
   const { db } = store;
   const start = parseIsoInstant(input.slotUtcStartDate);
   const end = parseIsoInstant(input.slotUtcEndDate);

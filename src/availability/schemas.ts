@@ -7,7 +7,10 @@ import { isIsoInstant } from "./query-window";
 const MAX_INT = 2_147_483_647;
 const MINUTES_IN_A_YEAR = 525_600;
 const isoString = (field: string) =>
-  z.string().max(64).refine(isIsoInstant, { message: `${field} must be a valid ISO 8601 date string` });
+  z
+    .string()
+    .max(64)
+    .refine(isIsoInstant, { message: `${field} must be a valid ISO 8601 date string` });
 
 // ---- 2024-09-04
 
@@ -28,7 +31,11 @@ export const ReserveSlotInputSchema = z
   .openapi("ReserveSlotInput_2024_09_04");
 
 export const ReservationUidParamSchema = z.object({
-  uid: z.string().min(1).max(255).openapi({ param: { name: "uid", in: "path" }, example: "e84be5a3-4696-49e3-acc7-b2f3999c3b94" }),
+  uid: z
+    .string()
+    .min(1)
+    .max(255)
+    .openapi({ param: { name: "uid", in: "path" }, example: "e84be5a3-4696-49e3-acc7-b2f3999c3b94" }),
 });
 
 const ReservedSlotFields = {
@@ -66,16 +73,11 @@ const SeatFields = {
 export const GetSlotsOutputSchema = z
   .object({
     status: z.literal("success"),
-    data: z
-      .record(
-        z.string().openapi({ example: "2050-09-05" }),
-        z.array(z.object({ start: z.string(), end: z.string().optional(), ...SeatFields })),
-      )
-      .openapi({
-        description:
-          "Local date (in `timeZone`) → that date's slots, in order. `end` only with `format=range`; seat counts only for seated event types. `{}` when nothing is available.",
-        example: { "2050-09-05": [{ start: "2050-09-05T09:00:00.000+02:00" }, { start: "2050-09-05T10:00:00.000+02:00" }] },
-      }),
+    data: z.record(z.string().openapi({ example: "2050-09-05" }), z.array(z.object({ start: z.string(), end: z.string().optional(), ...SeatFields }))).openapi({
+      description:
+        "Local date (in `timeZone`) → that date's slots, in order. `end` only with `format=range`; seat counts only for seated event types. `{}` when nothing is available.",
+      example: { "2050-09-05": [{ start: "2050-09-05T09:00:00.000+02:00" }, { start: "2050-09-05T10:00:00.000+02:00" }] },
+    }),
   })
   .openapi("GetSlotsOutput_2024_09_04");
 
@@ -88,7 +90,10 @@ export const GetAvailableSlotsQuerySchema = z.looseObject({
   endTime: isoString("endTime").openapi({ example: "2050-09-06T23:59:59.999Z", description: "End of the window (ISO 8601), taken as given." }),
   eventTypeId: z.string().max(12).optional().openapi({ example: "100" }),
   eventTypeSlug: z.string().max(255).optional().openapi({ description: "With `usernameList[]`: the event type's slug." }),
-  "usernameList[]": z.union([z.string(), z.array(z.string())]).optional().openapi({ description: "The owner's username (with `eventTypeSlug`)." }),
+  "usernameList[]": z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .openapi({ description: "The owner's username (with `eventTypeSlug`)." }),
   usernameList: z.union([z.string(), z.array(z.string())]).optional(),
   timeZone: z.string().max(64).optional().openapi({ example: "Europe/Rome", description: "Zone of the returned dates and times; UTC when absent." }),
   duration: z.string().max(12).optional().openapi({ description: "A length the event type offers, in minutes." }),

@@ -42,8 +42,7 @@ export function queryInteger(value: string | undefined): number | null {
 
 const GetSlotsQueryFields = z.looseObject({
   start: z.string().max(64).openapi({
-    description:
-      "Start of the window, ISO 8601, read in UTC (a date-time without offset is UTC). A date alone means 00:00:00 UTC that day.",
+    description: "Start of the window, ISO 8601, read in UTC (a date-time without offset is UTC). A date alone means 00:00:00 UTC that day.",
     example: "2050-09-05",
   }),
   end: z.string().max(64).openapi({
@@ -60,7 +59,11 @@ const GetSlotsQueryFields = z.looseObject({
   username: text("Owner of the event type named by `eventTypeSlug`.", "bob"),
   teamSlug: text("Team owning the event type named by `eventTypeSlug`.", "team-slug"),
   organizationSlug: text("Organization of `username` or `teamSlug`.", "org-slug"),
-  usernames: z.string().max(4096).optional().openapi({ description: "Dynamic group events: comma-separated usernames (at least 2), with `organizationSlug`.", example: "alice,bob" }),
+  usernames: z
+    .string()
+    .max(4096)
+    .optional()
+    .openapi({ description: "Dynamic group events: comma-separated usernames (at least 2), with `organizationSlug`.", example: "alice,bob" }),
 });
 
 type RawSlotsQuery = z.infer<typeof GetSlotsQueryFields>;
@@ -68,7 +71,7 @@ type RawSlotsQuery = z.infer<typeof GetSlotsQueryFields>;
 /** Reads a query that passed GetSlotsQuerySchema; `issue` collects problems (only the schema's check passes one). */
 function readSlotsQuery(query: RawSlotsQuery, issue: (path: string, message: string) => void): GetSlotsQuery {
   const raw = query as Record<string, unknown>;
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(raw, key);
+  const has = (key: string) => Object.hasOwn(raw, key);
   const way: keyof typeof KEYS_BY_WAY = has("eventTypeId")
     ? "byEventTypeId"
     : has("username") && has("eventTypeSlug")
@@ -102,7 +105,10 @@ function readSlotsQuery(query: RawSlotsQuery, issue: (path: string, message: str
       eventType = { type: way, teamSlug: query.teamSlug!, eventTypeSlug: query.eventTypeSlug!, organizationSlug: query.organizationSlug };
       break;
     case "byUsernames": {
-      const usernames = (query.usernames ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+      const usernames = (query.usernames ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean);
       if (usernames.length < 2) {
         issue("usernames", "usernames must contain at least 2 elements (or pass eventTypeId, or eventTypeSlug with username or teamSlug)");
       }

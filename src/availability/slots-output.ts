@@ -100,9 +100,7 @@ export function slotsOutput_2024_09_04(
       return seatsTotal ? { start, end, ...seatFields(slot, seatsTotal) } : { start, end };
     });
   }
-  return groupByDate<Slot_2024_09_04>(slots, options, (slot, start) =>
-    seatsTotal ? { start, ...seatFields(slot, seatsTotal) } : { start },
-  );
+  return groupByDate<Slot_2024_09_04>(slots, options, (slot, start) => (seatsTotal ? { start, ...seatFields(slot, seatsTotal) } : { start }));
 }
 
 export type LegacyTimeSlot = { time: string; attendees?: number; bookingUid?: string };

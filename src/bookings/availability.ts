@@ -10,8 +10,7 @@ import { OVERLAP_MESSAGE, type Tx } from "./lock";
 // The availability check of every booking change: GET /v2/slots' engine (src/availability/service.ts), run
 // inside the host-locked transaction so it sees every booking committed before it.
 
-export const OUT_OF_BOUNDS_MESSAGE =
-  `The event type can't be booked at the "start" time provided. This could be because it's too soon (violating the minimum booking notice) or too far in the future (outside the event's scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time equal to one of the available slots: https://cal.com/docs/api-reference/v2/slots`;
+export const OUT_OF_BOUNDS_MESSAGE = `The event type can't be booked at the "start" time provided. This could be because it's too soon (violating the minimum booking notice) or too far in the future (outside the event's scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time equal to one of the available slots: https://cal.com/docs/api-reference/v2/slots`;
 export const PAST_MESSAGE = "Attempting to book a meeting in the past.";
 export const SEATS_FULL_MESSAGE = "No more seats left at this seated booking.";
 
@@ -108,10 +107,7 @@ async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request:
     ORDER BY s."releaseAt" DESC LIMIT 1`;
   if (hold && !request.ignoreReservations) {
     const seconds = Math.max(1, Math.ceil((new Date(hold.releaseAt).getTime() - request.now) / 1000));
-    return new ApiError(
-      "ConflictException",
-      `Someone else reserved this slot before you. This slot will be freed up in ${seconds} seconds.`,
-    );
+    return new ApiError("ConflictException", `Someone else reserved this slot before you. This slot will be freed up in ${seconds} seconds.`);
   }
   return new ApiError("ConflictException", OVERLAP_MESSAGE);
 }

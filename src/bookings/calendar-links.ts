@@ -11,7 +11,11 @@ export interface CalendarLink {
 // "Add to calendar" links (Cal.com's getCalendarLinks): Google, Microsoft Office, Microsoft Outlook and an ICS data
 // URL, plus Yahoo. Internal location values (integrations:…) mean nothing to a calendar and are left out.
 
-const utcStamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utcStamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 function publicLocation(booking: BookingRecord): string {

@@ -34,9 +34,7 @@ async function resolveTarget(deps: BookingDeps, input: CancelBookingInput): Prom
   const occurrences = await findRecurringBookings(deps.db, input.uid);
   if (occurrences.length === 0) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} not found`);
   if (input.cancelSubsequentBookings) {
-    throw bad(
-      "Cannot cancel subsequent bookings for recurring event - you have to provide uid of one of the individual bookings of a recurring booking.",
-    );
+    throw bad("Cannot cancel subsequent bookings for recurring event - you have to provide uid of one of the individual bookings of a recurring booking.");
   }
   return { booking: occurrences[0]!, series: true };
 }
@@ -44,9 +42,7 @@ async function resolveTarget(deps: BookingDeps, input: CancelBookingInput): Prom
 // Cal.com's handleCancelBooking checks, in its order.
 async function checkCancellable(deps: BookingDeps, actor: Actor, booking: BookingRecord, input: CancelBookingInput) {
   if (booking.status === "cancelled") {
-    throw bad(
-      `Can't cancel booking with uid=${input.uid} because it has been cancelled already. Please provide uid of a booking that is not cancelled.`,
-    );
+    throw bad(`Can't cancel booking with uid=${input.uid} because it has been cancelled already. Please provide uid of a booking that is not cancelled.`);
   }
   if (!booking.userId || !booking.user) throw bad("User not found");
   if (booking.eventType?.disableCancelling) throw bad("This event type does not allow cancellations");

@@ -78,12 +78,7 @@ async function checkAuthenticationRequirement(deps: BookingDeps, actor: Actor, e
 }
 
 /** Occurrence starts of a recurring booking, keeping the booker's local wall-clock time across DST changes. */
-export function recurrenceStarts(
-  start: number,
-  timeZone: string,
-  recurrence: NonNullable<BookableEventType["recurrence"]>,
-  count: number,
-): number[] {
+export function recurrenceStarts(start: number, timeZone: string, recurrence: NonNullable<BookableEventType["recurrence"]>, count: number): number[] {
   const wall = new Date(wallClockMsAt(start, timeZone));
   const minuteOfDay = wall.getUTCHours() * 60 + wall.getUTCMinutes();
   const [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()];
@@ -250,10 +245,17 @@ async function takeSeat(tx: Tx, prepared: PreparedBooking, start: number): Promi
   const { attendee } = prepared;
   const attendeeRow = existing
     ? await tx.attendee.create({
-        data: { bookingId, email: attendee.email, name: attendee.name, timeZone: attendee.timeZone, locale: attendee.locale, phoneNumber: attendee.phoneNumber },
+        data: {
+          bookingId,
+          email: attendee.email,
+          name: attendee.name,
+          timeZone: attendee.timeZone,
+          locale: attendee.locale,
+          phoneNumber: attendee.phoneNumber,
+        },
         select: { id: true },
       })
-    : (await tx.attendee.findFirstOrThrow({ where: { bookingId }, select: { id: true } }));
+    : await tx.attendee.findFirstOrThrow({ where: { bookingId }, select: { id: true } });
   const seatUid = crypto.randomUUID();
   await tx.bookingSeat.create({
     data: {
@@ -280,7 +282,12 @@ export async function createBooking(deps: BookingDeps, actor: Actor, input: Crea
   const seated = Boolean(eventType.rules.seatsPerTimeSlot);
 
   const created = await withHostLock(deps.txDb, eventType.host.id, async (tx) => {
-    const request = { now, durationMinutes: prepared.durationMinutes, excludeReservationUid: input.reservationUid, ignoreReservations: input.ignoreReservations };
+    const request = {
+      now,
+      durationMinutes: prepared.durationMinutes,
+      excludeReservationUid: input.reservationUid,
+      ignoreReservations: input.ignoreReservations,
+    };
     await requireBookableSlot(tx, eventType, { ...request, start: prepared.starts[0]! });
     if (prepared.starts.length > 1) await requireBookableOccurrences(tx, eventType, prepared.starts.slice(1), request);
     await checkBookerLimit(tx, prepared, now);
@@ -292,7 +299,10 @@ export async function createBooking(deps: BookingDeps, actor: Actor, input: Crea
     return written;
   });
 
-  const records = await findBookingsByIds(deps.db, created.map((c) => c.id));
+  const records = await findBookingsByIds(
+    deps.db,
+    created.map((c) => c.id),
+  );
   const byId = new Map(records.map((record) => [record.id, record]));
   const bookings = created.map((c) => ({ booking: byId.get(c.id)!, seatUid: c.seatUid }));
 

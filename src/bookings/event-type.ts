@@ -97,8 +97,7 @@ function combine(eventType: EventTypeForSlots, extras: Extras): BookableEventTyp
     recurrence,
     seatsShowAttendees: extras.seatsShowAttendees,
     maxActiveBookingsPerBooker: extras.maxActiveBookingsPerBooker,
-    requiresConfirmationThresholdMs:
-      unitMs && extras.requiresConfirmationThresholdTime !== null ? extras.requiresConfirmationThresholdTime * unitMs : null,
+    requiresConfirmationThresholdMs: unitMs && extras.requiresConfirmationThresholdTime !== null ? extras.requiresConfirmationThresholdTime * unitMs : null,
     bookingRequiresAuthentication: extras.bookingRequiresAuthentication,
     hideOrganizerEmail: extras.hideOrganizerEmail,
     disableRescheduling: extras.disableRescheduling,

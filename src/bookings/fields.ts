@@ -60,5 +60,4 @@ export function checkBookingFieldResponses(eventTypeId: number, fields: readonly
 }
 
 /** Whether the event type's guests field is hidden (disableGuests): guests are then not taken. */
-export const guestsDisabled = (fields: readonly StoredBookingField[]) =>
-  fields.some((field) => field.isDefault && field.slug === "guests" && field.hidden);
+export const guestsDisabled = (fields: readonly StoredBookingField[]) => fields.some((field) => field.isDefault && field.slug === "guests" && field.hidden);

@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { ApiError } from "../errors";
 import { actorEmail } from "./access";
 import type { Actor, BookingDeps } from "./deps";

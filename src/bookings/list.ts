@@ -77,7 +77,13 @@ export async function listBookings(deps: BookingDeps, actor: NonNullable<Actor>,
   const conditions: Prisma.Sql[] = [
     Prisma.sql`(b."userId" = ${actor.userId} OR EXISTS (SELECT 1 FROM "Attendee" me WHERE me."bookingId" = b."id" AND lower(me."email") = lower(${email ?? ""})))`,
   ];
-  if (filters.status?.length) conditions.push(Prisma.sql`(${Prisma.join(filters.status.map((s) => statusCondition(s, now)), " OR ")})`);
+  if (filters.status?.length)
+    conditions.push(
+      Prisma.sql`(${Prisma.join(
+        filters.status.map((s) => statusCondition(s, now)),
+        " OR ",
+      )})`,
+    );
   if (filters.attendeeEmail) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND lower(a."email") = lower(${filters.attendeeEmail}))`);
   }

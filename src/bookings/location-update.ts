@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { ApiError } from "../errors";
 import { isOwnerOrOrgAdmin } from "./access";
 import type { Actor, BookingDeps } from "./deps";
@@ -12,7 +12,7 @@ export type NewBookingLocation =
   | { type: "attendeePhone" | "phone"; phone: string }
   | { type: "link"; link: string };
 
-const valueOf = (location: NewBookingLocation) =>
+const locationValueOf = (location: NewBookingLocation) =>
   "address" in location ? location.address : "phone" in location ? location.phone : "link" in location ? location.link : location.location;
 
 // Cal.com's transformLocation, for the kinds PATCH …/location takes (address and link carry their value here).
@@ -50,7 +50,7 @@ export async function updateBookingLocation(
     await deps.db.booking.update({
       where: { id: booking.id },
       data: {
-        location: valueOf(location),
+        location: locationValueOf(location),
         responses: { ...(booking.responses ?? {}), location: responseOf(location) } as Prisma.InputJsonValue,
         metadata: metadata as Prisma.InputJsonValue,
       },

@@ -25,8 +25,7 @@ const SPECIAL_INTEGRATIONS: Record<string, string> = {
   "google-meet": "integrations:google:meet",
 };
 
-export const integrationLocationValue = (integration: string) =>
-  SPECIAL_INTEGRATIONS[integration] ?? `integrations:${integration.replace(/-/g, "_")}`;
+export const integrationLocationValue = (integration: string) => SPECIAL_INTEGRATIONS[integration] ?? `integrations:${integration.replace(/-/g, "_")}`;
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const URL_LIKE = /^(https?:\/\/|www\.)\S+$|^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;

@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { ApiError } from "../errors";
 import { isOwnerOrOrgAdmin, newBookingUid } from "./access";
 import { requireBookableSlot } from "./availability";
@@ -33,9 +33,7 @@ const bad = (message: string) => new ApiError("BadRequestException", message);
 
 function checkReschedulable(booking: BookingRecord) {
   if (booking.status === "cancelled" && !booking.rescheduled) {
-    throw bad(
-      `Can't reschedule booking with uid=${booking.uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`,
-    );
+    throw bad(`Can't reschedule booking with uid=${booking.uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`);
   }
   if (booking.status === "cancelled") {
     const to = booking.rescheduledToUid;

@@ -167,8 +167,7 @@ export async function findBookingByUid(db: Db | DbLike, uid: string): Promise<Bo
 }
 
 /** The occurrences of a recurring booking, by its recurringEventId, earliest first. */
-export const findRecurringBookings = (db: Db | DbLike, recurringEventId: string) =>
-  selectBookings(db, Prisma.sql`b."recurringEventId" = ${recurringEventId}`);
+export const findRecurringBookings = (db: Db | DbLike, recurringEventId: string) => selectBookings(db, Prisma.sql`b."recurringEventId" = ${recurringEventId}`);
 
 export async function findBookingsByIds(db: Db | DbLike, ids: readonly number[]): Promise<BookingRecord[]> {
   if (ids.length === 0) return [];

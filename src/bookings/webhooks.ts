@@ -15,8 +15,7 @@ type Json = Record<string, unknown>;
 /** Cal.com formats payload times with dayjs's `format()` in UTC: no milliseconds. */
 export const payloadTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-const utcOffsetMinutes = (timeZone: string, at: Date) =>
-  isValidTimeZone(timeZone) ? Math.round(offsetMsAt(at.getTime(), timeZone) / 60_000) : 0;
+const utcOffsetMinutes = (timeZone: string, at: Date) => (isValidTimeZone(timeZone) ? Math.round(offsetMsAt(at.getTime(), timeZone) / 60_000) : 0);
 
 // Cal.com's getCalEventResponses: every answered field as {label, value}, labelled from the booking form.
 function labelledResponses(responses: Json, fields: readonly StoredBookingField[], only: (field: StoredBookingField | undefined) => boolean) {

@@ -30,9 +30,7 @@ const NO_PLACEHOLDER_TYPES = new Set<CustomFieldType>(["boolean", "multiselect",
 
 const label = z.string().max(1000);
 const placeholder = z.string().max(1000);
-const fieldSlug = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,100}$/, "slug must be 1-100 letters, digits, '-' or '_'");
+const fieldSlug = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "slug must be 1-100 letters, digits, '-' or '_'");
 
 const NameFieldInput = z.object({
   type: z.literal("name"),
@@ -99,13 +97,16 @@ export const BookingFieldsInputSchema = z
   .max(100)
   .superRefine((fields, ctx) => {
     const seen = new Set<string>();
-    fields.forEach((raw, index) => {
+    for (const [index, raw] of fields.entries()) {
       const { kind, problem } = kindOf(raw as RawField);
-      if (!kind) return ctx.addIssue({ code: "custom", message: problem, path: [index] });
+      if (!kind) {
+        ctx.addIssue({ code: "custom", message: problem, path: [index] });
+        continue;
+      }
       const result = FIELD_SCHEMAS[kind].safeParse(raw);
       if (!result.success) {
         for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [index, ...issue.path] });
-        return;
+        continue;
       }
       const parsed = { kind, field: result.data } as ParsedField;
       const key = "slug" in parsed.field ? parsed.field.slug : parsed.kind;
@@ -116,7 +117,7 @@ export const BookingFieldsInputSchema = z
       if (parsed.kind === "custom" && OPTION_FIELD_TYPES.has(parsed.field.type) && !parsed.field.options?.length) {
         ctx.addIssue({ code: "custom", message: `a ${parsed.field.type} field needs 'options'`, path: [index, "options"] });
       }
-    });
+    }
   })
   .openapi({
     description:
@@ -152,11 +153,18 @@ const SYSTEM_DEFAULTS: Record<"name" | "email" | SlugAddressedSystemField, Store
   title: { isDefault: true, type: "text", slug: "title", label: "what_is_this_meeting_about", required: true, hidden: true, disableOnPrefill: false },
   notes: { isDefault: true, type: "textarea", slug: "notes", label: "additional_notes", required: false, hidden: false, disableOnPrefill: false },
   guests: { isDefault: true, type: "multiemail", slug: "guests", label: "additional_guests", required: false, hidden: false, disableOnPrefill: false },
-  rescheduleReason: { isDefault: true, type: "textarea", slug: "rescheduleReason", label: "reason_for_reschedule", required: false, hidden: false, disableOnPrefill: false },
+  rescheduleReason: {
+    isDefault: true,
+    type: "textarea",
+    slug: "rescheduleReason",
+    label: "reason_for_reschedule",
+    required: false,
+    hidden: false,
+    disableOnPrefill: false,
+  },
 };
 
-const defined = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+const defined = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 function toStored({ kind, field }: ParsedField): StoredBookingField {
   switch (kind) {
@@ -204,16 +212,7 @@ export function normaliseBookingFields(input: readonly Record<string, unknown>[]
   const parsed = (input ?? []).map(parseField).map(toStored);
   const system = (slug: keyof typeof SYSTEM_DEFAULTS) => parsed.find((f) => f.isDefault && f.slug === slug) ?? SYSTEM_DEFAULTS[slug];
   const custom = parsed.filter((f) => !f.isDefault);
-  return [
-    system("name"),
-    system("email"),
-    system("location"),
-    ...custom,
-    system("title"),
-    system("notes"),
-    system("guests"),
-    system("rescheduleReason"),
-  ];
+  return [system("name"), system("email"), system("location"), ...custom, system("title"), system("notes"), system("guests"), system("rescheduleReason")];
 }
 
 export const defaultBookingFields = (): StoredBookingField[] => normaliseBookingFields([]);

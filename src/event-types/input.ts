@@ -32,8 +32,20 @@ export function slugify(value: string): string {
 // Cal.com's validateCustomEventName: {Variables} must be known ones or a booking field's slug.
 const EVENT_NAME_VARIABLES = new Set(
   [
-    "event type title", "organiser", "scheduler", "location", "organiser first name", "scheduler first name",
-    "scheduler last name", "event duration", "host/attendee", "host", "attendee", "user", "event time", "event date",
+    "event type title",
+    "organiser",
+    "scheduler",
+    "location",
+    "organiser first name",
+    "scheduler first name",
+    "scheduler last name",
+    "event duration",
+    "host/attendee",
+    "host",
+    "attendee",
+    "user",
+    "event time",
+    "event date",
   ].map((v) => v.toLowerCase()),
 );
 function checkCustomName(customName: string, bookingFields: readonly StoredBookingField[]) {
@@ -73,7 +85,12 @@ function limitColumns(prefix: "bookingLimit" | "durationLimit", limits: NonNulla
 
 function confirmationColumns(policy: NonNullable<Input["confirmationPolicy"]>): Partial<EventTypeColumns> {
   if (policy.disabled) {
-    return { requiresConfirmation: false, requiresConfirmationWillBlockSlot: false, requiresConfirmationThresholdTime: null, requiresConfirmationThresholdUnit: null };
+    return {
+      requiresConfirmation: false,
+      requiresConfirmationWillBlockSlot: false,
+      requiresConfirmationThresholdTime: null,
+      requiresConfirmationThresholdUnit: null,
+    };
   }
   const threshold = policy.type === "time" ? policy.noticeThreshold : undefined;
   return {
@@ -142,9 +159,17 @@ function columnsFrom(input: Input): Partial<EventTypeColumns> {
     c.minimumRescheduleNotice = disabled !== true && minutesBefore ? minutesBefore : null;
   }
   const flags = [
-    "onlyShowFirstAvailableSlot", "requiresBookerEmailVerification", "hideCalendarNotes", "lockTimeZoneToggleOnBookingPage",
-    "hideCalendarEventDetails", "hideOrganizerEmail", "hidden", "bookingRequiresAuthentication", "allowReschedulingPastBookings",
-    "allowReschedulingCancelledBookings", "showOptimizedSlots",
+    "onlyShowFirstAvailableSlot",
+    "requiresBookerEmailVerification",
+    "hideCalendarNotes",
+    "lockTimeZoneToggleOnBookingPage",
+    "hideCalendarEventDetails",
+    "hideOrganizerEmail",
+    "hidden",
+    "bookingRequiresAuthentication",
+    "allowReschedulingPastBookings",
+    "allowReschedulingCancelledBookings",
+    "showOptimizedSlots",
   ] as const;
   for (const flag of flags) if (input[flag] !== undefined) c[flag] = input[flag];
   if (input.useDestinationCalendarEmail !== undefined) c.useEventTypeDestinationCalendarEmail = input.useDestinationCalendarEmail;
@@ -229,8 +254,7 @@ export function updateData(input: UpdateEventTypeInput, existing: EventTypeRecor
   const storedFields = (existing.bookingFields as StoredBookingField[] | null) ?? undefined;
   const bookingFields = bookingFieldsAfter(input, storedFields);
   syncDisableGuests(input, columns, bookingFields);
-  const pick = <K extends keyof EventTypeColumns & keyof EventTypeRecord>(key: K) =>
-    (key in columns ? columns[key] : existing[key]) as EventTypeRecord[K];
+  const pick = <K extends keyof EventTypeColumns & keyof EventTypeRecord>(key: K) => (key in columns ? columns[key] : existing[key]) as EventTypeRecord[K];
   checkRules(
     {
       length: pick("length"),

@@ -68,20 +68,14 @@ export const LocationInputSchema = z
     "type",
     [AddressLocation, LinkLocation, IntegrationLocation, PhoneLocation, AttendeeAddressLocation, AttendeePhoneLocation, AttendeeDefinedLocation],
     {
-      error: (issue) =>
-        issue.code === "invalid_union"
-          ? `Unsupported location type. Valid types are ${LOCATION_TYPES.join(", ")}.`
-          : undefined,
+      error: (issue) => (issue.code === "invalid_union" ? `Unsupported location type. Valid types are ${LOCATION_TYPES.join(", ")}.` : undefined),
     },
   )
   .openapi("InputLocation_2024_06_14");
 
 export type LocationInput = z.infer<typeof LocationInputSchema>;
 
-export const LocationsInputSchema = z
-  .array(LocationInputSchema)
-  .min(1, "'locations' must contain at least 1 location.")
-  .max(20);
+export const LocationsInputSchema = z.array(LocationInputSchema).min(1, "'locations' must contain at least 1 location.").max(20);
 
 /** Cal.com uses Cal Video when an event type is created without locations. */
 export const DEFAULT_LOCATIONS: readonly LocationInput[] = [{ type: "integration", integration: "cal-video" }];

@@ -80,10 +80,7 @@ export const EventTypeOutputSchema = z
     calVideoSettings: z.record(z.string(), z.unknown()).optional(),
     hidden: z.boolean(),
     bookingRequiresAuthentication: z.boolean(),
-    bookerActiveBookingsLimit: z.union([
-      z.object({ maximumActiveBookings: z.number().optional(), offerReschedule: z.boolean().optional() }),
-      Disabled,
-    ]),
+    bookerActiveBookingsLimit: z.union([z.object({ maximumActiveBookings: z.number().optional(), offerReschedule: z.boolean().optional() }), Disabled]),
     bookingUrl: z.string(),
     disableCancelling: z.object({ disabled: z.boolean() }),
     disableRescheduling: z.object({ disabled: z.boolean(), minutesBefore: z.number().optional() }),
@@ -272,7 +269,18 @@ export function toEventTypeOutput(row: EventTypeRecord, websiteUrl: string): Eve
     successRedirectUrl: row.successRedirectUrl,
     isInstantEvent: row.isInstantEvent,
     // User metadata is private (Cal.com exposes only a few system keys), so it is never echoed here.
-    users: [{ id: owner.id, name: owner.name, username: owner.username, avatarUrl: owner.avatarUrl, brandColor: null, darkBrandColor: null, weekStart: owner.weekStart, metadata: {} }],
+    users: [
+      {
+        id: owner.id,
+        name: owner.name,
+        username: owner.username,
+        avatarUrl: owner.avatarUrl,
+        brandColor: null,
+        darkBrandColor: null,
+        weekStart: owner.weekStart,
+        metadata: {},
+      },
+    ],
     scheduleId: row.scheduleId,
     ...(countLimits ? { bookingLimitsCount: countLimits } : {}),
     ...(durationLimits ? { bookingLimitsDuration: durationLimits } : {}),

@@ -43,8 +43,17 @@ export const DeletePrivateLinkOutputSchema = z
   .openapi("DeletePrivateLinkOutput");
 
 export const PrivateLinkParamsSchema = z.object({
-  eventTypeId: z.coerce.number({ error: "eventTypeId must be a number" }).int().positive().max(2147483647).openapi({ param: { name: "eventTypeId", in: "path" } }),
-  linkId: z.string().min(1).max(128).openapi({ param: { name: "linkId", in: "path" } }),
+  eventTypeId: z.coerce
+    .number({ error: "eventTypeId must be a number" })
+    .int()
+    .positive()
+    .max(2147483647)
+    .openapi({ param: { name: "eventTypeId", in: "path" } }),
+  linkId: z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ param: { name: "linkId", in: "path" } }),
 });
 
 interface StoredLink {

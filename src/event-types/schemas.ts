@@ -156,7 +156,11 @@ export const CalVideoSettingsSchema = z
   .object({
     disableRecordingForOrganizer: z.boolean().optional(),
     disableRecordingForGuests: z.boolean().optional(),
-    redirectUrlOnExit: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+    redirectUrlOnExit: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable()
+      .optional(),
     enableAutomaticRecordingForOrganizer: z.boolean().optional(),
     enableAutomaticTranscription: z.boolean().optional(),
     disableTranscriptionForGuests: z.boolean().optional(),
@@ -171,8 +175,44 @@ export const DisableReschedulingSchema = z
   .openapi("DisableRescheduling_2024_06_14");
 
 export const INTERFACE_LANGUAGES = [
-  "", "en", "ar", "az", "bg", "bn", "ca", "cs", "da", "de", "el", "es", "es-419", "eu", "et", "fi", "fr", "he", "hu", "it",
-  "ja", "km", "ko", "nl", "no", "pl", "pt-BR", "pt", "ro", "ru", "sk-SK", "sr", "sv", "tr", "uk", "vi", "zh-CN", "zh-TW",
+  "",
+  "en",
+  "ar",
+  "az",
+  "bg",
+  "bn",
+  "ca",
+  "cs",
+  "da",
+  "de",
+  "el",
+  "es",
+  "es-419",
+  "eu",
+  "et",
+  "fi",
+  "fr",
+  "he",
+  "hu",
+  "it",
+  "ja",
+  "km",
+  "ko",
+  "nl",
+  "no",
+  "pl",
+  "pt-BR",
+  "pt",
+  "ro",
+  "ru",
+  "sk-SK",
+  "sr",
+  "sv",
+  "tr",
+  "uk",
+  "vi",
+  "zh-CN",
+  "zh-TW",
 ] as const;
 
 const minutes = (max = MINUTES_IN_A_YEAR) => nonNegativeInt(max);
@@ -181,7 +221,10 @@ const TitleSchema = z.string().trim().min(1).max(255).openapi({ example: "Learn 
 
 // Fields shared by create and update; create adds the required three.
 const eventTypeFields = {
-  lengthInMinutesOptions: z.array(positiveInt(MINUTES_IN_A_YEAR)).min(1).max(50)
+  lengthInMinutesOptions: z
+    .array(positiveInt(MINUTES_IN_A_YEAR))
+    .min(1)
+    .max(50)
     .refine((options) => new Set(options).size === options.length, "must not repeat a length")
     .openapi({ example: [15, 30, 60] }),
   description: z.string().max(10_000).nullable(),
@@ -210,7 +253,10 @@ const eventTypeFields = {
   destinationCalendar: DestinationCalendarSchema,
   useDestinationCalendarEmail: z.boolean(),
   hideCalendarEventDetails: z.boolean(),
-  successRedirectUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+  successRedirectUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
   hideOrganizerEmail: z.boolean(),
   calVideoSettings: CalVideoSettingsSchema,
   hidden: z.boolean(),

@@ -36,13 +36,7 @@ export async function getOwnedEventType(db: Db, userId: number, eventTypeId: num
 }
 
 /** Cal.com looks the event type up among the caller's own, so someone else's is a 404. A slug clash is a 409. */
-export async function updateEventType(
-  db: Db,
-  userId: number,
-  eventTypeId: number,
-  input: UpdateEventTypeInput,
-  websiteUrl: string,
-): Promise<EventTypeOutput> {
+export async function updateEventType(db: Db, userId: number, eventTypeId: number, input: UpdateEventTypeInput, websiteUrl: string): Promise<EventTypeOutput> {
   const existing = await db.eventType.findFirst({ where: { id: eventTypeId, userId }, ...withOwner });
   if (!existing) throw notFound(eventTypeId);
   const data = updateData(input, existing as EventTypeRecord);
@@ -111,7 +105,14 @@ export async function listEventTypes(db: Db, query: GetEventTypesQuery, callerId
     return present(rows);
   }
   if (query.usernames) {
-    const usernames = [...new Set(query.usernames.split(",").map((u) => u.trim()).filter(Boolean))];
+    const usernames = [
+      ...new Set(
+        query.usernames
+          .split(",")
+          .map((u) => u.trim())
+          .filter(Boolean),
+      ),
+    ];
     const users = await findUsersByUsername(db, usernames, query);
     return [withoutHiddenBookingFields(dynamicEventType(users, websiteUrl))];
   }
@@ -132,7 +133,11 @@ function dynamicEventType(users: EventTypeOwner[], websiteUrl: string): EventTyp
     owner: first,
   };
   const output = toEventTypeOutput(record, websiteUrl);
-  return { ...output, ownerId: 0, users: users.map((u) => ({ ...output.users[0]!, id: u.id, name: u.name, username: u.username, avatarUrl: u.avatarUrl, weekStart: u.weekStart })) };
+  return {
+    ...output,
+    ownerId: 0,
+    users: users.map((u) => ({ ...output.users[0]!, id: u.id, name: u.name, username: u.username, avatarUrl: u.avatarUrl, weekStart: u.weekStart })),
+  };
 }
 
 const DYNAMIC_EVENT_DEFAULTS: Omit<EventTypeRecord, "owner" | "bookingFields" | "locations"> = {

@@ -69,11 +69,7 @@ export async function loadOAuthClientAuthFromDb(services: Services, clientId: st
 }
 
 /** From the cache (already read by the caller, or read here), else from the database and then cached. */
-export async function loadOAuthClientAuth(
-  c: Context<AppEnv>,
-  clientId: string,
-  cached?: OAuthClientAuthRecord | null,
-): Promise<OAuthClientAuthRecord | null> {
+export async function loadOAuthClientAuth(c: Context<AppEnv>, clientId: string, cached?: OAuthClientAuthRecord | null): Promise<OAuthClientAuthRecord | null> {
   const { services, env } = c.var;
   const hit = cached !== undefined ? cached : (await readCached<OAuthClientAuthRecord>(services, [oAuthClientCacheKey(clientId)]))[0];
   if (hit) return hit;

@@ -67,10 +67,7 @@ export async function issueTokens(
 }
 
 /** Revokes every live family matching `where`; their access tokens stop working before this returns. */
-export async function revokeFamilies(
-  services: Services,
-  where: { familyId?: string; clientId?: string; userId?: number },
-): Promise<void> {
+export async function revokeFamilies(services: Services, where: { familyId?: string; clientId?: string; userId?: number }): Promise<void> {
   const filter: Prisma.RefreshTokenWhereInput = {
     revokedAt: null,
     ...(where.familyId ? { familyId: where.familyId } : {}),
@@ -104,12 +101,7 @@ const invalidRefreshToken = () => new ApiError("BadRequestException", "Invalid r
  * Single-use rotation: the presented refresh token is spent and a new pair is issued in the same family.
  * Presenting a spent token again (a replay, or a stolen copy) revokes the whole family.
  */
-export async function rotateRefreshToken(
-  services: Services,
-  keys: readonly SigningKey[],
-  clientId: string,
-  presented: string,
-): Promise<IssuedTokens> {
+export async function rotateRefreshToken(services: Services, keys: readonly SigningKey[], clientId: string, presented: string): Promise<IssuedTokens> {
   const now = Date.now();
   const row = await services.db.refreshToken.findUnique({ where: { hashedSecret: await sha256Hex(presented) } });
   if (!row || row.platformOAuthClientId !== clientId || row.revokedAt) throw invalidRefreshToken();

@@ -17,9 +17,7 @@ const MAX_ERROR_LENGTH = 500;
 
 const IN_PROGRESS = ["PENDING", "RETRYING"] as const;
 
-type AttemptResult =
-  | { ok: true; status: number; durationMs: number }
-  | { ok: false; status: number | null; durationMs: number; error: string };
+type AttemptResult = { ok: true; status: number; durationMs: number } | { ok: false; status: number | null; durationMs: number; error: string };
 
 async function claim(db: Db, message: WebhookDeliverMessage, attempts: number, now: Date, leaseUntil: Date) {
   const claimed = await db.webhookDelivery.updateMany({
@@ -37,11 +35,7 @@ async function claim(db: Db, message: WebhookDeliverMessage, attempts: number, n
     where: { id: message.deliveryId },
     select: { status: true, round: true, roundAttempts: true, leaseUntil: true },
   });
-  const expected =
-    row !== null &&
-    row.round === message.round &&
-    (IN_PROGRESS as readonly string[]).includes(row.status) &&
-    row.roundAttempts < attempts;
+  const expected = row !== null && row.round === message.round && (IN_PROGRESS as readonly string[]).includes(row.status) && row.roundAttempts < attempts;
   // Still expected but leased: another invocation holds it, or one crashed. Look again when the lease ends.
   if (expected && row.leaseUntil && row.leaseUntil >= now) {
     return { claimed: false as const, retryInSeconds: Math.ceil((row.leaseUntil.getTime() - now.getTime()) / 1000) + 1 };

@@ -74,9 +74,7 @@ export const ScheduleOutputSchema = z
     ownerId: z.number().int(),
     name: z.string(),
     timeZone: z.string(),
-    availability: z.array(
-      z.object({ days: z.array(z.enum(WEEK_DAYS)), startTime: z.string(), endTime: z.string() }),
-    ),
+    availability: z.array(z.object({ days: z.array(z.enum(WEEK_DAYS)), startTime: z.string(), endTime: z.string() })),
     isDefault: z.boolean(),
     overrides: z.array(z.object({ date: z.string(), startTime: z.string(), endTime: z.string() })),
   })
@@ -86,22 +84,14 @@ export type ScheduleOutput = z.infer<typeof ScheduleOutputSchema>;
 
 const success = z.literal("success");
 
-export const CreateScheduleOutputSchema = z
-  .object({ status: success, data: ScheduleOutputSchema })
-  .openapi("CreateScheduleOutput_2024_06_11");
-export const GetScheduleOutputSchema = z
-  .object({ status: success, data: ScheduleOutputSchema })
-  .openapi("GetScheduleOutput_2024_06_11");
-export const GetSchedulesOutputSchema = z
-  .object({ status: success, data: z.array(ScheduleOutputSchema) })
-  .openapi("GetSchedulesOutput_2024_06_11");
+export const CreateScheduleOutputSchema = z.object({ status: success, data: ScheduleOutputSchema }).openapi("CreateScheduleOutput_2024_06_11");
+export const GetScheduleOutputSchema = z.object({ status: success, data: ScheduleOutputSchema }).openapi("GetScheduleOutput_2024_06_11");
+export const GetSchedulesOutputSchema = z.object({ status: success, data: z.array(ScheduleOutputSchema) }).openapi("GetSchedulesOutput_2024_06_11");
 // Cal.com answers `data: null` when the user has no default schedule, although its document says otherwise.
 export const GetDefaultScheduleOutputSchema = z
   .object({ status: success, data: ScheduleOutputSchema.nullable() })
   .openapi("GetDefaultScheduleOutput_2024_06_11");
-export const UpdateScheduleOutputSchema = z
-  .object({ status: success, data: ScheduleOutputSchema })
-  .openapi("UpdateScheduleOutput_2024_06_11");
+export const UpdateScheduleOutputSchema = z.object({ status: success, data: ScheduleOutputSchema }).openapi("UpdateScheduleOutput_2024_06_11");
 export const DeleteScheduleOutputSchema = z.object({ status: success }).openapi("DeleteScheduleOutput_2024_06_11");
 
 export const ScheduleIdParamSchema = z.object({

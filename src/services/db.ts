@@ -36,7 +36,15 @@ export function createSql(env: DbEnv): NeonQueryFunction<false, false> {
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const WRITE_OPERATIONS = [
-  "create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany",
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
 ] as const;
 
 const MODEL_PROPERTIES = Object.values(Prisma.ModelName).map(lowerFirst);

@@ -45,7 +45,10 @@ const limiters = new WeakMap<Redis, Map<string, Ratelimit>>();
 
 function limiterFor(redis: Redis, limit: number, windowSeconds: number): Ratelimit {
   let byConfig = limiters.get(redis);
-  if (!byConfig) limiters.set(redis, (byConfig = new Map()));
+  if (!byConfig) {
+    byConfig = new Map();
+    limiters.set(redis, byConfig);
+  }
   const key = `${limit}/${windowSeconds}`;
   let limiter = byConfig.get(key);
   if (!limiter) {

@@ -1,33 +1,33 @@
 // How far ahead an event type can be booked, in local dates of the schedule's zone.
 
-import { dayNumberFromDateKey, isBusinessDay } from './calendar-days'
-import type { BookingWindow } from './types'
+import { dayNumberFromDateKey, isBusinessDay } from "./calendar-days";
+import type { BookingWindow } from "./types";
 
-export type RollingWindow = { type: 'calendarDays' | 'businessDays'; value: number; rolling: true }
+export type RollingWindow = { type: "calendarDays" | "businessDays"; value: number; rolling: true };
 
 /** Inclusive day numbers; lastDay < firstDay means nothing is bookable. */
 export interface DayRange {
-  firstDay: number
-  lastDay: number
+  firstDay: number;
+  lastDay: number;
 }
 
 /** Beyond a century ahead the window no longer constrains anything real. */
-const MAX_WINDOW_DAYS = 36_500
+const MAX_WINDOW_DAYS = 36_500;
 
 export function isRollingWindow(window: BookingWindow | null | undefined): window is RollingWindow {
-  return !!window && window.type !== 'range' && window.rolling
+  return !!window && window.type !== "range" && window.rolling;
 }
 
 /** Dates allowed by a non-rolling window; null when there is no window. */
 export function fixedWindowDayRange(window: BookingWindow | null | undefined, today: number): DayRange | null {
-  if (!window || isRollingWindow(window)) return null
+  if (!window || isRollingWindow(window)) return null;
   switch (window.type) {
-    case 'calendarDays':
-      return { firstDay: -Infinity, lastDay: today + Math.min(window.value, MAX_WINDOW_DAYS) - 1 }
-    case 'businessDays':
-      return { firstDay: -Infinity, lastDay: nthBusinessDayFrom(today, window.value) }
-    case 'range':
-      return rangeWindowDays(window.start, window.end)
+    case "calendarDays":
+      return { firstDay: -Infinity, lastDay: today + Math.min(window.value, MAX_WINDOW_DAYS) - 1 };
+    case "businessDays":
+      return { firstDay: -Infinity, lastDay: nthBusinessDayFrom(today, window.value) };
+    case "range":
+      return rangeWindowDays(window.start, window.end);
   }
 }
 
@@ -36,21 +36,21 @@ export function fixedWindowDayRange(window: BookingWindow | null | undefined, to
  * bookable (Cal.com adds business days to find the end date).
  */
 function nthBusinessDayFrom(today: number, count: number): number {
-  const target = Math.min(count, MAX_WINDOW_DAYS)
-  let day = today - 1
+  const target = Math.min(count, MAX_WINDOW_DAYS);
+  let day = today - 1;
   for (let counted = 0; counted < target; ) {
-    day++
-    if (isBusinessDay(day)) counted++
+    day++;
+    if (isBusinessDay(day)) counted++;
   }
-  return day
+  return day;
 }
 
 function rangeWindowDays(start: string, end: string): DayRange {
-  const firstDay = dayNumberFromDateKey(start)
-  const lastDay = dayNumberFromDateKey(end)
+  const firstDay = dayNumberFromDateKey(start);
+  const lastDay = dayNumberFromDateKey(end);
   // A malformed bound makes the window empty rather than silently unbounded.
-  if (firstDay === null || lastDay === null) return { firstDay: 1, lastDay: 0 }
-  return { firstDay, lastDay }
+  if (firstDay === null || lastDay === null) return { firstDay: 1, lastDay: 0 };
+  return { firstDay, lastDay };
 }
 
 /**
@@ -59,17 +59,17 @@ function rangeWindowDays(start: string, end: string): DayRange {
  * how many leading slots stay bookable.
  */
 export function rollingWindowCutoff(slotDays: number[], window: RollingWindow): number {
-  const countsDay = window.type === 'businessDays' ? isBusinessDay : () => true
-  let countedDays = 0
-  let currentDay = Number.NaN
-  let kept = 0
+  const countsDay = window.type === "businessDays" ? isBusinessDay : () => true;
+  let countedDays = 0;
+  let currentDay = Number.NaN;
+  let kept = 0;
   for (const day of slotDays) {
     if (day !== currentDay) {
-      if (countedDays >= window.value) break
-      currentDay = day
-      if (countsDay(day)) countedDays++
+      if (countedDays >= window.value) break;
+      currentDay = day;
+      if (countsDay(day)) countedDays++;
     }
-    kept++
+    kept++;
   }
-  return kept
+  return kept;
 }

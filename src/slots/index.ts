@@ -1,3 +1,3 @@
-export { computeSlots } from './engine'
-export { formatInZone, groupSlotsByDate, isValidTimeZone, localDateKey, zonedWallTimeToEpoch } from './format'
-export type * from './types'
+export { computeSlots } from "./engine";
+export { formatInZone, groupSlotsByDate, isValidTimeZone, localDateKey, zonedWallTimeToEpoch } from "./format";
+export type * from "./types";

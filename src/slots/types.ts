@@ -1,8 +1,8 @@
 /** Recurring availability. days: 0 = Sunday .. 6 = Saturday; minutes are local wall-clock minutes (endMinute may be 1440). */
 export interface WeeklyAvailability {
-  days: number[]
-  startMinute: number
-  endMinute: number
+  days: number[];
+  startMinute: number;
+  endMinute: number;
 }
 
 /**
@@ -10,49 +10,49 @@ export interface WeeklyAvailability {
  * any override on a date replaces the weekly availability for that date, and 0..0 means "unavailable all day".
  */
 export interface DateOverride {
-  date: string
-  startMinute: number
-  endMinute: number
+  date: string;
+  startMinute: number;
+  endMinute: number;
 }
 
 export interface ScheduleInput {
-  timeZone: string
-  weekly: WeeklyAvailability[]
-  overrides: DateOverride[]
+  timeZone: string;
+  weekly: WeeklyAvailability[];
+  overrides: DateOverride[];
 }
 
-export type LimitPeriod = 'day' | 'week' | 'month' | 'year'
+export type LimitPeriod = "day" | "week" | "month" | "year";
 
-export type PeriodLimits = Partial<Record<LimitPeriod, number>>
+export type PeriodLimits = Partial<Record<LimitPeriod, number>>;
 
 export type BookingWindow =
-  | { type: 'calendarDays' | 'businessDays'; value: number; rolling: boolean }
+  | { type: "calendarDays" | "businessDays"; value: number; rolling: boolean }
   /** Inclusive 'YYYY-MM-DD' dates in the schedule's zone. */
-  | { type: 'range'; start: string; end: string }
+  | { type: "range"; start: string; end: string };
 
 export interface EventRules {
-  lengthMinutes: number
+  lengthMinutes: number;
   /** Step between slot starts; null/undefined = the slot length. */
-  slotIntervalMinutes?: number | null
-  beforeBufferMinutes: number
-  afterBufferMinutes: number
-  minimumBookingNoticeMinutes: number
+  slotIntervalMinutes?: number | null;
+  beforeBufferMinutes: number;
+  afterBufferMinutes: number;
+  minimumBookingNoticeMinutes: number;
   /** Shifts every slot start later by this much. */
-  offsetStartMinutes: number
-  bookingWindow?: BookingWindow | null
+  offsetStartMinutes: number;
+  bookingWindow?: BookingWindow | null;
   /** Max bookings of this event type per period. */
-  bookingLimitsCount?: PeriodLimits | null
+  bookingLimitsCount?: PeriodLimits | null;
   /** Max booked minutes of this event type per period. */
-  bookingLimitsDuration?: PeriodLimits | null
-  seatsPerTimeSlot?: number | null
+  bookingLimitsDuration?: PeriodLimits | null;
+  seatsPerTimeSlot?: number | null;
   /** 0..6, first day of a 'week' period for limits. */
-  weekStart: number
+  weekStart: number;
 }
 
 /** Epoch milliseconds, half-open [start, end). */
 export interface Interval {
-  start: number
-  end: number
+  start: number;
+  end: number;
 }
 
 /** An existing accepted/pending booking of this event type (counted for booking limits). */
@@ -60,47 +60,47 @@ export interface CountedBooking extends Interval {}
 
 /** An existing booking of this seated event type. */
 export interface SeatedBooking extends Interval {
-  uid: string
-  attendees: number
+  uid: string;
+  attendees: number;
 }
 
 export interface SlotQuery {
-  rules: EventRules
-  schedule: ScheduleInput
+  rules: EventRules;
+  schedule: ScheduleInput;
   /** Already expanded by the existing bookings' own buffers; includes active reservations; may be unsorted/overlapping. */
-  busy: Interval[]
-  countedBookings: CountedBooking[]
-  seatedBookings?: SeatedBooking[]
-  now: number
+  busy: Interval[];
+  countedBookings: CountedBooking[];
+  seatedBookings?: SeatedBooking[];
+  now: number;
   /** A slot is returned when rangeStart <= slot.start < rangeEnd (epoch ms). */
-  rangeStart: number
-  rangeEnd: number
+  rangeStart: number;
+  rangeEnd: number;
   /** Overrides rules.lengthMinutes (multi-duration event types). */
-  durationMinutes?: number
+  durationMinutes?: number;
 }
 
 export interface SlotSeats {
-  booked: number
-  remaining: number
-  total: number
-  bookingUid: string
+  booked: number;
+  remaining: number;
+  total: number;
+  bookingUid: string;
 }
 
 export interface Slot {
-  start: number
-  end: number
-  seats?: SlotSeats
+  start: number;
+  end: number;
+  seats?: SlotSeats;
 }
 
 export interface SlotSeatFields {
-  seatsBooked: number
-  seatsRemaining: number
-  seatsTotal: number
-  bookingUid: string
+  seatsBooked: number;
+  seatsRemaining: number;
+  seatsTotal: number;
+  bookingUid: string;
 }
 
-export type FormattedTimeSlot = { start: string } & Partial<SlotSeatFields>
+export type FormattedTimeSlot = { start: string } & Partial<SlotSeatFields>;
 
-export type FormattedRangeSlot = { start: string; end: string } & Partial<SlotSeatFields>
+export type FormattedRangeSlot = { start: string; end: string } & Partial<SlotSeatFields>;
 
-export type SlotFormat = 'time' | 'range'
+export type SlotFormat = "time" | "range";

@@ -33,15 +33,12 @@ export interface WebhookProducerServices {
   logger: Logger;
 }
 
-export type EnqueueResult =
-  | { enqueued: true; eventId: string }
-  | { enqueued: false; reason: "no_subscribers" | "too_large" | "queue_unavailable" };
+export type EnqueueResult = { enqueued: true; eventId: string } | { enqueued: false; reason: "no_subscribers" | "too_large" | "queue_unavailable" };
 
 // Queues accept messages up to 128 KB; keep room for the envelope.
 const MAX_MESSAGE_BYTES = 120 * 1024;
 
-const isContext = (source: Context<AppEnv> | WebhookProducerServices): source is Context<AppEnv> =>
-  "var" in source && "req" in source;
+const isContext = (source: Context<AppEnv> | WebhookProducerServices): source is Context<AppEnv> => "var" in source && "req" in source;
 
 async function hasSubscribers(services: WebhookProducerServices, message: WebhookEventMessage): Promise<boolean> {
   const where = matchingWebhooksWhere(message.trigger, message);
@@ -59,10 +56,7 @@ async function hasSubscribers(services: WebhookProducerServices, message: Webhoo
  * Enqueues a webhook event for fan-out. Never throws for delivery reasons: the caller's data change has
  * already happened, so a queue outage is logged (and reported to Sentry) rather than failing the request.
  */
-export async function enqueueWebhookEvent(
-  source: Context<AppEnv> | WebhookProducerServices,
-  event: WebhookEvent,
-): Promise<EnqueueResult> {
+export async function enqueueWebhookEvent(source: Context<AppEnv> | WebhookProducerServices, event: WebhookEvent): Promise<EnqueueResult> {
   const services = isContext(source) ? source.var.services : source;
   const message: WebhookEventMessage = {
     kind: "event",

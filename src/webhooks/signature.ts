@@ -18,10 +18,7 @@ export async function hmacSha256Hex(secret: string, message: string): Promise<st
  */
 export async function signatureHeaders(secret: string | null, body: string, timestampSeconds: number): Promise<Record<string, string>> {
   if (!secret) return { "X-Cal-Signature-256": NO_SECRET_SIGNATURE };
-  const [bodySignature, timestamped] = await Promise.all([
-    hmacSha256Hex(secret, body),
-    hmacSha256Hex(secret, `${timestampSeconds}.${body}`),
-  ]);
+  const [bodySignature, timestamped] = await Promise.all([hmacSha256Hex(secret, body), hmacSha256Hex(secret, `${timestampSeconds}.${body}`)]);
   return {
     "X-Cal-Signature-256": bodySignature,
     "X-Cal-Signature-Timestamped": `t=${timestampSeconds},v1=${timestamped}`,

@@ -53,7 +53,7 @@ const BLOCKED_IPV4_RANGES = BLOCKED_IPV4.map(([base, prefix, why]) => ({
 
 function judgeIPv4(address: number): Verdict {
   for (const range of BLOCKED_IPV4_RANGES) {
-    if (((address & range.mask) >>> 0) === range.base) {
+    if ((address & range.mask) >>> 0 === range.base) {
       return blocked(`Private IP address (${range.why})`, range.why === "loopback");
     }
   }

@@ -7,10 +7,7 @@ import type { Db } from "../services/db";
 import { assertSubscriberUrlAllowed, assertTriggersAllowedFor } from "./validation";
 import type { WebhookTrigger } from "./triggers";
 
-export type WebhookOwner =
-  | { kind: "user"; userId: number }
-  | { kind: "eventType"; eventTypeId: number }
-  | { kind: "oAuthClient"; oAuthClientId: string };
+export type WebhookOwner = { kind: "user"; userId: number } | { kind: "eventType"; eventTypeId: number } | { kind: "oAuthClient"; oAuthClientId: string };
 
 export type WebhookOwnerKind = WebhookOwner["kind"];
 

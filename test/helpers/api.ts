@@ -26,9 +26,7 @@ export async function api<T = any>(path: string, call: ApiCall = {}): Promise<Ap
     body = JSON.stringify(call.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const response = await exports.default.fetch(
-    new Request(`http://api.test${path}`, { method: call.method ?? (body ? "POST" : "GET"), headers, body }),
-  );
+  const response = await exports.default.fetch(new Request(`http://api.test${path}`, { method: call.method ?? (body ? "POST" : "GET"), headers, body }));
   const text = await response.text();
   let parsed: unknown = text;
   try {

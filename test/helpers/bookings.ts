@@ -24,7 +24,9 @@ export interface Host extends Tenant {
 }
 
 /** A user with an API key and a default UTC schedule, Monday to Friday 09:00-17:00 unless told otherwise. */
-export async function createHost(availability = [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" }]): Promise<Host> {
+export async function createHost(
+  availability = [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" }],
+): Promise<Host> {
   const tenant = await createTenant({ timeZone: "UTC" });
   const schedule = await api("/v2/schedules", {
     method: "POST",
@@ -61,8 +63,7 @@ export const book = (body: Record<string, unknown>, call: Omit<ApiCall, "body" |
   api("/v2/bookings", { ...call, method: "POST", version: V, body });
 
 /** A call on /v2/bookings/{uid}/… with the 2024-08-13 header. */
-export const onBooking = (uid: string, suffix: string, call: ApiCall = {}): Promise<ApiResult> =>
-  api(`/v2/bookings/${uid}${suffix}`, { version: V, ...call });
+export const onBooking = (uid: string, suffix: string, call: ApiCall = {}): Promise<ApiResult> => api(`/v2/bookings/${uid}${suffix}`, { version: V, ...call });
 
 /** Rows straight from the database, for checks the API does not expose. */
 export async function sql<T = Record<string, unknown>>(query: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {

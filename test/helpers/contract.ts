@@ -122,8 +122,7 @@ function resolve(schema: Schema): { schema: Schema; name?: string } {
 
 // NestJS Swagger writes `type: object` with nothing else for properties typed `unknown`, unions or booleans it
 // could not reflect (e.g. `isDefault: {type: object, example: true}`); such a schema constrains nothing.
-const isUnconstrainedObject = (s: Schema) =>
-  s.type === "object" && !s.properties && s.additionalProperties === undefined && !s.oneOf && !s.anyOf && !s.allOf;
+const isUnconstrainedObject = (s: Schema) => s.type === "object" && !s.properties && s.additionalProperties === undefined && !s.oneOf && !s.anyOf && !s.allOf;
 
 function validate(value: unknown, schema: Schema, path: string, errors: string[], strict: boolean): void {
   const { schema: s, name } = resolve(schema);
@@ -131,7 +130,10 @@ function validate(value: unknown, schema: Schema, path: string, errors: string[]
     if (!s.nullable && s.type !== undefined) errors.push(`${path}: null is not allowed`);
     return;
   }
-  if (s.allOf) return s.allOf.forEach((part) => validate(value, part, path, errors, false));
+  if (s.allOf) {
+    for (const part of s.allOf) validate(value, part, path, errors, false);
+    return;
+  }
   for (const alternatives of [s.oneOf, s.anyOf]) {
     if (!alternatives) continue;
     const passing = alternatives.filter((alt) => {
@@ -159,8 +161,10 @@ function validate(value: unknown, schema: Schema, path: string, errors: string[]
       return;
     case "array":
       if (!Array.isArray(value)) return void errors.push(`${path}: expected array`);
-      if (s.items) value.forEach((item, i) => validate(item, s.items!, `${path}[${i}]`, errors, strict));
-      if (s.enum) value.forEach((item, i) => s.enum!.includes(item) || errors.push(`${path}[${i}]: ${JSON.stringify(item)} not in enum ${JSON.stringify(s.enum)}`));
+      for (const [i, item] of value.entries()) {
+        if (s.items) validate(item, s.items, `${path}[${i}]`, errors, strict);
+        if (s.enum && !s.enum.includes(item)) errors.push(`${path}[${i}]: ${JSON.stringify(item)} not in enum ${JSON.stringify(s.enum)}`);
+      }
       return;
   }
   if (isUnconstrainedObject(s)) return;

@@ -84,7 +84,11 @@ export async function createOAuthClient(
 ): Promise<CreatedClient> {
   const res = await api("/v2/oauth-clients", {
     key: adminApiKey,
-    body: { name: input.name ?? `Client ${unique()}`, redirectUris: input.redirectUris ?? ["https://app.example.com"], permissions: input.permissions ?? ["*"] },
+    body: {
+      name: input.name ?? `Client ${unique()}`,
+      redirectUris: input.redirectUris ?? ["https://app.example.com"],
+      permissions: input.permissions ?? ["*"],
+    },
   });
   if (res.status !== 201) throw new Error(`creating an OAuth client failed: ${res.status} ${res.text}`);
   const { clientId, clientSecret } = res.body.data;
@@ -138,10 +142,7 @@ export function testSigningKeys(): SigningKey[] {
  * A NextAuth v4 session cookie value, made as next-auth/jwt's encode() makes it: a JWE (dir + A256GCM) with the
  * key HKDF-SHA256(secret, salt "", info "NextAuth.js Generated Encryption Key", 32 bytes).
  */
-export async function nextAuthSessionToken(
-  claims: Record<string, unknown>,
-  options: { secret?: string; expiresInSeconds?: number } = {},
-): Promise<string> {
+export async function nextAuthSessionToken(claims: Record<string, unknown>, options: { secret?: string; expiresInSeconds?: number } = {}): Promise<string> {
   const secret = options.secret ?? (env as unknown as { NEXTAUTH_SECRET: string }).NEXTAUTH_SECRET;
   const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), "HKDF", false, ["deriveBits"]);
   const key = new Uint8Array(

@@ -63,7 +63,11 @@ const NATIVE: Record<string, string> = {
 const ARRAY_UDT: Record<string, string> = { text: "_text", integer: "_int4", bigint: "_int8", boolean: "_bool" };
 
 const mapped = (attrs: string) => /@map\("([^"]+)"\)/.exec(attrs)?.[1];
-const fieldList = (text: string) => text.split(",").map((f) => f.trim().replace(/\(.*\)$/, "")).filter(Boolean);
+const fieldList = (text: string) =>
+  text
+    .split(",")
+    .map((f) => f.trim().replace(/\(.*\)$/, ""))
+    .filter(Boolean);
 
 export function readPrismaSchema(dir: string): SchemaSpec {
   const source = readdirSync(dir)
@@ -116,8 +120,8 @@ export function readPrismaSchema(dir: string): SchemaSpec {
       const column = mapped(attrs) ?? field;
       columnOf.set(field, column);
       const native = /@db\.(\w+)/.exec(attrs)?.[1];
-      let sqlType = enums.has(type) ? enumDbName(type) : native ? NATIVE[native] ?? native.toLowerCase() : SCALARS[type] ?? type;
-      if (list) sqlType = enums.has(type) ? `_${enumDbName(type)}` : ARRAY_UDT[sqlType] ?? `_${sqlType}`;
+      let sqlType = enums.has(type) ? enumDbName(type) : native ? (NATIVE[native] ?? native.toLowerCase()) : (SCALARS[type] ?? type);
+      if (list) sqlType = enums.has(type) ? `_${enumDbName(type)}` : (ARRAY_UDT[sqlType] ?? `_${sqlType}`);
       spec.columns.push({ table, column, sqlType, nullable: Boolean(optional), list: Boolean(list) });
       if (/@id\b/.test(attrs)) {
         spec.indexes.push({ table, columns: [column], unique: true, name: `${table}_pkey` });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BookingFieldsInputSchema, defaultBookingFields, emailFieldIsRequiredAndVisible, normaliseBookingFields, withGuestsHidden } from "../../src/event-types/booking-fields";
+import {
+  BookingFieldsInputSchema,
+  defaultBookingFields,
+  emailFieldIsRequiredAndVisible,
+  normaliseBookingFields,
+  withGuestsHidden,
+} from "../../src/event-types/booking-fields";
 import { slugify } from "../../src/event-types/input";
 import { isLinkExpired } from "../../src/event-types/private-links";
 
@@ -27,7 +33,16 @@ describe("booking fields", () => {
     ]);
     expect(fields.map((f) => f.slug)).toEqual(["name", "email", "location", "size", "mobile", "title", "notes", "guests", "rescheduleReason"]);
     expect(fields.find((f) => f.slug === "guests")).toMatchObject({ hidden: true, isDefault: true, type: "multiemail" });
-    expect(fields.find((f) => f.slug === "size")).toEqual({ isDefault: false, type: "radio", slug: "size", label: "Size", required: true, hidden: false, disableOnPrefill: false, options: ["S", "M"] });
+    expect(fields.find((f) => f.slug === "size")).toEqual({
+      isDefault: false,
+      type: "radio",
+      slug: "size",
+      label: "Size",
+      required: true,
+      hidden: false,
+      disableOnPrefill: false,
+      options: ["S", "M"],
+    });
     expect(fields.find((f) => f.slug === "mobile")).toMatchObject({ placeholder: "" });
   });
 
@@ -38,7 +53,10 @@ describe("booking fields", () => {
   });
 
   it("validation names the bad element", () => {
-    const result = BookingFieldsInputSchema.safeParse([{ type: "text", slug: "ok", label: "Ok", required: true }, { type: "text", slug: "name", label: "x", required: true }]);
+    const result = BookingFieldsInputSchema.safeParse([
+      { type: "text", slug: "ok", label: "Ok", required: true },
+      { type: "text", slug: "name", label: "x", required: true },
+    ]);
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual([1]);
     expect(result.error!.issues[0]!.message).toContain("reserved");

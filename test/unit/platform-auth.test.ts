@@ -69,7 +69,13 @@ describe("access tokens", () => {
 
 describe("JWT_SIGNING_KEYS", () => {
   it("rejects malformed lists", () => {
-    for (const bad of ["", "nokid", ":secret-0123456789abcdef0123456789", "k:short", "k:a-secret-0123456789abcdef0123456789,k:b-secret-0123456789abcdef0123456789"]) {
+    for (const bad of [
+      "",
+      "nokid",
+      ":secret-0123456789abcdef0123456789",
+      "k:short",
+      "k:a-secret-0123456789abcdef0123456789,k:b-secret-0123456789abcdef0123456789",
+    ]) {
       expect(SigningKeysSchema.safeParse(bad).success, bad).toBe(false);
     }
   });

@@ -11,7 +11,8 @@ const route = createRoute({
   path: "/v2/bookings/instant",
   operationId: "BookingsController_2024_04_15_createInstantBooking",
   summary: "Create an instant meeting (legacy, used by @calcom/atoms)",
-  description: "Instant meetings exist only for team event types, which this API does not host: every event type is refused with a 400, as Cal.com refuses a user's.",
+  description:
+    "Instant meetings exist only for team event types, which this API does not host: every event type is refused with a 400, as Cal.com refuses a user's.",
   tags: ["Bookings"],
   request: { body: { required: true, content: { "application/json": { schema: LegacyCreateBookingBodySchema } } } },
   responses: {

@@ -41,7 +41,11 @@ const reassignToUserRoute = createRoute({
   tags: ["Bookings"],
   request: {
     params: BookingUidParamSchema.extend({
-      userId: z.coerce.number().int().positive().openapi({ param: { name: "userId", in: "path" }, example: 12 }),
+      userId: z.coerce
+        .number()
+        .int()
+        .positive()
+        .openapi({ param: { name: "userId", in: "path" }, example: 12 }),
     }),
     body: { required: false, content: { "application/json": { schema: ReassignToUserBodySchema } } },
   },

@@ -13,7 +13,7 @@ import { BOOKINGS_2024_08_13 } from "./versions";
 
 const NO_PROVIDER =
   "Cal Video (Daily) is not connected to this deployment: the booking's host (or an org admin of theirs) gets Cal.com's 404 " +
-  "\"No Cal Video reference found\", anyone else a 403.";
+  '"No Cal Video reference found", anyone else a 403.';
 
 function videoRoute<S extends z.ZodType>(suffix: string, operationId: string, summary: string, schema: S) {
   return createRoute({
@@ -32,7 +32,12 @@ function videoRoute<S extends z.ZodType>(suffix: string, operationId: string, su
 }
 
 export const getRecordingsOperation = defineOperation({
-  route: videoRoute("recordings", "BookingsController_2024_08_13_getBookingRecordings", "Get all the recordings for the booking", GetBookingRecordingsOutputSchema),
+  route: videoRoute(
+    "recordings",
+    "BookingsController_2024_08_13_getBookingRecordings",
+    "Get all the recordings for the booking",
+    GetBookingRecordingsOutputSchema,
+  ),
   versions: BOOKINGS_2024_08_13,
   auth: { allow: [], permissions: ["BOOKING_READ"] },
   handler: async (c) => {
@@ -42,7 +47,12 @@ export const getRecordingsOperation = defineOperation({
 });
 
 export const getTranscriptsOperation = defineOperation({
-  route: videoRoute("transcripts", "BookingsController_2024_08_13_getBookingTranscripts", "Get all the transcripts for the booking", GetBookingTranscriptsOutputSchema),
+  route: videoRoute(
+    "transcripts",
+    "BookingsController_2024_08_13_getBookingTranscripts",
+    "Get all the transcripts for the booking",
+    GetBookingTranscriptsOutputSchema,
+  ),
   versions: BOOKINGS_2024_08_13,
   auth: { allow: [], permissions: ["BOOKING_READ"] },
   handler: async (c) => {
@@ -52,7 +62,12 @@ export const getTranscriptsOperation = defineOperation({
 });
 
 export const getVideoSessionsOperation = defineOperation({
-  route: videoRoute("conferencing-sessions", "BookingsController_2024_08_13_getVideoSessions", "Get Video Meeting Sessions", GetBookingVideoSessionsOutputSchema),
+  route: videoRoute(
+    "conferencing-sessions",
+    "BookingsController_2024_08_13_getVideoSessions",
+    "Get Video Meeting Sessions",
+    GetBookingVideoSessionsOutputSchema,
+  ),
   versions: BOOKINGS_2024_08_13,
   auth: { allow: [], permissions: ["BOOKING_READ"] },
   handler: async (c) => {

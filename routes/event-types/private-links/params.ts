@@ -1,4 +1,4 @@
-import { z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import { PrivateLinkParamsSchema } from "../../../src/event-types/private-links";
 
 export const EventTypeParamSchema = PrivateLinkParamsSchema.pick({ eventTypeId: true });

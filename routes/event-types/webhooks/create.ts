@@ -10,8 +10,7 @@ const route = createRoute({
   path: "/v2/event-types/{eventTypeId}/webhooks",
   operationId: "EventTypeWebhooksController_createEventTypeWebhook",
   summary: "Create a webhook",
-  description:
-    "For an event type of the caller. Fires for events of that event type's bookings. The `secret` is returned in this response only.",
+  description: "For an event type of the caller. Fires for events of that event type's bookings. The `secret` is returned in this response only.",
   tags: ["Event Types / Webhooks"],
   middleware: [userEventTypeWebhookGuard],
   request: {

@@ -10,7 +10,7 @@ const route = createRoute({
   path: "/v2/event-types/{eventTypeId}/webhooks",
   operationId: "EventTypeWebhooksController_deleteAllEventTypeWebhooks",
   summary: "Delete all webhooks",
-  description: "Returns how many were deleted (`\"<n> webhooks deleted\"`). Their delivery logs are deleted with them.",
+  description: 'Returns how many were deleted (`"<n> webhooks deleted"`). Their delivery logs are deleted with them.',
   tags: ["Event Types / Webhooks"],
   middleware: [userEventTypeWebhookGuard],
   request: { params: EventTypeIdParamsSchema },

@@ -11,7 +11,7 @@ const route = createRoute({
   path: "/v2/oauth-clients/{clientId}/webhooks",
   operationId: "OAuthClientWebhooksController_deleteAllOAuthClientWebhooks",
   summary: "Delete all webhooks",
-  description: "Returns how many were deleted (`\"<n> webhooks deleted\"`). Their delivery logs are deleted with them.",
+  description: 'Returns how many were deleted (`"<n> webhooks deleted"`). Their delivery logs are deleted with them.',
   tags: ["Platform / Webhooks"],
   middleware: manageClientWebhooksGuards,
   request: { params: ClientParamsSchema },

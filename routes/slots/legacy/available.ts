@@ -50,7 +50,8 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
     const now = Date.now();
     if (query.timeZone !== undefined && !isValidTimeZone(query.timeZone)) throw badRequest("timeZone", "must be a valid IANA time zone, e.g. Europe/Rome");
     const slotFormat = query.slotFormat ? query.slotFormat.toLowerCase() : undefined;
-    if (slotFormat !== undefined && slotFormat !== "time" && slotFormat !== "range") throw badRequest("slotFormat", "slotFormat must be either 'range' or 'time'");
+    if (slotFormat !== undefined && slotFormat !== "time" && slotFormat !== "range")
+      throw badRequest("slotFormat", "slotFormat must be either 'range' or 'time'");
     const duration = query.duration === undefined ? undefined : queryInteger(query.duration);
     if (duration === null) throw badRequest("duration", "Duration must be a positive number");
     const eventTypeId = query.eventTypeId === undefined ? undefined : queryInteger(query.eventTypeId);
@@ -67,9 +68,10 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
     else if (usernames.length > 1) throw badRequest("usernameList", "slots of dynamic group events (several usernames) are not available in this API");
     else if (query.eventTypeSlug && usernames[0]) {
       const organizationSlug = query.orgSlug ? { organizationSlug: query.orgSlug } : {};
-      lookup = query.isTeamEvent?.toLowerCase() === "true"
-        ? { teamSlug: usernames[0], ...organizationSlug }
-        : { username: usernames[0], slug: query.eventTypeSlug, ...organizationSlug };
+      lookup =
+        query.isTeamEvent?.toLowerCase() === "true"
+          ? { teamSlug: usernames[0], ...organizationSlug }
+          : { username: usernames[0], slug: query.eventTypeSlug, ...organizationSlug };
     } else throw new ApiError("NotFoundException", "Event Type not found");
 
     // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.

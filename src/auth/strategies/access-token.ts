@@ -33,10 +33,7 @@ export const accessTokenStrategy: Strategy<"ACCESS_TOKEN"> = async (c, credentia
     tokenFamilyCacheKey(claims.familyId),
     oAuthClientCacheKey(claims.clientId),
   ])) as [FamilyState | null, OAuthClientAuthRecord | null];
-  const [live, client] = await Promise.all([
-    isFamilyLive(c, claims.familyId, family),
-    loadOAuthClientAuth(c, claims.clientId, cachedClient),
-  ]);
+  const [live, client] = await Promise.all([isFamilyLive(c, claims.familyId, family), loadOAuthClientAuth(c, claims.clientId, cachedClient)]);
   if (!live) throw unauthorized(INVALID_ACCESS_TOKEN);
   if (!client) throw unauthorized("OAuth client not found given the access token");
 

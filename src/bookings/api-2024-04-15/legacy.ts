@@ -54,7 +54,12 @@ export const LegacyCreateBookingBodySchema = z
 export type LegacyCreateBookingBody = z.infer<typeof LegacyCreateBookingBodySchema>;
 
 export const LegacyCancelBookingBodySchema = z
-  .looseObject({ uid: z.string().optional(), id: z.number().int().optional(), cancellationReason: z.string().optional(), seatReferenceUid: z.string().optional() })
+  .looseObject({
+    uid: z.string().optional(),
+    id: z.number().int().optional(),
+    cancellationReason: z.string().optional(),
+    seatReferenceUid: z.string().optional(),
+  })
   .openapi("CancelBookingInput_2024_04_15");
 
 // The booking form's location answer ({value, optionValue}) back to the services' location kinds.
@@ -239,9 +244,7 @@ export function createdBookings(result: CreateBookingResult) {
 
 // Loose: Cal.com's legacy outputs are the core's objects, documented as such only in the atoms' types.
 export const LegacyBookingDataSchema = z.looseObject({ id: z.number(), uid: z.string() }).openapi("CoreBooking");
-export const LegacyBookingOutputSchema = z
-  .object({ status: z.literal("success"), data: LegacyBookingDataSchema })
-  .openapi("BookingOutput_2024_04_15");
+export const LegacyBookingOutputSchema = z.object({ status: z.literal("success"), data: LegacyBookingDataSchema }).openapi("BookingOutput_2024_04_15");
 export const LegacyBookingsOutputSchema = z
   .object({ status: z.literal("success"), data: z.array(LegacyBookingDataSchema) })
   .openapi("BookingsOutput_2024_04_15");

@@ -68,21 +68,15 @@ export const BookingOutputSchema = z
   })
   .openapi("BookingOutput_2024_08_13");
 
-export const RecurringBookingOutputSchema = BookingOutputSchema.extend({ recurringBookingUid: z.string() }).openapi(
-  "RecurringBookingOutput_2024_08_13",
-);
+export const RecurringBookingOutputSchema = BookingOutputSchema.extend({ recurringBookingUid: z.string() }).openapi("RecurringBookingOutput_2024_08_13");
 
-export const SeatedBookingOutputSchema = z
-  .object({ ...BookingCommon, attendees: z.array(SeatedAttendeeSchema) })
-  .openapi("GetSeatedBookingOutput_2024_08_13");
+export const SeatedBookingOutputSchema = z.object({ ...BookingCommon, attendees: z.array(SeatedAttendeeSchema) }).openapi("GetSeatedBookingOutput_2024_08_13");
 
 export const RecurringSeatedBookingOutputSchema = SeatedBookingOutputSchema.extend({ recurringBookingUid: z.string() }).openapi(
   "GetRecurringSeatedBookingOutput_2024_08_13",
 );
 
-export const CreatedSeatedBookingOutputSchema = SeatedBookingOutputSchema.extend({ seatUid: z.string() }).openapi(
-  "CreateSeatedBookingOutput_2024_08_13",
-);
+export const CreatedSeatedBookingOutputSchema = SeatedBookingOutputSchema.extend({ seatUid: z.string() }).openapi("CreateSeatedBookingOutput_2024_08_13");
 
 export const CreatedRecurringSeatedBookingOutputSchema = RecurringSeatedBookingOutputSchema.extend({ seatUid: z.string() }).openapi(
   "CreateRecurringSeatedBookingOutput_2024_08_13",
@@ -128,8 +122,7 @@ function common(booking: BookingRecord) {
   const { videoCallUrl, ...userMetadata } = booking.metadata ?? {};
   const location = text(videoCallUrl) ?? booking.location ?? "";
   const host = booking.user;
-  const defined = <T extends Record<string, unknown>>(value: T) =>
-    Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const defined = <T extends Record<string, unknown>>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
   return defined({
     id: booking.id,
     uid: booking.uid,
@@ -195,7 +188,7 @@ export function seatedBookingOutput(booking: BookingRecord, showAttendees: boole
   return {
     ...common(booking),
     attendees: visible.map((attendee) => {
-      const { email: _email, ...answers } = ((attendee.seatData?.responses ?? {}) as Record<string, unknown>);
+      const { email: _email, ...answers } = (attendee.seatData?.responses ?? {}) as Record<string, unknown>;
       return {
         ...attendeeOutput(attendee, oAuthClientId),
         seatUid: attendee.seatUid ?? "",
@@ -237,9 +230,7 @@ export function createOutput(result: CreateBookingResult) {
     case "seated":
       return { ...seatedBookingOutput(result.booking, result.showAttendees, result.seatUid), seatUid: result.seatUid };
     case "recurringSeated":
-      return byStart(
-        result.bookings.map(({ booking, seatUid }) => ({ ...recurringSeatedBookingOutput(booking, result.showAttendees, seatUid), seatUid })),
-      );
+      return byStart(result.bookings.map(({ booking, seatUid }) => ({ ...recurringSeatedBookingOutput(booking, result.showAttendees, seatUid), seatUid })));
   }
 }
 
@@ -248,12 +239,7 @@ const success = <T extends z.ZodType>(data: T, name: string) => z.object({ statu
 export const GetBookingOutputSchema = success(z.union([AnyBookingOutputSchema, z.array(AnyBookingOutputSchema)]), "GetBookingOutput_2024_08_13");
 
 export const CreateBookingOutputSchema = success(
-  z.union([
-    BookingOutputSchema,
-    z.array(RecurringBookingOutputSchema),
-    CreatedSeatedBookingOutputSchema,
-    z.array(CreatedRecurringSeatedBookingOutputSchema),
-  ]),
+  z.union([BookingOutputSchema, z.array(RecurringBookingOutputSchema), CreatedSeatedBookingOutputSchema, z.array(CreatedRecurringSeatedBookingOutputSchema)]),
   "CreateBookingOutput_2024_08_13",
 );
 
@@ -288,10 +274,7 @@ export const ReassignBookingOutputSchema = success(
   z.object({ bookingUid: z.string(), reassignedTo: z.object({ id: z.number(), name: z.string(), email: z.string() }) }),
   "ReassignBookingOutput_2024_08_13",
 );
-export const CalendarLinksOutputSchema = success(
-  z.array(z.object({ label: z.string(), id: z.string(), link: z.string() })),
-  "CalendarLinksOutput_2024_08_13",
-);
+export const CalendarLinksOutputSchema = success(z.array(z.object({ label: z.string(), id: z.string(), link: z.string() })), "CalendarLinksOutput_2024_08_13");
 export const BookingReferencesOutputSchema = success(
   z.array(z.object({ id: z.number(), type: z.string(), eventUid: z.string(), destinationCalendarId: z.string().nullable() })),
   "BookingReferencesOutput_2024_08_13",

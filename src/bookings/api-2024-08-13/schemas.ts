@@ -8,9 +8,49 @@ import { TimeZoneSchema } from "../../time-zone";
 
 // The attendee languages of the contract (CreateBookingAttendee.language).
 export const LANGUAGES = [
-  "ar", "ca", "de", "es", "eu", "he", "id", "ja", "lv", "pl", "ro", "sr", "th", "vi", "az", "cs", "el", "es-419", "fi",
-  "hr", "it", "km", "nl", "pt", "ru", "sv", "tr", "zh-CN", "bg", "da", "en", "et", "fr", "hu", "iw", "ko", "no", "pt-BR",
-  "sk", "ta", "uk", "zh-TW", "bn",
+  "ar",
+  "ca",
+  "de",
+  "es",
+  "eu",
+  "he",
+  "id",
+  "ja",
+  "lv",
+  "pl",
+  "ro",
+  "sr",
+  "th",
+  "vi",
+  "az",
+  "cs",
+  "el",
+  "es-419",
+  "fi",
+  "hr",
+  "it",
+  "km",
+  "nl",
+  "pt",
+  "ru",
+  "sv",
+  "tr",
+  "zh-CN",
+  "bg",
+  "da",
+  "en",
+  "et",
+  "fr",
+  "hu",
+  "iw",
+  "ko",
+  "no",
+  "pt-BR",
+  "sk",
+  "ta",
+  "uk",
+  "zh-TW",
+  "bn",
 ] as const;
 
 // Cal.com validates phone numbers with class-validator's IsPhoneNumber: international form.
@@ -19,7 +59,11 @@ const PhoneNumber = z.string().regex(/^\+[1-9]\d{6,14}$/, "must be a phone numbe
 const IsoInstant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-08-13T09:00:00Z" });
 
 export const BookingUidParamSchema = z.object({
-  bookingUid: z.string().min(1).max(255).openapi({ param: { name: "bookingUid", in: "path" }, example: "2NtaeaVcKfpmSZ4CthFdfk" }),
+  bookingUid: z
+    .string()
+    .min(1)
+    .max(255)
+    .openapi({ param: { name: "bookingUid", in: "path" }, example: "2NtaeaVcKfpmSZ4CthFdfk" }),
 });
 
 const AttendeeSchema = z
@@ -76,12 +120,9 @@ export const CreateBookingBodySchema = z
     emailVerificationCode: z.string().max(64).optional(),
     instant: z.boolean().optional(),
     recurrenceCount: z.number().int().min(1).max(730).optional(),
-    reservedSlotUid: z
-      .string()
-      .min(1)
-      .max(255)
-      .optional()
-      .openapi({ description: "The uid of the booker's own slot reservation (POST /v2/slots/reservations); it then does not block this booking and is released." }),
+    reservedSlotUid: z.string().min(1).max(255).optional().openapi({
+      description: "The uid of the booker's own slot reservation (POST /v2/slots/reservations); it then does not block this booking and is released.",
+    }),
   })
   .superRefine((body, ctx) => {
     const named = body.eventTypeId !== undefined || (body.eventTypeSlug !== undefined && (body.username !== undefined || body.teamSlug !== undefined));
@@ -124,7 +165,10 @@ export const DeclineBookingBodySchema = z.object({ reason: z.string().max(1000).
 export const MarkAbsentBodySchema = z
   .object({
     host: z.boolean().optional(),
-    attendees: z.array(z.object({ email: z.email(), absent: z.boolean() })).max(100).optional(),
+    attendees: z
+      .array(z.object({ email: z.email(), absent: z.boolean() }))
+      .max(100)
+      .optional(),
   })
   .openapi("MarkAbsentBookingInput_2024_08_13");
 
@@ -164,12 +208,26 @@ export const UpdateLocationBodySchema = z
 
 const LIST_STATUSES = ["upcoming", "recurring", "past", "cancelled", "unconfirmed"] as const;
 
-const splitComma = (value: string) => value.split(",").map((part) => part.trim()).filter(Boolean);
-const commaStatuses = z.string().transform(splitComma).pipe(z.array(z.enum(LIST_STATUSES)));
+const splitComma = (value: string) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+const commaStatuses = z
+  .string()
+  .transform(splitComma)
+  .pipe(z.array(z.enum(LIST_STATUSES)));
 const commaIds = z
   .string()
   .transform(splitComma)
-  .pipe(z.array(z.string().regex(/^[1-9]\d{0,9}$/, "must be comma-separated positive integers").transform(Number)));
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,9}$/, "must be comma-separated positive integers")
+        .transform(Number),
+    ),
+  );
 
 const IsoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).or(z.iso.date());
 const Sort = z.enum(["asc", "desc"]).optional();
@@ -178,7 +236,11 @@ const PositiveInt = z.coerce.number().int().positive();
 export const ListBookingsQuerySchema = z.object({
   status: commaStatuses.optional().openapi({ example: "upcoming,past", description: "Comma-separated: upcoming, recurring, past, cancelled, unconfirmed" }),
   // Cal.com turns spaces back into '+' (a '+' in a query string decodes to a space).
-  attendeeEmail: z.string().max(254).transform((value) => value.replace(/ /g, "+")).optional(),
+  attendeeEmail: z
+    .string()
+    .max(254)
+    .transform((value) => value.replace(/ /g, "+"))
+    .optional(),
   attendeeName: z.string().max(255).optional(),
   bookingUid: z.string().max(255).optional(),
   eventTypeIds: commaIds.optional().openapi({ example: "100,200" }),

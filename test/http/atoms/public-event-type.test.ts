@@ -12,7 +12,14 @@ import { createTenant, type Tenant } from "../../helpers/tenants";
 const SystemSource = z.array(z.object({ id: z.literal("default"), type: z.literal("default"), label: z.literal("Default") }));
 const UserSource = z.array(z.object({ id: z.literal("user"), type: z.literal("user"), label: z.literal("User"), fieldRequired: z.boolean().optional() }));
 const InternalBookingField = z.union([
-  z.looseObject({ name: z.string(), type: z.string(), defaultLabel: z.string(), editable: z.enum(["system", "system-but-optional"]), required: z.boolean(), sources: SystemSource }),
+  z.looseObject({
+    name: z.string(),
+    type: z.string(),
+    defaultLabel: z.string(),
+    editable: z.enum(["system", "system-but-optional"]),
+    required: z.boolean(),
+    sources: SystemSource,
+  }),
   z.looseObject({ name: z.string(), type: z.string(), label: z.string(), editable: z.literal("user"), required: z.boolean(), sources: UserSource }),
 ]);
 const UserProfile = z.object({
@@ -164,9 +171,20 @@ describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
     expect(event.description).toBe("<p>Let&#39;s talk &lt;b&gt;plans&lt;/b&gt;</p>\n<p>Bring questions</p>\n");
     expect(event.profile).toMatchObject({ username: host.username, name: expect.any(String), weekStart: "Sunday", image: "https://cal.com/avatar.svg" });
     expect(event.subsetOfUsers).toEqual([
-      expect.objectContaining({ username: host.username, organizationId: null, profile: expect.objectContaining({ upId: `usr-${host.userId}`, organization: null }) }),
+      expect.objectContaining({
+        username: host.username,
+        organizationId: null,
+        profile: expect.objectContaining({ upId: `usr-${host.userId}`, organization: null }),
+      }),
     ]);
-    expect(event.entity).toEqual({ fromRedirectOfNonOrgLink: true, considerUnpublished: false, orgSlug: null, teamSlug: null, name: null, hideProfileLink: false });
+    expect(event.entity).toEqual({
+      fromRedirectOfNonOrgLink: true,
+      considerUnpublished: false,
+      orgSlug: null,
+      teamSlug: null,
+      name: null,
+      hideProfileLink: false,
+    });
     expect(event.owner).toMatchObject({ id: host.userId, username: host.username, defaultScheduleId });
   });
 
@@ -187,7 +205,12 @@ describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
     expect(fields.map((f) => f.name)).toEqual(["name", "email", "location", "topic", "title", "notes", "guests", "rescheduleReason"]);
     const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
     expect(byName.name).toMatchObject({ type: "name", editable: "system", required: true, variant: "fullName", label: "Full name", placeholder: "Jane Doe" });
-    expect(byName.name.variantsConfig.variants.fullName.fields[0]).toMatchObject({ name: "fullName", label: "Full name", placeholder: "Jane Doe", required: true });
+    expect(byName.name.variantsConfig.variants.fullName.fields[0]).toMatchObject({
+      name: "fullName",
+      label: "Full name",
+      placeholder: "Jane Doe",
+      required: true,
+    });
     // Untouched system fields keep Cal.com's i18n key in defaultLabel and no label, so the Booker translates them.
     expect(byName.email).toMatchObject({ type: "email", defaultLabel: "email_address", required: true, editable: "system-but-optional" });
     expect(byName.email.label).toBeUndefined();
@@ -198,7 +221,10 @@ describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
       label: "Topic",
       required: true,
       placeholder: "Pick one",
-      options: [{ label: "Sales", value: "Sales" }, { label: "Support", value: "Support" }],
+      options: [
+        { label: "Sales", value: "Sales" },
+        { label: "Support", value: "Support" },
+      ],
     });
     expect(byName.title).toMatchObject({ hidden: true, defaultLabel: "what_is_this_meeting_about" });
     expect(byName.notes).toMatchObject({ required: true, label: "Anything else?", defaultPlaceholder: "share_additional_notes" });
@@ -207,7 +233,13 @@ describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
 
   it("uses the event type's own schedule when it has one", async () => {
     const { body } = await api(publicPath("deep-dive", { isTeamEvent: false, username: host.username }));
-    expect(body.data).toMatchObject({ length: 90, schedule: { id: ownScheduleId, timeZone: "Asia/Tokyo" }, metadata: {}, recurringEvent: null, bookerLayouts: null });
+    expect(body.data).toMatchObject({
+      length: 90,
+      schedule: { id: ownScheduleId, timeZone: "Asia/Tokyo" },
+      metadata: {},
+      recurringEvent: null,
+      bookerLayouts: null,
+    });
     expect(body.data.locations).toEqual([{ type: "integrations:daily" }]);
   });
 
@@ -248,7 +280,11 @@ describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
 describe("GET /v2/atoms/event-types/{eventSlug}/public: errors as Cal.com words them", () => {
   it("404 for an unknown slug, or a slug of another user", async () => {
     const other = await createTenant();
-    for (const [slug, username] of [["no-such-event", host.username], ["intro", other.username], ["intro", "nobody-at-all"]]) {
+    for (const [slug, username] of [
+      ["no-such-event", host.username],
+      ["intro", other.username],
+      ["intro", "nobody-at-all"],
+    ]) {
       const res = await api(publicPath(slug!, { username: username! }));
       expect(res.status).toBe(404);
       expect(res.body.error).toMatchObject({ code: "NotFoundException", message: `Event type with slug ${slug} not found` });
@@ -310,7 +346,10 @@ describe("CORS for the atoms", () => {
   });
 
   it("the actual cross-origin response allows any origin", async () => {
-    const res = await api(publicPath("intro", { username: host.username }), { headers: { origin: "https://partner.example", "x-cal-platform-embed": "true" }, version: "2024-06-14" });
+    const res = await api(publicPath("intro", { username: host.username }), {
+      headers: { origin: "https://partner.example", "x-cal-platform-embed": "true" },
+      version: "2024-06-14",
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
   });

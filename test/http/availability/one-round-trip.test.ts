@@ -44,7 +44,15 @@ beforeAll(async () => {
   try {
     const booking = (eventTypeId: number, start: number, minutes: number, status: "ACCEPTED" | "PENDING" | "CANCELLED" = "ACCEPTED") =>
       db.booking.create({
-        data: { uid: `b-${crypto.randomUUID()}`, userId: host.userId, eventTypeId, title: "x", status, startTime: new Date(start), endTime: new Date(start + minutes * 60_000) },
+        data: {
+          uid: `b-${crypto.randomUUID()}`,
+          userId: host.userId,
+          eventTypeId,
+          title: "x",
+          status,
+          startTime: new Date(start),
+          endTime: new Date(start + minutes * 60_000),
+        },
       });
     await booking(host.eventTypeId, at(0, 9), 60);
     await booking(host.eventTypeId, at(-3, 9), 60); // the week before: counted for the weekly limit only
@@ -53,10 +61,24 @@ beforeAll(async () => {
     await booking(host.eventTypeId, at(2, 9), 60, "CANCELLED");
     await booking(host.eventTypeId, at(40, 9), 60); // far outside any reach
     await db.selectedSlots.create({
-      data: { eventTypeId: host.eventTypeId, userId: host.userId, slotUtcStartDate: new Date(at(3, 11)), slotUtcEndDate: new Date(at(3, 12)), uid: "hold-a", releaseAt: new Date(Date.now() + 300_000) },
+      data: {
+        eventTypeId: host.eventTypeId,
+        userId: host.userId,
+        slotUtcStartDate: new Date(at(3, 11)),
+        slotUtcEndDate: new Date(at(3, 12)),
+        uid: "hold-a",
+        releaseAt: new Date(Date.now() + 300_000),
+      },
     });
     await db.selectedSlots.create({
-      data: { eventTypeId: host.eventTypeId, userId: host.userId, slotUtcStartDate: new Date(at(3, 14)), slotUtcEndDate: new Date(at(3, 15)), uid: "hold-expired", releaseAt: new Date(Date.now() - 1_000) },
+      data: {
+        eventTypeId: host.eventTypeId,
+        userId: host.userId,
+        slotUtcStartDate: new Date(at(3, 14)),
+        slotUtcEndDate: new Date(at(3, 15)),
+        uid: "hold-expired",
+        releaseAt: new Date(Date.now() - 1_000),
+      },
     });
   } finally {
     await db.$disconnect();

@@ -49,7 +49,14 @@ describe("availability service", () => {
       expect((await findSlots(db, { eventTypeId }, { ...window, excludeBookingUid: booking.uid })).slots).toHaveLength(3);
 
       await db.selectedSlots.create({
-        data: { eventTypeId, userId: host.userId, slotUtcStartDate: new Date(at(11)), slotUtcEndDate: new Date(at(12)), uid: "hold-1", releaseAt: new Date(Date.now() + 300_000) },
+        data: {
+          eventTypeId,
+          userId: host.userId,
+          slotUtcStartDate: new Date(at(11)),
+          slotUtcEndDate: new Date(at(12)),
+          uid: "hold-1",
+          releaseAt: new Date(Date.now() + 300_000),
+        },
       });
       expect((await findSlots(db, { eventTypeId }, window)).slots).toEqual([]);
       expect((await findSlots(db, { eventTypeId }, { ...window, excludeReservationUid: "hold-1" })).slots.map((s) => s.start)).toEqual([at(11)]);
@@ -71,7 +78,9 @@ describe("availability service", () => {
         db.booking.create({ data: { ...base, uid: `d-${crypto.randomUUID()}`, startTime: new Date(at(30, 30)), endTime: new Date(at(31, 30)) } }),
       ).rejects.toThrow();
       // Pending and cancelled bookings may overlap; touching ones are fine.
-      await db.booking.create({ data: { ...base, uid: `e-${crypto.randomUUID()}`, status: "PENDING", startTime: new Date(at(30, 30)), endTime: new Date(at(31, 30)) } });
+      await db.booking.create({
+        data: { ...base, uid: `e-${crypto.randomUUID()}`, status: "PENDING", startTime: new Date(at(30, 30)), endTime: new Date(at(31, 30)) },
+      });
       await db.booking.create({ data: { ...base, uid: `f-${crypto.randomUUID()}`, startTime: new Date(at(31)), endTime: new Date(at(32)) } });
     } finally {
       await db.$disconnect();

@@ -14,7 +14,9 @@ beforeAll(async () => {
 
 describe("POST /v2/bookings (legacy body, as the atoms Booker sends it)", () => {
   it("books anonymously with no version header: 201 and Cal.com's core booking", async () => {
-    const body = legacyBody(eventTypeId, at(monday, 0, 10), { responses: { name: { firstName: "Bea", lastName: "Booker" }, email: "bea-first@example.com", notes: "hello" } });
+    const body = legacyBody(eventTypeId, at(monday, 0, 10), {
+      responses: { name: { firstName: "Bea", lastName: "Booker" }, email: "bea-first@example.com", notes: "hello" },
+    });
     const res = await legacyBook(body);
     expect(res.status, res.text).toBe(201);
     const parsed = NewBookingResponseSchema.safeParse(res.body.data);
@@ -85,7 +87,12 @@ describe("POST /v2/bookings (legacy body, as the atoms Booker sends it)", () => 
   it("the host cancels with its credentials and a reason (as the atoms do with an access token)", async () => {
     const created = await legacyBook(legacyBody(eventTypeId, at(monday, 3, 14)));
     const uid = created.body.data.uid;
-    const res = await api(`/v2/bookings/${uid}/cancel`, { method: "POST", key: host.apiKey, version: "2024-06-14", body: { uid, cancellationReason: "Plans changed" } });
+    const res = await api(`/v2/bookings/${uid}/cancel`, {
+      method: "POST",
+      key: host.apiKey,
+      version: "2024-06-14",
+      body: { uid, cancellationReason: "Plans changed" },
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body.data).toMatchObject({ success: true, bookingUid: uid });
     const read = await onBooking(uid, "");

@@ -62,7 +62,10 @@ describe("legacy booking errors keep Cal.com's core codes (400)", () => {
 describe("holds (POST /v2/slots/reserve) do not block legacy bookings, as in Cal.com's handleNewBooking", () => {
   it("books and reschedules onto slots held by a reservation the request does not carry", async () => {
     const hold = (start: string) =>
-      api("/v2/slots/reserve", { method: "POST", body: { eventTypeId, slotUtcStartDate: start, slotUtcEndDate: new Date(Date.parse(start) + 1_800_000).toISOString() } });
+      api("/v2/slots/reserve", {
+        method: "POST",
+        body: { eventTypeId, slotUtcStartDate: start, slotUtcEndDate: new Date(Date.parse(start) + 1_800_000).toISOString() },
+      });
     expect((await hold(at(monday, 3, 10))).status).toBe(201);
     const created = await legacyBook(legacyBody(eventTypeId, at(monday, 3, 10)));
     expect(created.status, created.text).toBe(201);

@@ -57,9 +57,7 @@ export const CoreBookingSchema = z.object({
   noShowHost: z.boolean().nullable(),
   cancelledBy: z.string().nullable(),
   rescheduledBy: z.string().nullable(),
-  user: z
-    .object({ id: z.number().int(), name: z.string().nullable(), username: z.string().nullable(), email: z.null(), timeZone: z.string() })
-    .nullable(),
+  user: z.object({ id: z.number().int(), name: z.string().nullable(), username: z.string().nullable(), email: z.null(), timeZone: z.string() }).nullable(),
   attendees: z.array(
     z.object({ id: z.number().int(), email: z.string(), name: z.string(), timeZone: z.string(), locale: z.string().nullable(), bookingId: z.number().int() }),
   ),

@@ -25,9 +25,17 @@ describe("POST /v2/bookings: bad input is a 400 naming the field, never a 500", 
     ["no attendee", { start: "2030-01-07T09:00:00Z" }, /^attendee - /],
     ["attendee without name", { start: "2030-01-07T09:00:00Z", attendee: { email: "a@example.com", timeZone: "UTC" } }, /attendee\.name - /],
     ["bad attendee email", { start: "2030-01-07T09:00:00Z", attendee: { name: "A", email: "nope", timeZone: "UTC" } }, /attendee\.email - /],
-    ["neither email nor phone", { start: "2030-01-07T09:00:00Z", attendee: { name: "A", timeZone: "UTC" } }, /attendee\.email - attendee\.email or attendee\.phoneNumber must be provided/],
+    [
+      "neither email nor phone",
+      { start: "2030-01-07T09:00:00Z", attendee: { name: "A", timeZone: "UTC" } },
+      /attendee\.email - attendee\.email or attendee\.phoneNumber must be provided/,
+    ],
     ["bad time zone", { start: "2030-01-07T09:00:00Z", attendee: { name: "A", email: "a@example.com", timeZone: "Mars/Olympus" } }, /attendee\.timeZone - /],
-    ["bad language", { start: "2030-01-07T09:00:00Z", attendee: { name: "A", email: "a@example.com", timeZone: "UTC", language: "xx" } }, /attendee\.language - /],
+    [
+      "bad language",
+      { start: "2030-01-07T09:00:00Z", attendee: { name: "A", email: "a@example.com", timeZone: "UTC", language: "xx" } },
+      /attendee\.language - /,
+    ],
     ["unknown key (Cal.com's pipe forbids them)", { start: "2030-01-07T09:00:00Z", attendee: attendee(), colour: "red" }, /colour/],
     ["bad guest email", { start: "2030-01-07T09:00:00Z", attendee: attendee(), guests: ["not-an-email"] }, /guests\.0 - /],
     ["bad metadata", { start: "2030-01-07T09:00:00Z", attendee: attendee(), metadata: { ["k".repeat(41)]: "v" } }, /metadata/],
@@ -57,24 +65,52 @@ describe("POST /v2/bookings: unknown event types are Cal.com's 404s", () => {
       404,
       `Event type with slug nope belonging to user ${host.username} not found.`,
     );
-    expectError(await book({ start: at(monday, 0, 9), eventTypeSlug: "x", username: uniqueSlug("ghost"), attendee: attendee() }), 404, /^User with username ghost-.* not found$/);
-    expectError(await book({ start: at(monday, 0, 9), eventTypeSlug: "x", teamSlug: uniqueSlug("team"), attendee: attendee() }), 404, /^Team with slug team-.* not found$/);
+    expectError(
+      await book({ start: at(monday, 0, 9), eventTypeSlug: "x", username: uniqueSlug("ghost"), attendee: attendee() }),
+      404,
+      /^User with username ghost-.* not found$/,
+    );
+    expectError(
+      await book({ start: at(monday, 0, 9), eventTypeSlug: "x", teamSlug: uniqueSlug("team"), attendee: attendee() }),
+      404,
+      /^Team with slug team-.* not found$/,
+    );
   });
 });
 
 describe("POST /v2/bookings: the slot must be offered by the slots engine", () => {
   it("a taken slot, and a slot inside the booking's after-buffer, are 409s", async () => {
     expect((await book({ start: at(monday, 0, 9), eventTypeId, attendee: attendee() })).status).toBe(201);
-    expectError(await book({ start: at(monday, 0, 9), eventTypeId, attendee: attendee() }), 409, "User either already has booking at this time or is not available");
+    expectError(
+      await book({ start: at(monday, 0, 9), eventTypeId, attendee: attendee() }),
+      409,
+      "User either already has booking at this time or is not available",
+    );
     // 09:00-09:30 booked + 30 min buffer: 09:30 is not offered.
-    expectError(await book({ start: at(monday, 0, 9, 30), eventTypeId, attendee: attendee() }), 409, "User either already has booking at this time or is not available");
+    expectError(
+      await book({ start: at(monday, 0, 9, 30), eventTypeId, attendee: attendee() }),
+      409,
+      "User either already has booking at this time or is not available",
+    );
     expect((await book({ start: at(monday, 0, 10), eventTypeId, attendee: attendee() })).status).toBe(201);
   });
 
   it("outside the schedule (a Saturday, 20:00) and off the slot grid are 409s", async () => {
-    expectError(await book({ start: at(monday, 5, 10), eventTypeId, attendee: attendee() }), 409, "User either already has booking at this time or is not available");
-    expectError(await book({ start: at(monday, 0, 20), eventTypeId, attendee: attendee() }), 409, "User either already has booking at this time or is not available");
-    expectError(await book({ start: at(monday, 0, 11, 7), eventTypeId, attendee: attendee() }), 409, "User either already has booking at this time or is not available");
+    expectError(
+      await book({ start: at(monday, 5, 10), eventTypeId, attendee: attendee() }),
+      409,
+      "User either already has booking at this time or is not available",
+    );
+    expectError(
+      await book({ start: at(monday, 0, 20), eventTypeId, attendee: attendee() }),
+      409,
+      "User either already has booking at this time or is not available",
+    );
+    expectError(
+      await book({ start: at(monday, 0, 11, 7), eventTypeId, attendee: attendee() }),
+      409,
+      "User either already has booking at this time or is not available",
+    );
   });
 
   it("the past is a 400", async () => {
@@ -83,15 +119,27 @@ describe("POST /v2/bookings: the slot must be offered by the slots engine", () =
 
   it("minimum notice and the booking window are enforced at creation (400, Cal.com's message)", async () => {
     const notice = await createEventType(host, { minimumBookingNotice: 525_600 });
-    expectError(await book({ start: at(monday, 1, 9), eventTypeId: notice.id, attendee: attendee() }), 400, /^The event type can't be booked at the "start" time provided\./);
+    expectError(
+      await book({ start: at(monday, 1, 9), eventTypeId: notice.id, attendee: attendee() }),
+      400,
+      /^The event type can't be booked at the "start" time provided\./,
+    );
     const window = await createEventType(host, { bookingWindow: { type: "calendarDays", value: 5, rolling: false } });
-    expectError(await book({ start: at(monday, 1, 9), eventTypeId: window.id, attendee: attendee() }), 400, /^The event type can't be booked at the "start" time provided\./);
+    expectError(
+      await book({ start: at(monday, 1, 9), eventTypeId: window.id, attendee: attendee() }),
+      400,
+      /^The event type can't be booked at the "start" time provided\./,
+    );
   });
 
   it("booking limits are enforced at creation: one per day, the second that day is a 409", async () => {
     const limited = await createEventType(host, { bookingLimitsCount: { day: 1 } });
     expect((await book({ start: at(monday, 2, 9), eventTypeId: limited.id, attendee: attendee() })).status).toBe(201);
-    expectError(await book({ start: at(monday, 2, 14), eventTypeId: limited.id, attendee: attendee() }), 409, "User either already has booking at this time or is not available");
+    expectError(
+      await book({ start: at(monday, 2, 14), eventTypeId: limited.id, attendee: attendee() }),
+      409,
+      "User either already has booking at this time or is not available",
+    );
     expect((await book({ start: at(monday, 3, 14), eventTypeId: limited.id, attendee: attendee() })).status).toBe(201);
   });
 
@@ -138,9 +186,17 @@ describe("POST /v2/bookings: the event type's own rules", () => {
 
   it("bookingRequiresAuthentication: anonymous 401, another user 403, the owner books", async () => {
     const { id } = await createEventType(host, { bookingRequiresAuthentication: true });
-    expectError(await book({ start: at(monday, 4, 11), eventTypeId: id, attendee: attendee() }), 401, /^checkBookingRequiresAuthentication - request must be authenticated/);
+    expectError(
+      await book({ start: at(monday, 4, 11), eventTypeId: id, attendee: attendee() }),
+      401,
+      /^checkBookingRequiresAuthentication - request must be authenticated/,
+    );
     const stranger = await createHost();
-    expectError(await book({ start: at(monday, 4, 11), eventTypeId: id, attendee: attendee() }, { key: stranger.apiKey }), 403, /^checkBookingRequiresAuthentication - user is not authorized/);
+    expectError(
+      await book({ start: at(monday, 4, 11), eventTypeId: id, attendee: attendee() }, { key: stranger.apiKey }),
+      403,
+      /^checkBookingRequiresAuthentication - user is not authorized/,
+    );
     expect((await book({ start: at(monday, 4, 11), eventTypeId: id, attendee: attendee() }, { key: host.apiKey })).status).toBe(201);
   });
 

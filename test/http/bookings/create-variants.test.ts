@@ -47,7 +47,13 @@ describe("POST /v2/bookings: what the booker sends is stored and answered as Cal
     expect(data.title).toBe(`Intro call between User ${host.username.slice(5)} and Guest Host`);
 
     // The organizer-defined address: the event type's value.
-    const address = await book({ start: at(monday, 0, 10), eventTypeId: id, attendee: attendee(), bookingFieldsResponses: { company: "B" }, location: { type: "address" } });
+    const address = await book({
+      start: at(monday, 0, 10),
+      eventTypeId: id,
+      attendee: attendee(),
+      bookingFieldsResponses: { company: "B" },
+      location: { type: "address" },
+    });
     expect(address.status, address.text).toBe(201);
     expect(address.body.data.location).toBe("1 Main St");
   });
@@ -67,7 +73,9 @@ describe("POST /v2/bookings: what the booker sends is stored and answered as Cal
     expect(res.body.data).toMatchObject({ duration: 60, end: at(monday, 1, 10) });
     const bad = await book({ start: at(monday, 1, 11), eventTypeId: multi.id, attendee: attendee(), lengthInMinutes: 45 });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe("Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: 15, 30, 60");
+    expect(bad.body.error.message).toBe(
+      "Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: 15, 30, 60",
+    );
     const single = await createEventType(host);
     const none = await book({ start: at(monday, 1, 12), eventTypeId: single.id, attendee: attendee(), lengthInMinutes: 30 });
     expect(none.status).toBe(400);

@@ -87,7 +87,8 @@ describe("Idempotency-Key on POST", () => {
     const created = await book({ start: at(monday, 2, 11), eventTypeId, attendee: attendee() });
     const uid = created.body.data.uid;
     const k = key();
-    const cancel = () => api(`/v2/bookings/${uid}/cancel`, { method: "POST", version: V, body: { cancellationReason: "plans changed" }, headers: { "Idempotency-Key": k } });
+    const cancel = () =>
+      api(`/v2/bookings/${uid}/cancel`, { method: "POST", version: V, body: { cancellationReason: "plans changed" }, headers: { "Idempotency-Key": k } });
     const first = await cancel();
     expect(first.status, first.text).toBe(200);
     const retry = await cancel();

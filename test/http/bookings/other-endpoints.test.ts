@@ -52,12 +52,20 @@ describe("POST /v2/bookings/{uid}/guests", () => {
 describe("PATCH /v2/bookings/{uid}/location", () => {
   it("the event type's owner changes the location; others 403; bad input 400", async () => {
     const booking = await create(at(monday, 0, 11));
-    const res = await onBooking(booking.uid, "/location", { method: "PATCH", key: host.apiKey, body: { location: { type: "link", link: "https://meet.example.com/abc" } } });
+    const res = await onBooking(booking.uid, "/location", {
+      method: "PATCH",
+      key: host.apiKey,
+      body: { location: { type: "link", link: "https://meet.example.com/abc" } },
+    });
     expect(res.status, res.text).toBe(200);
     expect(contractProblems("BookingLocationController_2024_08_13_updateBookingLocation", 200, res.body)).toEqual([]);
     expect(res.body.data.location).toBe("https://meet.example.com/abc");
     expect(res.body.data.bookingFieldsResponses.location).toEqual({ value: "link", optionValue: "https://meet.example.com/abc" });
-    const denied = await onBooking(booking.uid, "/location", { method: "PATCH", key: stranger.apiKey, body: { location: { type: "phone", phone: "+14155550100" } } });
+    const denied = await onBooking(booking.uid, "/location", {
+      method: "PATCH",
+      key: stranger.apiKey,
+      body: { location: { type: "phone", phone: "+14155550100" } },
+    });
     expect(denied.status).toBe(403);
     const bad = await onBooking(booking.uid, "/location", { method: "PATCH", key: host.apiKey, body: { location: { type: "link", link: "not a url" } } });
     expect(bad.status).toBe(400);

@@ -33,7 +33,10 @@ describe("concurrent changes to one booking end in a consistent state", () => {
 
   it("two concurrent confirmations of one pending booking: one 200, one 400, one accepted booking", async () => {
     const pending = await book({ start: at(monday, 2, 9), eventTypeId: confirmTypeId, attendee: attendee() });
-    const results = await Promise.all([post(pending.body.data.uid, "confirm", undefined, host.apiKey), post(pending.body.data.uid, "confirm", undefined, host.apiKey)]);
+    const results = await Promise.all([
+      post(pending.body.data.uid, "confirm", undefined, host.apiKey),
+      post(pending.body.data.uid, "confirm", undefined, host.apiKey),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
     const rows = await sql<{ status: string }>`SELECT status::text FROM "Booking" WHERE uid = ${pending.body.data.uid}`;
     expect(rows).toEqual([{ status: "accepted" }]);
@@ -45,7 +48,9 @@ describe("concurrent changes to one booking end in a consistent state", () => {
     expect(pendings.every((p) => p.status === 201)).toBe(true);
     const results = await Promise.all(pendings.map((p) => post(p.body.data.uid, "confirm", undefined, host.apiKey)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
-    const accepted = await sql<{ n: number }>`SELECT count(*)::int AS n FROM "Booking" WHERE "userId" = ${host.userId} AND "startTime" = ${new Date(start)} AND status = 'accepted'`;
+    const accepted = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM "Booking" WHERE "userId" = ${host.userId} AND "startTime" = ${new Date(start)} AND status = 'accepted'`;
     expect(accepted[0]!.n).toBe(1);
   });
 
@@ -84,9 +89,13 @@ describe("concurrent changes to one booking end in a consistent state", () => {
     const db = testDb();
     try {
       const base = { userId: host.userId, eventTypeId, title: "direct" };
-      await db.booking.create({ data: { ...base, uid: `direct-${crypto.randomUUID()}`, startTime: new Date(at(monday, 4, 14)), endTime: new Date(at(monday, 4, 15)) } });
+      await db.booking.create({
+        data: { ...base, uid: `direct-${crypto.randomUUID()}`, startTime: new Date(at(monday, 4, 14)), endTime: new Date(at(monday, 4, 15)) },
+      });
       const attempt = withHostLock(db, host.userId, (tx) =>
-        tx.booking.create({ data: { ...base, uid: `direct-${crypto.randomUUID()}`, startTime: new Date(at(monday, 4, 14, 30)), endTime: new Date(at(monday, 4, 15, 30)) } }),
+        tx.booking.create({
+          data: { ...base, uid: `direct-${crypto.randomUUID()}`, startTime: new Date(at(monday, 4, 14, 30)), endTime: new Date(at(monday, 4, 15, 30)) },
+        }),
       );
       await expect(attempt).rejects.toMatchObject({ status: 409, message: "User either already has booking at this time or is not available" });
     } finally {

@@ -40,10 +40,35 @@ async function deliveredFor(uid: string, trigger: string): Promise<Delivered> {
 
 // The keys every booking payload has, whatever the trigger (Cal.com's CalendarEvent + EventTypeInfo + booking id/status).
 const BOOKING_PAYLOAD_KEYS = [
-  "type", "title", "description", "additionalNotes", "customInputs", "startTime", "endTime", "organizer", "responses",
-  "userFieldsResponses", "attendees", "location", "destinationCalendar", "uid", "iCalUID", "iCalSequence", "eventTypeId",
-  "seatsPerTimeSlot", "seatsShowAttendees", "hideOrganizerEmail", "requiresConfirmation", "eventTitle", "eventDescription",
-  "price", "currency", "length", "bookingId", "metadata", "status",
+  "type",
+  "title",
+  "description",
+  "additionalNotes",
+  "customInputs",
+  "startTime",
+  "endTime",
+  "organizer",
+  "responses",
+  "userFieldsResponses",
+  "attendees",
+  "location",
+  "destinationCalendar",
+  "uid",
+  "iCalUID",
+  "iCalSequence",
+  "eventTypeId",
+  "seatsPerTimeSlot",
+  "seatsShowAttendees",
+  "hideOrganizerEmail",
+  "requiresConfirmation",
+  "eventTitle",
+  "eventDescription",
+  "price",
+  "currency",
+  "length",
+  "bookingId",
+  "metadata",
+  "status",
 ];
 
 describe("booking lifecycle webhooks", () => {
@@ -112,7 +137,11 @@ describe("booking lifecycle webhooks", () => {
     const booker = attendee("No Show");
     const booking = await book({ start: at(monday, 2, 9), eventTypeId, attendee: booker });
     await sql`UPDATE "Booking" SET "startTime" = now() - interval '1 hour', "endTime" = now() - interval '30 minutes' WHERE uid = ${booking.body.data.uid}`;
-    const marked = await onBooking(booking.body.data.uid, "/mark-absent", { method: "POST", key: host.apiKey, body: { attendees: [{ email: booker.email, absent: true }] } });
+    const marked = await onBooking(booking.body.data.uid, "/mark-absent", {
+      method: "POST",
+      key: host.apiKey,
+      body: { attendees: [{ email: booker.email, absent: true }] },
+    });
     expect(marked.status).toBe(200);
     expect((await deliveredFor(booking.body.data.uid, "BOOKING_NO_SHOW_UPDATED")).payload).toEqual({
       message: `${booker.email} marked as no-show`,

@@ -46,7 +46,12 @@ describe("POST /v2/event-types", () => {
   });
 
   it("stores every documented setting and returns it in Cal.com's shape", async () => {
-    const schedule = await api("/v2/schedules", { method: "POST", key: tenant.apiKey, version: "2024-06-11", body: { name: "Coaching", timeZone: "Europe/Riga", isDefault: false } });
+    const schedule = await api("/v2/schedules", {
+      method: "POST",
+      key: tenant.apiKey,
+      version: "2024-06-11",
+      body: { name: "Coaching", timeZone: "Europe/Riga", isDefault: false },
+    });
     const body = {
       lengthInMinutes: 60,
       lengthInMinutesOptions: [30, 60, 90],
@@ -137,7 +142,17 @@ describe("POST /v2/event-types", () => {
       metadata: { source: "crm", priority: 2, multipleDuration: [30, 60, 90] },
     });
     expect(et.bookingFields.map((f: any) => f.slug)).toEqual([
-      "name", "email", "location", "company", "topic", "prefs", "agree", "title", "notes", "guests", "rescheduleReason",
+      "name",
+      "email",
+      "location",
+      "company",
+      "topic",
+      "prefs",
+      "agree",
+      "title",
+      "notes",
+      "guests",
+      "rescheduleReason",
     ]);
     expect(et.bookingFields.find((f: any) => f.slug === "name")).toMatchObject({ label: "Full name", placeholder: "Jane Doe", isDefault: true });
     expect(et.bookingFields.find((f: any) => f.slug === "topic")).toMatchObject({ type: "select", options: ["Career", "Code"], isDefault: false });

@@ -10,7 +10,11 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   [alice, bob] = await Promise.all([createTenant(), createTenant()]);
-  for (const [slug, hidden] of [["first", false], ["second", false], ["hidden-one", true]] as const) {
+  for (const [slug, hidden] of [
+    ["first", false],
+    ["second", false],
+    ["hidden-one", true],
+  ] as const) {
     const res = await api("/v2/event-types", {
       method: "POST",
       key: alice.apiKey,

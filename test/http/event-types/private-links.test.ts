@@ -10,7 +10,12 @@ const base = () => `/v2/event-types/${eventTypeId}/private-links`;
 
 beforeAll(async () => {
   tenant = await createTenant();
-  const created = await api("/v2/event-types", { method: "POST", key: tenant.apiKey, version: V, body: { lengthInMinutes: 30, title: "VIP", slug: "vip", hidden: true } });
+  const created = await api("/v2/event-types", {
+    method: "POST",
+    key: tenant.apiKey,
+    version: V,
+    body: { lengthInMinutes: 30, title: "VIP", slug: "vip", hidden: true },
+  });
   eventTypeId = created.body.data.id;
 }, 30_000);
 

@@ -24,7 +24,12 @@ beforeAll(async () => {
 
 describe("every authenticated event type route requires credentials", () => {
   describe("POST /v2/event-types", () =>
-    itRejectsMissingAndInvalidCredentials(() => ({ path: "/v2/event-types", method: "POST", version: V, body: { lengthInMinutes: 30, title: "x", slug: "x" } })));
+    itRejectsMissingAndInvalidCredentials(() => ({
+      path: "/v2/event-types",
+      method: "POST",
+      version: V,
+      body: { lengthInMinutes: 30, title: "x", slug: "x" },
+    })));
   describe("GET /v2/event-types/{id}", () => itRejectsMissingAndInvalidCredentials(() => ({ path: `/v2/event-types/${eventTypeId}`, version: V })));
   describe("PATCH /v2/event-types/{id}", () =>
     itRejectsMissingAndInvalidCredentials(() => ({ path: `/v2/event-types/${eventTypeId}`, method: "PATCH", version: V, body: { title: "x" } })));
@@ -34,7 +39,12 @@ describe("every authenticated event type route requires credentials", () => {
   describe("POST private links", () =>
     itRejectsMissingAndInvalidCredentials(() => ({ path: `/v2/event-types/${eventTypeId}/private-links`, method: "POST", version: V, body: {} })));
   describe("PATCH private link", () =>
-    itRejectsMissingAndInvalidCredentials(() => ({ path: `/v2/event-types/${eventTypeId}/private-links/${linkId}`, method: "PATCH", version: V, body: { maxUsageCount: 3 } })));
+    itRejectsMissingAndInvalidCredentials(() => ({
+      path: `/v2/event-types/${eventTypeId}/private-links/${linkId}`,
+      method: "PATCH",
+      version: V,
+      body: { maxUsageCount: 3 },
+    })));
   describe("DELETE private link", () =>
     itRejectsMissingAndInvalidCredentials(() => ({ path: `/v2/event-types/${eventTypeId}/private-links/${linkId}`, method: "DELETE", version: V })));
 
@@ -77,7 +87,12 @@ describe("another user's event type: never the data", () => {
   });
 
   it("the intruder cannot pin an event type to the owner's schedule", async () => {
-    const schedule = await api("/v2/schedules", { method: "POST", key: owner.apiKey, version: "2024-06-11", body: { name: "Mine", timeZone: "UTC", isDefault: true } });
+    const schedule = await api("/v2/schedules", {
+      method: "POST",
+      key: owner.apiKey,
+      version: "2024-06-11",
+      body: { name: "Mine", timeZone: "UTC", isDefault: true },
+    });
     const res = await api("/v2/event-types", {
       method: "POST",
       key: intruder.apiKey,
@@ -101,9 +116,12 @@ describe("another user's private links: 403, never the links", () => {
     forbidden(res);
     expect(res.text).not.toContain(linkId);
   });
-  it("create", async () => forbidden(await api(`/v2/event-types/${eventTypeId}/private-links`, { method: "POST", key: intruder.apiKey, version: V, body: {} })));
+  it("create", async () =>
+    forbidden(await api(`/v2/event-types/${eventTypeId}/private-links`, { method: "POST", key: intruder.apiKey, version: V, body: {} })));
   it("update", async () =>
-    forbidden(await api(`/v2/event-types/${eventTypeId}/private-links/${linkId}`, { method: "PATCH", key: intruder.apiKey, version: V, body: { maxUsageCount: 100 } })));
+    forbidden(
+      await api(`/v2/event-types/${eventTypeId}/private-links/${linkId}`, { method: "PATCH", key: intruder.apiKey, version: V, body: { maxUsageCount: 100 } }),
+    ));
   it("delete", async () => {
     forbidden(await api(`/v2/event-types/${eventTypeId}/private-links/${linkId}`, { method: "DELETE", key: intruder.apiKey, version: V }));
     const still = await api(`/v2/event-types/${eventTypeId}/private-links`, { key: owner.apiKey, version: V });
@@ -112,7 +130,12 @@ describe("another user's private links: 403, never the links", () => {
 
   it("a link id cannot be reached through another event type, even one the caller owns", async () => {
     const mine = await api("/v2/event-types", { method: "POST", key: intruder.apiKey, version: V, body: { lengthInMinutes: 30, title: "Mine", slug: "mine" } });
-    const res = await api(`/v2/event-types/${mine.body.data.id}/private-links/${linkId}`, { method: "PATCH", key: intruder.apiKey, version: V, body: { maxUsageCount: 100 } });
+    const res = await api(`/v2/event-types/${mine.body.data.id}/private-links/${linkId}`, {
+      method: "PATCH",
+      key: intruder.apiKey,
+      version: V,
+      body: { maxUsageCount: 100 },
+    });
     expect(res.status).toBe(404);
     const del = await api(`/v2/event-types/${mine.body.data.id}/private-links/${linkId}`, { method: "DELETE", key: intruder.apiKey, version: V });
     expect(del.status).toBe(404);

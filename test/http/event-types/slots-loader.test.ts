@@ -49,7 +49,12 @@ beforeAll(async () => {
     method: "POST",
     key: tenant.apiKey,
     version: "2024-06-11",
-    body: { name: "Weekends", timeZone: "Asia/Tokyo", isDefault: false, availability: [{ days: ["Saturday", "Sunday"], startTime: "08:15", endTime: "11:45" }] },
+    body: {
+      name: "Weekends",
+      timeZone: "Asia/Tokyo",
+      isDefault: false,
+      availability: [{ days: ["Saturday", "Sunday"], startTime: "08:15", endTime: "11:45" }],
+    },
   });
   pinnedScheduleId = pinned.body.data.id;
 }, 30_000);
@@ -128,21 +133,32 @@ describe("loadEventTypeForSlots", () => {
       bookingWindow: { type: "range", startDate: "2030-01-01", endDate: "2030-06-30" },
       bookingLimitsCount: null,
     });
-    expect(loaded?.schedule).toEqual({ id: pinnedScheduleId, timeZone: "Asia/Tokyo", weekly: [{ days: [6, 0], startMinute: 495, endMinute: 705 }], overrides: [] });
+    expect(loaded?.schedule).toEqual({
+      id: pinnedScheduleId,
+      timeZone: "Asia/Tokyo",
+      weekly: [{ days: [6, 0], startMinute: 495, endMinute: 705 }],
+      overrides: [],
+    });
   });
 
   it("answers null for an unknown event type, and schedule null when the owner has no schedule", async () => {
     expect(await loadEventTypeForSlots(db, { eventTypeId: 2_000_000_000 })).toBeNull();
     expect(await loadEventTypeForSlots(db, { username: tenant.username, slug: "no-such-slug" })).toBeNull();
     const loner = await createTenant();
-    const et = (await api("/v2/event-types", { method: "POST", key: loner.apiKey, version: V, body: { lengthInMinutes: 30, title: "x", slug: "x" } })).body.data;
+    const et = (await api("/v2/event-types", { method: "POST", key: loner.apiKey, version: V, body: { lengthInMinutes: 30, title: "x", slug: "x" } })).body
+      .data;
     const loaded = await loadEventTypeForSlots(db, { eventTypeId: et.id });
     expect(loaded?.schedule).toBeNull();
     expect(loaded?.rules.bookingWindow).toEqual({ type: "unlimited" });
   });
 
   it("follows the default schedule when the pinned one is deleted", async () => {
-    const extra = await api("/v2/schedules", { method: "POST", key: tenant.apiKey, version: "2024-06-11", body: { name: "Temp", timeZone: "UTC", isDefault: false } });
+    const extra = await api("/v2/schedules", {
+      method: "POST",
+      key: tenant.apiKey,
+      version: "2024-06-11",
+      body: { name: "Temp", timeZone: "UTC", isDefault: false },
+    });
     const et = await createEventType({ slug: "slots-fallback", scheduleId: extra.body.data.id });
     await api(`/v2/schedules/${extra.body.data.id}`, { method: "DELETE", key: tenant.apiKey, version: "2024-06-11" });
     const loaded = await loadEventTypeForSlots(db, { eventTypeId: et.id });

@@ -63,7 +63,12 @@ describe("PATCH /v2/event-types/{id}", () => {
   });
 
   it("falls back to the default schedule when scheduleId is cleared", async () => {
-    const schedule = await api("/v2/schedules", { method: "POST", key: tenant.apiKey, version: "2024-06-11", body: { name: "S", timeZone: "UTC", isDefault: false } });
+    const schedule = await api("/v2/schedules", {
+      method: "POST",
+      key: tenant.apiKey,
+      version: "2024-06-11",
+      body: { name: "S", timeZone: "UTC", isDefault: false },
+    });
     const created = await create({ slug: "sched", scheduleId: schedule.body.data.id });
     expect(created.body.data.scheduleId).toBe(schedule.body.data.id);
     const cleared = await patch(created.body.data.id, { scheduleId: null });

@@ -9,7 +9,12 @@ let otherScheduleId: number;
 beforeAll(async () => {
   tenant = await createTenant();
   const other = await createTenant();
-  const schedule = await api("/v2/schedules", { method: "POST", key: other.apiKey, version: "2024-06-11", body: { name: "Theirs", timeZone: "UTC", isDefault: true } });
+  const schedule = await api("/v2/schedules", {
+    method: "POST",
+    key: other.apiKey,
+    version: "2024-06-11",
+    body: { name: "Theirs", timeZone: "UTC", isDefault: true },
+  });
   otherScheduleId = schedule.body.data.id;
 }, 30_000);
 
@@ -38,8 +43,22 @@ const badBodies: [string, Record<string, unknown>, string][] = [
   ["booking field without type or slug", { ...base, bookingFields: [{ label: "?" }] }, "bookingFields.0"],
   ["select without options", { ...base, bookingFields: [{ type: "select", slug: "s", label: "S", required: true }] }, "bookingFields.0.options"],
   ["custom field without label", { ...base, bookingFields: [{ type: "text", slug: "t", required: true }] }, "bookingFields.0.label"],
-  ["duplicate booking field slug", { ...base, bookingFields: [{ type: "text", slug: "a", label: "A", required: true }, { type: "number", slug: "a", label: "B", required: true }] }, "bookingFields.1"],
-  ["optional email field", { ...base, bookingFields: [{ type: "email", label: "Email", placeholder: "", required: false }] }, "Email booking field must be required and visible"],
+  [
+    "duplicate booking field slug",
+    {
+      ...base,
+      bookingFields: [
+        { type: "text", slug: "a", label: "A", required: true },
+        { type: "number", slug: "a", label: "B", required: true },
+      ],
+    },
+    "bookingFields.1",
+  ],
+  [
+    "optional email field",
+    { ...base, bookingFields: [{ type: "email", label: "Email", placeholder: "", required: false }] },
+    "Email booking field must be required and visible",
+  ],
   ["lengthInMinutesOptions without the length", { ...base, lengthInMinutesOptions: [15, 45] }, "lengthInMinutesOptions"],
   ["negative buffer", { ...base, beforeEventBuffer: -5 }, "beforeEventBuffer"],
   ["negative minimum notice", { ...base, minimumBookingNotice: -1 }, "minimumBookingNotice"],
@@ -47,18 +66,46 @@ const badBodies: [string, Record<string, unknown>, string][] = [
   ["duration limit not a multiple of 15", { ...base, bookingLimitsDuration: { day: 50 } }, "bookingLimitsDuration.day"],
   ["booking window without type", { ...base, bookingWindow: { value: 5 } }, "bookingWindow.type"],
   ["range window with a bad date", { ...base, bookingWindow: { type: "range", value: ["2030-02-30", "2030-03-01"] } }, "bookingWindow.value"],
-  ["time confirmation without threshold", { ...base, confirmationPolicy: { type: "time", blockUnconfirmedBookingsInBooker: true } }, "confirmationPolicy.noticeThreshold"],
+  [
+    "time confirmation without threshold",
+    { ...base, confirmationPolicy: { type: "time", blockUnconfirmedBookingsInBooker: true } },
+    "confirmationPolicy.noticeThreshold",
+  ],
   ["recurrence with unknown frequency", { ...base, recurrence: { frequency: "daily", interval: 1, occurrences: 2 } }, "recurrence.frequency"],
   ["seats above 1000", { ...base, seats: { seatsPerTimeSlot: 1001, showAttendeeInfo: true, showAvailabilityCount: true } }, "seats.seatsPerTimeSlot"],
-  ["seats with two locations", { ...base, seats: { seatsPerTimeSlot: 2, showAttendeeInfo: true, showAvailabilityCount: true }, locations: [{ type: "attendeePhone" }, { type: "attendeeAddress" }] }, "Seats Validation failed"],
-  ["seats with confirmation", { ...base, seats: { seatsPerTimeSlot: 2, showAttendeeInfo: true, showAvailabilityCount: true }, confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } }, "Seats Validation failed"],
-  ["recurrence with an active bookings limit", { ...base, recurrence: { frequency: "weekly", interval: 1, occurrences: 2 }, bookerActiveBookingsLimit: { maximumActiveBookings: 1 } }, "recurrence"],
+  [
+    "seats with two locations",
+    {
+      ...base,
+      seats: { seatsPerTimeSlot: 2, showAttendeeInfo: true, showAvailabilityCount: true },
+      locations: [{ type: "attendeePhone" }, { type: "attendeeAddress" }],
+    },
+    "Seats Validation failed",
+  ],
+  [
+    "seats with confirmation",
+    {
+      ...base,
+      seats: { seatsPerTimeSlot: 2, showAttendeeInfo: true, showAvailabilityCount: true },
+      confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false },
+    },
+    "Seats Validation failed",
+  ],
+  [
+    "recurrence with an active bookings limit",
+    { ...base, recurrence: { frequency: "weekly", interval: 1, occurrences: 2 }, bookerActiveBookingsLimit: { maximumActiveBookings: 1 } },
+    "recurrence",
+  ],
   ["bad colour", { ...base, color: { lightThemeHex: "red", darkThemeHex: "#000" } }, "color.lightThemeHex"],
   ["default layout not enabled", { ...base, bookerLayouts: { defaultLayout: "month", enabledLayouts: ["week"] } }, "bookerLayouts.defaultLayout"],
   ["redirect URL that is not a URL", { ...base, successRedirectUrl: "javascript:alert(1)" }, "successRedirectUrl"],
   ["unknown custom name variable", { ...base, customName: "{Nope} meeting" }, "customName"],
   ["unknown interface language", { ...base, interfaceLanguage: "klingon" }, "interfaceLanguage"],
-  ["destination calendar that is not connected", { ...base, destinationCalendar: { integration: "google_calendar", externalId: "x" } }, "Calendar does not exist"],
+  [
+    "destination calendar that is not connected",
+    { ...base, destinationCalendar: { integration: "google_calendar", externalId: "x" } },
+    "Calendar does not exist",
+  ],
   ["too many metadata keys", { ...base, metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])) }, "metadata"],
   ["hidden as string", { ...base, hidden: "yes" }, "hidden"],
 ];
@@ -74,7 +121,12 @@ describe("POST /v2/event-types rejects bad input with 400 naming the field", () 
   }
 
   it("someone else's schedule is a 404 (Cal.com's message)", async () => {
-    const res = await api("/v2/event-types", { method: "POST", key: tenant.apiKey, version: V, body: { ...base, slug: "theirs", scheduleId: otherScheduleId } });
+    const res = await api("/v2/event-types", {
+      method: "POST",
+      key: tenant.apiKey,
+      version: V,
+      body: { ...base, slug: "theirs", scheduleId: otherScheduleId },
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe(`User with ID=${tenant.userId} does not own schedule with ID=${otherScheduleId}`);
   });

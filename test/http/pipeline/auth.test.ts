@@ -42,9 +42,7 @@ describe("API key authentication", () => {
   it("401 naming the allowed methods when the route does not accept the strategy presented", async () => {
     const res = await api("/v2/api-keys/refresh", { method: "POST", headers: { authorization: "Bearer some-access-token" } });
     expect(res.status).toBe(401);
-    expect(res.body.error.message).toBe(
-      "ApiAuthStrategy - Invalid authentication method. Please provide one of the allowed methods: API_KEY",
-    );
+    expect(res.body.error.message).toBe("ApiAuthStrategy - Invalid authentication method. Please provide one of the allowed methods: API_KEY");
   });
 
   it("never caches a negative answer: a key unknown a moment ago works once it exists", async () => {

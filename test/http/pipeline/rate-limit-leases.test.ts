@@ -25,8 +25,7 @@ async function windowKey(tenant: Tenant) {
   return `ratelimit:api_key_${identifier}:${Math.floor(Date.now() / 3_600_000)}`;
 }
 
-const me = (tenant: Tenant) =>
-  fetchWithEnv(new Request("http://api.test/v2/me", { headers: { authorization: `Bearer ${tenant.apiKey}` } }), LIMITS);
+const me = (tenant: Tenant) => fetchWithEnv(new Request("http://api.test/v2/me", { headers: { authorization: `Bearer ${tenant.apiKey}` } }), LIMITS);
 
 describe("rate-limit leases", () => {
   let tenant: Tenant;

@@ -39,7 +39,10 @@ describe("Authorization: Bearer <access token>", () => {
   });
 
   it("carries Cal.com's payload fields and a key id", async () => {
-    const [header, payload] = user.accessToken.split(".").slice(0, 2).map((part) => JSON.parse(atob(part.replace(/-/g, "+").replace(/_/g, "/"))));
+    const [header, payload] = user.accessToken
+      .split(".")
+      .slice(0, 2)
+      .map((part) => JSON.parse(atob(part.replace(/-/g, "+").replace(/_/g, "/"))));
     expect(header).toMatchObject({ alg: "HS256", kid: "test-current" });
     expect(payload).toMatchObject({ clientId: client.clientId, ownerId: user.id, type: "access_token" });
     expect(typeof payload.expiresAt).toBe("number");
@@ -76,7 +79,11 @@ describe("Authorization: Bearer <access token>", () => {
   });
 
   it("498 ACCESS_TOKEN_IS_EXPIRED for an expired token", async () => {
-    const { token } = await signAccessToken(testSigningKeys(), { clientId: client.clientId, ownerId: user.id, familyId: familyOf(user.accessToken) }, Date.now() - 2 * 3_600_000);
+    const { token } = await signAccessToken(
+      testSigningKeys(),
+      { clientId: client.clientId, ownerId: user.id, familyId: familyOf(user.accessToken) },
+      Date.now() - 2 * 3_600_000,
+    );
     const res = await api("/v2/me", { headers: bearer(token) });
     expect(res.status).toBe(498);
     expect(res.body.status).toBe("error");

@@ -24,7 +24,11 @@ const LICENSE_ERROR = "ApiAuthStrategy - api key - Invalid or missing CALCOM_LIC
 
 describe("CALCOM_LICENSE_KEY", () => {
   it("401 in production when no license key is configured", async () => {
-    const res = await getWithBindings({ ENVIRONMENT: "production", WEBHOOK_ALLOW_LOOPBACK: undefined, CALCOM_LICENSE_KEY: undefined }, "/v2/me", bearer(org.owner.apiKey));
+    const res = await getWithBindings(
+      { ENVIRONMENT: "production", WEBHOOK_ALLOW_LOOPBACK: undefined, CALCOM_LICENSE_KEY: undefined },
+      "/v2/me",
+      bearer(org.owner.apiKey),
+    );
     expect(res.status).toBe(401);
     expect(res.body.error).toMatchObject({ code: "UnauthorizedException", message: LICENSE_ERROR });
   });
@@ -32,12 +36,20 @@ describe("CALCOM_LICENSE_KEY", () => {
   it("401 when the Deployment row holds no key or another key", async () => {
     const licenseKey = `license-${unique()}`;
     await recordLicense(null);
-    const missing = await getWithBindings({ ENVIRONMENT: "production", WEBHOOK_ALLOW_LOOPBACK: undefined, CALCOM_LICENSE_KEY: licenseKey }, "/v2/me", bearer(org.owner.apiKey));
+    const missing = await getWithBindings(
+      { ENVIRONMENT: "production", WEBHOOK_ALLOW_LOOPBACK: undefined, CALCOM_LICENSE_KEY: licenseKey },
+      "/v2/me",
+      bearer(org.owner.apiKey),
+    );
     expect(missing.status).toBe(401);
     expect(missing.body.error.message).toBe(LICENSE_ERROR);
 
     await recordLicense(`license-${unique()}`);
-    const other = await getWithBindings({ ENVIRONMENT: "production", WEBHOOK_ALLOW_LOOPBACK: undefined, CALCOM_LICENSE_KEY: licenseKey }, "/v2/me", bearer(org.owner.apiKey));
+    const other = await getWithBindings(
+      { ENVIRONMENT: "production", WEBHOOK_ALLOW_LOOPBACK: undefined, CALCOM_LICENSE_KEY: licenseKey },
+      "/v2/me",
+      bearer(org.owner.apiKey),
+    );
     expect(other.status).toBe(401);
   });
 
@@ -55,7 +67,11 @@ describe("CALCOM_LICENSE_KEY", () => {
 
   it("is not checked for OAuth client credentials (as in Cal.com)", async () => {
     const client = await createOAuthClient(org.owner.apiKey);
-    const res = await getWithBindings({ ENVIRONMENT: "production", WEBHOOK_ALLOW_LOOPBACK: undefined, CALCOM_LICENSE_KEY: undefined }, "/v2/me", client.headers);
+    const res = await getWithBindings(
+      { ENVIRONMENT: "production", WEBHOOK_ALLOW_LOOPBACK: undefined, CALCOM_LICENSE_KEY: undefined },
+      "/v2/me",
+      client.headers,
+    );
     expect(res.status).toBe(200);
   });
 });

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { bearer, createManagedUser, createOAuthClient, createPlatformOrganization, type CreatedClient, type CreatedManagedUser, type PlatformOrganization } from "../../helpers/platform";
+import {
+  bearer,
+  createManagedUser,
+  createOAuthClient,
+  createPlatformOrganization,
+  type CreatedClient,
+  type CreatedManagedUser,
+  type PlatformOrganization,
+} from "../../helpers/platform";
 
 // One client cannot see or change another client's users; a managed user's token cannot manage users.
 
@@ -46,12 +54,7 @@ describe("credentials on /v2/oauth-clients/{clientId}/users", () => {
 describe("one client, another client's users", () => {
   it("404 for every operation on a user of another client of the same organization", async () => {
     const base = `/v2/oauth-clients/${clientA.clientId}/users/${userOfB.id}`;
-    const calls = [
-      { method: "GET" },
-      { method: "PATCH", body: { name: "Hijacked" } },
-      { method: "DELETE" },
-      { method: "POST", path: `${base}/force-refresh` },
-    ];
+    const calls = [{ method: "GET" }, { method: "PATCH", body: { name: "Hijacked" } }, { method: "DELETE" }, { method: "POST", path: `${base}/force-refresh` }];
     for (const call of calls) {
       const res = await api(call.path ?? base, { method: call.method, body: call.body, headers: { "x-cal-secret-key": clientA.secret } });
       expect(res.status).toBe(404);
@@ -86,7 +89,10 @@ describe("a managed user's access token", () => {
     // Changing the user id inside the token breaks its signature.
     const [header, payload, signature] = userOfA.accessToken.split(".");
     const claims = JSON.parse(atob(payload!.replace(/-/g, "+").replace(/_/g, "/")));
-    const forged = btoa(JSON.stringify({ ...claims, ownerId: userOfB.id })).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const forged = btoa(JSON.stringify({ ...claims, ownerId: userOfB.id }))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
     const tampered = await api("/v2/me", { headers: bearer(`${header}.${forged}.${signature}`) });
     expect(tampered.status).toBe(401);
     expect(tampered.body.error.message).toBe("ApiAuthStrategy - access token - Invalid Access Token.");

@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { bearer, createManagedUser, createOAuthClient, createPlatformOrganization, unique, type CreatedClient, type PlatformOrganization } from "../../helpers/platform";
+import {
+  bearer,
+  createManagedUser,
+  createOAuthClient,
+  createPlatformOrganization,
+  unique,
+  type CreatedClient,
+  type PlatformOrganization,
+} from "../../helpers/platform";
 import { testDb } from "../../helpers/tenants";
 
 let org: PlatformOrganization;
@@ -45,7 +53,12 @@ describe("POST /v2/oauth-clients/{clientId}/users", () => {
 
     const me = await api("/v2/me", { headers: bearer(accessToken) });
     expect(me.status).toBe(200);
-    expect(me.body.data).toMatchObject({ id: user.id, email: user.email, organizationId: org.organizationId, organization: { id: org.organizationId, isPlatform: true } });
+    expect(me.body.data).toMatchObject({
+      id: user.id,
+      email: user.email,
+      organizationId: org.organizationId,
+      organization: { id: org.organizationId, isPlatform: true },
+    });
 
     const db = testDb();
     try {
@@ -63,7 +76,10 @@ describe("POST /v2/oauth-clients/{clientId}/users", () => {
     const first = await createManagedUser(client, { email });
     const again = await api(usersPath(), { headers: secretHeader(), body: { email, name: "Again" } });
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: "ConflictException", message: `User with the provided e-mail already exists. Existing user ID=${first.id}` });
+    expect(again.body.error).toMatchObject({
+      code: "ConflictException",
+      message: `User with the provided e-mail already exists. Existing user ID=${first.id}`,
+    });
   });
 
   it("two clients may each have their own user with the same email", async () => {

@@ -34,7 +34,6 @@ describe("OAuth client credentials", () => {
     }
     const res = await api("/v2/me", { headers: ownClient.headers });
     expect(res.body.data.id).toBe(admin.userId);
-
   });
 
   it("401 when the organization has neither an owner nor an admin", async () => {
@@ -82,7 +81,11 @@ describe("OAuth client credentials", () => {
   });
 
   it("on a route that does not take them, the next credential is used (Cal.com skips a disallowed method)", async () => {
-    const res = await api("/v2/api-keys/refresh", { method: "POST", headers: { ...client.headers, authorization: "Bearer cal_00000000000000000000000000000000" }, body: {} });
+    const res = await api("/v2/api-keys/refresh", {
+      method: "POST",
+      headers: { ...client.headers, authorization: "Bearer cal_00000000000000000000000000000000" },
+      body: {},
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toBe("ApiAuthStrategy - api key - Your api key is not valid");
     const alone = await api("/v2/api-keys/refresh", { method: "POST", headers: client.headers, body: {} });

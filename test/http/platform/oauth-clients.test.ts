@@ -48,8 +48,16 @@ describe("POST /v2/oauth-clients", () => {
     const { clientId } = await createOAuthClient(org.owner.apiKey, { permissions: ["*"] });
     const res = await api(`/v2/oauth-clients/${clientId}`, { key: org.owner.apiKey });
     expect(res.body.data.permissions).toEqual([
-      "EVENT_TYPE_READ", "EVENT_TYPE_WRITE", "BOOKING_READ", "BOOKING_WRITE", "SCHEDULE_READ",
-      "SCHEDULE_WRITE", "APPS_READ", "APPS_WRITE", "PROFILE_READ", "PROFILE_WRITE",
+      "EVENT_TYPE_READ",
+      "EVENT_TYPE_WRITE",
+      "BOOKING_READ",
+      "BOOKING_WRITE",
+      "SCHEDULE_READ",
+      "SCHEDULE_WRITE",
+      "APPS_READ",
+      "APPS_WRITE",
+      "PROFILE_READ",
+      "PROFILE_WRITE",
     ]);
   });
 

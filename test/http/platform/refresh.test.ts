@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../../src/crypto";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { bearer, createManagedUser, createOAuthClient, createPlatformOrganization, type CreatedClient, type PlatformOrganization } from "../../helpers/platform";
+import {
+  bearer,
+  createManagedUser,
+  createOAuthClient,
+  createPlatformOrganization,
+  type CreatedClient,
+  type PlatformOrganization,
+} from "../../helpers/platform";
 import { testDb } from "../../helpers/tenants";
 
 let org: PlatformOrganization;
@@ -49,7 +56,10 @@ describe("POST /v2/oauth/{clientId}/refresh", () => {
       expect(res.body.error.message).toBe("ApiAuthStrategy - access token - Invalid Access Token.");
     }
     // Other sessions of the same user are untouched.
-    const forced = await api(`/v2/oauth-clients/${client.clientId}/users/${user.id}/force-refresh`, { method: "POST", headers: { "x-cal-secret-key": client.secret } });
+    const forced = await api(`/v2/oauth-clients/${client.clientId}/users/${user.id}/force-refresh`, {
+      method: "POST",
+      headers: { "x-cal-secret-key": client.secret },
+    });
     expect((await api("/v2/me", { headers: bearer(forced.body.data.accessToken) })).status).toBe(200);
   });
 
@@ -80,7 +90,10 @@ describe("POST /v2/oauth/{clientId}/refresh", () => {
 
   it("401 with a wrong client secret; 400 when authenticated some other way", async () => {
     const user = await createManagedUser(client);
-    const wrong = await api(`/v2/oauth/${client.clientId}/refresh`, { headers: { "x-cal-secret-key": otherClient.secret }, body: { refreshToken: user.refreshToken } });
+    const wrong = await api(`/v2/oauth/${client.clientId}/refresh`, {
+      headers: { "x-cal-secret-key": otherClient.secret },
+      body: { refreshToken: user.refreshToken },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.message).toBe("ApiAuthStrategy - oAuth client - Invalid client secret");
 

@@ -58,7 +58,9 @@ describe("NextAuth session cookie", () => {
 
   it("a Bearer credential takes precedence over the cookie", async () => {
     const token = await nextAuthSessionToken({ email: user.email });
-    const res = await api("/v2/me", { headers: { ...withCookie(`next-auth.session-token=${token}`), authorization: "Bearer cal_00000000000000000000000000000000" } });
+    const res = await api("/v2/me", {
+      headers: { ...withCookie(`next-auth.session-token=${token}`), authorization: "Bearer cal_00000000000000000000000000000000" },
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toBe("ApiAuthStrategy - api key - Your api key is not valid");
   });

@@ -84,7 +84,12 @@ describe("schedules: create, read, update, delete", () => {
     });
     const id = first.body.data.id;
 
-    const renamed = await api(`/v2/schedules/${id}`, { method: "PATCH", key: tenant.apiKey, version: V, body: { name: "Renamed", timeZone: "Australia/Sydney" } });
+    const renamed = await api(`/v2/schedules/${id}`, {
+      method: "PATCH",
+      key: tenant.apiKey,
+      version: V,
+      body: { name: "Renamed", timeZone: "Australia/Sydney" },
+    });
     expect(renamed.status).toBe(200);
     expect(contractProblems("SchedulesController_2024_06_11_updateSchedule", 200, renamed.body)).toEqual([]);
     expect(renamed.body.data).toMatchObject({ name: "Renamed", timeZone: "Australia/Sydney", isDefault: false });

@@ -43,7 +43,9 @@ describe("another user's schedule: 403 as Cal.com, never the data", () => {
   it("GET", async () => expectForbidden(await api(`/v2/schedules/${scheduleId}`, { key: intruder.apiKey, version: V })));
 
   it("PATCH changes nothing", async () => {
-    expectForbidden(await api(`/v2/schedules/${scheduleId}`, { method: "PATCH", key: intruder.apiKey, version: V, body: { name: "Hijacked", isDefault: true } }));
+    expectForbidden(
+      await api(`/v2/schedules/${scheduleId}`, { method: "PATCH", key: intruder.apiKey, version: V, body: { name: "Hijacked", isDefault: true } }),
+    );
     const mine = await api(`/v2/schedules/${scheduleId}`, { key: owner.apiKey, version: V });
     expect(mine.body.data.name).toBe("Private hours");
     const theirs = await api("/v2/me", { key: intruder.apiKey });

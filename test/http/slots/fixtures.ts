@@ -13,11 +13,9 @@ export interface Host extends Tenant {
   slug: string;
 }
 
-export async function createHost(options: {
-  timeZone?: string;
-  availability?: Array<{ days: string[]; startTime: string; endTime: string }>;
-  eventType?: Record<string, unknown>;
-} = {}): Promise<Host> {
+export async function createHost(
+  options: { timeZone?: string; availability?: Array<{ days: string[]; startTime: string; endTime: string }>; eventType?: Record<string, unknown> } = {},
+): Promise<Host> {
   const timeZone = options.timeZone ?? "America/New_York";
   const tenant = await createTenant({ timeZone });
   const schedule = await api("/v2/schedules", {
@@ -28,9 +26,7 @@ export async function createHost(options: {
       name: "Work",
       timeZone,
       isDefault: true,
-      availability: options.availability ?? [
-        { days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" },
-      ],
+      availability: options.availability ?? [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" }],
     },
   });
   expect(schedule.status).toBe(201);

@@ -15,7 +15,10 @@ beforeAll(async () => {
 
 const available = (query: Record<string, string | number>, headers: Record<string, string> = {}, version?: string) =>
   api(`/v2/slots/available?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, { headers, version });
-const times = (body: any) => Object.values(body.data.slots as Record<string, Array<{ time: string }>>).flat().map((s) => s.time);
+const times = (body: any) =>
+  Object.values(body.data.slots as Record<string, Array<{ time: string }>>)
+    .flat()
+    .map((s) => s.time);
 
 describe("GET /v2/slots/available", () => {
   it("answers {slots: {date: [{time}]}} in UTC without timeZone, with the zone's offset with one", async () => {

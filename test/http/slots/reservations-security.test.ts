@@ -20,7 +20,12 @@ beforeAll(async () => {
 }, 30_000);
 
 const reserve = (slot: number, key?: string, extra: Record<string, unknown> = {}) =>
-  api("/v2/slots/reservations", { method: "POST", version: V, key, body: { eventTypeId: host.eventTypeId, slotStart: new Date(slot).toISOString(), ...extra } });
+  api("/v2/slots/reservations", {
+    method: "POST",
+    version: V,
+    key,
+    body: { eventTypeId: host.eventTypeId, slotStart: new Date(slot).toISOString(), ...extra },
+  });
 const path = (uid: string) => `/v2/slots/reservations/${uid}`;
 const patchBody = (slot: number) => ({ eventTypeId: host.eventTypeId, slotStart: new Date(slot).toISOString() });
 

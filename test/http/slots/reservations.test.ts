@@ -65,7 +65,10 @@ describe("POST /v2/slots/reservations", () => {
     } finally {
       await db.$disconnect();
     }
-    await seenWithinRecheck(() => daySlots(day), (after) => expect(after).toEqual(before));
+    await seenWithinRecheck(
+      () => daySlots(day),
+      (after) => expect(after).toEqual(before),
+    );
     expect((await api(`/v2/slots/reservations/${res.body.data.reservationUid}`, { version: V })).body.data).toBeNull();
     const patch = await api(`/v2/slots/reservations/${res.body.data.reservationUid}`, {
       method: "PATCH",

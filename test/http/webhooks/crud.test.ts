@@ -50,7 +50,13 @@ describe("POST /v2/webhooks", () => {
   it("stores repeated triggers once and ignores unknown keys", async () => {
     const res = await api("/v2/webhooks", {
       key: tenant.apiKey,
-      body: { subscriberUrl: "https://example.com/dup/" + uniqueName(), triggers: ["BOOKING_PAID", "BOOKING_PAID"], active: true, foo: "bar", version: "2021-10-20" },
+      body: {
+        subscriberUrl: "https://example.com/dup/" + uniqueName(),
+        triggers: ["BOOKING_PAID", "BOOKING_PAID"],
+        active: true,
+        foo: "bar",
+        version: "2021-10-20",
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.data.triggers).toEqual(["BOOKING_PAID"]);
@@ -58,7 +64,10 @@ describe("POST /v2/webhooks", () => {
   });
 
   it("accepts a loopback receiver only because the test environment allows it", async () => {
-    const res = await api("/v2/webhooks", { key: tenant.apiKey, body: { subscriberUrl: receiverUrl(uniqueName()), triggers: ["BOOKING_CREATED"], active: true } });
+    const res = await api("/v2/webhooks", {
+      key: tenant.apiKey,
+      body: { subscriberUrl: receiverUrl(uniqueName()), triggers: ["BOOKING_CREATED"], active: true },
+    });
     expect(res.status).toBe(201);
   });
 });
@@ -69,7 +78,10 @@ describe("GET /v2/webhooks", () => {
     const other = await createTenant();
     const urls = [0, 1, 2].map((i) => `https://example.com/list/${i}/${uniqueName()}`);
     for (const subscriberUrl of urls) {
-      await api("/v2/webhooks", { key: owner.apiKey, body: { subscriberUrl, triggers: ["BOOKING_CREATED"], active: true, payloadTemplate: "x", secret: "hidden" } });
+      await api("/v2/webhooks", {
+        key: owner.apiKey,
+        body: { subscriberUrl, triggers: ["BOOKING_CREATED"], active: true, payloadTemplate: "x", secret: "hidden" },
+      });
     }
     await api("/v2/webhooks", { key: other.apiKey, body: { subscriberUrl: "https://example.com/other/" + uniqueName(), triggers: [], active: true } });
 
@@ -95,7 +107,13 @@ describe("GET/PATCH/DELETE /v2/webhooks/{webhookId}", () => {
   it("reads, updates and deletes a webhook", async () => {
     const created = await api("/v2/webhooks", {
       key: tenant.apiKey,
-      body: { subscriberUrl: "https://example.com/rud/" + uniqueName(), triggers: ["BOOKING_CREATED"], active: true, payloadTemplate: TEMPLATE, secret: "first" },
+      body: {
+        subscriberUrl: "https://example.com/rud/" + uniqueName(),
+        triggers: ["BOOKING_CREATED"],
+        active: true,
+        payloadTemplate: TEMPLATE,
+        secret: "first",
+      },
     });
     const id = created.body.data.id;
 

@@ -59,7 +59,12 @@ describe("GET /v2/webhooks/{webhookId}/deliveries", () => {
 
   it("400 for a bad status, take or skip; 404 for an unknown webhook", async () => {
     const webhook = await createWebhookFor(tenant, { subscriberUrl: receiverUrl(uniqueName()) });
-    for (const [query, field] of [["status=lost", "status"], ["take=0", "take"], ["take=300", "take"], ["skip=-2", "skip"]]) {
+    for (const [query, field] of [
+      ["status=lost", "status"],
+      ["take=0", "take"],
+      ["take=300", "take"],
+      ["skip=-2", "skip"],
+    ]) {
       const res = await api(`/v2/webhooks/${webhook.id}/deliveries?${query}`, { key: tenant.apiKey });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(field);

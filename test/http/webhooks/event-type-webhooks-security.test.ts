@@ -16,7 +16,12 @@ let otherEventTypesWebhookId: string;
 let intrudersWebhookId: string;
 let userWebhookId: string;
 
-const hookBody = (tag: string) => ({ subscriberUrl: `https://example.com/${tag}/${uniqueName()}`, triggers: ["BOOKING_CREATED"], active: true, secret: "owner-only" });
+const hookBody = (tag: string) => ({
+  subscriberUrl: `https://example.com/${tag}/${uniqueName()}`,
+  triggers: ["BOOKING_CREATED"],
+  active: true,
+  secret: "owner-only",
+});
 
 beforeAll(async () => {
   owner = await createTenant();
@@ -40,7 +45,9 @@ const ROUTES = () => [
 ];
 
 for (const index of ROUTES().keys()) {
-  describe(`${ROUTES()[index]!.method} ${ROUTES()[index]!.path.replace(/\/\d+\//, "/{eventTypeId}/").replace(/[0-9a-f-]{36}/g, "{webhookId}")}`, () => {
+  describe(`${ROUTES()[index]!.method} ${ROUTES()
+    [index]!.path.replace(/\/\d+\//, "/{eventTypeId}/")
+    .replace(/[0-9a-f-]{36}/g, "{webhookId}")}`, () => {
     itRejectsMissingAndInvalidCredentials(() => ROUTES()[index]!);
   });
 }

@@ -26,7 +26,12 @@ let webhookId: string;
 let siblingWebhookId: string;
 let foreignWebhookId: string;
 
-const hookBody = (tag: string) => ({ subscriberUrl: `https://example.com/${tag}/${uniqueName()}`, triggers: ["BOOKING_CREATED"], active: true, secret: "client-only" });
+const hookBody = (tag: string) => ({
+  subscriberUrl: `https://example.com/${tag}/${uniqueName()}`,
+  triggers: ["BOOKING_CREATED"],
+  active: true,
+  secret: "client-only",
+});
 const asClient = (target: CreatedClient) => ({ headers: { "x-cal-secret-key": target.secret } });
 const base = () => `/v2/oauth-clients/${client.clientId}/webhooks`;
 
@@ -38,8 +43,10 @@ beforeAll(async () => {
   foreignClient = await createOAuthClient(otherOrg.owner.apiKey);
   member = await org.addMember("MEMBER");
   webhookId = (await api(base(), { ...asClient(client), body: hookBody("mine") })).body.data.id;
-  siblingWebhookId = (await api(`/v2/oauth-clients/${siblingClient.clientId}/webhooks`, { ...asClient(siblingClient), body: hookBody("sibling") })).body.data.id;
-  foreignWebhookId = (await api(`/v2/oauth-clients/${foreignClient.clientId}/webhooks`, { ...asClient(foreignClient), body: hookBody("foreign") })).body.data.id;
+  siblingWebhookId = (await api(`/v2/oauth-clients/${siblingClient.clientId}/webhooks`, { ...asClient(siblingClient), body: hookBody("sibling") })).body.data
+    .id;
+  foreignWebhookId = (await api(`/v2/oauth-clients/${foreignClient.clientId}/webhooks`, { ...asClient(foreignClient), body: hookBody("foreign") })).body.data
+    .id;
 }, 30_000);
 
 const ROUTES = () => [
@@ -53,9 +60,9 @@ const ROUTES = () => [
 
 const ONLY_CLIENT_ID = "Only 'x-cal-client-id' header provided";
 
-const ROUTE_TITLES = ["POST", "GET", "DELETE"].map((m) => `${m} /v2/oauth-clients/{clientId}/webhooks`).concat(
-  ["GET", "PATCH", "DELETE"].map((m) => `${m} /v2/oauth-clients/{clientId}/webhooks/{webhookId}`),
-);
+const ROUTE_TITLES = ["POST", "GET", "DELETE"]
+  .map((m) => `${m} /v2/oauth-clients/{clientId}/webhooks`)
+  .concat(["GET", "PATCH", "DELETE"].map((m) => `${m} /v2/oauth-clients/{clientId}/webhooks/{webhookId}`));
 
 for (const [index, title] of ROUTE_TITLES.entries()) {
   describe(title, () => {

@@ -20,7 +20,14 @@ describe.each(SCOPE_FACTORIES)("%s webhooks", (_label, makeScope) => {
   it("POST creates a webhook in the contract's shape and returns its secret this once", async () => {
     const subscriberUrl = `https://example.com/hooks/${uniqueName()}`;
     const res = await scopeApi(scope, "", {
-      body: { subscriberUrl, triggers: ["BOOKING_CREATED", "BOOKING_CANCELLED", "BOOKING_CREATED"], active: true, payloadTemplate: TEMPLATE, secret: "s3cret", ignored: 1 },
+      body: {
+        subscriberUrl,
+        triggers: ["BOOKING_CREATED", "BOOKING_CANCELLED", "BOOKING_CREATED"],
+        active: true,
+        payloadTemplate: TEMPLATE,
+        secret: "s3cret",
+        ignored: 1,
+      },
     });
     expect(res.status).toBe(201);
     expect(webhookContractProblems(scope.operationIds.create, 201, res.body)).toEqual([]);
@@ -76,7 +83,13 @@ describe.each(SCOPE_FACTORIES)("%s webhooks", (_label, makeScope) => {
 
   it("GET, PATCH and DELETE one webhook", async () => {
     const created = await scopeApi(scope, "", {
-      body: { subscriberUrl: `https://example.com/rud/${uniqueName()}`, triggers: ["BOOKING_CREATED"], active: true, payloadTemplate: TEMPLATE, secret: "first" },
+      body: {
+        subscriberUrl: `https://example.com/rud/${uniqueName()}`,
+        triggers: ["BOOKING_CREATED"],
+        active: true,
+        payloadTemplate: TEMPLATE,
+        secret: "first",
+      },
     });
     const id = created.body.data.id;
 

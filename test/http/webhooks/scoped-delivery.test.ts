@@ -67,7 +67,12 @@ describe("event-type webhooks", () => {
 
   it("receive their event type's events, signed, and not those of the owner's other event types", async () => {
     const otherEventTypeId = await createEventTypeFor(owner, "Other");
-    const elsewhere = await enqueueWebhookEvent(producer, { trigger: "BOOKING_CREATED", payload: bookingPayload("x"), userId: owner.userId, eventTypeId: otherEventTypeId });
+    const elsewhere = await enqueueWebhookEvent(producer, {
+      trigger: "BOOKING_CREATED",
+      payload: bookingPayload("x"),
+      userId: owner.userId,
+      eventTypeId: otherEventTypeId,
+    });
     expect(elsewhere).toEqual({ enqueued: false, reason: "no_subscribers" });
 
     const payload = bookingPayload("Intro call");

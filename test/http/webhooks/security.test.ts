@@ -39,7 +39,11 @@ for (const index of ROUTES().keys()) {
 describe("another tenant's webhook", () => {
   // Cal.com's IsUserWebhookGuard returns false → Nest's 403 "Forbidden resource"; never the webhook's data.
   it.each(["GET", "PATCH", "DELETE"])("%s is a 403 without data", async (method) => {
-    const res = await api(`/v2/webhooks/${webhookId}`, { method, key: intruder.apiKey, ...(method === "PATCH" ? { body: { active: false, subscriberUrl: "https://evil.example.com/x" } } : {}) });
+    const res = await api(`/v2/webhooks/${webhookId}`, {
+      method,
+      key: intruder.apiKey,
+      ...(method === "PATCH" ? { body: { active: false, subscriberUrl: "https://evil.example.com/x" } } : {}),
+    });
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject({ code: "ForbiddenException", message: "Forbidden resource" });
     expect(res.text).not.toContain("owner-only");
@@ -62,7 +66,10 @@ describe("another tenant's webhook", () => {
   });
 
   it("a delivery id of another webhook cannot be redelivered through one's own webhook", async () => {
-    const mine = await api("/v2/webhooks", { key: intruder.apiKey, body: { subscriberUrl: "https://example.com/mine/" + uniqueName(), triggers: [], active: true } });
+    const mine = await api("/v2/webhooks", {
+      key: intruder.apiKey,
+      body: { subscriberUrl: "https://example.com/mine/" + uniqueName(), triggers: [], active: true },
+    });
     const res = await api(`/v2/webhooks/${mine.body.data.id}/deliveries/${deliveryId}/redeliver`, { method: "POST", key: intruder.apiKey });
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe(`Webhook delivery (${deliveryId}) not found`);

@@ -14,7 +14,8 @@ describe("renderWebhookBody", () => {
   });
 
   it("renders a JSON template compactly, JSON-escaping values", () => {
-    const template = '{ "t": "{{title}}", "second": "{{attendees.1.name}}", "bracket": "{{attendees.[0].name}}", "n": "{{price}}", "b": "{{paid}}", "m": "{{metadata}}", "ev": "{{ triggerEvent }}", "at": "{{createdAt}}" }';
+    const template =
+      '{ "t": "{{title}}", "second": "{{attendees.1.name}}", "bracket": "{{attendees.[0].name}}", "n": "{{price}}", "b": "{{paid}}", "m": "{{metadata}}", "ev": "{{ triggerEvent }}", "at": "{{createdAt}}" }';
     const { body, contentType } = renderWebhookBody(envelope, template);
     expect(contentType).toBe("application/json");
     expect(body).toBe(
