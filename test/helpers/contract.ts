@@ -1,5 +1,5 @@
 // Validates response bodies against Cal.com's own OpenAPI document (the contract), by operation id and status.
-import contract from "../../../shared/reference/calcom-api-v2-openapi.json";
+import contract from "../../contract/calcom-api-v2-openapi.json";
 
 type Schema = {
   $ref?: string;

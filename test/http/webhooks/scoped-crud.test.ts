@@ -1,7 +1,7 @@
 // Event-type and OAuth-client webhooks: the contract's operations, for each owner, through the same
 // implementation as user webhooks.
 import { beforeAll, describe, expect, it } from "vitest";
-import contract from "../../../../shared/reference/calcom-api-v2-openapi.json";
+import contract from "../../../contract/calcom-api-v2-openapi.json";
 import { api } from "../../helpers/api";
 import { SCOPE_FACTORIES, scopeApi, uniqueName, webhookContractProblems, withDb, type WebhookScope } from "../../helpers/webhooks";
 
