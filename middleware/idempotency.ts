@@ -80,7 +80,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!KEY_FORMAT.test(key)) {
     throw new ApiError("BadRequestException", `${IDEMPOTENCY_HEADER} - must be 1 to 255 visible ASCII characters`);
   }
-  const { redis, logger } = c.var.services;
+  const { redis, logger } = c.var.deps;
   if (!redis) {
     logger.warn("idempotency key ignored: no Redis configured");
     return next();

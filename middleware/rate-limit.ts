@@ -51,7 +51,7 @@ const TOO_MANY = "CustomThrottlerGuard - Too many requests. Please try again lat
 
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === "OPTIONS") return next();
-  const services = c.get("services");
+  const services = c.get("deps");
   let decision: LimitDecision;
   try {
     decision = await services.limiter.check(await tracker(c));

@@ -1,8 +1,8 @@
 import type { Operation } from "../src/operation";
-import { refreshApiKey } from "./api-keys/refresh";
-import { checkAtomsEmailVerification } from "./atoms/check-email-verification";
-import { getAtomsPublicEventType } from "./atoms/get-public-event-type";
-import { listCalendars } from "./calendars/list";
+import { refreshApiKeyOperation } from "./api-keys/refresh";
+import { checkAtomsEmailVerificationOperation } from "./atoms/check-email-verification";
+import { getAtomsPublicEventTypeOperation } from "./atoms/get-public-event-type";
+import { listCalendarsOperation } from "./calendars/list";
 import { cancelBookingLegacyOperation } from "./bookings/2024-04-15/cancel";
 import { createBookingLegacyOperation } from "./bookings/2024-04-15/create";
 import { getBookingForRescheduleLegacyOperation } from "./bookings/2024-04-15/get-for-reschedule";
@@ -22,7 +22,7 @@ import { getBookingReferencesOperation } from "./bookings/2024-08-13/references"
 import { rescheduleBookingOperation } from "./bookings/2024-08-13/reschedule";
 import { updateBookingLocationOperation } from "./bookings/2024-08-13/update-location";
 import { getRecordingsOperation, getTranscriptsOperation, getVideoSessionsOperation } from "./bookings/2024-08-13/video";
-import { health } from "./health/get";
+import { getHealthOperation } from "./health/get";
 import { createEventTypeOperation } from "./event-types/create";
 import { deleteEventTypeOperation } from "./event-types/delete";
 import { getEventTypeOperation } from "./event-types/get";
@@ -32,48 +32,48 @@ import { deletePrivateLinkOperation } from "./event-types/private-links/delete";
 import { listPrivateLinksOperation } from "./event-types/private-links/list";
 import { updatePrivateLinkOperation } from "./event-types/private-links/update";
 import { updateEventTypeOperation } from "./event-types/update";
-import { createEventTypeWebhook } from "./event-types/webhooks/create";
-import { deleteEventTypeWebhook } from "./event-types/webhooks/delete";
-import { deleteAllEventTypeWebhooks } from "./event-types/webhooks/delete-all";
-import { getEventTypeWebhook } from "./event-types/webhooks/get";
-import { listEventTypeWebhooks } from "./event-types/webhooks/list";
-import { updateEventTypeWebhook } from "./event-types/webhooks/update";
-import { getMe } from "./me/get";
-import { updateMe } from "./me/update";
+import { createEventTypeWebhookOperation } from "./event-types/webhooks/create";
+import { deleteEventTypeWebhookOperation } from "./event-types/webhooks/delete";
+import { deleteAllEventTypeWebhooksOperation } from "./event-types/webhooks/delete-all";
+import { getEventTypeWebhookOperation } from "./event-types/webhooks/get";
+import { listEventTypeWebhooksOperation } from "./event-types/webhooks/list";
+import { updateEventTypeWebhookOperation } from "./event-types/webhooks/update";
+import { getMeOperation } from "./me/get";
+import { updateMeOperation } from "./me/update";
 import { createScheduleOperation } from "./schedules/create";
 import { deleteScheduleOperation } from "./schedules/delete";
 import { getScheduleOperation } from "./schedules/get";
 import { getDefaultScheduleOperation } from "./schedules/get-default";
 import { listSchedulesOperation } from "./schedules/list";
 import { updateScheduleOperation } from "./schedules/update";
-import { createManagedUser } from "./oauth-client-users/create";
-import { deleteManagedUser } from "./oauth-client-users/delete";
-import { forceRefreshManagedUser } from "./oauth-client-users/force-refresh";
-import { getManagedUser } from "./oauth-client-users/get";
-import { listManagedUsers } from "./oauth-client-users/list";
-import { updateManagedUser } from "./oauth-client-users/update";
-import { createOAuthClient } from "./oauth-clients/create";
-import { deleteOAuthClient } from "./oauth-clients/delete";
-import { getOAuthClient } from "./oauth-clients/get";
-import { listOAuthClients } from "./oauth-clients/list";
-import { updateOAuthClient } from "./oauth-clients/update";
-import { createOAuthClientWebhook } from "./oauth-clients/webhooks/create";
-import { deleteOAuthClientWebhook } from "./oauth-clients/webhooks/delete";
-import { deleteAllOAuthClientWebhooks } from "./oauth-clients/webhooks/delete-all";
-import { getOAuthClientWebhook } from "./oauth-clients/webhooks/get";
-import { listOAuthClientWebhooks } from "./oauth-clients/webhooks/list";
-import { updateOAuthClientWebhook } from "./oauth-clients/webhooks/update";
-import { refreshTokens } from "./oauth/refresh";
-import { verifyProviderAccessToken } from "./provider/verify-access-token";
-import { verifyProviderClient } from "./provider/get-client";
-import { listTimeZones } from "./timezones/list";
-import { createWebhook } from "./webhooks/create";
-import { deleteWebhook } from "./webhooks/delete";
-import { getWebhook } from "./webhooks/get";
-import { listWebhooks } from "./webhooks/list";
-import { listWebhookDeliveries } from "./webhooks/list-deliveries";
-import { redeliverWebhookDelivery } from "./webhooks/redeliver";
-import { updateWebhook } from "./webhooks/update";
+import { createManagedUserOperation } from "./oauth-client-users/create";
+import { deleteManagedUserOperation } from "./oauth-client-users/delete";
+import { forceRefreshManagedUserOperation } from "./oauth-client-users/force-refresh";
+import { getManagedUserOperation } from "./oauth-client-users/get";
+import { listManagedUsersOperation } from "./oauth-client-users/list";
+import { updateManagedUserOperation } from "./oauth-client-users/update";
+import { createOAuthClientOperation } from "./oauth-clients/create";
+import { deleteOAuthClientOperation } from "./oauth-clients/delete";
+import { getOAuthClientOperation } from "./oauth-clients/get";
+import { listOAuthClientsOperation } from "./oauth-clients/list";
+import { updateOAuthClientOperation } from "./oauth-clients/update";
+import { createOAuthClientWebhookOperation } from "./oauth-clients/webhooks/create";
+import { deleteOAuthClientWebhookOperation } from "./oauth-clients/webhooks/delete";
+import { deleteAllOAuthClientWebhooksOperation } from "./oauth-clients/webhooks/delete-all";
+import { getOAuthClientWebhookOperation } from "./oauth-clients/webhooks/get";
+import { listOAuthClientWebhooksOperation } from "./oauth-clients/webhooks/list";
+import { updateOAuthClientWebhookOperation } from "./oauth-clients/webhooks/update";
+import { refreshTokensOperation } from "./oauth/refresh";
+import { verifyProviderAccessTokenOperation } from "./provider/verify-access-token";
+import { verifyProviderClientOperation } from "./provider/get-client";
+import { listTimeZonesOperation } from "./timezones/list";
+import { createWebhookOperation } from "./webhooks/create";
+import { deleteWebhookOperation } from "./webhooks/delete";
+import { getWebhookOperation } from "./webhooks/get";
+import { listWebhooksOperation } from "./webhooks/list";
+import { listWebhookDeliveriesOperation } from "./webhooks/list-deliveries";
+import { redeliverWebhookDeliveryOperation } from "./webhooks/redeliver";
+import { updateWebhookOperation } from "./webhooks/update";
 import { getSlotsOperation } from "./slots/get";
 import { deleteSelectedSlotLegacyOperation } from "./slots/legacy/delete-selected-slot";
 import { getAvailableSlotsLegacyOperation } from "./slots/legacy/available";
@@ -86,10 +86,10 @@ import { updateReservedSlotOperation } from "./slots/reservations/update";
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
 export const operations: readonly Operation<any>[] = [
-  health,
-  getMe,
-  updateMe,
-  refreshApiKey,
+  getHealthOperation,
+  getMeOperation,
+  updateMeOperation,
+  refreshApiKeyOperation,
   createScheduleOperation,
   listSchedulesOperation,
   getDefaultScheduleOperation,
@@ -106,45 +106,45 @@ export const operations: readonly Operation<any>[] = [
   updatePrivateLinkOperation,
   deletePrivateLinkOperation,
   // Platform: OAuth clients, managed users and their tokens, and the atoms' provider checks.
-  createOAuthClient,
-  listOAuthClients,
-  getOAuthClient,
-  updateOAuthClient,
-  deleteOAuthClient,
-  createManagedUser,
-  listManagedUsers,
-  getManagedUser,
-  updateManagedUser,
-  deleteManagedUser,
-  forceRefreshManagedUser,
-  refreshTokens,
-  verifyProviderClient,
-  verifyProviderAccessToken,
-  createWebhook,
-  listWebhooks,
-  getWebhook,
-  updateWebhook,
-  deleteWebhook,
-  createEventTypeWebhook,
-  listEventTypeWebhooks,
-  deleteAllEventTypeWebhooks,
-  getEventTypeWebhook,
-  updateEventTypeWebhook,
-  deleteEventTypeWebhook,
-  createOAuthClientWebhook,
-  listOAuthClientWebhooks,
-  deleteAllOAuthClientWebhooks,
-  getOAuthClientWebhook,
-  updateOAuthClientWebhook,
-  deleteOAuthClientWebhook,
+  createOAuthClientOperation,
+  listOAuthClientsOperation,
+  getOAuthClientOperation,
+  updateOAuthClientOperation,
+  deleteOAuthClientOperation,
+  createManagedUserOperation,
+  listManagedUsersOperation,
+  getManagedUserOperation,
+  updateManagedUserOperation,
+  deleteManagedUserOperation,
+  forceRefreshManagedUserOperation,
+  refreshTokensOperation,
+  verifyProviderClientOperation,
+  verifyProviderAccessTokenOperation,
+  createWebhookOperation,
+  listWebhooksOperation,
+  getWebhookOperation,
+  updateWebhookOperation,
+  deleteWebhookOperation,
+  createEventTypeWebhookOperation,
+  listEventTypeWebhooksOperation,
+  deleteAllEventTypeWebhooksOperation,
+  getEventTypeWebhookOperation,
+  updateEventTypeWebhookOperation,
+  deleteEventTypeWebhookOperation,
+  createOAuthClientWebhookOperation,
+  listOAuthClientWebhooksOperation,
+  deleteAllOAuthClientWebhooksOperation,
+  getOAuthClientWebhookOperation,
+  updateOAuthClientWebhookOperation,
+  deleteOAuthClientWebhookOperation,
   // Ours (not in Cal.com): the delivery log of any webhook the caller owns, and redelivery.
-  listWebhookDeliveries,
-  redeliverWebhookDelivery,
+  listWebhookDeliveriesOperation,
+  redeliverWebhookDeliveryOperation,
   // What Cal.com's React atoms (the Booker) call beyond the documented API.
-  getAtomsPublicEventType,
-  checkAtomsEmailVerification,
-  listTimeZones,
-  listCalendars,
+  getAtomsPublicEventTypeOperation,
+  checkAtomsEmailVerificationOperation,
+  listTimeZonesOperation,
+  listCalendarsOperation,
   // Slots: 2024-09-04 (public lookups and reservations), and the legacy endpoints the atoms call.
   getSlotsOperation,
   reserveSlotOperation,

@@ -1,5 +1,5 @@
 import type { Env } from "./env";
-import type { Services } from "./services";
+import type { Deps } from "./services";
 import type { Principal } from "./auth/principal";
 import type { ApiVersion } from "../versions/registry";
 
@@ -10,7 +10,7 @@ export interface AppEnv {
     requestId: string;
     apiVersion: ApiVersion;
     env: Env;
-    services: Services;
+    deps: Deps;
     principal?: Principal;
   };
 }

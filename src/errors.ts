@@ -37,8 +37,19 @@ export class ApiError extends Error {
   }
 }
 
+// Error factories. Each Cal.com message is written in ONE place: here when several resources answer it, else in
+// the resource's own `errors.ts` (e.g. src/bookings/errors.ts), built on these. No module keeps a local copy.
+export const badRequest = (message: string) => new ApiError("BadRequestException", message);
+export const unauthorized = (message: string) => new ApiError("UnauthorizedException", message);
+export const notFound = (message: string) => new ApiError("NotFoundException", message);
+export const conflict = (message: string) => new ApiError("ConflictException", message);
+export const unprocessable = (message: string) => new ApiError("UnprocessableEntityException", message);
+export const serviceUnavailable = (message: string) => new ApiError("ServiceUnavailableException", message);
+
 // Guards prefix their 403 messages with their own name, as Cal.com's do ("PermissionsGuard - …").
 export const forbidden = (guard: string, message: string) => new ApiError("ForbiddenException", `${guard} - ${message}`);
+// Nest's default message when a guard returns false.
+export const forbiddenResource = () => new ApiError("ForbiddenException", "Forbidden resource");
 
 export const ErrorEnvelopeSchema = z
   .object({

@@ -27,13 +27,13 @@ const route = createRoute({
   },
 });
 
-export const refreshApiKey = defineOperation({
+export const refreshApiKeyOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: ["API_KEY"] },
   handler: async (c) => {
     const input = RefreshApiKeyInputSchema.parse(c.req.valid("json"));
-    const { txDb, redis, logger } = c.var.services;
+    const { txDb, redis, logger } = c.var.deps;
     const principal = c.var.principal!;
     const { plain, hashedKey } = await generateApiKey(c.var.env.API_KEY_PREFIX);
     await txDb.$transaction(async (tx) => {

@@ -24,7 +24,7 @@ const route = createRoute({
   },
 });
 
-export const checkAtomsEmailVerification = defineOperation({
+export const checkAtomsEmailVerificationOperation = defineOperation({
   route,
   // VERSION_NEUTRAL and unguarded in Cal.com's AtomsVerificationController.
   versions: "all",

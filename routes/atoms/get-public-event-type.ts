@@ -82,7 +82,7 @@ const route = createRoute({
   },
 });
 
-export const getAtomsPublicEventType = defineOperation({
+export const getAtomsPublicEventTypeOperation = defineOperation({
   route,
   // Cal.com's AtomsEventTypesController serves every version (API_VERSIONS_VALUES) and has no guard on this route.
   versions: "all",
@@ -90,7 +90,7 @@ export const getAtomsPublicEventType = defineOperation({
   handler: async (c) => {
     const { eventSlug } = c.req.valid("param");
     const query = c.req.valid("query");
-    const data = await getPublicEvent(c.var.services.db, { eventSlug, ...query }, c.var.env.WEBSITE_URL);
+    const data = await getPublicEvent(c.var.deps.db, { eventSlug, ...query }, c.var.env.WEBSITE_URL);
     return c.json({ status: "success" as const, data }, 200);
   },
 });

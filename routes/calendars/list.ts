@@ -26,10 +26,10 @@ const route = createRoute({
   },
 });
 
-export const listCalendars = defineOperation({
+export const listCalendarsOperation = defineOperation({
   route,
   // Cal.com's CalendarsController: every version, ApiAuthGuard with any method.
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: (c) => c.json({ status: "success" as const, data: { connectedCalendars: [], destinationCalendar: {} } }, 200),
 });

@@ -24,9 +24,9 @@ const route = createRoute({
 export const createEventTypeOperation = defineOperation({
   route,
   versions: EVENT_TYPES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const data = await createEventType(c.var.services.db, c.var.principal!.userId, c.req.valid("json"), c.var.env.WEBSITE_URL);
+    const data = await createEventType(c.var.deps.db, c.var.principal!.userId, c.req.valid("json"), c.var.env.WEBSITE_URL);
     return c.json({ status: "success" as const, data }, 201);
   },
 });

@@ -23,10 +23,10 @@ const route = createRoute({
 export const deleteEventTypeOperation = defineOperation({
   route,
   versions: EVENT_TYPES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { eventTypeId } = c.req.valid("param");
-    const data = await deleteEventType(c.var.services.db, c.var.principal!.userId, eventTypeId);
+    const data = await deleteEventType(c.var.deps.db, c.var.principal!.userId, eventTypeId);
     return c.json({ status: "success" as const, data }, 200);
   },
 });

@@ -22,9 +22,9 @@ const route = createRoute({
 export const listEventTypesOperation = defineOperation({
   route,
   versions: EVENT_TYPES_VERSIONS,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const data = await listEventTypes(c.var.services.db, c.req.valid("query"), c.var.principal?.userId, c.var.env.WEBSITE_URL);
+    const data = await listEventTypes(c.var.deps.db, c.req.valid("query"), c.var.principal?.userId, c.var.env.WEBSITE_URL);
     return c.json({ status: "success" as const, data }, 200);
   },
 });

@@ -26,10 +26,10 @@ const route = createRoute({
 export const updateEventTypeOperation = defineOperation({
   route,
   versions: EVENT_TYPES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { eventTypeId } = c.req.valid("param");
-    const data = await updateEventType(c.var.services.db, c.var.principal!.userId, eventTypeId, c.req.valid("json"), c.var.env.WEBSITE_URL);
+    const data = await updateEventType(c.var.deps.db, c.var.principal!.userId, eventTypeId, c.req.valid("json"), c.var.env.WEBSITE_URL);
     return c.json({ status: "success" as const, data }, 200);
   },
 });

@@ -28,12 +28,12 @@ const settle = async (check: () => Promise<unknown>): Promise<"ok" | "error"> =>
   }
 };
 
-export const health = defineOperation({
+export const getHealthOperation = defineOperation({
   route,
   versions: "all",
   auth: "public",
   handler: async (c) => {
-    const { db, redis } = c.var.services;
+    const { db, redis } = c.var.deps;
     const [database, redisState] = await Promise.all([
       settle(() => db.$queryRaw`SELECT 1`),
       redis ? settle(() => redis.ping()) : Promise.resolve("not_configured" as const),

@@ -15,12 +15,12 @@ const route = createRoute({
   },
 });
 
-export const getMe = defineOperation({
+export const getMeOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [], permissions: ["PROFILE_READ"] },
+  auth: { allow: "any", permissions: ["PROFILE_READ"] },
   handler: async (c) => {
-    const me = await loadMe(c.var.services.db, c.var.principal!.userId);
+    const me = await loadMe(c.var.deps.db, c.var.principal!.userId);
     return c.json({ status: "success" as const, data: me }, 200);
   },
 });

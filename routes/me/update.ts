@@ -87,13 +87,13 @@ const route = createRoute({
   },
 });
 
-export const updateMe = defineOperation({
+export const updateMeOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [], permissions: ["PROFILE_WRITE"] },
+  auth: { allow: "any", permissions: ["PROFILE_WRITE"] },
   handler: async (c) => {
     const input = c.req.valid("json");
-    const { db } = c.var.services;
+    const { db } = c.var.deps;
     const userId = c.var.principal!.userId;
     if (input.defaultScheduleId !== undefined) await assertScheduleOwnedBy(db, input.defaultScheduleId, userId);
     if (input.email) {

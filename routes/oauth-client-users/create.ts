@@ -59,14 +59,14 @@ const route = createRoute({
   },
 });
 
-export const createManagedUser = defineOperation({
+export const createManagedUserOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { email: givenEmail, locale, ...profile } = c.req.valid("json");
     const client = c.get("guardedOAuthClient");
-    const { db, txDb } = c.var.services;
+    const { db, txDb } = c.var.deps;
     const keys = signingKeysOf(c.var.env);
     const email = namespacedEmail(client.id, givenEmail.toLowerCase());
 

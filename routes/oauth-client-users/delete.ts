@@ -20,13 +20,13 @@ const route = createRoute({
   },
 });
 
-export const deleteManagedUser = defineOperation({
+export const deleteManagedUserOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId, userId } = c.req.valid("param");
-    const { services } = c.var;
+    const services = c.var.deps;
     const user = await findManagedUser(services.db, clientId, userId);
     // Marks the user's token families revoked in Redis too, so its access tokens die with it.
     await revokeFamilies(services, { userId });

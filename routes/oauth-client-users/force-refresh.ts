@@ -21,13 +21,13 @@ const route = createRoute({
   },
 });
 
-export const forceRefreshManagedUser = defineOperation({
+export const forceRefreshManagedUserOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId, userId } = c.req.valid("param");
-    const { services } = c.var;
+    const services = c.var.deps;
     const keys = signingKeysOf(c.var.env);
     await findManagedUser(services.db, clientId, userId);
     // Cal.com deletes the user's tokens for this client; we revoke their families (same effect, reuse still detected).

@@ -18,13 +18,13 @@ const route = createRoute({
   },
 });
 
-export const getManagedUser = defineOperation({
+export const getManagedUserOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId, userId } = c.req.valid("param");
-    const user = await findManagedUser(c.var.services.db, clientId, userId);
+    const user = await findManagedUser(c.var.deps.db, clientId, userId);
     return c.json({ status: "success" as const, data: toManagedUserOutput(user) }, 200);
   },
 });

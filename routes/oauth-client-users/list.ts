@@ -32,16 +32,16 @@ const route = createRoute({
   },
 });
 
-export const listManagedUsers = defineOperation({
+export const listManagedUsersOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId } = c.req.valid("param");
     const { limit, offset, emails } = c.req.valid("query");
     // Emails may be given as the customer knows them or already namespaced.
     const namespaced = emails?.map((email) => namespacedEmail(clientId, email.toLowerCase()));
-    const users = await c.var.services.db.user.findMany({
+    const users = await c.var.deps.db.user.findMany({
       where: { platformOAuthClients: { some: { id: clientId } }, ...(namespaced ? { email: { in: namespaced } } : {}) },
       select: managedUserSelect,
       orderBy: { id: "asc" },

@@ -24,14 +24,14 @@ const route = createRoute({
   },
 });
 
-export const updateManagedUser = defineOperation({
+export const updateManagedUserOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId, userId } = c.req.valid("param");
     const { email, ...changes } = c.req.valid("json");
-    const { db } = c.var.services;
+    const { db } = c.var.deps;
     await findManagedUser(db, clientId, userId);
     if (changes.defaultScheduleId !== undefined) await assertScheduleOwnedBy(db, changes.defaultScheduleId, userId);
     const emailChange = email

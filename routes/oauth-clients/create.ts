@@ -42,15 +42,15 @@ const route = createRoute({
   },
 });
 
-export const createOAuthClient = defineOperation({
+export const createOAuthClientOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { permissions, ...input } = c.req.valid("json");
     const organizationId = (await callerOrganizationId(c))!;
     const clientSecret = generateOAuthClientSecret();
-    const client = await c.var.services.db.platformOAuthClient.create({
+    const client = await c.var.deps.db.platformOAuthClient.create({
       data: {
         ...input,
         id: generateOAuthClientId(),

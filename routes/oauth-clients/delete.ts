@@ -20,13 +20,13 @@ const route = createRoute({
   },
 });
 
-export const deleteOAuthClient = defineOperation({
+export const deleteOAuthClientOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId } = c.req.valid("param");
-    const { services } = c.var;
+    const services = c.var.deps;
     // Refresh tokens go with it (cascade); access tokens fail on the missing client once the cache forgets it.
     const client = await services.db.platformOAuthClient.delete({ where: { id: clientId } });
     await forgetOAuthClient(services, clientId);

@@ -18,9 +18,9 @@ const route = createRoute({
   },
 });
 
-export const getOAuthClient = defineOperation({
+export const getOAuthClientOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => c.json({ status: "success" as const, data: toOAuthClientOutput(c.get("guardedOAuthClient")) }, 200),
 });

@@ -19,13 +19,13 @@ const route = createRoute({
   },
 });
 
-export const listOAuthClients = defineOperation({
+export const listOAuthClientsOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const organizationId = (await callerOrganizationId(c))!;
-    const clients = await c.var.services.db.platformOAuthClient.findMany({ where: { organizationId }, orderBy: { createdAt: "asc" } });
+    const clients = await c.var.deps.db.platformOAuthClient.findMany({ where: { organizationId }, orderBy: { createdAt: "asc" } });
     return c.json({ status: "success" as const, data: clients.map(toOAuthClientOutput) }, 200);
   },
 });

@@ -37,13 +37,13 @@ const route = createRoute({
   },
 });
 
-export const updateOAuthClient = defineOperation({
+export const updateOAuthClientOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId } = c.req.valid("param");
-    const { services } = c.var;
+    const services = c.var.deps;
     const client = await services.db.platformOAuthClient.update({ where: { id: clientId }, data: c.req.valid("json") });
     // Redirect URIs gate access tokens' Origin check: the cached copy must not outlive the change.
     await forgetOAuthClient(services, clientId);

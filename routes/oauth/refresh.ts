@@ -33,10 +33,10 @@ const route = createRoute({
   },
 });
 
-export const refreshTokens = defineOperation({
+export const refreshTokensOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId } = c.req.valid("param");
     const principal = c.var.principal!;
@@ -45,7 +45,7 @@ export const refreshTokens = defineOperation({
     if (principal.strategy !== "OAUTH_CLIENT_CREDENTIALS" || principal.oAuthClientId !== clientId) {
       throw new ApiError("BadRequestException", "Invalid OAuthClient credentials.");
     }
-    const tokens = await rotateRefreshToken(c.var.services, signingKeysOf(c.var.env), clientId, c.req.valid("json").refreshToken);
+    const tokens = await rotateRefreshToken(c.var.deps, signingKeysOf(c.var.env), clientId, c.req.valid("json").refreshToken);
     return c.json({ status: "success" as const, data: toKeysOutput(tokens) }, 200);
   },
 });

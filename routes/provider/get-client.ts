@@ -31,13 +31,13 @@ const route = createRoute({
   },
 });
 
-export const verifyProviderClient = defineOperation({
+export const verifyProviderClientOperation = defineOperation({
   route,
   versions: "all",
   auth: "public",
   handler: async (c) => {
     const { clientId } = c.req.valid("param");
-    const client = await c.var.services.db.platformOAuthClient.findUnique({
+    const client = await c.var.deps.db.platformOAuthClient.findUnique({
       where: { id: clientId },
       select: { id: true, organizationId: true, name: true },
     });

@@ -27,10 +27,10 @@ const route = createRoute({
   },
 });
 
-export const verifyProviderAccessToken = defineOperation({
+export const verifyProviderAccessTokenOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { clientId } = c.req.valid("param");
     const principal = c.var.principal!;

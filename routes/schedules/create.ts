@@ -21,9 +21,9 @@ const route = createRoute({
 export const createScheduleOperation = defineOperation({
   route,
   versions: SCHEDULES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const schedule = await createSchedule(c.var.services.txDb, c.var.principal!.userId, c.req.valid("json"));
+    const schedule = await createSchedule(c.var.deps.txDb, c.var.principal!.userId, c.req.valid("json"));
     return c.json({ status: "success" as const, data: schedule }, 201);
   },
 });

@@ -20,10 +20,10 @@ const route = createRoute({
 export const deleteScheduleOperation = defineOperation({
   route,
   versions: SCHEDULES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { scheduleId } = c.req.valid("param");
-    await deleteSchedule(c.var.services.txDb, c.var.principal!.userId, scheduleId);
+    await deleteSchedule(c.var.deps.txDb, c.var.principal!.userId, scheduleId);
     return c.json({ status: "success" as const }, 200);
   },
 });

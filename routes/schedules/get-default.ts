@@ -19,9 +19,9 @@ const route = createRoute({
 export const getDefaultScheduleOperation = defineOperation({
   route,
   versions: SCHEDULES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const schedule = await getDefaultSchedule(c.var.services.db, c.var.principal!.userId);
+    const schedule = await getDefaultSchedule(c.var.deps.db, c.var.principal!.userId);
     return c.json({ status: "success" as const, data: schedule }, 200);
   },
 });

@@ -21,10 +21,10 @@ const route = createRoute({
 export const getScheduleOperation = defineOperation({
   route,
   versions: SCHEDULES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { scheduleId } = c.req.valid("param");
-    const schedule = await getSchedule(c.var.services.db, c.var.principal!.userId, scheduleId);
+    const schedule = await getSchedule(c.var.deps.db, c.var.principal!.userId, scheduleId);
     return c.json({ status: "success" as const, data: schedule }, 200);
   },
 });

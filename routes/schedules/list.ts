@@ -18,9 +18,9 @@ const route = createRoute({
 export const listSchedulesOperation = defineOperation({
   route,
   versions: SCHEDULES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const schedules = await listSchedules(c.var.services.db, c.var.principal!.userId);
+    const schedules = await listSchedules(c.var.deps.db, c.var.principal!.userId);
     return c.json({ status: "success" as const, data: schedules }, 200);
   },
 });

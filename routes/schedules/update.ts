@@ -26,10 +26,10 @@ const route = createRoute({
 export const updateScheduleOperation = defineOperation({
   route,
   versions: SCHEDULES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { scheduleId } = c.req.valid("param");
-    const schedule = await updateSchedule(c.var.services.txDb, c.var.principal!.userId, scheduleId, c.req.valid("json"));
+    const schedule = await updateSchedule(c.var.deps.txDb, c.var.principal!.userId, scheduleId, c.req.valid("json"));
     return c.json({ status: "success" as const, data: schedule }, 200);
   },
 });

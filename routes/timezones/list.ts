@@ -21,7 +21,7 @@ const route = createRoute({
   },
 });
 
-export const listTimeZones = defineOperation({
+export const listTimeZonesOperation = defineOperation({
   route,
   // Cal.com's TimezonesController: every version, no guard.
   versions: "all",

@@ -19,13 +19,13 @@ const route = createRoute({
   },
 });
 
-export const createWebhook = defineOperation({
+export const createWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const owner = { kind: "user" as const, userId: c.var.principal!.userId };
-    const webhook = await createOwnedWebhook(c.var.services.db, c.var.env, owner, c.req.valid("json"));
+    const webhook = await createOwnedWebhook(c.var.deps.db, c.var.env, owner, c.req.valid("json"));
     return c.json({ status: "success" as const, data: toUserWebhookOutput(webhook, { revealSecret: true }) }, 201);
   },
 });

@@ -19,12 +19,12 @@ const route = createRoute({
   },
 });
 
-export const deleteWebhook = defineOperation({
+export const deleteWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const { db } = c.var.services;
+    const { db } = c.var.deps;
     const webhook = await loadUserWebhook(db, c.req.valid("param").webhookId, c.var.principal!.userId);
     return c.json({ status: "success" as const, data: toUserWebhookOutput(await deleteOwnedWebhook(db, webhook)) }, 200);
   },

@@ -17,12 +17,12 @@ const route = createRoute({
   },
 });
 
-export const getWebhook = defineOperation({
+export const getWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const webhook = await loadUserWebhook(c.var.services.db, c.req.valid("param").webhookId, c.var.principal!.userId);
+    const webhook = await loadUserWebhook(c.var.deps.db, c.req.valid("param").webhookId, c.var.principal!.userId);
     return c.json({ status: "success" as const, data: toUserWebhookOutput(webhook) }, 200);
   },
 });

@@ -42,12 +42,12 @@ const route = createRoute({
   },
 });
 
-export const listWebhookDeliveries = defineOperation({
+export const listWebhookDeliveriesOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const { db } = c.var.services;
+    const { db } = c.var.deps;
     const webhook = await loadWebhookOfCaller(c, c.req.valid("param").webhookId);
     const { take = 50, skip = 0, status } = c.req.valid("query");
     const deliveries = await db.webhookDelivery.findMany({

@@ -16,13 +16,13 @@ const route = createRoute({
   },
 });
 
-export const listWebhooks = defineOperation({
+export const listWebhooksOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const owner = { kind: "user" as const, userId: c.var.principal!.userId };
-    const webhooks = await listOwnedWebhooks(c.var.services.db, owner, c.req.valid("query"));
+    const webhooks = await listOwnedWebhooks(c.var.deps.db, owner, c.req.valid("query"));
     return c.json({ status: "success" as const, data: webhooks.map((webhook) => toUserWebhookOutput(webhook)) }, 200);
   },
 });

@@ -28,12 +28,12 @@ const route = createRoute({
   },
 });
 
-export const redeliverWebhookDelivery = defineOperation({
+export const redeliverWebhookDeliveryOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const { db, webhookQueue, logger } = c.var.services;
+    const { db, webhookQueue, logger } = c.var.deps;
     const { webhookId, deliveryId } = c.req.valid("param");
     const webhook = await loadWebhookOfCaller(c, webhookId);
     const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, webhookId: webhook.id }, select: deliverySelect });

@@ -22,13 +22,13 @@ const route = createRoute({
   },
 });
 
-export const updateWebhook = defineOperation({
+export const updateWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const input = c.req.valid("json");
-    const { db } = c.var.services;
+    const { db } = c.var.deps;
     const userId = c.var.principal!.userId;
     const current = await loadUserWebhook(db, c.req.valid("param").webhookId, userId);
     const webhook = await updateOwnedWebhook(db, c.var.env, { kind: "user", userId }, current, input);

@@ -8,8 +8,8 @@ import { strategies } from "./strategies";
 import type { Strategy } from "./strategies/types";
 
 export interface AuthPolicy {
-  /** Strategies this route accepts; empty means all (Cal.com's ApiAuthGuardOnlyAllow). */
-  allow: readonly AuthStrategy[];
+  /** Strategies this route accepts (Cal.com's ApiAuthGuardOnlyAllow), or "any" for every one (its ApiAuthGuard). */
+  allow: "any" | readonly [AuthStrategy, ...AuthStrategy[]];
   /** Anonymous callers pass (Cal.com's OptionalApiAuthGuard); invalid credentials still get 401. */
   optional?: boolean;
   /**
@@ -26,7 +26,7 @@ const NO_CREDENTIALS =
   "No authentication method provided. Either pass an API key as 'Bearer' header or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers";
 
 function allowedMethodsError(policy: AuthPolicy): ApiError {
-  const methods = policy.allow.length > 0 ? policy.allow.join(", ") : "Any supported method";
+  const methods = policy.allow === "any" ? "Any supported method" : policy.allow.join(", ");
   return unauthorized(`Invalid authentication method. Please provide one of the allowed methods: ${methods}`);
 }
 
@@ -65,7 +65,7 @@ function checkPermissions(principal: Principal, required: readonly Permission[] 
  */
 export async function authenticateRequest(c: Context<AppEnv>, policy: AuthPolicy): Promise<Principal | undefined> {
   const usable = presentedCredentials(c.req.raw.headers, c.req.param("clientId"));
-  const allows = (kind: AuthStrategy) => policy.allow.length === 0 || policy.allow.includes(kind);
+  const allows = (kind: AuthStrategy) => policy.allow === "any" || policy.allow.includes(kind);
   const skipped: UsableCredential[] = [];
 
   for (const credential of usable) {

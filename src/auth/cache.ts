@@ -1,11 +1,11 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
-import type { Services } from "../services";
+import type { Deps } from "../services";
 
 // Redis in front of auth lookups. Reads fail open (a miss, then the database answers); writes happen after
 // the response; invalidations are awaited, so a revoked credential stops working before the call returns.
 
-export async function readCached<T>(services: Services, keys: string[]): Promise<(T | null)[]> {
+export async function readCached<T>(services: Deps, keys: string[]): Promise<(T | null)[]> {
   if (!services.redis || keys.length === 0) return keys.map(() => null);
   try {
     return await services.redis.mget<(T | null)[]>(...keys);
@@ -16,7 +16,7 @@ export async function readCached<T>(services: Services, keys: string[]): Promise
 }
 
 export function writeCached(c: Context<AppEnv>, key: string, value: unknown, ttlSeconds: number): void {
-  const { services } = c.var;
+  const services = c.var.deps;
   if (!services.redis || ttlSeconds <= 0) return;
   const write = services.redis
     .set(key, value, { ex: Math.ceil(ttlSeconds) })
@@ -28,7 +28,7 @@ export function writeCached(c: Context<AppEnv>, key: string, value: unknown, ttl
   }
 }
 
-export async function setCachedNow(services: Services, entries: Record<string, unknown>, ttlSeconds: number): Promise<void> {
+export async function setCachedNow(services: Deps, entries: Record<string, unknown>, ttlSeconds: number): Promise<void> {
   if (!services.redis || Object.keys(entries).length === 0) return;
   try {
     const pipeline = services.redis.pipeline();
@@ -39,7 +39,7 @@ export async function setCachedNow(services: Services, entries: Record<string, u
   }
 }
 
-export async function deleteCached(services: Services, keys: string[]): Promise<void> {
+export async function deleteCached(services: Deps, keys: string[]): Promise<void> {
   if (!services.redis || keys.length === 0) return;
   try {
     await services.redis.del(...keys);

@@ -31,7 +31,7 @@ export function licenseCacheKey(c: Context<AppEnv>): Promise<string | null> {
 
 /** Throws Cal.com's 401 unless the deployment is licensed; `cachedValid` is what the caller read under the cache key. */
 export async function assertLicensed(c: Context<AppEnv>, cacheKey: string | null, cachedValid: unknown): Promise<void> {
-  const { env, services } = c.var;
+  const { env, deps: services } = c.var;
   if (!env.CALCOM_LICENSE_KEY || cacheKey === null) {
     if (env.ENVIRONMENT === "production") throw licenseError();
     return;

@@ -16,3 +16,6 @@ export interface Principal {
   /** The access token's refresh-token family, revoked as one. */
   tokenFamilyId?: string;
 }
+
+/** Who a domain function acts for: the authenticated caller (operations with optional auth pass `Actor | undefined`). */
+export type Actor = Principal;

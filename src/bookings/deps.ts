@@ -24,7 +24,7 @@ export interface BookingDeps {
 export type Actor = Pick<Principal, "userId" | "organizationId" | "strategy" | "oAuthClientId"> | undefined;
 
 export function bookingDeps(c: Context<AppEnv>): BookingDeps {
-  const { services, env } = c.var;
+  const { deps: services, env } = c.var;
   return {
     // Getters: the WebSocket session (and its Prisma client) is built only by the operations that use it.
     get db() {

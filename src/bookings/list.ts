@@ -106,19 +106,3 @@ export async function listBookings(deps: BookingDeps, actor: NonNullable<Actor>,
   ]);
   return { bookings, totalItems: count?.total ?? 0 };
 }
-
-/** Cal.com's pagination meta (v2/lib/pagination/pagination.ts). */
-export function paginationMeta(totalItems: number, skip: number, take: number) {
-  const clampedSkip = Math.min(Math.max(skip, 0), totalItems);
-  const totalPages = Math.ceil(totalItems / take);
-  return {
-    returnedItems: Math.min(Math.max(totalItems - clampedSkip, 0), take),
-    totalItems,
-    itemsPerPage: take,
-    remainingItems: Math.max(0, totalItems - clampedSkip - take),
-    currentPage: totalItems === 0 ? 0 : Math.min(Math.max(Math.floor(clampedSkip / take) + 1, 1), totalPages),
-    totalPages,
-    hasNextPage: clampedSkip + take < totalItems,
-    hasPreviousPage: clampedSkip > 0,
-  };
-}

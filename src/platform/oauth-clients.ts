@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { deleteCached, readCached, writeCached } from "../auth/cache";
 import type { AppEnv } from "../context";
 import { randomBase64Url, sha256Hex } from "../crypto";
-import type { Services } from "../services";
+import type { Deps } from "../services";
 
 /** What authentication needs to know about an OAuth client, cached in Redis under its id. */
 export interface OAuthClientAuthRecord {
@@ -34,7 +34,7 @@ export const hashOAuthClientSecret = (secret: string) => sha256Hex(secret);
 
 const MAX_CLIENT_ID_LENGTH = 100;
 
-export async function loadOAuthClientAuthFromDb(services: Services, clientId: string): Promise<OAuthClientAuthRecord | null> {
+export async function loadOAuthClientAuthFromDb(services: Deps, clientId: string): Promise<OAuthClientAuthRecord | null> {
   if (clientId.length > MAX_CLIENT_ID_LENGTH) return null;
   const client = await services.db.platformOAuthClient.findUnique({
     where: { id: clientId },
@@ -70,7 +70,7 @@ export async function loadOAuthClientAuthFromDb(services: Services, clientId: st
 
 /** From the cache (already read by the caller, or read here), else from the database and then cached. */
 export async function loadOAuthClientAuth(c: Context<AppEnv>, clientId: string, cached?: OAuthClientAuthRecord | null): Promise<OAuthClientAuthRecord | null> {
-  const { services, env } = c.var;
+  const { deps: services, env } = c.var;
   const hit = cached !== undefined ? cached : (await readCached<OAuthClientAuthRecord>(services, [oAuthClientCacheKey(clientId)]))[0];
   if (hit) return hit;
   const record = await loadOAuthClientAuthFromDb(services, clientId);
@@ -79,7 +79,7 @@ export async function loadOAuthClientAuth(c: Context<AppEnv>, clientId: string, 
 }
 
 /** After a client changes or is deleted: the next request reads it from the database again. */
-export const forgetOAuthClient = (services: Services, clientId: string) => deleteCached(services, [oAuthClientCacheKey(clientId)]);
+export const forgetOAuthClient = (services: Deps, clientId: string) => deleteCached(services, [oAuthClientCacheKey(clientId)]);
 
 // Cal.com's isOriginAllowed: an exact match or a `*` wildcard pattern. We also accept a redirect URI whose
 // origin is the request's (Cal.com's older check was `uri.startsWith(origin)`), without its prefix looseness.

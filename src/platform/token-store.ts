@@ -5,7 +5,7 @@ import { sha256Hex } from "../crypto";
 import type { Env, SigningKey } from "../env";
 import { ApiError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import type { Services } from "../services";
+import type { Deps } from "../services";
 import type { Db } from "../services/db";
 import { generateRefreshToken, refreshTokenExpiry, signAccessToken } from "./tokens";
 
@@ -67,7 +67,7 @@ export async function issueTokens(
 }
 
 /** Revokes every live family matching `where`; their access tokens stop working before this returns. */
-export async function revokeFamilies(services: Services, where: { familyId?: string; clientId?: string; userId?: number }): Promise<void> {
+export async function revokeFamilies(services: Deps, where: { familyId?: string; clientId?: string; userId?: number }): Promise<void> {
   const filter: Prisma.RefreshTokenWhereInput = {
     revokedAt: null,
     ...(where.familyId ? { familyId: where.familyId } : {}),
@@ -89,7 +89,7 @@ export async function revokeFamilies(services: Services, where: { familyId?: str
 /** The family's state from the cache entry the caller already read, else from the database (then cached). */
 export async function isFamilyLive(c: Context<AppEnv>, familyId: string, cached: FamilyState | null): Promise<boolean> {
   if (cached) return cached.live;
-  const row = await c.var.services.db.refreshToken.findFirst({ where: { familyId, revokedAt: null }, select: { id: true } });
+  const row = await c.var.deps.db.refreshToken.findFirst({ where: { familyId, revokedAt: null }, select: { id: true } });
   const live = row !== null;
   writeCached(c, tokenFamilyCacheKey(familyId), { live } satisfies FamilyState, live ? c.var.env.AUTH_CACHE_TTL_SECONDS : REVOKED_MARKER_SECONDS);
   return live;
@@ -101,7 +101,7 @@ const invalidRefreshToken = () => new ApiError("BadRequestException", "Invalid r
  * Single-use rotation: the presented refresh token is spent and a new pair is issued in the same family.
  * Presenting a spent token again (a replay, or a stolen copy) revokes the whole family.
  */
-export async function rotateRefreshToken(services: Services, keys: readonly SigningKey[], clientId: string, presented: string): Promise<IssuedTokens> {
+export async function rotateRefreshToken(services: Deps, keys: readonly SigningKey[], clientId: string, presented: string): Promise<IssuedTokens> {
   const now = Date.now();
   const row = await services.db.refreshToken.findUnique({ where: { hashedSecret: await sha256Hex(presented) } });
   if (!row || row.platformOAuthClientId !== clientId || row.revokedAt) throw invalidRefreshToken();

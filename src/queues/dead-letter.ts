@@ -1,9 +1,9 @@
 // Messages that used up their retries on the webhook queue land here (wrangler.toml: dead_letter_queue).
 import * as Sentry from "@sentry/cloudflare";
-import type { Services } from "../services";
+import type { Deps } from "../services";
 import type { WebhookQueueMessage } from "../webhooks/messages";
 
-export async function processDeadLetter(services: Pick<Services, "db" | "logger">, message: WebhookQueueMessage, queueAttempts: number) {
+export async function processDeadLetter(services: Pick<Deps, "db" | "logger">, message: WebhookQueueMessage, queueAttempts: number) {
   const { db, logger } = services;
   if (message.kind === "event") {
     // The fan-out itself kept failing (database down for the whole retry window): no delivery exists to mark.

@@ -2,7 +2,7 @@
 // acted on while the row still expects it (same redelivery round, fewer attempts made in this round than the
 // queue says this message has had), so duplicated or stale queue messages never send twice.
 import type { Env } from "../env";
-import type { Services } from "../services";
+import type { Deps } from "../services";
 import type { Db } from "../services/db";
 import type { WebhookDeliverMessage, WebhookEnvelope } from "../webhooks/messages";
 import { buildDeliveryRequest } from "../webhooks/request";
@@ -83,7 +83,7 @@ async function finishFailed(db: Db, deliveryId: string, now: Date, failureReason
 }
 
 export async function processDelivery(
-  services: Pick<Services, "db" | "logger">,
+  services: Pick<Deps, "db" | "logger">,
   env: Env,
   message: WebhookDeliverMessage,
   queueAttempts: number,

@@ -2,14 +2,14 @@
 // Idempotent: the (webhook, event) pair is unique, so a redelivered event message creates nothing twice,
 // and only deliveries never attempted are (re-)enqueued.
 import type { Env } from "../env";
-import type { Services } from "../services";
+import type { Deps } from "../services";
 import { deliverMessage, type WebhookEnvelope, type WebhookEventMessage } from "../webhooks/messages";
 import { matchingWebhooksWhere } from "../webhooks/subscribers";
 
 const SEND_BATCH_LIMIT = 100;
 const DAY_MS = 86_400_000;
 
-export async function fanOutEvent(services: Services, env: Env, message: WebhookEventMessage): Promise<number> {
+export async function fanOutEvent(services: Deps, env: Env, message: WebhookEventMessage): Promise<number> {
   const { db, webhookQueue, logger } = services;
   const where = matchingWebhooksWhere(message.trigger, message);
   if (!where) return 0;

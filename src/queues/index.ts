@@ -1,7 +1,7 @@
 // The Worker's `queue` handler. One queue carries webhook work (fan-out and delivery messages); its
 // dead-letter queue, recognised by name (WEBHOOK_DEAD_LETTER_QUEUE), marks what ran out of retries.
 import { readEnv, type Env } from "../env";
-import { createServices, type Services } from "../services";
+import { createDeps, type Deps } from "../services";
 import { WebhookQueueMessageSchema } from "../webhooks/messages";
 import { retryDelaySeconds } from "./backoff";
 import { processDeadLetter } from "./dead-letter";
@@ -10,7 +10,7 @@ import { fanOutEvent } from "./fan-out";
 
 const MISCONFIGURED_RETRY_SECONDS = 60;
 
-async function handleWebhookMessage(services: Services, env: Env, message: Message<unknown>, deadLetter: boolean) {
+async function handleWebhookMessage(services: Deps, env: Env, message: Message<unknown>, deadLetter: boolean) {
   const { logger } = services;
   const parsed = WebhookQueueMessageSchema.safeParse(message.body);
   if (!parsed.success) {
@@ -47,7 +47,7 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, bindings: R
     return;
   }
   const env = envResult.env;
-  const services = createServices(env, `queue-${crypto.randomUUID()}`);
+  const services = createDeps(env, `queue-${crypto.randomUUID()}`);
   const deadLetter = batch.queue === env.WEBHOOK_DEAD_LETTER_QUEUE;
   try {
     await Promise.all(batch.messages.map((message) => handleWebhookMessage(services, env, message, deadLetter)));

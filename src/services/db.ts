@@ -1,9 +1,30 @@
-import { neon, neonConfig, type NeonQueryFunction } from "@neondatabase/serverless";
+import { type NeonQueryFunction, neon, neonConfig } from "@neondatabase/serverless";
 import { PrismaNeon, PrismaNeonHttp } from "@prisma/adapter-neon";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Env } from "../env";
 
-export type Db = PrismaClient;
+// The three database handles a request has, and which to use (README "Database path"):
+// - `sql` (HttpSql): one-shot raw SQL over Neon's HTTP endpoint; no Prisma, no connection. Hot reads, and
+//   `sql.transaction([...])` for statements that must commit together in one round trip.
+// - `db` (Db): Prisma model reads (over HTTP) and single writes (routed to the session); `$queryRaw` also goes
+//   over HTTP. The default for CRUD.
+// - `txDb` (TxDb): the request's WebSocket session, every statement on one connection: interactive
+//   transactions (`txDb.$transaction(async (tx) => …)`) and anything that takes a lock.
+// Code that may run inside a transaction takes a `Queryable` (a `Db`, a `TxDb` or a transaction's `tx`).
+
+type ModelProperty = Uncapitalize<Prisma.ModelName>;
+type RawQueries = "$queryRaw" | "$queryRawUnsafe" | "$executeRaw" | "$executeRawUnsafe";
+
+/** Model delegates and raw queries: what a transaction's client (`tx`) offers too. */
+export type Queryable = Pick<PrismaClient, ModelProperty | RawQueries>;
+/** The request's routed client: model reads over HTTP, model writes and `$transaction` on the session. */
+export type Db = Queryable & Pick<PrismaClient, "$transaction">;
+/** The request's WebSocket session: a real Prisma client over one connection. */
+export type TxDb = PrismaClient;
+/** A transaction's client inside `txDb.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;
+/** Neon's stateless HTTP query function: each query is one fetch. */
+export type HttpSql = NeonQueryFunction<false, false>;
 type DbEnv = Pick<Env, "DATABASE_URL" | "NEON_WS_PROXY">;
 
 // Locally, scripts/lib/neon-local.ts stands in for Neon's edge endpoints (HTTP /sql and WebSocket), without TLS.
@@ -16,19 +37,19 @@ function configureLocalNeon(proxy: string) {
 }
 
 /** Prisma client over Neon's HTTP endpoint: no connection setup, but no transactions either. */
-export function createHttpDb(env: DbEnv): Db {
+export function createHttpDb(env: DbEnv): PrismaClient {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
   return new PrismaClient({ adapter: new PrismaNeonHttp(env.DATABASE_URL, { arrayMode: false, fullResults: false }) });
 }
 
 /** A WebSocket session for interactive transactions (`$transaction(async (tx) => …)`), opened on first use. */
-export function createTransactionalDb(env: DbEnv): Db {
+export function createTransactionalDb(env: DbEnv): TxDb {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
   return new PrismaClient({ adapter: new PrismaNeon({ connectionString: env.DATABASE_URL, max: 1 }) });
 }
 
 /** Neon's stateless HTTP query function: each query is one fetch, no Prisma engine involved. */
-export function createSql(env: DbEnv): NeonQueryFunction<false, false> {
+export function createSql(env: DbEnv): HttpSql {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
   return neon(env.DATABASE_URL);
 }
@@ -50,6 +71,8 @@ const WRITE_OPERATIONS = [
 const MODEL_PROPERTIES = Object.values(Prisma.ModelName).map(lowerFirst);
 
 type Delegates = Record<string, Record<string, (args: unknown) => unknown>>;
+// Prisma's delegates looked up by model name (the loop below goes over every model).
+const delegatesOf = (client: PrismaClient) => client as unknown as Delegates;
 
 /** `$queryRaw` as a tagged template or with a `Prisma.sql` object. */
 function toSql(first: unknown, values: unknown[]): Prisma.Sql {
@@ -59,11 +82,11 @@ function toSql(first: unknown, values: unknown[]): Prisma.Sql {
 
 export interface RoutedDbParts {
   /** Prisma over HTTP, for model reads; built on first use. */
-  reads: () => Db;
+  reads: () => PrismaClient;
   /** The request's WebSocket session, for writes and transactions; opened on first use. */
-  session: () => Db;
+  session: () => TxDb;
   /** Raw queries, straight over Neon HTTP. */
-  sql: NeonQueryFunction<false, false>;
+  sql: HttpSql;
   onDisconnect?: () => Promise<void>;
 }
 
@@ -76,26 +99,24 @@ export interface RoutedDbParts {
  * Nothing is shared between requests: Prisma clients hold promises that Workers refuse to settle across
  * requests.
  */
+// The model delegates are defined on the prototype below; this declaration tells TypeScript they are there.
+interface RoutedDb extends Pick<PrismaClient, ModelProperty> {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface declares the prototype's delegates.
 class RoutedDb {
   constructor(readonly parts: RoutedDbParts) {}
 
-  $queryRaw(first: unknown, ...values: unknown[]) {
+  // Raw reads return a plain Promise, not a PrismaPromise: they cannot join a `$transaction([...])` batch, which
+  // would run on the session anyway. The signatures are Prisma's so callers are typed as with a PrismaClient.
+  $queryRaw = ((first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
     const query = toSql(first, values);
     return this.parts.sql.query(query.text, query.values);
-  }
-  $queryRawUnsafe(text: string, ...values: unknown[]) {
-    return this.parts.sql.query(text, values);
-  }
-  $executeRaw(...args: unknown[]) {
-    return (this.parts.session().$executeRaw as (...a: unknown[]) => unknown)(...args);
-  }
-  $executeRawUnsafe(...args: unknown[]) {
-    return (this.parts.session().$executeRawUnsafe as (...a: unknown[]) => unknown)(...args);
-  }
-  $transaction(...args: unknown[]) {
-    return (this.parts.session().$transaction as (...a: unknown[]) => unknown)(...args);
-  }
-  async $connect() {}
+  }) as PrismaClient["$queryRaw"];
+  $queryRawUnsafe = ((text: string, ...values: unknown[]) => this.parts.sql.query(text, values)) as PrismaClient["$queryRawUnsafe"];
+  $executeRaw: PrismaClient["$executeRaw"] = (query, ...values) => this.parts.session().$executeRaw(query, ...values);
+  $executeRawUnsafe: PrismaClient["$executeRawUnsafe"] = (query, ...values) => this.parts.session().$executeRawUnsafe(query, ...values);
+  $transaction: PrismaClient["$transaction"] = ((...args: Parameters<PrismaClient["$transaction"]>) =>
+    (this.parts.session().$transaction as (...a: typeof args) => unknown)(...args)) as PrismaClient["$transaction"];
   $disconnect() {
     return this.parts.onDisconnect ? this.parts.onDisconnect() : Promise.resolve();
   }
@@ -108,9 +129,9 @@ for (const model of MODEL_PROPERTIES) {
     configurable: true,
     get(this: RoutedDb) {
       const { parts } = this;
-      const delegate = Object.create((parts.reads() as unknown as Delegates)[model]!) as Record<string, unknown>;
+      const delegate = Object.create(delegatesOf(parts.reads())[model]!) as Record<string, unknown>;
       for (const operation of WRITE_OPERATIONS) {
-        delegate[operation] = (args: unknown) => (parts.session() as unknown as Delegates)[model]![operation]!(args);
+        delegate[operation] = (args: unknown) => delegatesOf(parts.session())[model]![operation]!(args);
       }
       Object.defineProperty(this, model, { value: delegate });
       return delegate;
@@ -118,14 +139,6 @@ for (const model of MODEL_PROPERTIES) {
   });
 }
 
-export function createRoutedDb(parts: RoutedDbParts): Db {
-  return new RoutedDb(parts) as unknown as Db;
+export function createRoutedDb(parts: RoutedDbParts): Db & { $disconnect(): Promise<void> } {
+  return new RoutedDb(parts);
 }
-
-export type HttpSql = NeonQueryFunction<false, false>;
-
-/**
- * Neon's HTTP query function, for statements that must commit together in ONE round trip
- * (`sql.transaction([...])`, a non-interactive transaction) without opening a WebSocket session.
- */
-export const createHttpSql: (env: DbEnv) => HttpSql = createSql;

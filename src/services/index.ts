@@ -1,21 +1,35 @@
 import type { Redis } from "@upstash/redis/cloudflare";
 import type { Env } from "../env";
-import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db } from "./db";
-import { createLogger, type Logger } from "./logger";
-import { createMemoryRateLimiter, createRedisRateLimiter, type AfterResponse, type RateLimiter } from "./rate-limiter";
-import { createRedis } from "./redis";
 import type { WebhookQueueMessage } from "../webhooks/messages";
+import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db, type HttpSql, type TxDb } from "./db";
+import { createLogger, type Logger } from "./logger";
+import { type AfterResponse, createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rate-limiter";
+import { createRedis } from "./redis";
 
-export interface Services {
-  /** Raw queries and model reads over HTTP; writes and `$transaction` on the request's WebSocket session (src/services/db.ts). */
+/**
+ * The one dependency shape domain code takes (`fn(deps, actor, input)`): the request's database handles (which
+ * to use: src/services/db.ts), settings, Redis, the logger, the webhook queue and a way to run work after the
+ * response. Built once per request by middleware/services.ts (and per batch by the queue consumer); domain
+ * code never sees the Hono context.
+ */
+export interface Deps {
+  /** Prisma model reads over HTTP, single writes on the session (src/services/db.ts). */
   readonly db: Db;
-  /** The request's WebSocket session itself, for code that wants every statement on one connection. */
-  readonly txDb: Db;
+  /** The request's WebSocket session: interactive transactions and locks, every statement on one connection. */
+  readonly txDb: TxDb;
+  /** One-shot raw SQL over Neon's HTTP endpoint (hot reads; `sql.transaction([...])` commits a batch). */
+  readonly sql: HttpSql;
+  /** Validated settings (src/env.ts). */
+  readonly env: Env;
   readonly redis: Redis | undefined;
   readonly limiter: RateLimiter;
   readonly logger: Logger;
   /** Producer of the webhook queue: lifecycle events and deliveries (see src/webhooks/producer.ts). */
   readonly webhookQueue: Queue<WebhookQueueMessage>;
+  /** Runs work after the response is sent (the request's waitUntil); errors are the work's own to log. */
+  readonly afterResponse: AfterResponse;
+  /** The clock, in epoch ms (one place to read it, so a domain function's "now" is consistent). */
+  now(): number;
   /** Whether the request opened database clients, which dispose() closes. */
   readonly opened: boolean;
   /** Closes what the request opened; run after the response through waitUntil. */
@@ -27,24 +41,32 @@ export interface Services {
 // Without a request (the queue consumer) there is no response to run work after: it runs on its own.
 const runOnItsOwn: AfterResponse = (work) => void work.catch(() => {});
 
-export function createServices(env: Env, requestId: string, afterResponse: AfterResponse = runOnItsOwn): Services {
+export function createDeps(env: Env, requestId: string, afterResponse: AfterResponse = runOnItsOwn): Deps {
   let db: Db | undefined;
-  let reads: Db | undefined;
-  let txDb: Db | undefined;
+  let reads: ReturnType<typeof createHttpDb> | undefined;
+  let txDb: TxDb | undefined;
+  let sql: HttpSql | undefined;
   const redis = createRedis(env);
   return {
     get db() {
-      db ??= createRoutedDb({ reads: () => (reads ??= createHttpDb(env)), session: () => this.txDb, sql: createSql(env) });
+      db ??= createRoutedDb({ reads: () => (reads ??= createHttpDb(env)), session: () => this.txDb, sql: this.sql });
       return db;
     },
     get txDb() {
       txDb ??= createTransactionalDb(env);
       return txDb;
     },
+    get sql() {
+      sql ??= createSql(env);
+      return sql;
+    },
+    env,
     redis,
     limiter: redis ? createRedisRateLimiter(env, redis, afterResponse) : createMemoryRateLimiter(env),
     logger: createLogger({ requestId }),
     webhookQueue: env.WEBHOOK_QUEUE as Queue<WebhookQueueMessage>,
+    afterResponse,
+    now: () => Date.now(),
     get opened() {
       return reads !== undefined || txDb !== undefined;
     },

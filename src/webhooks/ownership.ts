@@ -51,7 +51,7 @@ export const userEventTypeWebhookGuard: MiddlewareHandler<AppEnv> = async (c, ne
   if (!params.success) throw validationError(params.error, "param");
   const { eventTypeId } = params.data;
   const userId = c.var.principal!.userId;
-  const { db } = c.var.services;
+  const { db } = c.var.deps;
 
   const eventType = await db.eventType.findUnique({ where: { id: eventTypeId }, select: { userId: true } });
   if (!eventType) throw new ApiError("NotFoundException", `${guard} - Event type (${eventTypeId}) not found`);
@@ -79,7 +79,7 @@ export const userEventTypeWebhookGuard: MiddlewareHandler<AppEnv> = async (c, ne
  */
 export const oAuthClientWebhookGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const webhookId = c.req.param("webhookId")!;
-  const webhook = await c.var.services.db.webhook.findUnique({ where: { id: webhookId } });
+  const webhook = await c.var.deps.db.webhook.findUnique({ where: { id: webhookId } });
   if (!webhook) throw webhookNotFound(webhookId);
   if (webhook.platformOAuthClientId !== c.get("guardedOAuthClient").id) {
     throw forbidden("IsOAuthClientWebhookGuard", "Webhook does not belong to this oAuthClient");
@@ -91,7 +91,7 @@ export const oAuthClientWebhookGuard: MiddlewareHandler<AppEnv> = async (c, next
 // Platform roles that manage an OAuth client's webhooks (Cal.com's create/update/delete need ADMIN or OWNER).
 async function managesOrganization(c: Context<AppEnv>, organizationId: number): Promise<boolean> {
   if ((await callerOrganizationId(c)) !== organizationId) return false;
-  const membership = await c.var.services.db.membership.findFirst({
+  const membership = await c.var.deps.db.membership.findFirst({
     where: { userId: c.var.principal!.userId, teamId: organizationId, accepted: true, role: { in: ["ADMIN", "OWNER"] }, team: { isPlatform: true } },
     select: { id: true },
   });
@@ -104,7 +104,7 @@ async function managesOrganization(c: Context<AppEnv>, organizationId: number): 
  * the caller's platform organization when the caller is its ADMIN or OWNER. Unknown: 404; anyone else's: 403.
  */
 export async function loadWebhookOfCaller(c: Context<AppEnv>, webhookId: string): Promise<Webhook> {
-  const found = await c.var.services.db.webhook.findUnique({
+  const found = await c.var.deps.db.webhook.findUnique({
     where: { id: webhookId },
     include: { eventType: { select: { userId: true } }, platformOAuthClient: { select: { organizationId: true } } },
   });

@@ -57,7 +57,7 @@ async function hasSubscribers(services: WebhookProducerServices, message: Webhoo
  * already happened, so a queue outage is logged (and reported to Sentry) rather than failing the request.
  */
 export async function enqueueWebhookEvent(source: Context<AppEnv> | WebhookProducerServices, event: WebhookEvent): Promise<EnqueueResult> {
-  const services = isContext(source) ? source.var.services : source;
+  const services = isContext(source) ? source.var.deps : source;
   const message: WebhookEventMessage = {
     kind: "event",
     eventId: crypto.randomUUID(),

@@ -1,15 +1,17 @@
 import { env } from "cloudflare:workers";
 import { generateApiKey } from "../../src/auth/api-keys";
-import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db } from "../../src/services/db";
+import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db, type TxDb } from "../../src/services/db";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** The same database access the app gets; `$disconnect()` closes what it opened. */
-export function testDb(): Db {
+export type TestDb = Db & { $disconnect(): Promise<void> };
+
+export function testDb(): TestDb {
   const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string };
-  let reads: Db | undefined;
-  let session: Db | undefined;
+  let reads: TxDb | undefined;
+  let session: TxDb | undefined;
   return createRoutedDb({
     reads: () => (reads ??= createHttpDb(bindings)),
     session: () => (session ??= createTransactionalDb(bindings)),

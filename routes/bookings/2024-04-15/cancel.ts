@@ -43,7 +43,7 @@ export const cancelBookingLegacyOperation = defineOperation({
   route,
   versions: LEGACY_BOOKINGS_VERSIONS,
   documented: false,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
     const uid = c.req.valid("param").bookingUid;

@@ -35,7 +35,7 @@ export const createBookingLegacyOperation = defineOperation({
   route,
   versions: LEGACY_BOOKINGS_VERSIONS,
   documented: false,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const body = c.req.valid("json");
     const deps = bookingDeps(c);

@@ -25,7 +25,7 @@ const route = createRoute({
 export const getBookingForRescheduleLegacyOperation = defineOperation({
   route,
   versions: LEGACY_BOOKINGS_VERSIONS,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const uid = c.req.valid("param").bookingUid;
     const booking = await legacyErrors(async () => {

@@ -24,7 +24,7 @@ const route = createRoute({
 export const createInstantBookingLegacyOperation = defineOperation({
   route,
   versions: LEGACY_BOOKINGS_VERSIONS,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const input = { ...legacyCreateInput(c.req.valid("json"), undefined), instant: true };
     // The event type is resolved first (an unknown one is event_type_not_found_error); the instant check refuses the rest.

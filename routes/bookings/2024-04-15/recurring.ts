@@ -32,7 +32,7 @@ const route = createRoute({
 export const createRecurringBookingLegacyOperation = defineOperation({
   route,
   versions: LEGACY_BOOKINGS_VERSIONS,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const bodies = c.req.valid("json");
     const first = [...bodies].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]!;

@@ -24,7 +24,7 @@ const route = createRoute({
 export const addGuestsOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_WRITE"] },
+  auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const lookup = await addGuests(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid, c.req.valid("json").guests);
     return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);

@@ -24,7 +24,7 @@ const route = createRoute({
 export const getCalendarLinksOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_READ"] },
+  auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     const data = await getCalendarLinks(bookingDeps(c), c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data }, 200);

@@ -27,7 +27,7 @@ const route = createRoute({
 export const cancelBookingOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
     const lookup = await cancelBooking(bookingDeps(c), actorOf(c), { uid: c.req.valid("param").bookingUid, ...body });

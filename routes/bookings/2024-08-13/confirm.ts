@@ -27,7 +27,7 @@ const route = createRoute({
 export const confirmBookingOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_WRITE"] },
+  auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const lookup = await confirmBooking(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);

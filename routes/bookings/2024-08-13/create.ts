@@ -52,7 +52,7 @@ function toCreateInput(body: CreateBookingBody, reservationCookie: string | unde
 export const createBookingOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const result = await createBooking(bookingDeps(c), actorOf(c), toCreateInput(c.req.valid("json"), getCookie(c, "uid")));
     return c.json({ status: "success" as const, data: createOutput(result) }, 201);

@@ -26,7 +26,7 @@ const route = createRoute({
 export const getBookingOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const lookup = await getBooking(bookingDeps(c), actorOf(c), c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);

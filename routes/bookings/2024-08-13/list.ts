@@ -2,7 +2,8 @@ import { createRoute } from "@hono/zod-openapi";
 import { anyBookingOutput, GetBookingsOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { ListBookingsQuerySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { bookingDeps } from "../../../src/bookings/deps";
-import { listBookings, paginationMeta } from "../../../src/bookings/list";
+import { listBookings } from "../../../src/bookings/list";
+import { paginationMeta } from "../../../src/http/common";
 import { defineOperation } from "../../../src/operation";
 import { BOOKINGS_2024_08_13 } from "./versions";
 
@@ -24,7 +25,7 @@ const date = (value: string | undefined) => (value === undefined ? undefined : n
 export const listBookingsOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_READ"] },
+  auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     const q = c.req.valid("query");
     const { bookings, totalItems } = await listBookings(bookingDeps(c), c.var.principal!, {

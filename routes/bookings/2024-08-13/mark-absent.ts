@@ -24,7 +24,7 @@ const route = createRoute({
 export const markAbsentOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_WRITE"] },
+  auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
     const booking = await markAbsent(bookingDeps(c), c.var.principal!, { uid: c.req.valid("param").bookingUid, ...body });

@@ -28,7 +28,7 @@ const reassignRoute = createRoute({
 export const reassignBookingOperation = defineOperation({
   route: reassignRoute,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_WRITE"] },
+  auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => reassignBooking(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid),
 });
 
@@ -58,7 +58,7 @@ const reassignToUserRoute = createRoute({
 export const reassignBookingToUserOperation = defineOperation({
   route: reassignToUserRoute,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_WRITE"] },
+  auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const { bookingUid, userId } = c.req.valid("param");
     return reassignBookingToUser(bookingDeps(c), c.var.principal!, bookingUid, userId);

@@ -27,7 +27,7 @@ const route = createRoute({
 export const rescheduleBookingOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const body = c.req.valid("json");
     const result = await rescheduleBooking(bookingDeps(c), actorOf(c), {

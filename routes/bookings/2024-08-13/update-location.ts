@@ -24,7 +24,7 @@ const route = createRoute({
 export const updateBookingLocationOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_WRITE"] },
+  auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const lookup = await updateBookingLocation(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid, c.req.valid("json").location);
     return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);

@@ -39,7 +39,7 @@ export const getRecordingsOperation = defineOperation({
     GetBookingRecordingsOutputSchema,
   ),
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_READ"] },
+  auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data: [] }, 200);
@@ -54,7 +54,7 @@ export const getTranscriptsOperation = defineOperation({
     GetBookingTranscriptsOutputSchema,
   ),
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_READ"] },
+  auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data: [] }, 200);
@@ -69,7 +69,7 @@ export const getVideoSessionsOperation = defineOperation({
     GetBookingVideoSessionsOutputSchema,
   ),
   versions: BOOKINGS_2024_08_13,
-  auth: { allow: [], permissions: ["BOOKING_READ"] },
+  auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data: [] }, 200);

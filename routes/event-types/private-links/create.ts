@@ -25,10 +25,10 @@ const route = createRoute({
 export const createPrivateLinkOperation = defineOperation({
   route,
   versions: EVENT_TYPES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { eventTypeId } = c.req.valid("param");
-    const data = await createPrivateLink(c.var.services.db, c.var.principal!.userId, eventTypeId, c.req.valid("json"), c.var.env.WEBSITE_URL);
+    const data = await createPrivateLink(c.var.deps.db, c.var.principal!.userId, eventTypeId, c.req.valid("json"), c.var.env.WEBSITE_URL);
     return c.json({ status: "success" as const, data }, 201);
   },
 });

@@ -21,10 +21,10 @@ const route = createRoute({
 export const deletePrivateLinkOperation = defineOperation({
   route,
   versions: EVENT_TYPES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { eventTypeId, linkId } = c.req.valid("param");
-    await deletePrivateLink(c.var.services.db, c.var.principal!.userId, eventTypeId, linkId);
+    await deletePrivateLink(c.var.deps.db, c.var.principal!.userId, eventTypeId, linkId);
     return c.json({ status: "success" as const, data: { linkId, message: "Private link deleted successfully" } }, 200);
   },
 });

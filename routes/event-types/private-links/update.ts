@@ -25,10 +25,10 @@ const route = createRoute({
 export const updatePrivateLinkOperation = defineOperation({
   route,
   versions: EVENT_TYPES_VERSIONS,
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const { eventTypeId, linkId } = c.req.valid("param");
-    const data = await updatePrivateLink(c.var.services.db, c.var.principal!.userId, eventTypeId, linkId, c.req.valid("json"), c.var.env.WEBSITE_URL);
+    const data = await updatePrivateLink(c.var.deps.db, c.var.principal!.userId, eventTypeId, linkId, c.req.valid("json"), c.var.env.WEBSITE_URL);
     return c.json({ status: "success" as const, data }, 200);
   },
 });

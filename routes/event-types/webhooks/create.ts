@@ -23,13 +23,13 @@ const route = createRoute({
   },
 });
 
-export const createEventTypeWebhook = defineOperation({
+export const createEventTypeWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const owner = { kind: "eventType" as const, eventTypeId: c.get("guardedEventTypeId") };
-    const webhook = await createOwnedWebhook(c.var.services.db, c.var.env, owner, c.req.valid("json"));
+    const webhook = await createOwnedWebhook(c.var.deps.db, c.var.env, owner, c.req.valid("json"));
     return c.json({ status: "success" as const, data: toEventTypeWebhookOutput(webhook, { revealSecret: true }) }, 201);
   },
 });

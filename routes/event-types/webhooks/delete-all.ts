@@ -20,12 +20,12 @@ const route = createRoute({
   },
 });
 
-export const deleteAllEventTypeWebhooks = defineOperation({
+export const deleteAllEventTypeWebhooksOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const owner = { kind: "eventType" as const, eventTypeId: c.get("guardedEventTypeId") };
-    return c.json({ status: "success" as const, data: await deleteAllOwnedWebhooks(c.var.services.db, owner) }, 200);
+    return c.json({ status: "success" as const, data: await deleteAllOwnedWebhooks(c.var.deps.db, owner) }, 200);
   },
 });

@@ -20,12 +20,12 @@ const route = createRoute({
   },
 });
 
-export const deleteEventTypeWebhook = defineOperation({
+export const deleteEventTypeWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
-    const webhook = await deleteOwnedWebhook(c.var.services.db, c.get("guardedWebhook"));
+    const webhook = await deleteOwnedWebhook(c.var.deps.db, c.get("guardedWebhook"));
     return c.json({ status: "success" as const, data: toEventTypeWebhookOutput(webhook) }, 200);
   },
 });

@@ -18,9 +18,9 @@ const route = createRoute({
   },
 });
 
-export const getEventTypeWebhook = defineOperation({
+export const getEventTypeWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => c.json({ status: "success" as const, data: toEventTypeWebhookOutput(c.get("guardedWebhook")) }, 200),
 });

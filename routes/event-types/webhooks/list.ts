@@ -19,13 +19,13 @@ const route = createRoute({
   },
 });
 
-export const listEventTypeWebhooks = defineOperation({
+export const listEventTypeWebhooksOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const owner = { kind: "eventType" as const, eventTypeId: c.get("guardedEventTypeId") };
-    const webhooks = await listOwnedWebhooks(c.var.services.db, owner, c.req.valid("query"));
+    const webhooks = await listOwnedWebhooks(c.var.deps.db, owner, c.req.valid("query"));
     return c.json({ status: "success" as const, data: webhooks.map((webhook) => toEventTypeWebhookOutput(webhook)) }, 200);
   },
 });

@@ -29,14 +29,14 @@ const route = createRoute({
   },
 });
 
-export const updateEventTypeWebhook = defineOperation({
+export const updateEventTypeWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const input = c.req.valid("json");
     const owner = { kind: "eventType" as const, eventTypeId: c.get("guardedEventTypeId") };
-    const webhook = await updateOwnedWebhook(c.var.services.db, c.var.env, owner, c.get("guardedWebhook"), input);
+    const webhook = await updateOwnedWebhook(c.var.deps.db, c.var.env, owner, c.get("guardedWebhook"), input);
     return c.json({ status: "success" as const, data: toEventTypeWebhookOutput(webhook, revealsSecret(input)) }, 200);
   },
 });

@@ -25,13 +25,13 @@ const route = createRoute({
   },
 });
 
-export const createOAuthClientWebhook = defineOperation({
+export const createOAuthClientWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const owner = { kind: "oAuthClient" as const, oAuthClientId: c.get("guardedOAuthClient").id };
-    const webhook = await createOwnedWebhook(c.var.services.db, c.var.env, owner, c.req.valid("json"));
+    const webhook = await createOwnedWebhook(c.var.deps.db, c.var.env, owner, c.req.valid("json"));
     return c.json({ status: "success" as const, data: toOAuthClientWebhookOutput(webhook, { revealSecret: true }) }, 201);
   },
 });

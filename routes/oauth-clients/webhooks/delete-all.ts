@@ -21,12 +21,12 @@ const route = createRoute({
   },
 });
 
-export const deleteAllOAuthClientWebhooks = defineOperation({
+export const deleteAllOAuthClientWebhooksOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const owner = { kind: "oAuthClient" as const, oAuthClientId: c.get("guardedOAuthClient").id };
-    return c.json({ status: "success" as const, data: await deleteAllOwnedWebhooks(c.var.services.db, owner) }, 200);
+    return c.json({ status: "success" as const, data: await deleteAllOwnedWebhooks(c.var.deps.db, owner) }, 200);
   },
 });

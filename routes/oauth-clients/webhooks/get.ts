@@ -18,9 +18,9 @@ const route = createRoute({
   },
 });
 
-export const getOAuthClientWebhook = defineOperation({
+export const getOAuthClientWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => c.json({ status: "success" as const, data: toOAuthClientWebhookOutput(c.get("guardedWebhook")) }, 200),
 });

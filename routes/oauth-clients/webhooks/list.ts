@@ -20,13 +20,13 @@ const route = createRoute({
   },
 });
 
-export const listOAuthClientWebhooks = defineOperation({
+export const listOAuthClientWebhooksOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const owner = { kind: "oAuthClient" as const, oAuthClientId: c.get("guardedOAuthClient").id };
-    const webhooks = await listOwnedWebhooks(c.var.services.db, owner, c.req.valid("query"));
+    const webhooks = await listOwnedWebhooks(c.var.deps.db, owner, c.req.valid("query"));
     return c.json({ status: "success" as const, data: webhooks.map((webhook) => toOAuthClientWebhookOutput(webhook)) }, 200);
   },
 });

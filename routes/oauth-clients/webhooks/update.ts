@@ -29,14 +29,14 @@ const route = createRoute({
   },
 });
 
-export const updateOAuthClientWebhook = defineOperation({
+export const updateOAuthClientWebhookOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: [] },
+  auth: { allow: "any" },
   handler: async (c) => {
     const input = c.req.valid("json");
     const owner = { kind: "oAuthClient" as const, oAuthClientId: c.get("guardedOAuthClient").id };
-    const webhook = await updateOwnedWebhook(c.var.services.db, c.var.env, owner, c.get("guardedWebhook"), input);
+    const webhook = await updateOwnedWebhook(c.var.deps.db, c.var.env, owner, c.get("guardedWebhook"), input);
     return c.json({ status: "success" as const, data: toOAuthClientWebhookOutput(webhook, revealsSecret(input)) }, 200);
   },
 });

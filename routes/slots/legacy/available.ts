@@ -11,7 +11,7 @@ import type { EventTypeLookup } from "../../../src/event-types/slots-loader";
 import { ApiError, errorResponses } from "../../../src/errors";
 import { respondWithJsonText } from "../../../src/json-text";
 import type { AppEnv } from "../../../src/context";
-import { createHttpSql } from "../../../src/services/db";
+import { createSql } from "../../../src/services/db";
 import { defineOperation } from "../../../src/operation";
 import { isValidTimeZone } from "../../../src/slots/format";
 import { LEGACY_SLOTS_VERSIONS } from "../versions";
@@ -77,7 +77,7 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
     // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.
     const ownHoldUid = getCookie(c, "uid") || undefined;
     const rescheduleUid = query.rescheduleUid || undefined;
-    const body = await publicSlotsAnswer(c.var.services.db, createHttpSql(c.var.env), {
+    const body = await publicSlotsAnswer(c.var.deps.db, createSql(c.var.env), {
       lookup,
       window,
       now,

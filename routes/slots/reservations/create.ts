@@ -26,7 +26,7 @@ const route = createRoute({
 export const reserveSlotOperation = defineOperation({
   route,
   versions: SLOTS_VERSIONS,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const data = await createReservation(reservationStore(c), c.var.principal, c.req.valid("json"));
     return c.json({ status: "success" as const, data }, 201);

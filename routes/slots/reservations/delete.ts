@@ -20,9 +20,9 @@ const route = createRoute({
 export const deleteReservedSlotOperation = defineOperation({
   route,
   versions: SLOTS_VERSIONS,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
-    await deleteReservation(c.var.services.db, c.var.principal, c.req.valid("param").uid);
+    await deleteReservation(c.var.deps.db, c.var.principal, c.req.valid("param").uid);
     return c.json({ status: "success" as const }, 200);
   },
 });

@@ -21,9 +21,9 @@ const route = createRoute({
 export const getReservedSlotOperation = defineOperation({
   route,
   versions: SLOTS_VERSIONS,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const data = await getReservation(c.var.services.db, c.var.principal, c.req.valid("param").uid);
+    const data = await getReservation(c.var.deps.db, c.var.principal, c.req.valid("param").uid);
     return c.json({ status: "success" as const, data }, 200);
   },
 });

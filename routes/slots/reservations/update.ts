@@ -26,7 +26,7 @@ const route = createRoute({
 export const updateReservedSlotOperation = defineOperation({
   route,
   versions: SLOTS_VERSIONS,
-  auth: { allow: [], optional: true },
+  auth: { allow: "any", optional: true },
   handler: async (c) => {
     const data = await updateReservation(reservationStore(c), c.var.principal, c.req.valid("param").uid, c.req.valid("json"));
     return c.json({ status: "success" as const, data }, 200);

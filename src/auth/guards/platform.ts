@@ -23,7 +23,7 @@ export async function callerOrganizationId(c: Context<AppEnv>): Promise<number |
   const principal = c.var.principal;
   let organizationId = principal?.organizationId ?? null;
   if (principal && organizationId === null) {
-    const user = await c.var.services.db.user.findUnique({ where: { id: principal.userId }, select: { organizationId: true } });
+    const user = await c.var.deps.db.user.findUnique({ where: { id: principal.userId }, select: { organizationId: true } });
     organizationId = user?.organizationId ?? null;
   }
   c.set("callerOrganizationId", organizationId);
@@ -38,7 +38,7 @@ export const organizationRoles =
     const principal = c.var.principal;
     const organizationId = await callerOrganizationId(c);
     if (!principal || !organizationId) throw forbidden(guard, "No organization associated with the user.");
-    const organization = await c.var.services.db.team.findUnique({
+    const organization = await c.var.deps.db.team.findUnique({
       where: { id: organizationId },
       select: { isPlatform: true, members: { where: { userId: principal.userId }, select: { accepted: true, role: true } } },
     });
@@ -60,7 +60,7 @@ export const oAuthClientOfCallerOrganization: MiddlewareHandler<AppEnv> = async 
   if (!clientId) throw forbidden(guard, "No OAuth client associated with the request.");
   const organizationId = await callerOrganizationId(c);
   if (!c.var.principal || !organizationId) throw forbidden(guard, "No organization associated with the user.");
-  const client = await c.var.services.db.platformOAuthClient.findUnique({ where: { id: clientId } });
+  const client = await c.var.deps.db.platformOAuthClient.findUnique({ where: { id: clientId } });
   if (!client) throw new ApiError("NotFoundException", `${guard} - OAuth client not found.`);
   if (client.organizationId !== organizationId) {
     throw forbidden(guard, `forbidden. oAuth client with id=${clientId} does not belong to the organization with id=${organizationId}.`);

@@ -29,7 +29,7 @@ export const accessTokenStrategy: Strategy<"ACCESS_TOKEN"> = async (c, credentia
     throw unauthorized(INVALID_ACCESS_TOKEN);
   }
 
-  const [family, cachedClient] = (await readCached<FamilyState | OAuthClientAuthRecord>(c.var.services, [
+  const [family, cachedClient] = (await readCached<FamilyState | OAuthClientAuthRecord>(c.var.deps, [
     tokenFamilyCacheKey(claims.familyId),
     oAuthClientCacheKey(claims.clientId),
   ])) as [FamilyState | null, OAuthClientAuthRecord | null];

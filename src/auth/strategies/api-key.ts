@@ -20,7 +20,7 @@ const expired = () => new ApiError("UnauthorizedException", "ApiAuthStrategy - a
 // Positive answers are cached in Redis for a short TTL; unknown or expired keys never are. The license
 // answer (checked first, as Cal.com does) is read in the same Redis round trip.
 export const apiKeyStrategy: Strategy<"API_KEY"> = async (c, credential) => {
-  const { env, services } = c.var;
+  const { env, deps: services } = c.var;
   const hashedKey = await hashApiKey(credential.key, env.API_KEY_PREFIX);
   const toPrincipal = (row: CachedApiKey): Principal => ({
     strategy: "API_KEY",

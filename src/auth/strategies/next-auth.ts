@@ -40,7 +40,7 @@ interface CachedSession {
 }
 
 export const nextAuthStrategy: Strategy<"NEXT_AUTH"> = async (c, credential) => {
-  const { env, services } = c.var;
+  const { env, deps: services } = c.var;
   if (!env.NEXTAUTH_SECRET) return null;
   const cacheKey = `auth:session:${await sha256Hex(credential.cookie)}`;
   const [cached] = await readCached<CachedSession>(services, [cacheKey]);

@@ -1,3 +1,4 @@
+import { PaginationMetaSchema } from "../../http/common";
 import { z } from "@hono/zod-openapi";
 import { LANGUAGES as LOCALES } from "./schemas";
 import type { CreateBookingResult } from "../create";
@@ -242,19 +243,6 @@ export const CreateBookingOutputSchema = success(
   z.union([BookingOutputSchema, z.array(RecurringBookingOutputSchema), CreatedSeatedBookingOutputSchema, z.array(CreatedRecurringSeatedBookingOutputSchema)]),
   "CreateBookingOutput_2024_08_13",
 );
-
-export const PaginationMetaSchema = z
-  .object({
-    totalItems: z.number(),
-    remainingItems: z.number(),
-    returnedItems: z.number(),
-    itemsPerPage: z.number(),
-    currentPage: z.number(),
-    totalPages: z.number(),
-    hasNextPage: z.boolean(),
-    hasPreviousPage: z.boolean(),
-  })
-  .openapi("PaginationMetaDto");
 
 export const GetBookingsOutputSchema = z
   .object({ status: z.literal("success"), data: z.array(AnyBookingOutputSchema), pagination: PaginationMetaSchema })

@@ -4,7 +4,7 @@ import { loadBusyContext } from "../../../src/availability/busy";
 import { loadEventTypeWithBusyTime } from "../../../src/availability/one-round-trip";
 import { findSlots, slotsFromBusyContext } from "../../../src/availability/service";
 import { loadEventTypeForSlots } from "../../../src/event-types/slots-loader";
-import { createHttpSql, type Db } from "../../../src/services/db";
+import { createSql, type Db } from "../../../src/services/db";
 import { api } from "../../helpers/api";
 import { testDb } from "../../helpers/tenants";
 import { createHost, DAY, mondayAhead, type Host } from "../slots/fixtures";
@@ -123,7 +123,7 @@ describe("loadEventTypeWithBusyTime", () => {
     const db = testDb();
     try {
       const window = { rangeStart: monday, rangeEnd: monday + 5 * DAY, now: Date.now() };
-      const sql = createHttpSql(env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string });
+      const sql = createSql(env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string });
       const viaNeon = await loadEventTypeWithBusyTime(sql, { eventTypeId: host.eventTypeId }, window);
       const viaPrisma = await loadEventTypeWithBusyTime(db, { eventTypeId: host.eventTypeId }, window);
       expect(viaNeon).toEqual(viaPrisma);

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventTypeForSlots } from "../../../src/event-types/slots-loader";
 import type { Db } from "../../../src/services/db";
 import { api } from "../../helpers/api";
-import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
+import { createTenant, type TestDb, testDb, type Tenant } from "../../helpers/tenants";
 
 const V = "2024-06-14";
 let tenant: Tenant;
-let db: Db;
+let db: TestDb;
 let defaultScheduleId: number;
 let pinnedScheduleId: number;
 

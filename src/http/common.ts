@@ -1,0 +1,112 @@
+// Shared HTTP pieces every resource uses: path ids, take/skip pagination and its meta, the success envelope.
+// Resources compose these; they never declare their own copy of an id param or an envelope.
+import { z } from "@hono/zod-openapi";
+
+const MAX_INT4 = 2147483647;
+
+// ---------------------------------------------------------------------------------------------------------
+// Path ids
+
+/** A positive integer path id (Postgres int4), coerced from the path, with messages naming the param. */
+export const intPathParam = (name: string, example = 1) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be an integer`)
+    .positive()
+    .max(MAX_INT4)
+    .openapi({ param: { name, in: "path" }, example });
+
+/** A string path id (cuids, uids), bounded so a path cannot carry megabytes into a query. */
+export const stringPathParam = (name: string, options: { max?: number; example?: string } = {}) =>
+  z
+    .string()
+    .min(1)
+    .max(options.max ?? 100)
+    .openapi({ param: { name, in: "path" }, ...(options.example ? { example: options.example } : {}) });
+
+export const EventTypeIdParams = z.object({ eventTypeId: intPathParam("eventTypeId") });
+export const ScheduleIdParams = z.object({ scheduleId: intPathParam("scheduleId", 254) });
+export const TeamIdParams = z.object({ teamId: intPathParam("teamId") });
+export const OrgIdParams = z.object({ orgId: intPathParam("orgId") });
+export const UserIdParams = z.object({ userId: intPathParam("userId") });
+export const MembershipIdParams = z.object({ membershipId: intPathParam("membershipId") });
+export const ClientIdParams = z.object({ clientId: stringPathParam("clientId", { example: "clsx38nbl0001vkhlwin9fmt0" }) });
+export const WebhookIdParams = z.object({ webhookId: stringPathParam("webhookId", { max: 255 }) });
+
+/** Several path ids of one route: `pathParams(TeamIdParams, EventTypeIdParams)`. */
+export function pathParams<const T extends readonly z.ZodObject[]>(...parts: T) {
+  const shape = Object.assign({}, ...parts.map((part) => part.shape)) as UnionToIntersection<T[number]["shape"]> & z.ZodRawShape;
+  return z.object(shape);
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+// ---------------------------------------------------------------------------------------------------------
+// Pagination (Cal.com's SkipTakePagination and its pagination meta)
+
+const MAX_TAKE = 250;
+
+/** `take`/`skip` query params; without a default, an absent one is `undefined` (the store picks its own). */
+export function paginationQuery(defaults: { take?: number } = {}) {
+  const take = z.coerce.number().int().min(1).max(MAX_TAKE);
+  const skip = z.coerce.number().int().min(0);
+  return z.object({
+    take: (defaults.take === undefined ? take.optional() : take.default(defaults.take)).openapi({
+      description: "Maximum number of items to return",
+      example: 25,
+    }),
+    skip: (defaults.take === undefined ? skip.optional() : skip.default(0)).openapi({ description: "Number of items to skip", example: 0 }),
+  });
+}
+
+/** The same two params, optional (Cal.com's SkipTakePagination). */
+export const SkipTakeQuery = paginationQuery();
+
+export const PaginationMetaSchema = z
+  .object({
+    totalItems: z.number(),
+    remainingItems: z.number(),
+    returnedItems: z.number(),
+    itemsPerPage: z.number(),
+    currentPage: z.number(),
+    totalPages: z.number(),
+    hasNextPage: z.boolean(),
+    hasPreviousPage: z.boolean(),
+  })
+  .openapi("PaginationMetaDto");
+
+export type PaginationMeta = z.infer<typeof PaginationMetaSchema>;
+
+/** Cal.com's pagination meta (apps/api/v2/src/lib/pagination/pagination.ts). */
+export function paginationMeta(totalItems: number, skip: number, take: number): PaginationMeta {
+  const clampedSkip = Math.min(Math.max(skip, 0), totalItems);
+  const totalPages = Math.ceil(totalItems / take);
+  return {
+    returnedItems: Math.min(Math.max(totalItems - clampedSkip, 0), take),
+    totalItems,
+    itemsPerPage: take,
+    remainingItems: Math.max(0, totalItems - clampedSkip - take),
+    currentPage: totalItems === 0 ? 0 : Math.min(Math.max(Math.floor(clampedSkip / take) + 1, 1), totalPages),
+    totalPages,
+    hasNextPage: clampedSkip + take < totalItems,
+    hasPreviousPage: clampedSkip > 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The success envelope
+
+export const SUCCESS = "success" as const;
+export const SuccessStatus = z.literal(SUCCESS);
+
+/** `{"status":"success","data":…}` as an OpenAPI schema; name it with `.openapi("…OutputDto")`. */
+export const successOf = <T extends z.ZodType>(data: T) => z.object({ status: SuccessStatus, data });
+
+/** `{"status":"success"}` with no data (Cal.com's delete outputs of some resources). */
+export const SuccessOnlySchema = z.object({ status: SuccessStatus });
+
+/** A list with Cal.com's pagination meta beside `data`. */
+export const paginatedSuccessOf = <T extends z.ZodType>(item: T) => z.object({ status: SuccessStatus, data: z.array(item), pagination: PaginationMetaSchema });
+
+/** The body handlers answer with: `c.json(success(data), 200)`. */
+export const success = <T>(data: T) => ({ status: SUCCESS, data });
