@@ -66,15 +66,31 @@ console.log(`Access token (60 min): ${managed.accessToken}\n`);
 
 const args = ["wrangler", "dev", "--port", String(PORT), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
 for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
-const wrangler = spawn("npx", args, { stdio: "inherit" });
-
-const shutdown = async () => {
-  wrangler.kill("SIGTERM");
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-  process.exit(0);
+// Its own process group (as e2e/booker/run.ts does), stopped as a group: SIGTERM to `npx` alone is not passed on
+// through npm's `sh -c`, which left wrangler and workerd running after this script had exited.
+const wrangler = spawn("npx", args, { stdio: ["ignore", "inherit", "inherit"], detached: true });
+const wranglerExited = new Promise<void>((resolve) => wrangler.once("exit", () => resolve()));
+const stopWrangler = async () => {
+  if (wrangler.exitCode !== null || wrangler.signalCode !== null) return;
+  try {
+    process.kill(-(wrangler.pid as number), "SIGTERM");
+  } catch {
+    return; // the group is already gone
+  }
+  await Promise.race([wranglerExited, new Promise((resolve) => setTimeout(resolve, 5000))]);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
-wrangler.on("exit", (code) => {
-  void Promise.all(cleanups.map((cleanup) => cleanup().catch(() => {}))).then(() => process.exit(code ?? 0));
-});
+
+// One way out, taken once: on Ctrl-C the signal arrives and then wrangler's exit; the second must not close the
+// servers and pools again (pg's Pool.end() twice threw "Called end on pool more than once").
+let stopping: Promise<never> | undefined;
+const stop = (code: number) => {
+  stopping ??= (async () => {
+    await stopWrangler();
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    process.exit(code);
+  })();
+  return stopping;
+};
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+wrangler.on("exit", (code) => void stop(code ?? 0));

@@ -2,11 +2,12 @@ import { z } from "zod";
 
 // Worker bindings and vars, validated once per isolate-env object at the entry.
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-// Vars arrive as strings, or as booleans when wrangler.toml gives a TOML boolean.
+// Vars arrive as strings, or as booleans when wrangler.toml gives a TOML boolean. Unset stays undefined so that
+// a default can depend on other settings.
 const booleanFlag = z
   .union([z.boolean(), z.enum(["true", "false"])])
-  .default(false)
-  .transform((value) => value === true || value === "true");
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === true || value === "true"));
 
 // A Queue producer binding: anything with send/sendBatch (checked by shape; bindings are not classes we can test).
 const isQueueBinding = (value: unknown): value is Queue<unknown> =>
@@ -87,7 +88,8 @@ export const EnvSchema = z
     WEBHOOK_RETRY_MAX_DELAY_SECONDS: positiveInt(600),
     WEBHOOK_DISABLE_AFTER_SECONDS: positiveInt(24 * 3600),
     WEBHOOK_DELIVERY_RETENTION_DAYS: positiveInt(30),
-    // Test/development only: lets subscriber URLs point at loopback (a local receiver).
+    // Test/development only: lets subscriber URLs point at loopback (a local receiver). Unset: true in
+    // development (a local receiver is what a developer tests with), false otherwise.
     WEBHOOK_ALLOW_LOOPBACK: booleanFlag,
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
@@ -97,7 +99,8 @@ export const EnvSchema = z
   .refine((env) => !env.WEBHOOK_ALLOW_LOOPBACK || env.ENVIRONMENT !== "production", {
     message: "WEBHOOK_ALLOW_LOOPBACK is refused unless ENVIRONMENT is test or development",
     path: ["WEBHOOK_ALLOW_LOOPBACK"],
-  });
+  })
+  .transform((env) => ({ ...env, WEBHOOK_ALLOW_LOOPBACK: env.WEBHOOK_ALLOW_LOOPBACK ?? env.ENVIRONMENT === "development" }));
 
 export type Env = z.infer<typeof EnvSchema>;
 

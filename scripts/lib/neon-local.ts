@@ -151,13 +151,16 @@ export async function startNeonLocal(port = 0, host = "127.0.0.1"): Promise<Neon
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
-  return {
-    port: typeof address === "object" && address ? address.port : port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
-        void Promise.all([...pools.values()].map((p) => p.end())).finally(() => server.close(() => resolve()));
-      }),
+  // Idempotent: `npm run dev` may be stopped by Ctrl-C and by wrangler's exit at the same time, and pg's
+  // Pool.end() rejects a second call ("Called end on pool more than once").
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      void Promise.allSettled([...pools.values()].map((p) => p.end())).then(() => server.close(() => resolve()));
+    });
+    return closing;
   };
+  return { port: typeof address === "object" && address ? address.port : port, close };
 }

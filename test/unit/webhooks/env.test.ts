@@ -23,6 +23,17 @@ describe("webhook settings", () => {
     });
   });
 
+  it("allows loopback by default in development only; an explicit false still refuses it there", () => {
+    const development = readEnv({ ...base, ENVIRONMENT: "development" });
+    expect(development.ok && development.env.WEBHOOK_ALLOW_LOOPBACK).toBe(true);
+    const optedOut = readEnv({ ...base, ENVIRONMENT: "development", WEBHOOK_ALLOW_LOOPBACK: "false" });
+    expect(optedOut.ok && optedOut.env.WEBHOOK_ALLOW_LOOPBACK).toBe(false);
+    for (const ENVIRONMENT of ["test", "production"]) {
+      const result = readEnv({ ...base, ENVIRONMENT });
+      expect(result.ok && result.env.WEBHOOK_ALLOW_LOOPBACK).toBe(false);
+    }
+  });
+
   it("refuses WEBHOOK_ALLOW_LOOPBACK outside test and development", () => {
     const production = readEnv({ ...base, WEBHOOK_ALLOW_LOOPBACK: "true" });
     expect(production.ok).toBe(false);
