@@ -1,8 +1,9 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
-import { ApiError, forbidden } from "../errors";
+import { type ApiError, forbidden } from "../errors";
 import { hasPermissions, type Permission } from "../platform/permissions";
 import { presentedCredentials, type UsableCredential } from "./credentials";
+import { apiAuthError, invalidBearerToken } from "./errors";
 import type { AuthStrategy, Principal } from "./principal";
 import { strategies } from "./strategies";
 import type { Strategy } from "./strategies/types";
@@ -19,15 +20,12 @@ export interface AuthPolicy {
   permissions?: readonly Permission[];
 }
 
-const PREFIX = "ApiAuthStrategy - ";
-const unauthorized = (message: string) => new ApiError("UnauthorizedException", PREFIX + message);
-
 const NO_CREDENTIALS =
   "No authentication method provided. Either pass an API key as 'Bearer' header or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers";
 
 function allowedMethodsError(policy: AuthPolicy): ApiError {
   const methods = policy.allow === "any" ? "Any supported method" : policy.allow.join(", ");
-  return unauthorized(`Invalid authentication method. Please provide one of the allowed methods: ${methods}`);
+  return apiAuthError(null, `Invalid authentication method. Please provide one of the allowed methods: ${methods}`);
 }
 
 // Reached with no Bearer token and no usable client id + secret pair; an unreadable session cookie counts as none.
@@ -36,14 +34,16 @@ function missingCredentialError(c: Context<AppEnv>, policy: AuthPolicy, skipped:
   const clientId = c.req.param("clientId") || c.req.header("x-cal-client-id");
   const secret = c.req.header("x-cal-secret-key");
   if (clientId && !secret)
-    return unauthorized(
+    return apiAuthError(
+      null,
       "Only 'x-cal-client-id' header provided. Please also provide 'x-cal-secret-key' header or Auth bearer token as 'Authentication' header",
     );
   if (secret && !clientId)
-    return unauthorized(
+    return apiAuthError(
+      null,
       "Only 'x-cal-secret-key' header provided. Please also provide 'x-cal-client-id' header or Auth bearer token as 'Authentication' header",
     );
-  return unauthorized(NO_CREDENTIALS);
+  return apiAuthError(null, NO_CREDENTIALS);
 }
 
 // Cal.com's PermissionsGuard, with the client's permission bits already on the principal (no lookup).
@@ -75,10 +75,10 @@ export async function authenticateRequest(c: Context<AppEnv>, policy: AuthPolicy
         skipped.push(credential);
         continue;
       }
-      throw allows("API_KEY") || allows("ACCESS_TOKEN") ? allowedMethodsError(policy) : unauthorized("Invalid Bearer token");
+      throw allows("API_KEY") || allows("ACCESS_TOKEN") ? allowedMethodsError(policy) : invalidBearerToken();
     }
     const strategy = strategies[credential.kind] as Strategy | undefined;
-    if (!strategy) throw isBearer ? unauthorized("Invalid Bearer token") : allowedMethodsError(policy);
+    if (!strategy) throw isBearer ? invalidBearerToken() : allowedMethodsError(policy);
     const principal = await strategy(c, credential);
     if (principal) {
       checkPermissions(principal, policy.permissions);
