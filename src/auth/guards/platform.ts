@@ -51,7 +51,7 @@ export async function membershipRoleIn(deps: Deps, userId: number, organizationI
 /** Whether the caller is an accepted ADMIN or OWNER of the organization. */
 export async function isOrgAdmin(deps: Deps, actor: Actor, organizationId: number): Promise<boolean> {
   const membership = await membershipRoleIn(deps, actor.userId, organizationId);
-  return membership !== null && membership.accepted && (membership.role === "ADMIN" || membership.role === "OWNER");
+  return membership?.accepted === true && (membership.role === "ADMIN" || membership.role === "OWNER");
 }
 
 /**
