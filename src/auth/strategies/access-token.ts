@@ -16,8 +16,7 @@ import { readCached } from "../cache";
 import { accessTokenExpired, apiAuthError, invalidAccessToken } from "../errors";
 import type { Strategy } from "./types";
 
-export const accessTokenStrategy: Strategy<"ACCESS_TOKEN"> = async (c, credential) => {
-  const services = c.var.deps;
+export const accessTokenStrategy: Strategy<"ACCESS_TOKEN"> = async (services, credential, request) => {
   const keys = services.env.JWT_SIGNING_KEYS ?? [];
   let claims: AccessTokenClaims;
   try {
@@ -35,7 +34,7 @@ export const accessTokenStrategy: Strategy<"ACCESS_TOKEN"> = async (c, credentia
   if (!live) throw invalidAccessToken();
   if (!client) throw apiAuthError("access token", "OAuth client not found given the access token");
 
-  const origin = c.req.header("origin");
+  const origin = request.headers.get("origin");
   if (origin && !isOriginAllowed(origin, client.redirectUris)) {
     throw apiAuthError(
       "access token",

@@ -16,8 +16,7 @@ export const apiKeyCacheKey = (hashedKey: string) => `auth:api_key:${hashedKey}`
 
 // Positive answers are cached in Redis for a short TTL; unknown or expired keys never are. The license
 // answer (checked first, as Cal.com does) is read in the same Redis round trip.
-export const apiKeyStrategy: Strategy<"API_KEY"> = async (c, credential) => {
-  const services = c.var.deps;
+export const apiKeyStrategy: Strategy<"API_KEY"> = async (services, credential) => {
   const { env } = services;
   const hashedKey = await hashApiKey(credential.key, env.API_KEY_PREFIX);
   const toPrincipal = (row: CachedApiKey): Principal => ({

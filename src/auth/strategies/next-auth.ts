@@ -37,8 +37,7 @@ interface CachedSession {
   organizationId: number | null;
 }
 
-export const nextAuthStrategy: Strategy<"NEXT_AUTH"> = async (c, credential) => {
-  const services = c.var.deps;
+export const nextAuthStrategy: Strategy<"NEXT_AUTH"> = async (services, credential) => {
   const { env } = services;
   if (!env.NEXTAUTH_SECRET) return null;
   const cacheKey = `auth:session:${await sha256Hex(credential.cookie)}`;

@@ -5,8 +5,8 @@ import type { Strategy } from "./types";
 
 // Cal.com compares the secret in plain text; we store only its sha256 and compare digests. A valid client acts
 // as its platform organization's owner (else an admin), with the client's organization and permissions.
-export const oAuthClientStrategy: Strategy<"OAUTH_CLIENT_CREDENTIALS"> = async (c, credential) => {
-  const client = await loadOAuthClientAuth(c.var.deps, credential.clientId);
+export const oAuthClientStrategy: Strategy<"OAUTH_CLIENT_CREDENTIALS"> = async (services, credential) => {
+  const client = await loadOAuthClientAuth(services, credential.clientId);
   if (!client) throw apiAuthError("oAuth client", `Client with ID ${credential.clientId} not found`);
   if (!digestsEqual(await hashOAuthClientSecret(credential.secret), client.hashedSecret)) {
     throw apiAuthError("oAuth client", "Invalid client secret");
