@@ -6,7 +6,7 @@ import type { AppEnv } from "../src/context";
 export const authenticate =
   (policy: AuthPolicy): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    const principal = await authenticateRequest(c, policy);
+    const principal = await authenticateRequest(c.var.deps, { headers: c.req.raw.headers, pathClientId: c.req.param("clientId") }, policy);
     if (principal) c.set("principal", principal);
     await next();
   };

@@ -1,8 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { actorOf } from "../../src/http/context";
+import { success } from "../../src/http/common";
+import { GetMeOutputSchema } from "../../src/me/output";
+import { getMe } from "../../src/me/service";
 import { defineOperation } from "../../src/operation";
-import { loadMe, MeOutputSchema } from "./me-output";
-
-export const GetMeOutputSchema = z.object({ status: z.literal("success"), data: MeOutputSchema }).openapi("GetMeOutput");
 
 const route = createRoute({
   method: "get",
@@ -19,8 +20,5 @@ export const getMeOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any", permissions: ["PROFILE_READ"] },
-  handler: async (c) => {
-    const me = await loadMe(c.var.deps.db, c.var.principal!.userId);
-    return c.json({ status: "success" as const, data: me }, 200);
-  },
+  handler: async (c) => c.json(success(await getMe(c.var.deps, actorOf(c))), 200),
 });

@@ -1,78 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { ApiError, errorResponses } from "../../src/errors";
-import { MetadataSchema } from "../../src/metadata";
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponses } from "../../src/errors";
+import { actorOf } from "../../src/http/context";
+import { success } from "../../src/http/common";
+import { UpdateMeOutputSchema } from "../../src/me/output";
+import { UpdateMeInputSchema } from "../../src/me/schemas";
+import { updateMe } from "../../src/me/service";
 import { defineOperation } from "../../src/operation";
-import { TimeZoneSchema } from "../../src/time-zone";
-import { assertScheduleOwnedBy } from "../../src/schedules/ownership";
-import { loadMe, MeOutputSchema } from "./me-output";
-
-export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-export const LOCALES = [
-  "ar",
-  "ca",
-  "de",
-  "es",
-  "eu",
-  "he",
-  "id",
-  "ja",
-  "lv",
-  "pl",
-  "ro",
-  "sr",
-  "th",
-  "vi",
-  "az",
-  "cs",
-  "el",
-  "es-419",
-  "fi",
-  "hr",
-  "it",
-  "km",
-  "nl",
-  "pt",
-  "ru",
-  "sv",
-  "tr",
-  "zh-CN",
-  "bg",
-  "da",
-  "en",
-  "et",
-  "fr",
-  "hu",
-  "iw",
-  "ko",
-  "no",
-  "pt-BR",
-  "sk",
-  "ta",
-  "uk",
-  "zh-TW",
-  "bn",
-] as const;
-
-// Unknown keys are dropped, as Cal.com's global ValidationPipe (whitelist, no forbidNonWhitelisted) does.
-export const UpdateMeInputSchema = z
-  .object({
-    email: z.email().max(254).optional(),
-    name: z.string().trim().min(1).max(255).optional(),
-    timeFormat: z.union([z.literal(12), z.literal(24)]).optional(),
-    defaultScheduleId: z.number().int().positive().optional(),
-    weekStart: z.enum(WEEK_DAYS).optional(),
-    timeZone: TimeZoneSchema.optional(),
-    locale: z.enum(LOCALES).optional(),
-    avatarUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .optional(),
-    bio: z.string().max(1000).optional(),
-    metadata: MetadataSchema.optional(),
-  })
-  .openapi("UpdateManagedUserInput");
-
-export const UpdateMeOutputSchema = z.object({ status: z.literal("success"), data: MeOutputSchema }).openapi("UpdateMeOutput");
 
 const route = createRoute({
   method: "patch",
@@ -91,16 +24,5 @@ export const updateMeOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any", permissions: ["PROFILE_WRITE"] },
-  handler: async (c) => {
-    const input = c.req.valid("json");
-    const { db } = c.var.deps;
-    const userId = c.var.principal!.userId;
-    if (input.defaultScheduleId !== undefined) await assertScheduleOwnedBy(db, input.defaultScheduleId, userId);
-    if (input.email) {
-      const taken = await db.user.findFirst({ where: { email: input.email, NOT: { id: userId } }, select: { id: true } });
-      if (taken) throw new ApiError("ConflictException", "A user with this email already exists");
-    }
-    await db.user.update({ where: { id: userId }, data: input });
-    return c.json({ status: "success" as const, data: await loadMe(db, userId) }, 200);
-  },
+  handler: async (c) => c.json(success(await updateMe(c.var.deps, actorOf(c), c.req.valid("json"))), 200),
 });

@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
+import { managedUsersGuards } from "../../src/auth/guards/platform";
 import { errorResponses } from "../../src/errors";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-import { findManagedUser, toManagedUserOutput } from "../../src/platform/managed-users";
-import { revokeFamilies } from "../../src/platform/token-store";
-import { ClientUserParamsSchema, GetManagedUserOutputSchema, managedUserGuards } from "./output";
+import { deleteManagedUser } from "../../src/platform/managed-users";
+import { GetManagedUserOutputSchema } from "../../src/platform/output";
+import { ClientUserParamsSchema } from "../../src/platform/schemas";
 
 const route = createRoute({
   method: "delete",
@@ -12,7 +14,7 @@ const route = createRoute({
   summary: "Delete a managed user",
   description: "The user and all its tokens are deleted.",
   tags: ["Platform / Managed Users"],
-  middleware: managedUserGuards,
+  middleware: managedUsersGuards,
   request: { params: ClientUserParamsSchema },
   responses: {
     200: { description: "The deleted managed user", content: { "application/json": { schema: GetManagedUserOutputSchema } } },
@@ -24,13 +26,5 @@ export const deleteManagedUserOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any" },
-  handler: async (c) => {
-    const { clientId, userId } = c.req.valid("param");
-    const services = c.var.deps;
-    const user = await findManagedUser(services.db, clientId, userId);
-    // Marks the user's token families revoked in Redis too, so its access tokens die with it.
-    await revokeFamilies(services, { userId });
-    await services.db.user.delete({ where: { id: userId } });
-    return c.json({ status: "success" as const, data: toManagedUserOutput(user) }, 200);
-  },
+  handler: async (c) => c.json(success(await deleteManagedUser(c.var.deps, c.req.valid("param"))), 200),
 });

@@ -1,8 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
+import { managedUsersGuards } from "../../src/auth/guards/platform";
 import { errorResponses } from "../../src/errors";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-import { findManagedUser, toManagedUserOutput } from "../../src/platform/managed-users";
-import { ClientUserParamsSchema, GetManagedUserOutputSchema, managedUserGuards } from "./output";
+import { getManagedUser } from "../../src/platform/managed-users";
+import { GetManagedUserOutputSchema } from "../../src/platform/output";
+import { ClientUserParamsSchema } from "../../src/platform/schemas";
 
 const route = createRoute({
   method: "get",
@@ -10,7 +13,7 @@ const route = createRoute({
   operationId: "OAuthClientUsersController_getUserById",
   summary: "Get a managed user",
   tags: ["Platform / Managed Users"],
-  middleware: managedUserGuards,
+  middleware: managedUsersGuards,
   request: { params: ClientUserParamsSchema },
   responses: {
     200: { description: "The managed user", content: { "application/json": { schema: GetManagedUserOutputSchema } } },
@@ -22,9 +25,5 @@ export const getManagedUserOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any" },
-  handler: async (c) => {
-    const { clientId, userId } = c.req.valid("param");
-    const user = await findManagedUser(c.var.deps.db, clientId, userId);
-    return c.json({ status: "success" as const, data: toManagedUserOutput(user) }, 200);
-  },
+  handler: async (c) => c.json(success(await getManagedUser(c.var.deps, c.req.valid("param"))), 200),
 });

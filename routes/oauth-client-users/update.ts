@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
+import { managedUsersGuards } from "../../src/auth/guards/platform";
 import { errorResponses } from "../../src/errors";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-import { findManagedUser, managedUserSelect, namespacedEmail, toManagedUserOutput, usernameForChangedEmail } from "../../src/platform/managed-users";
-import { assertScheduleOwnedBy } from "../../src/schedules/ownership";
-import { UpdateMeInputSchema } from "../me/update";
-import { ClientUserParamsSchema, GetManagedUserOutputSchema, managedUserGuards } from "./output";
+import { updateManagedUser } from "../../src/platform/managed-users";
+import { GetManagedUserOutputSchema } from "../../src/platform/output";
+import { ClientUserParamsSchema, UpdateManagedUserInputSchema } from "../../src/platform/schemas";
 
 const route = createRoute({
   method: "patch",
@@ -13,10 +14,10 @@ const route = createRoute({
   summary: "Update a managed user",
   description: "A new email is namespaced with the client id like the original, and the username follows it.",
   tags: ["Platform / Managed Users"],
-  middleware: managedUserGuards,
+  middleware: managedUsersGuards,
   request: {
     params: ClientUserParamsSchema,
-    body: { required: true, content: { "application/json": { schema: UpdateMeInputSchema } } },
+    body: { required: true, content: { "application/json": { schema: UpdateManagedUserInputSchema } } },
   },
   responses: {
     200: { description: "The updated managed user", content: { "application/json": { schema: GetManagedUserOutputSchema } } },
@@ -28,20 +29,5 @@ export const updateManagedUserOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any" },
-  handler: async (c) => {
-    const { clientId, userId } = c.req.valid("param");
-    const { email, ...changes } = c.req.valid("json");
-    const { db } = c.var.deps;
-    await findManagedUser(db, clientId, userId);
-    if (changes.defaultScheduleId !== undefined) await assertScheduleOwnedBy(db, changes.defaultScheduleId, userId);
-    const emailChange = email
-      ? (() => {
-          const namespaced = namespacedEmail(clientId, email.toLowerCase());
-          return { email: namespaced, username: usernameForChangedEmail(namespaced) };
-        })()
-      : {};
-    // A taken email or username surfaces as Prisma's P2002 → 409.
-    const user = await db.user.update({ where: { id: userId }, data: { ...changes, ...emailChange }, select: managedUserSelect });
-    return c.json({ status: "success" as const, data: toManagedUserOutput(user) }, 200);
-  },
+  handler: async (c) => c.json(success(await updateManagedUser(c.var.deps, c.req.valid("param"), c.req.valid("json"))), 200),
 });

@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { oAuthClientOfCallerOrganization, organizationRoles } from "../../src/auth/guards/platform";
 import { errorResponses } from "../../src/errors";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-import { forgetOAuthClient } from "../../src/platform/oauth-clients";
-import { ClientIdParamsSchema, GetOAuthClientResponseSchema, toOAuthClientOutput } from "./output";
+import { deleteOAuthClient } from "../../src/platform/oauth-clients";
+import { GetOAuthClientResponseSchema } from "../../src/platform/output";
+import { ClientParamsSchema } from "../../src/platform/schemas";
 
 const route = createRoute({
   method: "delete",
@@ -13,7 +15,7 @@ const route = createRoute({
   description: "Its credentials and every access and refresh token it issued stop working immediately.",
   tags: ["OAuth Clients"],
   middleware: [organizationRoles(["ADMIN", "OWNER"]), oAuthClientOfCallerOrganization],
-  request: { params: ClientIdParamsSchema },
+  request: { params: ClientParamsSchema },
   responses: {
     200: { description: "The deleted OAuth client", content: { "application/json": { schema: GetOAuthClientResponseSchema } } },
     ...errorResponses(404),
@@ -24,12 +26,5 @@ export const deleteOAuthClientOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any" },
-  handler: async (c) => {
-    const { clientId } = c.req.valid("param");
-    const services = c.var.deps;
-    // Refresh tokens go with it (cascade); access tokens fail on the missing client once the cache forgets it.
-    const client = await services.db.platformOAuthClient.delete({ where: { id: clientId } });
-    await forgetOAuthClient(services, clientId);
-    return c.json({ status: "success" as const, data: toOAuthClientOutput(client) }, 200);
-  },
+  handler: async (c) => c.json(success(await deleteOAuthClient(c.var.deps, c.get("guardedOAuthClient"))), 200),
 });

@@ -1,8 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { oAuthClientOfCallerOrganization, organizationRoles } from "../../src/auth/guards/platform";
 import { errorResponses } from "../../src/errors";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-import { ClientIdParamsSchema, GetOAuthClientResponseSchema, toOAuthClientOutput } from "./output";
+import { GetOAuthClientResponseSchema, toOAuthClientOutput } from "../../src/platform/output";
+import { ClientParamsSchema } from "../../src/platform/schemas";
 
 const route = createRoute({
   method: "get",
@@ -11,7 +13,7 @@ const route = createRoute({
   summary: "Get an OAuth client",
   tags: ["OAuth Clients"],
   middleware: [organizationRoles(["ADMIN", "OWNER", "MEMBER"]), oAuthClientOfCallerOrganization],
-  request: { params: ClientIdParamsSchema },
+  request: { params: ClientParamsSchema },
   responses: {
     200: { description: "The OAuth client (its secret is not retrievable)", content: { "application/json": { schema: GetOAuthClientResponseSchema } } },
     ...errorResponses(404),
@@ -22,5 +24,6 @@ export const getOAuthClientOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any" },
-  handler: async (c) => c.json({ status: "success" as const, data: toOAuthClientOutput(c.get("guardedOAuthClient")) }, 200),
+  // OAuthClientGuard has loaded the client.
+  handler: async (c) => c.json(success(toOAuthClientOutput(c.get("guardedOAuthClient"))), 200),
 });

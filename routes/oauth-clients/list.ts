@@ -1,11 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { callerOrganizationId, organizationRoles } from "../../src/auth/guards/platform";
+import { createRoute } from "@hono/zod-openapi";
+import { organizationRoles } from "../../src/auth/guards/platform";
+import { actorOf } from "../../src/http/context";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-import { PlatformOAuthClientSchema, toOAuthClientOutput } from "./output";
-
-export const GetOAuthClientsResponseSchema = z
-  .object({ status: z.literal("success"), data: z.array(PlatformOAuthClientSchema) })
-  .openapi("GetOAuthClientsResponseDto");
+import { listOAuthClients } from "../../src/platform/oauth-clients";
+import { GetOAuthClientsResponseSchema } from "../../src/platform/output";
 
 const route = createRoute({
   method: "get",
@@ -23,9 +22,5 @@ export const listOAuthClientsOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any" },
-  handler: async (c) => {
-    const organizationId = (await callerOrganizationId(c))!;
-    const clients = await c.var.deps.db.platformOAuthClient.findMany({ where: { organizationId }, orderBy: { createdAt: "asc" } });
-    return c.json({ status: "success" as const, data: clients.map(toOAuthClientOutput) }, 200);
-  },
+  handler: async (c) => c.json(success(await listOAuthClients(c.var.deps, actorOf(c))), 200),
 });

@@ -1,12 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { ApiError } from "../../src/errors";
+import { createRoute } from "@hono/zod-openapi";
+import { actorOf } from "../../src/http/context";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-import { rotateRefreshToken, signingKeysOf } from "../../src/platform/token-store";
-import { KeysResponseSchema, TOKENS_DOCS, toKeysOutput } from "./keys-output";
-
-export const RefreshTokenInputSchema = z
-  .object({ refreshToken: z.string().min(1).max(512).openapi({ description: "Managed user's refresh token." }) })
-  .openapi("RefreshTokenInput");
+import { refreshManagedUserTokens } from "../../src/platform/oauth-flow";
+import { KeysResponseSchema, TOKENS_DOCS } from "../../src/platform/output";
+import { ClientParamsSchema, ClientSecretHeadersSchema, RefreshTokenInputSchema } from "../../src/platform/schemas";
 
 const route = createRoute({
   method: "post",
@@ -18,14 +16,8 @@ const route = createRoute({
     `"refresh token rotation" mechanism: a refresh token works once, and using a spent one again revokes every token descended from it. ${TOKENS_DOCS}`,
   tags: ["Platform / Managed Users"],
   request: {
-    params: z.object({
-      clientId: z
-        .string()
-        .min(1)
-        .max(100)
-        .openapi({ param: { name: "clientId", in: "path" } }),
-    }),
-    headers: z.object({ "x-cal-secret-key": z.string().optional().openapi({ description: "OAuth client secret key." }) }),
+    params: ClientParamsSchema,
+    headers: ClientSecretHeadersSchema,
     body: { required: true, content: { "application/json": { schema: RefreshTokenInputSchema } } },
   },
   responses: {
@@ -38,14 +30,7 @@ export const refreshTokensOperation = defineOperation({
   versions: "all",
   auth: { allow: "any" },
   handler: async (c) => {
-    const { clientId } = c.req.valid("param");
-    const principal = c.var.principal!;
-    // Authentication accepted the path client id with x-cal-secret-key, or another credential: only the former
-    // proves the caller owns this client (Cal.com checks the secret again here).
-    if (principal.strategy !== "OAUTH_CLIENT_CREDENTIALS" || principal.oAuthClientId !== clientId) {
-      throw new ApiError("BadRequestException", "Invalid OAuthClient credentials.");
-    }
-    const tokens = await rotateRefreshToken(c.var.deps, signingKeysOf(c.var.env), clientId, c.req.valid("json").refreshToken);
-    return c.json({ status: "success" as const, data: toKeysOutput(tokens) }, 200);
+    const input = { clientId: c.req.valid("param").clientId, refreshToken: c.req.valid("json").refreshToken };
+    return c.json(success(await refreshManagedUserTokens(c.var.deps, actorOf(c), input)), 200);
   },
 });

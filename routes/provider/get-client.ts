@@ -1,13 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { ApiError, errorResponses } from "../../src/errors";
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponses } from "../../src/errors";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-
-export const ProviderVerifyClientOutputSchema = z
-  .object({
-    status: z.literal("success"),
-    data: z.object({ clientId: z.string(), organizationId: z.number(), name: z.string() }).openapi("ProviderVerifyClientData"),
-  })
-  .openapi("ProviderVerifyClientOutput");
+import { ProviderVerifyClientOutputSchema } from "../../src/platform/output";
+import { verifyProviderClient } from "../../src/platform/provider";
+import { ClientParamsSchema } from "../../src/platform/schemas";
 
 const route = createRoute({
   method: "get",
@@ -16,15 +13,7 @@ const route = createRoute({
   summary: "Verify an OAuth client id",
   description: "Called by Cal.com's React atoms (CalProvider) before anything else. Public.",
   tags: ["Cal provider"],
-  request: {
-    params: z.object({
-      clientId: z
-        .string()
-        .min(1)
-        .max(100)
-        .openapi({ param: { name: "clientId", in: "path" } }),
-    }),
-  },
+  request: { params: ClientParamsSchema },
   responses: {
     200: { description: "The client exists", content: { "application/json": { schema: ProviderVerifyClientOutputSchema } } },
     ...errorResponses(401),
@@ -35,14 +24,5 @@ export const verifyProviderClientOperation = defineOperation({
   route,
   versions: "all",
   auth: "public",
-  handler: async (c) => {
-    const { clientId } = c.req.valid("param");
-    const client = await c.var.deps.db.platformOAuthClient.findUnique({
-      where: { id: clientId },
-      select: { id: true, organizationId: true, name: true },
-    });
-    // Nest's bare `new UnauthorizedException()`.
-    if (!client) throw new ApiError("UnauthorizedException", "Unauthorized");
-    return c.json({ status: "success" as const, data: { clientId: client.id, organizationId: client.organizationId, name: client.name } }, 200);
-  },
+  handler: async (c) => c.json(success(await verifyProviderClient(c.var.deps, c.req.valid("param").clientId)), 200),
 });

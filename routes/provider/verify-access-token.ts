@@ -1,8 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { ApiError } from "../../src/errors";
+import { createRoute } from "@hono/zod-openapi";
+import { actorOf } from "../../src/http/context";
+import { SUCCESS } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-
-export const ProviderVerifyAccessTokenOutputSchema = z.object({ status: z.literal("success") }).openapi("ProviderVerifyAccessTokenOutput");
+import { ProviderVerifyAccessTokenOutputSchema } from "../../src/platform/output";
+import { verifyProviderAccessToken } from "../../src/platform/provider";
+import { ClientParamsSchema } from "../../src/platform/schemas";
 
 const route = createRoute({
   method: "get",
@@ -13,15 +15,7 @@ const route = createRoute({
     "Called by Cal.com's React atoms to check the managed user's access token: 200 when valid, 498 when expired (the atoms then call " +
     "your refresh URL), 401 otherwise. A token issued by another OAuth client is rejected.",
   tags: ["Cal provider"],
-  request: {
-    params: z.object({
-      clientId: z
-        .string()
-        .min(1)
-        .max(100)
-        .openapi({ param: { name: "clientId", in: "path" } }),
-    }),
-  },
+  request: { params: ClientParamsSchema },
   responses: {
     200: { description: "The credential is valid", content: { "application/json": { schema: ProviderVerifyAccessTokenOutputSchema } } },
   },
@@ -32,11 +26,7 @@ export const verifyProviderAccessTokenOperation = defineOperation({
   versions: "all",
   auth: { allow: "any" },
   handler: async (c) => {
-    const { clientId } = c.req.valid("param");
-    const principal = c.var.principal!;
-    if (principal.strategy === "ACCESS_TOKEN" && principal.oAuthClientId !== clientId) {
-      throw new ApiError("UnauthorizedException", "ApiAuthStrategy - access token - Invalid Access Token.");
-    }
-    return c.json({ status: "success" as const }, 200);
+    verifyProviderAccessToken(actorOf(c), c.req.valid("param").clientId);
+    return c.json({ status: SUCCESS }, 200);
   },
 });

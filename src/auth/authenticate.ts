@@ -1,11 +1,11 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../context";
-import { ApiError, forbidden } from "../errors";
+import { type ApiError, forbidden } from "../errors";
 import { hasPermissions, type Permission } from "../platform/permissions";
+import type { Deps } from "../services";
 import { presentedCredentials, type UsableCredential } from "./credentials";
+import { apiAuthError, invalidBearerToken } from "./errors";
 import type { AuthStrategy, Principal } from "./principal";
 import { strategies } from "./strategies";
-import type { Strategy } from "./strategies/types";
+import type { AuthRequest, Strategy } from "./strategies/types";
 
 export interface AuthPolicy {
   /** Strategies this route accepts (Cal.com's ApiAuthGuardOnlyAllow), or "any" for every one (its ApiAuthGuard). */
@@ -19,31 +19,30 @@ export interface AuthPolicy {
   permissions?: readonly Permission[];
 }
 
-const PREFIX = "ApiAuthStrategy - ";
-const unauthorized = (message: string) => new ApiError("UnauthorizedException", PREFIX + message);
-
 const NO_CREDENTIALS =
   "No authentication method provided. Either pass an API key as 'Bearer' header or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers";
 
 function allowedMethodsError(policy: AuthPolicy): ApiError {
   const methods = policy.allow === "any" ? "Any supported method" : policy.allow.join(", ");
-  return unauthorized(`Invalid authentication method. Please provide one of the allowed methods: ${methods}`);
+  return apiAuthError(null, `Invalid authentication method. Please provide one of the allowed methods: ${methods}`);
 }
 
 // Reached with no Bearer token and no usable client id + secret pair; an unreadable session cookie counts as none.
-function missingCredentialError(c: Context<AppEnv>, policy: AuthPolicy, skipped: UsableCredential[]): ApiError {
+function missingCredentialError(request: AuthRequest, policy: AuthPolicy, skipped: UsableCredential[]): ApiError {
   if (skipped.length > 0) return allowedMethodsError(policy);
-  const clientId = c.req.param("clientId") || c.req.header("x-cal-client-id");
-  const secret = c.req.header("x-cal-secret-key");
+  const clientId = request.pathClientId || request.headers.get("x-cal-client-id");
+  const secret = request.headers.get("x-cal-secret-key");
   if (clientId && !secret)
-    return unauthorized(
+    return apiAuthError(
+      null,
       "Only 'x-cal-client-id' header provided. Please also provide 'x-cal-secret-key' header or Auth bearer token as 'Authentication' header",
     );
   if (secret && !clientId)
-    return unauthorized(
+    return apiAuthError(
+      null,
       "Only 'x-cal-secret-key' header provided. Please also provide 'x-cal-client-id' header or Auth bearer token as 'Authentication' header",
     );
-  return unauthorized(NO_CREDENTIALS);
+  return apiAuthError(null, NO_CREDENTIALS);
 }
 
 // Cal.com's PermissionsGuard, with the client's permission bits already on the principal (no lookup).
@@ -63,8 +62,8 @@ function checkPermissions(principal: Principal, required: readonly Permission[] 
  * session cookie the route does not accept are skipped (the next credential is tried); a Bearer token is
  * final. Unlike Cal.com, a route that accepts only API keys does not accept access tokens (and vice versa).
  */
-export async function authenticateRequest(c: Context<AppEnv>, policy: AuthPolicy): Promise<Principal | undefined> {
-  const usable = presentedCredentials(c.req.raw.headers, c.req.param("clientId"));
+export async function authenticateRequest(deps: Deps, request: AuthRequest, policy: AuthPolicy): Promise<Principal | undefined> {
+  const usable = presentedCredentials(request.headers, request.pathClientId);
   const allows = (kind: AuthStrategy) => policy.allow === "any" || policy.allow.includes(kind);
   const skipped: UsableCredential[] = [];
 
@@ -75,11 +74,11 @@ export async function authenticateRequest(c: Context<AppEnv>, policy: AuthPolicy
         skipped.push(credential);
         continue;
       }
-      throw allows("API_KEY") || allows("ACCESS_TOKEN") ? allowedMethodsError(policy) : unauthorized("Invalid Bearer token");
+      throw allows("API_KEY") || allows("ACCESS_TOKEN") ? allowedMethodsError(policy) : invalidBearerToken();
     }
     const strategy = strategies[credential.kind] as Strategy | undefined;
-    if (!strategy) throw isBearer ? unauthorized("Invalid Bearer token") : allowedMethodsError(policy);
-    const principal = await strategy(c, credential);
+    if (!strategy) throw isBearer ? invalidBearerToken() : allowedMethodsError(policy);
+    const principal = await strategy(deps, credential, request);
     if (principal) {
       checkPermissions(principal, policy.permissions);
       return principal;
@@ -87,5 +86,5 @@ export async function authenticateRequest(c: Context<AppEnv>, policy: AuthPolicy
   }
 
   if (policy.optional && skipped.length === 0) return undefined;
-  throw missingCredentialError(c, policy, skipped);
+  throw missingCredentialError(request, policy, skipped);
 }

@@ -1,5 +1,3 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../context";
 import type { Deps } from "../services";
 
 // Redis in front of auth lookups. Reads fail open (a miss, then the database answers); writes happen after
@@ -15,17 +13,13 @@ export async function readCached<T>(services: Deps, keys: string[]): Promise<(T 
   }
 }
 
-export function writeCached(c: Context<AppEnv>, key: string, value: unknown, ttlSeconds: number): void {
-  const services = c.var.deps;
+/** Caches an answer after the response: no request waits on a cache write. */
+export function writeCached(services: Deps, key: string, value: unknown, ttlSeconds: number): void {
   if (!services.redis || ttlSeconds <= 0) return;
   const write = services.redis
     .set(key, value, { ex: Math.ceil(ttlSeconds) })
     .catch((error: unknown) => services.logger.warn("auth cache write failed", { error: String(error) }));
-  try {
-    c.executionCtx.waitUntil(write);
-  } catch {
-    // no execution context (scripts): the write simply runs unawaited
-  }
+  services.afterResponse(write);
 }
 
 export async function setCachedNow(services: Deps, entries: Record<string, unknown>, ttlSeconds: number): Promise<void> {

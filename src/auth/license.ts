@@ -1,8 +1,8 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../context";
 import { digestsEqual, sha256Hex } from "../crypto";
-import { ApiError } from "../errors";
+import type { Env } from "../env";
+import type { Deps } from "../services";
 import { writeCached } from "./cache";
+import { licenseError } from "./errors";
 
 // Cal.com's self-hosted license check, made on API-key requests only (ApiAuthStrategy.apiKeyStrategy).
 // Cal.com asks its license server about CALCOM_LICENSE_KEY (or Deployment.licenseKey); here the key must
@@ -11,15 +11,12 @@ import { writeCached } from "./cache";
 
 const LICENSE_CACHE_SECONDS = 3600;
 
-export const licenseError = () =>
-  new ApiError("UnauthorizedException", "ApiAuthStrategy - api key - Invalid or missing CALCOM_LICENSE_KEY environment variable");
-
 // Derived from configuration only, so safe to keep for the isolate's life.
 const cacheKeys = new Map<string, Promise<string>>();
 
 /** The Redis key holding the positive answer for the configured key (null when there is no key to check). */
-export function licenseCacheKey(c: Context<AppEnv>): Promise<string | null> {
-  const key = c.var.env.CALCOM_LICENSE_KEY;
+export function licenseCacheKey(env: Pick<Env, "CALCOM_LICENSE_KEY">): Promise<string | null> {
+  const key = env.CALCOM_LICENSE_KEY;
   if (!key) return Promise.resolve(null);
   let cacheKey = cacheKeys.get(key);
   if (!cacheKey) {
@@ -30,8 +27,8 @@ export function licenseCacheKey(c: Context<AppEnv>): Promise<string | null> {
 }
 
 /** Throws Cal.com's 401 unless the deployment is licensed; `cachedValid` is what the caller read under the cache key. */
-export async function assertLicensed(c: Context<AppEnv>, cacheKey: string | null, cachedValid: unknown): Promise<void> {
-  const { env, deps: services } = c.var;
+export async function assertLicensed(services: Deps, cacheKey: string | null, cachedValid: unknown): Promise<void> {
+  const { env } = services;
   if (!env.CALCOM_LICENSE_KEY || cacheKey === null) {
     if (env.ENVIRONMENT === "production") throw licenseError();
     return;
@@ -40,5 +37,5 @@ export async function assertLicensed(c: Context<AppEnv>, cacheKey: string | null
   const deployment = await services.db.deployment.findUnique({ where: { id: 1 }, select: { licenseKey: true } });
   const recorded = deployment?.licenseKey;
   if (!recorded || !digestsEqual(await sha256Hex(recorded), await sha256Hex(env.CALCOM_LICENSE_KEY))) throw licenseError();
-  writeCached(c, cacheKey, true, LICENSE_CACHE_SECONDS);
+  writeCached(services, cacheKey, true, LICENSE_CACHE_SECONDS);
 }

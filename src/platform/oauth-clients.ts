@@ -1,8 +1,12 @@
-import type { Context } from "hono";
 import { deleteCached, readCached, writeCached } from "../auth/cache";
-import type { AppEnv } from "../context";
+import { callerOrganizationIdOf } from "../auth/guards/platform";
+import type { Actor } from "../auth/principal";
 import { randomBase64Url, sha256Hex } from "../crypto";
+import type { PlatformOAuthClient } from "../generated/prisma/client";
 import type { Deps } from "../services";
+import { type OAuthClientOutput, toOAuthClientOutput } from "./output";
+import { permissionsToBits } from "./permissions";
+import type { CreateOAuthClientInput, UpdateOAuthClientInput } from "./schemas";
 
 /** What authentication needs to know about an OAuth client, cached in Redis under its id. */
 export interface OAuthClientAuthRecord {
@@ -69,12 +73,11 @@ export async function loadOAuthClientAuthFromDb(services: Deps, clientId: string
 }
 
 /** From the cache (already read by the caller, or read here), else from the database and then cached. */
-export async function loadOAuthClientAuth(c: Context<AppEnv>, clientId: string, cached?: OAuthClientAuthRecord | null): Promise<OAuthClientAuthRecord | null> {
-  const { deps: services, env } = c.var;
+export async function loadOAuthClientAuth(services: Deps, clientId: string, cached?: OAuthClientAuthRecord | null): Promise<OAuthClientAuthRecord | null> {
   const hit = cached !== undefined ? cached : (await readCached<OAuthClientAuthRecord>(services, [oAuthClientCacheKey(clientId)]))[0];
   if (hit) return hit;
   const record = await loadOAuthClientAuthFromDb(services, clientId);
-  if (record) writeCached(c, oAuthClientCacheKey(clientId), record, env.AUTH_CACHE_TTL_SECONDS);
+  if (record) writeCached(services, oAuthClientCacheKey(clientId), record, services.env.AUTH_CACHE_TTL_SECONDS);
   return record;
 }
 
@@ -96,4 +99,49 @@ export function isOriginAllowed(origin: string, redirectUris: readonly string[])
       return false;
     }
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The /v2/oauth-clients operations. OrganizationRolesGuard (and OAuthClientGuard for one client) ran before them.
+
+/** The caller's platform organization, which OrganizationRolesGuard has already required. */
+async function guardedOrganizationId(deps: Deps, actor: Actor): Promise<number> {
+  return (await callerOrganizationIdOf(deps, actor))!;
+}
+
+export async function createOAuthClient(deps: Deps, actor: Actor, input: CreateOAuthClientInput): Promise<{ clientId: string; clientSecret: string }> {
+  const { permissions, ...fields } = input;
+  const organizationId = await guardedOrganizationId(deps, actor);
+  const clientSecret = generateOAuthClientSecret();
+  const client = await deps.db.platformOAuthClient.create({
+    data: {
+      ...fields,
+      id: generateOAuthClientId(),
+      hashedSecret: await hashOAuthClientSecret(clientSecret),
+      permissions: permissionsToBits(permissions),
+      organizationId,
+    },
+    select: { id: true },
+  });
+  return { clientId: client.id, clientSecret };
+}
+
+export async function listOAuthClients(deps: Deps, actor: Actor): Promise<OAuthClientOutput[]> {
+  const organizationId = await guardedOrganizationId(deps, actor);
+  const clients = await deps.db.platformOAuthClient.findMany({ where: { organizationId }, orderBy: { createdAt: "asc" } });
+  return clients.map(toOAuthClientOutput);
+}
+
+// Redirect URIs gate access tokens' Origin check: the cached copy must not outlive a change.
+export async function updateOAuthClient(deps: Deps, client: PlatformOAuthClient, input: UpdateOAuthClientInput): Promise<OAuthClientOutput> {
+  const updated = await deps.db.platformOAuthClient.update({ where: { id: client.id }, data: input });
+  await forgetOAuthClient(deps, client.id);
+  return toOAuthClientOutput(updated);
+}
+
+// Refresh tokens go with it (cascade); access tokens fail on the missing client once the cache forgets it.
+export async function deleteOAuthClient(deps: Deps, client: PlatformOAuthClient): Promise<OAuthClientOutput> {
+  const deleted = await deps.db.platformOAuthClient.delete({ where: { id: client.id } });
+  await forgetOAuthClient(deps, client.id);
+  return toOAuthClientOutput(deleted);
 }

@@ -1,12 +1,10 @@
-import type { Context } from "hono";
 import { setCachedNow, writeCached } from "../auth/cache";
-import type { AppEnv } from "../context";
 import { sha256Hex } from "../crypto";
 import type { Env, SigningKey } from "../env";
-import { ApiError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Deps } from "../services";
-import type { Db } from "../services/db";
+import type { Queryable } from "../services/db";
+import { invalidRefreshToken, signingKeysMissing } from "./errors";
 import { generateRefreshToken, refreshTokenExpiry, signAccessToken } from "./tokens";
 
 // Token families: the database is the truth, Redis caches the answer for the access-token hot path.
@@ -35,13 +33,13 @@ export interface IssuedTokens {
 
 export function signingKeysOf(env: Env): SigningKey[] {
   if (!env.JWT_SIGNING_KEYS?.length) {
-    throw new ApiError("InternalServerErrorException", "Server misconfigured: JWT_SIGNING_KEYS is not set");
+    throw signingKeysMissing();
   }
   return env.JWT_SIGNING_KEYS;
 }
 
 // The request's client or an open transaction: only refresh-token writes are needed.
-type Writer = Pick<Db, "refreshToken">;
+type Writer = Pick<Queryable, "refreshToken">;
 
 /** Writes a refresh-token row and signs its access token; a new family unless one is given (rotation). */
 export async function issueTokens(
@@ -87,15 +85,13 @@ export async function revokeFamilies(services: Deps, where: { familyId?: string;
 }
 
 /** The family's state from the cache entry the caller already read, else from the database (then cached). */
-export async function isFamilyLive(c: Context<AppEnv>, familyId: string, cached: FamilyState | null): Promise<boolean> {
+export async function isFamilyLive(services: Deps, familyId: string, cached: FamilyState | null): Promise<boolean> {
   if (cached) return cached.live;
-  const row = await c.var.deps.db.refreshToken.findFirst({ where: { familyId, revokedAt: null }, select: { id: true } });
+  const row = await services.db.refreshToken.findFirst({ where: { familyId, revokedAt: null }, select: { id: true } });
   const live = row !== null;
-  writeCached(c, tokenFamilyCacheKey(familyId), { live } satisfies FamilyState, live ? c.var.env.AUTH_CACHE_TTL_SECONDS : REVOKED_MARKER_SECONDS);
+  writeCached(services, tokenFamilyCacheKey(familyId), { live } satisfies FamilyState, live ? services.env.AUTH_CACHE_TTL_SECONDS : REVOKED_MARKER_SECONDS);
   return live;
 }
-
-const invalidRefreshToken = () => new ApiError("BadRequestException", "Invalid refresh token");
 
 /**
  * Single-use rotation: the presented refresh token is spent and a new pair is issued in the same family.

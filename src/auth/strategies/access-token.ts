@@ -9,37 +9,35 @@
 //     into Redis when they happen; "live" and client records are cached for AUTH_CACHE_TTL_SECONDS.
 //  3. Only on a cache miss (cold start, Redis unavailable) does the database answer, and the answer is cached.
 // Cal.com instead stores every access token and looks it up (Redis, then DB) on each request.
-import { ApiError } from "../../errors";
 import { isOriginAllowed, loadOAuthClientAuth, oAuthClientCacheKey, type OAuthClientAuthRecord } from "../../platform/oauth-clients";
 import { isFamilyLive, tokenFamilyCacheKey, type FamilyState } from "../../platform/token-store";
 import { AccessTokenExpired, verifyAccessToken, type AccessTokenClaims } from "../../platform/tokens";
 import { readCached } from "../cache";
+import { accessTokenExpired, apiAuthError, invalidAccessToken } from "../errors";
 import type { Strategy } from "./types";
 
-const unauthorized = (message: string) => new ApiError("UnauthorizedException", `ApiAuthStrategy - access token - ${message}`);
-const INVALID_ACCESS_TOKEN = "Invalid Access Token.";
-
-export const accessTokenStrategy: Strategy<"ACCESS_TOKEN"> = async (c, credential) => {
-  const keys = c.var.env.JWT_SIGNING_KEYS ?? [];
+export const accessTokenStrategy: Strategy<"ACCESS_TOKEN"> = async (services, credential, request) => {
+  const keys = services.env.JWT_SIGNING_KEYS ?? [];
   let claims: AccessTokenClaims;
   try {
     claims = await verifyAccessToken(credential.token, keys);
   } catch (error) {
-    if (error instanceof AccessTokenExpired) throw new ApiError("TokenExpiredException", "ACCESS_TOKEN_IS_EXPIRED");
-    throw unauthorized(INVALID_ACCESS_TOKEN);
+    if (error instanceof AccessTokenExpired) throw accessTokenExpired();
+    throw invalidAccessToken();
   }
 
-  const [family, cachedClient] = (await readCached<FamilyState | OAuthClientAuthRecord>(c.var.deps, [
+  const [family, cachedClient] = (await readCached<FamilyState | OAuthClientAuthRecord>(services, [
     tokenFamilyCacheKey(claims.familyId),
     oAuthClientCacheKey(claims.clientId),
   ])) as [FamilyState | null, OAuthClientAuthRecord | null];
-  const [live, client] = await Promise.all([isFamilyLive(c, claims.familyId, family), loadOAuthClientAuth(c, claims.clientId, cachedClient)]);
-  if (!live) throw unauthorized(INVALID_ACCESS_TOKEN);
-  if (!client) throw unauthorized("OAuth client not found given the access token");
+  const [live, client] = await Promise.all([isFamilyLive(services, claims.familyId, family), loadOAuthClientAuth(services, claims.clientId, cachedClient)]);
+  if (!live) throw invalidAccessToken();
+  if (!client) throw apiAuthError("access token", "OAuth client not found given the access token");
 
-  const origin = c.req.header("origin");
+  const origin = request.headers.get("origin");
   if (origin && !isOriginAllowed(origin, client.redirectUris)) {
-    throw unauthorized(
+    throw apiAuthError(
+      "access token",
       `Invalid request origin - please open https://app.cal.com/settings/platform and add the origin '${origin}' to the 'Redirect uris' of your OAuth client with ID '${client.id}'`,
     );
   }

@@ -1,6 +1,6 @@
-import { ApiError } from "../../errors";
 import { hashApiKey, isApiKeyExpired } from "../api-keys";
 import { readCached, writeCached } from "../cache";
+import { expiredApiKey, invalidApiKey } from "../errors";
 import { assertLicensed, licenseCacheKey } from "../license";
 import type { Principal } from "../principal";
 import type { Strategy } from "./types";
@@ -14,13 +14,10 @@ interface CachedApiKey {
 
 export const apiKeyCacheKey = (hashedKey: string) => `auth:api_key:${hashedKey}`;
 
-const invalid = () => new ApiError("UnauthorizedException", "ApiAuthStrategy - api key - Your api key is not valid");
-const expired = () => new ApiError("UnauthorizedException", "ApiAuthStrategy - api key - Your api key is expired");
-
 // Positive answers are cached in Redis for a short TTL; unknown or expired keys never are. The license
 // answer (checked first, as Cal.com does) is read in the same Redis round trip.
-export const apiKeyStrategy: Strategy<"API_KEY"> = async (c, credential) => {
-  const { env, deps: services } = c.var;
+export const apiKeyStrategy: Strategy<"API_KEY"> = async (services, credential) => {
+  const { env } = services;
   const hashedKey = await hashApiKey(credential.key, env.API_KEY_PREFIX);
   const toPrincipal = (row: CachedApiKey): Principal => ({
     strategy: "API_KEY",
@@ -30,23 +27,23 @@ export const apiKeyStrategy: Strategy<"API_KEY"> = async (c, credential) => {
     apiKeyHash: hashedKey,
   });
 
-  const licenseKey = await licenseCacheKey(c);
+  const licenseKey = await licenseCacheKey(env);
   const [cached, license] = await readCached<unknown>(services, [apiKeyCacheKey(hashedKey), ...(licenseKey ? [licenseKey] : [])]);
-  await assertLicensed(c, licenseKey, license);
+  await assertLicensed(services, licenseKey, license);
   const cachedKey = cached as CachedApiKey | null;
   if (cachedKey && !isApiKeyExpired(cachedKey.expiresAt)) return toPrincipal(cachedKey);
 
   // Raw SQL on this hot path: no Prisma engine for a one-row lookup.
   const [row] = await services.db.$queryRaw<Array<{ id: string; userId: number; teamId: number | null; expiresAt: Date | null }>>`
     SELECT id, "userId", "teamId", "expiresAt" FROM "ApiKey" WHERE "hashedKey" = ${hashedKey}`;
-  if (!row) throw invalid();
-  if (isApiKeyExpired(row.expiresAt)) throw expired();
+  if (!row) throw invalidApiKey();
+  if (isApiKeyExpired(row.expiresAt)) throw expiredApiKey();
   const entry: CachedApiKey = {
     apiKeyId: row.id,
     userId: row.userId,
     organizationId: row.teamId,
     expiresAt: row.expiresAt ? new Date(row.expiresAt).toISOString() : null,
   };
-  writeCached(c, apiKeyCacheKey(hashedKey), entry, env.AUTH_CACHE_TTL_SECONDS);
+  writeCached(services, apiKeyCacheKey(hashedKey), entry, env.AUTH_CACHE_TTL_SECONDS);
   return toPrincipal(entry);
 };

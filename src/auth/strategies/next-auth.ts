@@ -1,14 +1,12 @@
 import { jwtDecrypt } from "jose";
 import { sha256Hex } from "../../crypto";
-import { ApiError } from "../../errors";
 import { readCached, writeCached } from "../cache";
+import { apiAuthError } from "../errors";
 import type { Strategy } from "./types";
 
 // A Cal.com web app session: NextAuth v4's JWE session cookie (alg "dir", enc A256GCM), encrypted with a key
 // derived from NEXTAUTH_SECRET by HKDF-SHA256 (empty salt, info "NextAuth.js Generated Encryption Key").
 // A cookie that does not decrypt is treated as absent, as Cal.com's getToken() returning null is.
-
-const unauthorized = (message: string) => new ApiError("UnauthorizedException", `ApiAuthStrategy - next auth - ${message}`);
 
 const HKDF_INFO = "NextAuth.js Generated Encryption Key";
 // NextAuth's decode() tolerates 15 s of clock skew.
@@ -39,8 +37,8 @@ interface CachedSession {
   organizationId: number | null;
 }
 
-export const nextAuthStrategy: Strategy<"NEXT_AUTH"> = async (c, credential) => {
-  const { env, deps: services } = c.var;
+export const nextAuthStrategy: Strategy<"NEXT_AUTH"> = async (services, credential) => {
+  const { env } = services;
   if (!env.NEXTAUTH_SECRET) return null;
   const cacheKey = `auth:session:${await sha256Hex(credential.cookie)}`;
   const [cached] = await readCached<CachedSession>(services, [cacheKey]);
@@ -56,12 +54,12 @@ export const nextAuthStrategy: Strategy<"NEXT_AUTH"> = async (c, credential) => 
   } catch {
     return null;
   }
-  if (typeof payload.email !== "string" || !payload.email) throw unauthorized("Email not found in the authentication token.");
+  if (typeof payload.email !== "string" || !payload.email) throw apiAuthError("next auth", "Email not found in the authentication token.");
   const user = await services.db.user.findUnique({ where: { email: payload.email }, select: { id: true, organizationId: true } });
-  if (!user) throw unauthorized("User associated with the authentication token email not found.");
+  if (!user) throw apiAuthError("next auth", "User associated with the authentication token email not found.");
 
   const session: CachedSession = { userId: user.id, organizationId: user.organizationId };
   const secondsLeft = typeof payload.exp === "number" ? payload.exp - Date.now() / 1000 : env.AUTH_CACHE_TTL_SECONDS;
-  writeCached(c, cacheKey, session, Math.min(env.AUTH_CACHE_TTL_SECONDS, secondsLeft));
+  writeCached(services, cacheKey, session, Math.min(env.AUTH_CACHE_TTL_SECONDS, secondsLeft));
   return { strategy: "NEXT_AUTH", ...session };
 };

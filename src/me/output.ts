@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { Db } from "../../src/services/db";
-import { ApiError } from "../../src/errors";
+import { successOf } from "../http/common";
 
 // Cal.com's MeOutput: exactly these fields (pt/me.ts).
 export const MeOutputSchema = z
@@ -22,22 +21,10 @@ export const MeOutputSchema = z
 
 export type MeOutput = z.infer<typeof MeOutputSchema>;
 
-export const meSelect = {
-  id: true,
-  username: true,
-  email: true,
-  name: true,
-  avatarUrl: true,
-  bio: true,
-  timeFormat: true,
-  defaultScheduleId: true,
-  weekStart: true,
-  timeZone: true,
-  organizationId: true,
-  organization: { select: { id: true, isPlatform: true } },
-} as const;
+export const GetMeOutputSchema = successOf(MeOutputSchema).openapi("GetMeOutput");
+export const UpdateMeOutputSchema = successOf(MeOutputSchema).openapi("UpdateMeOutput");
 
-type MeRow = { [K in keyof typeof meSelect]: unknown } & {
+export interface MeRow {
   id: number;
   username: string | null;
   email: string;
@@ -50,7 +37,7 @@ type MeRow = { [K in keyof typeof meSelect]: unknown } & {
   timeZone: string;
   organizationId: number | null;
   organization: { id: number; isPlatform: boolean } | null;
-};
+}
 
 export function toMeOutput(user: MeRow): MeOutput {
   return {
@@ -67,16 +54,4 @@ export function toMeOutput(user: MeRow): MeOutput {
     organizationId: user.organizationId,
     ...(user.organization ? { organization: { id: user.organization.id, isPlatform: user.organization.isPlatform } } : {}),
   };
-}
-
-// Raw SQL: GET /v2/me is a hot path (the atoms call it on every mount), and this is one indexed row.
-export async function loadMe(db: Db, userId: number): Promise<MeOutput> {
-  const [user] = await db.$queryRaw<Array<Omit<MeRow, "organization"> & { orgId: number | null; orgIsPlatform: boolean | null }>>`
-    SELECT u.id, u.username, u.email, u.name, u."avatarUrl", u.bio, u."timeFormat", u."defaultScheduleId", u."weekStart",
-           u."timeZone", u."organizationId", t.id AS "orgId", t."isPlatform" AS "orgIsPlatform"
-    FROM "users" u LEFT JOIN "Team" t ON t.id = u."organizationId"
-    WHERE u.id = ${userId}`;
-  if (!user) throw new ApiError("NotFoundException", `User with id=${userId} not found`);
-  const organization = user.orgId === null ? null : { id: user.orgId, isPlatform: Boolean(user.orgIsPlatform) };
-  return toMeOutput({ ...user, organization });
 }
