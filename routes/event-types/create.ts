@@ -6,7 +6,7 @@ import { createEventType } from "../../src/event-types/store";
 import { success } from "../../src/http/common";
 import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "./versions";
+import { EVENT_TYPES_VERSIONS } from "../../src/event-types/versions";
 
 const route = createRoute({
   method: "post",

@@ -5,7 +5,7 @@ import { deleteEventType } from "../../src/event-types/store";
 import { EventTypeIdParams, success } from "../../src/http/common";
 import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "./versions";
+import { EVENT_TYPES_VERSIONS } from "../../src/event-types/versions";
 
 const route = createRoute({
   method: "delete",

@@ -5,7 +5,7 @@ import { listEventTypes } from "../../src/event-types/store";
 import { success } from "../../src/http/common";
 import { optionalActorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "./versions";
+import { EVENT_TYPES_VERSIONS } from "../../src/event-types/versions";
 
 const route = createRoute({
   method: "get",

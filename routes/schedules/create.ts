@@ -5,7 +5,7 @@ import { defineOperation } from "../../src/operation";
 import { CreateScheduleInputSchema } from "../../src/schedules/schemas";
 import { CreateScheduleOutputSchema } from "../../src/schedules/output";
 import { createSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "post",

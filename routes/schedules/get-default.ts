@@ -4,7 +4,7 @@ import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
 import { GetDefaultScheduleOutputSchema } from "../../src/schedules/output";
 import { getDefaultSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "get",

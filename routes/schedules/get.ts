@@ -5,7 +5,7 @@ import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
 import { GetScheduleOutputSchema } from "../../src/schedules/output";
 import { getSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "get",

@@ -6,7 +6,7 @@ import { defineOperation } from "../../src/operation";
 import { UpdateScheduleInputSchema } from "../../src/schedules/schemas";
 import { UpdateScheduleOutputSchema } from "../../src/schedules/output";
 import { updateSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "patch",

@@ -4,13 +4,10 @@ import type { Deps } from "../services";
 import type { Db } from "../services/db";
 import { eventTypeAccessDenied, eventTypeNotFound, privateLinkNotFound } from "./errors";
 import type { PrivateLinkOutput } from "./output";
-import type { CreatePrivateLinkInput, UpdatePrivateLinkInput } from "./schemas";
+import type { CreatePrivateLinkInput, EventTypeIdInput, PrivateLinkIdInput, UpdatePrivateLinkInput } from "./schemas";
 
 // Private links (Cal.com's HashedLink): a secret URL that books an event type, hidden or not, until it expires
 // at a date or after a number of uses (one use by default). Booking URLs are built on the deployment's WEBSITE_URL.
-
-type EventTypeId = { eventTypeId: number };
-type LinkId = EventTypeId & { linkId: string };
 
 interface StoredLink {
   link: string;
@@ -49,7 +46,7 @@ async function ownedEventType(db: Db, userId: number, eventTypeId: number): Prom
 export async function createPrivateLink(
   deps: Deps,
   actor: Actor,
-  { eventTypeId, body }: EventTypeId & { body: CreatePrivateLinkInput },
+  { eventTypeId, body }: EventTypeIdInput & { body: CreatePrivateLinkInput },
 ): Promise<PrivateLinkOutput> {
   const { slug } = await ownedEventType(deps.db, actor.userId, eventTypeId);
   const link = await deps.db.hashedLink.create({
@@ -64,7 +61,7 @@ export async function createPrivateLink(
   return toOutput(link, slug, deps.env.WEBSITE_URL);
 }
 
-export async function listPrivateLinks(deps: Deps, actor: Actor, { eventTypeId }: EventTypeId): Promise<PrivateLinkOutput[]> {
+export async function listPrivateLinks(deps: Deps, actor: Actor, { eventTypeId }: EventTypeIdInput): Promise<PrivateLinkOutput[]> {
   const { slug } = await ownedEventType(deps.db, actor.userId, eventTypeId);
   const links = await deps.db.hashedLink.findMany({ where: { eventTypeId }, orderBy: { id: "asc" } });
   return links.map((link) => toOutput(link, slug, deps.env.WEBSITE_URL));
@@ -74,7 +71,7 @@ export async function listPrivateLinks(deps: Deps, actor: Actor, { eventTypeId }
 export async function updatePrivateLink(
   deps: Deps,
   actor: Actor,
-  { eventTypeId, linkId, body }: LinkId & { body: UpdatePrivateLinkInput },
+  { eventTypeId, linkId, body }: PrivateLinkIdInput & { body: UpdatePrivateLinkInput },
 ): Promise<PrivateLinkOutput> {
   const { db } = deps;
   const { slug } = await ownedEventType(db, actor.userId, eventTypeId);
@@ -88,7 +85,7 @@ export async function updatePrivateLink(
 }
 
 /** Cal.com answers what was deleted with a fixed message. */
-export async function deletePrivateLink(deps: Deps, actor: Actor, { eventTypeId, linkId }: LinkId): Promise<{ linkId: string; message: string }> {
+export async function deletePrivateLink(deps: Deps, actor: Actor, { eventTypeId, linkId }: PrivateLinkIdInput): Promise<{ linkId: string; message: string }> {
   await ownedEventType(deps.db, actor.userId, eventTypeId);
   const { count } = await deps.db.hashedLink.deleteMany({ where: { link: linkId, eventTypeId } });
   if (count === 0) throw privateLinkNotFound(linkId);

@@ -336,3 +336,6 @@ export type UpdatePrivateLinkInput = z.infer<typeof UpdatePrivateLinkInputSchema
 
 /** `/v2/event-types/{eventTypeId}/private-links/{linkId}`. */
 export const PrivateLinkParams = EventTypeIdParams.extend({ linkId: stringPathParam("linkId", { max: 128 }) });
+
+export type EventTypeIdInput = z.infer<typeof EventTypeIdParams>;
+export type PrivateLinkIdInput = z.infer<typeof PrivateLinkParams>;

@@ -7,12 +7,10 @@ import { eventTypeDoesNotExist, eventTypeNotFound, eventTypeNotOwned, eventTypeS
 import { createData, updateData } from "./input";
 import { DEFAULT_LOCATIONS } from "./locations";
 import { eventTypeOwnerSelect, toEventTypeOutput, withoutHiddenBookingFields, type EventTypeOutput, type EventTypeRecord, type EventTypeOwner } from "./output";
-import type { CreateEventTypeInput, GetEventTypesQuery, UpdateEventTypeInput } from "./schemas";
+import type { CreateEventTypeInput, EventTypeIdInput, GetEventTypesQuery, UpdateEventTypeInput } from "./schemas";
 
 // Event types 2024-06-14: Cal.com's EventTypesService_2024_06_14, with its status codes and messages. Booking
 // URLs are built on the deployment's WEBSITE_URL.
-
-type EventTypeId = { eventTypeId: number };
 
 const withOwner = { include: { owner: { select: eventTypeOwnerSelect } } } as const;
 
@@ -36,7 +34,7 @@ export async function createEventType(deps: Deps, actor: Actor, input: CreateEve
 }
 
 /** Owner only; anyone else gets the same 404 as an unknown id (Cal.com never reveals the event type). */
-export async function getOwnedEventType(deps: Deps, actor: Actor, { eventTypeId }: EventTypeId): Promise<EventTypeOutput> {
+export async function getOwnedEventType(deps: Deps, actor: Actor, { eventTypeId }: EventTypeIdInput): Promise<EventTypeOutput> {
   const eventType = await deps.db.eventType.findFirst({ where: { id: eventTypeId, userId: actor.userId }, ...withOwner });
   if (!eventType) throw eventTypeNotFound(eventTypeId);
   return toEventTypeOutput(eventType as EventTypeRecord, deps.env.WEBSITE_URL);
@@ -46,7 +44,7 @@ export async function getOwnedEventType(deps: Deps, actor: Actor, { eventTypeId 
 export async function updateEventType(
   deps: Deps,
   actor: Actor,
-  { eventTypeId, body: input }: EventTypeId & { body: UpdateEventTypeInput },
+  { eventTypeId, body: input }: EventTypeIdInput & { body: UpdateEventTypeInput },
 ): Promise<EventTypeOutput> {
   const { db } = deps;
   const { userId } = actor;
@@ -59,7 +57,7 @@ export async function updateEventType(
 }
 
 /** Unknown id: 404; someone else's: 403 "does not own" (Cal.com's checkUserOwnsEventType). */
-export async function deleteEventType(deps: Deps, actor: Actor, { eventTypeId }: EventTypeId) {
+export async function deleteEventType(deps: Deps, actor: Actor, { eventTypeId }: EventTypeIdInput) {
   const { db } = deps;
   const existing = await db.eventType.findUnique({ where: { id: eventTypeId }, select: { userId: true } });
   if (!existing) throw eventTypeDoesNotExist(eventTypeId);

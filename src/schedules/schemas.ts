@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { ScheduleIdParams } from "../http/common";
 import { TimeZoneSchema } from "../time-zone";
 import { isCalendarDate, minutesFromTimeOfDay, TIME_OF_DAY_PATTERN, WEEK_DAYS } from "./availability";
 
@@ -67,3 +68,4 @@ export const UpdateScheduleInputSchema = z
 
 export type CreateScheduleInput = z.infer<typeof CreateScheduleInputSchema>;
 export type UpdateScheduleInput = z.infer<typeof UpdateScheduleInputSchema>;
+export type ScheduleIdInput = z.infer<typeof ScheduleIdParams>;

@@ -5,12 +5,10 @@ import { DEFAULT_WEEKLY_AVAILABILITY, toDateOverrides, toWeeklyRules, type WireA
 import { scheduleOwnerNotFound } from "./errors";
 import { assertScheduleOwnedBy } from "./ownership";
 import { type ScheduleOutput, toScheduleOutput } from "./output";
-import type { CreateScheduleInput, UpdateScheduleInput } from "./schemas";
+import type { CreateScheduleInput, ScheduleIdInput, UpdateScheduleInput } from "./schemas";
 
 // Schedules 2024-06-11 (Cal.com's SchedulesService_2024_06_11). Reads go over HTTP (`deps.db`); writes that
 // must commit together run in one transaction on the request's session (`deps.txDb`).
-
-type ScheduleId = { scheduleId: number };
 
 const scheduleWithAvailability = { include: { availability: { orderBy: { id: "asc" as const } } } };
 const dateColumn = (date: string) => new Date(`${date}T00:00:00.000Z`);
@@ -55,7 +53,7 @@ export async function createSchedule(deps: Deps, actor: Actor, input: CreateSche
   });
 }
 
-export async function getSchedule(deps: Deps, actor: Actor, { scheduleId }: ScheduleId): Promise<ScheduleOutput> {
+export async function getSchedule(deps: Deps, actor: Actor, { scheduleId }: ScheduleIdInput): Promise<ScheduleOutput> {
   const { db } = deps;
   const { userId } = actor;
   await assertScheduleOwnedBy(db, scheduleId, userId);
@@ -93,7 +91,7 @@ export async function getDefaultSchedule(deps: Deps, actor: Actor): Promise<Sche
 export async function updateSchedule(
   deps: Deps,
   actor: Actor,
-  { scheduleId, body: input }: ScheduleId & { body: UpdateScheduleInput },
+  { scheduleId, body: input }: ScheduleIdInput & { body: UpdateScheduleInput },
 ): Promise<ScheduleOutput> {
   const { userId } = actor;
   await assertScheduleOwnedBy(deps.txDb, scheduleId, userId);
@@ -120,7 +118,7 @@ export async function updateSchedule(
  * Cal.com's web app does); deleting the last one leaves the user without a default, which the v2 API allows.
  * Event types pinned to it fall back to the default (the foreign key sets their scheduleId to null).
  */
-export async function deleteSchedule(deps: Deps, actor: Actor, { scheduleId }: ScheduleId): Promise<void> {
+export async function deleteSchedule(deps: Deps, actor: Actor, { scheduleId }: ScheduleIdInput): Promise<void> {
   const { userId } = actor;
   await assertScheduleOwnedBy(deps.txDb, scheduleId, userId, "BadRequestException");
   await deps.txDb.$transaction(async (tx) => {
