@@ -1,12 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { isEmailVerificationRequired } from "../../src/atoms/email-verification";
+import { CheckEmailVerificationOutputSchema } from "../../src/atoms/output";
+import { CheckEmailVerificationQuerySchema } from "../../src/atoms/schemas";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-
-export const CheckEmailVerificationQuerySchema = z.object({
-  email: z.email(),
-  userSessionEmail: z.string().optional(),
-});
-
-export const CheckEmailVerificationOutputSchema = z.object({ status: z.literal("success"), data: z.boolean() }).openapi("CheckEmailVerificationRequiredOutput");
 
 const route = createRoute({
   method: "get",
@@ -29,5 +26,5 @@ export const checkAtomsEmailVerificationOperation = defineOperation({
   // VERSION_NEUTRAL and unguarded in Cal.com's AtomsVerificationController.
   versions: "all",
   auth: "public",
-  handler: (c) => c.json({ status: "success" as const, data: false }, 200),
+  handler: (c) => c.json(success(isEmailVerificationRequired(c.req.valid("query"))), 200),
 });

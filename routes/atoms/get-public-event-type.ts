@@ -1,60 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { GetPublicEventTypeOutputSchema } from "../../src/atoms/output";
 import { getPublicEvent } from "../../src/atoms/public-event";
+import { GetPublicEventTypeQuerySchema, PublicEventTypeParams } from "../../src/atoms/schemas";
 import { errorResponses } from "../../src/errors";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-
-// Cal.com's `?teamId=12`: class-transformer parseInt, then IsNumber (so "abc" is a 400).
-const integerParam = z
-  .string()
-  .transform((value) => Number.parseInt(value, 10))
-  .pipe(z.number({ error: "must be a number conforming to the specified constraints" }));
-
-export const GetPublicEventTypeQuerySchema = z.object({
-  username: z.string().max(255).optional(),
-  // Cal.com: `value === "true"`; anything else is false.
-  isTeamEvent: z
-    .string()
-    .optional()
-    .transform((value) => value === "true"),
-  teamId: integerParam.optional(),
-  orgId: integerParam.optional(),
-});
-
-const UserProfileSchema = z.looseObject({
-  username: z.string().nullable(),
-  organizationId: z.number().nullable(),
-  organization: z.looseObject({ id: z.number(), slug: z.string().nullable(), name: z.string() }).nullable(),
-});
-
-// Cal.com's PublicEventType (packages/features/eventtypes/lib/getPublicEvent.ts): the fields the Booker reads are
-// named; the rest of the event type's internal columns pass through.
-export const PublicEventTypeSchema = z
-  .looseObject({
-    id: z.number(),
-    title: z.string(),
-    slug: z.string(),
-    description: z.string(),
-    length: z.number(),
-    locations: z.array(z.looseObject({ type: z.string() })),
-    bookingFields: z.array(z.looseObject({ name: z.string(), type: z.string(), required: z.boolean() })),
-    metadata: z.looseObject({ multipleDuration: z.array(z.number()).optional() }),
-    recurringEvent: z.object({ freq: z.number(), count: z.number(), interval: z.number() }).nullable(),
-    lockTimeZoneToggleOnBookingPage: z.boolean(),
-    lockedTimeZone: z.string().nullable(),
-    schedule: z.object({ id: z.number(), timeZone: z.string() }).nullable(),
-    price: z.number(),
-    currency: z.string(),
-    seatsPerTimeSlot: z.number().nullable(),
-    profile: z.looseObject({ username: z.string().nullable(), name: z.string().nullable(), weekStart: z.string(), image: z.string() }),
-    subsetOfUsers: z.array(z.looseObject({ username: z.string().nullable(), name: z.string().nullable(), weekStart: z.string(), profile: UserProfileSchema })),
-    entity: z.looseObject({ orgSlug: z.string().nullable(), teamSlug: z.string().nullable(), name: z.string().nullable() }),
-    isDynamic: z.boolean(),
-    restrictionScheduleId: z.number().nullable(),
-    useBookerTimezone: z.boolean(),
-  })
-  .openapi("AtomsPublicEventType");
-
-export const GetPublicEventTypeOutputSchema = z.object({ status: z.literal("success"), data: PublicEventTypeSchema }).openapi("GetAtomsPublicEventTypeOutput");
 
 const route = createRoute({
   method: "get",
@@ -67,13 +17,7 @@ const route = createRoute({
     "`orgId` looks the user up inside that organisation.",
   tags: ["Atoms"],
   request: {
-    params: z.object({
-      eventSlug: z
-        .string()
-        .min(1)
-        .max(255)
-        .openapi({ param: { name: "eventSlug", in: "path" } }),
-    }),
+    params: PublicEventTypeParams,
     query: GetPublicEventTypeQuerySchema,
   },
   responses: {
@@ -88,9 +32,7 @@ export const getAtomsPublicEventTypeOperation = defineOperation({
   versions: "all",
   auth: "public",
   handler: async (c) => {
-    const { eventSlug } = c.req.valid("param");
-    const query = c.req.valid("query");
-    const data = await getPublicEvent(c.var.deps.db, { eventSlug, ...query }, c.var.env.WEBSITE_URL);
-    return c.json({ status: "success" as const, data }, 200);
+    const event = await getPublicEvent(c.var.deps, { ...c.req.valid("param"), ...c.req.valid("query") });
+    return c.json(success(event), 200);
   },
 });

@@ -1,18 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { ConnectedCalendarsOutputSchema, connectedCalendars } from "../../src/calendars/output";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
-
-// Cal.com's ConnectedCalendarsOutput. No calendar integrations exist in this deployment, so every user has no
-// connected calendar, and Cal.com's getConnectedDestinationCalendarsAndEnsureDefaultsInDb then answers
-// `destinationCalendar: {}` (its null destination spread with an undefined one).
-export const ConnectedCalendarsOutputSchema = z
-  .object({
-    status: z.literal("success"),
-    data: z.object({
-      connectedCalendars: z.array(z.looseObject({ integration: z.looseObject({}), credentialId: z.number() })),
-      destinationCalendar: z.looseObject({}),
-    }),
-  })
-  .openapi("ConnectedCalendarsOutput");
 
 const route = createRoute({
   method: "get",
@@ -31,5 +20,5 @@ export const listCalendarsOperation = defineOperation({
   // Cal.com's CalendarsController: every version, ApiAuthGuard with any method.
   versions: "all",
   auth: { allow: "any" },
-  handler: (c) => c.json({ status: "success" as const, data: { connectedCalendars: [], destinationCalendar: {} } }, 200),
+  handler: (c) => c.json(success(connectedCalendars()), 200),
 });

@@ -3,8 +3,10 @@ import { errorResponses } from "../../src/errors";
 import { CreateEventTypeOutputSchema } from "../../src/event-types/output";
 import { CreateEventTypeInputSchema } from "../../src/event-types/schemas";
 import { createEventType } from "../../src/event-types/store";
+import { success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "./versions";
+import { EVENT_TYPES_VERSIONS } from "../../src/event-types/versions";
 
 const route = createRoute({
   method: "post",
@@ -26,7 +28,7 @@ export const createEventTypeOperation = defineOperation({
   versions: EVENT_TYPES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const data = await createEventType(c.var.deps.db, c.var.principal!.userId, c.req.valid("json"), c.var.env.WEBSITE_URL);
-    return c.json({ status: "success" as const, data }, 201);
+    const eventType = await createEventType(c.var.deps, actorOf(c), c.req.valid("json"));
+    return c.json(success(eventType), 201);
   },
 });

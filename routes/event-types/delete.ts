@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../src/errors";
 import { DeleteEventTypeOutputSchema } from "../../src/event-types/output";
-import { EventTypeIdParamSchema } from "../../src/event-types/schemas";
 import { deleteEventType } from "../../src/event-types/store";
+import { EventTypeIdParams, success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "./versions";
+import { EVENT_TYPES_VERSIONS } from "../../src/event-types/versions";
 
 const route = createRoute({
   method: "delete",
@@ -13,7 +14,7 @@ const route = createRoute({
   summary: "Delete an event type",
   description: "Unknown id: 404. Someone else's event type: 403, as Cal.com answers.",
   tags: ["Event Types"],
-  request: { params: EventTypeIdParamSchema },
+  request: { params: EventTypeIdParams },
   responses: {
     200: { description: "What was deleted", content: { "application/json": { schema: DeleteEventTypeOutputSchema } } },
     ...errorResponses(404),
@@ -25,8 +26,7 @@ export const deleteEventTypeOperation = defineOperation({
   versions: EVENT_TYPES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const { eventTypeId } = c.req.valid("param");
-    const data = await deleteEventType(c.var.deps.db, c.var.principal!.userId, eventTypeId);
-    return c.json({ status: "success" as const, data }, 200);
+    const deleted = await deleteEventType(c.var.deps, actorOf(c), c.req.valid("param"));
+    return c.json(success(deleted), 200);
   },
 });

@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../src/errors";
 import { GetEventTypeOutputSchema } from "../../src/event-types/output";
-import { EventTypeIdParamSchema } from "../../src/event-types/schemas";
 import { getOwnedEventType } from "../../src/event-types/store";
+import { EventTypeIdParams, success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "./versions";
+import { EVENT_TYPES_VERSIONS } from "../../src/event-types/versions";
 
 const route = createRoute({
   method: "get",
@@ -13,7 +14,7 @@ const route = createRoute({
   summary: "Get an event type",
   description: "Only the owner may read an event type by id; for anyone else it does not exist (404).",
   tags: ["Event Types"],
-  request: { params: EventTypeIdParamSchema },
+  request: { params: EventTypeIdParams },
   responses: {
     200: { description: "The event type", content: { "application/json": { schema: GetEventTypeOutputSchema } } },
     ...errorResponses(404),
@@ -25,8 +26,7 @@ export const getEventTypeOperation = defineOperation({
   versions: EVENT_TYPES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const { eventTypeId } = c.req.valid("param");
-    const data = await getOwnedEventType(c.var.deps.db, c.var.principal!.userId, eventTypeId, c.var.env.WEBSITE_URL);
-    return c.json({ status: "success" as const, data }, 200);
+    const eventType = await getOwnedEventType(c.var.deps, actorOf(c), c.req.valid("param"));
+    return c.json(success(eventType), 200);
   },
 });

@@ -2,8 +2,10 @@ import { createRoute } from "@hono/zod-openapi";
 import { GetEventTypesOutputSchema } from "../../src/event-types/output";
 import { GetEventTypesQuerySchema } from "../../src/event-types/schemas";
 import { listEventTypes } from "../../src/event-types/store";
+import { success } from "../../src/http/common";
+import { optionalActorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "./versions";
+import { EVENT_TYPES_VERSIONS } from "../../src/event-types/versions";
 
 const route = createRoute({
   method: "get",
@@ -24,7 +26,7 @@ export const listEventTypesOperation = defineOperation({
   versions: EVENT_TYPES_VERSIONS,
   auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const data = await listEventTypes(c.var.deps.db, c.req.valid("query"), c.var.principal?.userId, c.var.env.WEBSITE_URL);
-    return c.json({ status: "success" as const, data }, 200);
+    const eventTypes = await listEventTypes(c.var.deps, optionalActorOf(c), c.req.valid("query"));
+    return c.json(success(eventTypes), 200);
   },
 });

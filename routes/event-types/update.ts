@@ -1,10 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../src/errors";
 import { UpdateEventTypeOutputSchema } from "../../src/event-types/output";
-import { EventTypeIdParamSchema, UpdateEventTypeInputSchema } from "../../src/event-types/schemas";
+import { UpdateEventTypeInputSchema } from "../../src/event-types/schemas";
 import { updateEventType } from "../../src/event-types/store";
+import { EventTypeIdParams, success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "./versions";
+import { EVENT_TYPES_VERSIONS } from "../../src/event-types/versions";
 
 const route = createRoute({
   method: "patch",
@@ -14,7 +16,7 @@ const route = createRoute({
   description: "Changes only the fields in the body. Someone else's event type is a 404; a slug clash is a 409.",
   tags: ["Event Types"],
   request: {
-    params: EventTypeIdParamSchema,
+    params: EventTypeIdParams,
     body: { required: true, content: { "application/json": { schema: UpdateEventTypeInputSchema } } },
   },
   responses: {
@@ -28,8 +30,7 @@ export const updateEventTypeOperation = defineOperation({
   versions: EVENT_TYPES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const { eventTypeId } = c.req.valid("param");
-    const data = await updateEventType(c.var.deps.db, c.var.principal!.userId, eventTypeId, c.req.valid("json"), c.var.env.WEBSITE_URL);
-    return c.json({ status: "success" as const, data }, 200);
+    const eventType = await updateEventType(c.var.deps, actorOf(c), { ...c.req.valid("param"), body: c.req.valid("json") });
+    return c.json(success(eventType), 200);
   },
 });

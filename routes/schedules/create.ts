@@ -1,8 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { CreateScheduleInputSchema, CreateScheduleOutputSchema } from "../../src/schedules/schemas";
+import { CreateScheduleInputSchema } from "../../src/schedules/schemas";
+import { CreateScheduleOutputSchema } from "../../src/schedules/output";
 import { createSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "post",
@@ -23,7 +26,7 @@ export const createScheduleOperation = defineOperation({
   versions: SCHEDULES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const schedule = await createSchedule(c.var.deps.txDb, c.var.principal!.userId, c.req.valid("json"));
-    return c.json({ status: "success" as const, data: schedule }, 201);
+    const schedule = await createSchedule(c.var.deps, actorOf(c), c.req.valid("json"));
+    return c.json(success(schedule), 201);
   },
 });

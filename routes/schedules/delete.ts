@@ -1,8 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
+import { ScheduleIdParams, SUCCESS } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { DeleteScheduleOutputSchema, ScheduleIdParamSchema } from "../../src/schedules/schemas";
+import { DeleteScheduleOutputSchema } from "../../src/schedules/output";
 import { deleteSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "delete",
@@ -11,7 +13,7 @@ const route = createRoute({
   summary: "Delete a schedule",
   description: "An unknown id is a 400, as in Cal.com. Deleting the default schedule makes the oldest remaining schedule the default.",
   tags: ["Schedules"],
-  request: { params: ScheduleIdParamSchema },
+  request: { params: ScheduleIdParams },
   responses: {
     200: { description: "Deleted", content: { "application/json": { schema: DeleteScheduleOutputSchema } } },
   },
@@ -22,8 +24,7 @@ export const deleteScheduleOperation = defineOperation({
   versions: SCHEDULES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const { scheduleId } = c.req.valid("param");
-    await deleteSchedule(c.var.deps.txDb, c.var.principal!.userId, scheduleId);
-    return c.json({ status: "success" as const }, 200);
+    await deleteSchedule(c.var.deps, actorOf(c), c.req.valid("param"));
+    return c.json({ status: SUCCESS }, 200);
   },
 });

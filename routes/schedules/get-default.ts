@@ -1,8 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { GetDefaultScheduleOutputSchema } from "../../src/schedules/schemas";
+import { GetDefaultScheduleOutputSchema } from "../../src/schedules/output";
 import { getDefaultSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "get",
@@ -21,7 +23,7 @@ export const getDefaultScheduleOperation = defineOperation({
   versions: SCHEDULES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const schedule = await getDefaultSchedule(c.var.deps.db, c.var.principal!.userId);
-    return c.json({ status: "success" as const, data: schedule }, 200);
+    const schedule = await getDefaultSchedule(c.var.deps, actorOf(c));
+    return c.json(success(schedule), 200);
   },
 });

@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../src/errors";
+import { ScheduleIdParams, success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { GetScheduleOutputSchema, ScheduleIdParamSchema } from "../../src/schedules/schemas";
+import { GetScheduleOutputSchema } from "../../src/schedules/output";
 import { getSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "get",
@@ -11,7 +13,7 @@ const route = createRoute({
   operationId: "SchedulesController_2024_06_11_getSchedule",
   summary: "Get a schedule",
   tags: ["Schedules"],
-  request: { params: ScheduleIdParamSchema },
+  request: { params: ScheduleIdParams },
   responses: {
     200: { description: "The schedule", content: { "application/json": { schema: GetScheduleOutputSchema } } },
     ...errorResponses(404),
@@ -23,8 +25,7 @@ export const getScheduleOperation = defineOperation({
   versions: SCHEDULES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const { scheduleId } = c.req.valid("param");
-    const schedule = await getSchedule(c.var.deps.db, c.var.principal!.userId, scheduleId);
-    return c.json({ status: "success" as const, data: schedule }, 200);
+    const schedule = await getSchedule(c.var.deps, actorOf(c), c.req.valid("param"));
+    return c.json(success(schedule), 200);
   },
 });

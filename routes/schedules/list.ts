@@ -1,8 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { GetSchedulesOutputSchema } from "../../src/schedules/schemas";
+import { GetSchedulesOutputSchema } from "../../src/schedules/output";
 import { listSchedules } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "get",
@@ -20,7 +22,7 @@ export const listSchedulesOperation = defineOperation({
   versions: SCHEDULES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const schedules = await listSchedules(c.var.deps.db, c.var.principal!.userId);
-    return c.json({ status: "success" as const, data: schedules }, 200);
+    const schedules = await listSchedules(c.var.deps, actorOf(c));
+    return c.json(success(schedules), 200);
   },
 });

@@ -1,9 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../src/errors";
+import { ScheduleIdParams, success } from "../../src/http/common";
+import { actorOf } from "../../src/http/context";
 import { defineOperation } from "../../src/operation";
-import { ScheduleIdParamSchema, UpdateScheduleInputSchema, UpdateScheduleOutputSchema } from "../../src/schedules/schemas";
+import { UpdateScheduleInputSchema } from "../../src/schedules/schemas";
+import { UpdateScheduleOutputSchema } from "../../src/schedules/output";
 import { updateSchedule } from "../../src/schedules/store";
-import { SCHEDULES_VERSIONS } from "./versions";
+import { SCHEDULES_VERSIONS } from "../../src/schedules/versions";
 
 const route = createRoute({
   method: "patch",
@@ -14,7 +17,7 @@ const route = createRoute({
     "`availability` replaces the weekly rules and `overrides` the date overrides; omitted ones are kept. `isDefault: true` makes it the default schedule.",
   tags: ["Schedules"],
   request: {
-    params: ScheduleIdParamSchema,
+    params: ScheduleIdParams,
     body: { required: true, content: { "application/json": { schema: UpdateScheduleInputSchema } } },
   },
   responses: {
@@ -28,8 +31,7 @@ export const updateScheduleOperation = defineOperation({
   versions: SCHEDULES_VERSIONS,
   auth: { allow: "any" },
   handler: async (c) => {
-    const { scheduleId } = c.req.valid("param");
-    const schedule = await updateSchedule(c.var.deps.txDb, c.var.principal!.userId, scheduleId, c.req.valid("json"));
-    return c.json({ status: "success" as const, data: schedule }, 200);
+    const schedule = await updateSchedule(c.var.deps, actorOf(c), { ...c.req.valid("param"), body: c.req.valid("json") });
+    return c.json(success(schedule), 200);
   },
 });

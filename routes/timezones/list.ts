@@ -1,13 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../src/http/common";
 import { defineOperation } from "../../src/operation";
 import { cityTimeZones } from "../../src/timezones/cities";
-
-export const CityTimeZonesOutputSchema = z
-  .object({
-    status: z.literal("success"),
-    data: z.array(z.object({ city: z.string(), timezone: z.string().nullable(), pop: z.number() })),
-  })
-  .openapi("CityTimeZonesOutput");
+import { CityTimeZonesOutputSchema } from "../../src/timezones/output";
 
 const route = createRoute({
   method: "get",
@@ -26,5 +21,5 @@ export const listTimeZonesOperation = defineOperation({
   // Cal.com's TimezonesController: every version, no guard.
   versions: "all",
   auth: "public",
-  handler: (c) => c.json({ status: "success" as const, data: cityTimeZones() }, 200),
+  handler: (c) => c.json(success(cityTimeZones()), 200),
 });

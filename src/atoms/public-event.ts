@@ -1,9 +1,10 @@
-import { ApiError } from "../errors";
 import type { StoredBookingField } from "../event-types/booking-fields";
 import { defaultBookingFields } from "../event-types/booking-fields";
 import { DEFAULT_LOCATIONS, type LocationInput } from "../event-types/locations";
+import type { Deps } from "../services";
 import type { Db } from "../services/db";
 import { escapeHtml, toInternalBookingFields } from "./booking-fields";
+import { publicEventNotFound, teamIdRequired, teamNotFound, usernameRequired } from "./errors";
 import { toPublicLocations } from "./locations";
 
 // GET /v2/atoms/event-types/{eventSlug}/public: the event the atoms' Booker renders. Cal.com answers with its
@@ -78,11 +79,9 @@ const eventSelect = {
 type PublicEventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 type Owner = PublicEventRow["owner"];
 
-const notFound = (message: string) => new ApiError("NotFoundException", message);
-
 async function teamSlug(db: Db, teamId: number): Promise<string> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { slug: true } });
-  if (!team?.slug) throw notFound(`Team with id ${teamId} not found`);
+  if (!team?.slug) throw teamNotFound(teamId);
   return team.slug;
 }
 
@@ -102,28 +101,28 @@ async function findUserEvent(db: Db, eventSlug: string, username: string, orgId:
   );
 }
 
-export async function getPublicEvent(db: Db, query: PublicEventQuery, websiteUrl: string) {
+/** Public (Cal.com's route has no guard): no actor. */
+export async function getPublicEvent(deps: Deps, query: PublicEventQuery) {
+  const { db } = deps;
   const orgSlug = query.orgId ? await teamSlug(db, query.orgId) : null;
   if (query.isTeamEvent) {
-    if (!query.teamId) throw new ApiError("BadRequestException", "teamId is required for team events, please provide a valid teamId");
+    if (!query.teamId) throw teamIdRequired();
     await teamSlug(db, query.teamId);
     // Event types belong to users here; a team has none to show.
-    throw notFound(`Event type with slug ${query.eventSlug} not found`);
+    throw publicEventNotFound(query.eventSlug);
   }
-  if (!query.username) {
-    throw new ApiError("BadRequestException", "username is required for non-team events, please provide a valid username");
-  }
+  if (!query.username) throw usernameRequired();
   // Cal.com lower-cases the username; a "+"-joined list is a dynamic group event, which this deployment does not offer.
   const username = query.username.toLowerCase();
   const event = username.includes("+") ? null : await findUserEvent(db, query.eventSlug, username, query.orgId);
-  if (!event) throw notFound(`Event type with slug ${query.eventSlug} not found`);
+  if (!event) throw publicEventNotFound(query.eventSlug);
 
   const schedule =
     event.schedule ??
     (event.owner.defaultScheduleId
       ? await db.schedule.findUnique({ where: { id: event.owner.defaultScheduleId }, select: { id: true, timeZone: true } })
       : null);
-  return toPublicEvent(event, schedule, orgSlug, websiteUrl);
+  return toPublicEvent(event, schedule, orgSlug, deps.env.WEBSITE_URL);
 }
 
 const LAYOUT_NAMES: Record<string, string> = { month: "month_view", week: "week_view", column: "column_view" };

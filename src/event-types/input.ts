@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { badRequest } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import {
   customFieldSlugs,
@@ -16,8 +16,6 @@ import type { CreateEventTypeInput, UpdateEventTypeInput } from "./schemas";
 // defaults; update changes only what the body names (Cal.com's PATCH semantics), checked against the stored row.
 
 type EventTypeColumns = Omit<Prisma.EventTypeUncheckedCreateInput, "id" | "userId" | "hashedLink">;
-
-const badRequest = (message: string) => new ApiError("BadRequestException", message);
 
 /** Cal.com's slugifyLenient, ASCII-folded: lower case, runs of anything but letters and digits become "-". */
 export function slugify(value: string): string {

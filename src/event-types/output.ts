@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { successOf } from "../http/common";
 import type { StoredBookingField } from "./booking-fields";
 import type { LocationInput } from "./locations";
 
@@ -93,14 +94,13 @@ export const EventTypeOutputSchema = z
 
 export type EventTypeOutput = z.infer<typeof EventTypeOutputSchema>;
 
-const success = z.literal("success");
-export const CreateEventTypeOutputSchema = z.object({ status: success, data: EventTypeOutputSchema }).openapi("CreateEventTypeOutput_2024_06_14");
-export const GetEventTypeOutputSchema = z.object({ status: success, data: EventTypeOutputSchema }).openapi("GetEventTypeOutput_2024_06_14");
-export const GetEventTypesOutputSchema = z.object({ status: success, data: z.array(EventTypeOutputSchema) }).openapi("GetEventTypesOutput_2024_06_14");
-export const UpdateEventTypeOutputSchema = z.object({ status: success, data: EventTypeOutputSchema }).openapi("UpdateEventTypeOutput_2024_06_14");
-export const DeleteEventTypeOutputSchema = z
-  .object({ status: success, data: z.object({ id: z.number(), lengthInMinutes: z.number(), title: z.string(), slug: z.string() }) })
-  .openapi("DeleteEventTypeOutput_2024_06_14");
+export const CreateEventTypeOutputSchema = successOf(EventTypeOutputSchema).openapi("CreateEventTypeOutput_2024_06_14");
+export const GetEventTypeOutputSchema = successOf(EventTypeOutputSchema).openapi("GetEventTypeOutput_2024_06_14");
+export const GetEventTypesOutputSchema = successOf(z.array(EventTypeOutputSchema)).openapi("GetEventTypesOutput_2024_06_14");
+export const UpdateEventTypeOutputSchema = successOf(EventTypeOutputSchema).openapi("UpdateEventTypeOutput_2024_06_14");
+export const DeleteEventTypeOutputSchema = successOf(z.object({ id: z.number(), lengthInMinutes: z.number(), title: z.string(), slug: z.string() })).openapi(
+  "DeleteEventTypeOutput_2024_06_14",
+);
 
 /** The event type row and owner fields the output needs. */
 export interface EventTypeRecord {
@@ -326,3 +326,18 @@ export function toEventTypeOutput(row: EventTypeRecord, websiteUrl: string): Eve
 export function withoutHiddenBookingFields(eventType: EventTypeOutput): EventTypeOutput {
   return { ...eventType, bookingFields: eventType.bookingFields.filter((field) => field.hidden !== true) };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Private links (Cal.com's EventTypesPrivateLinksController outputs)
+
+const linkBase = { linkId: z.string(), eventTypeId: z.number(), isExpired: z.boolean(), bookingUrl: z.string() };
+export const PrivateLinkOutputSchema = z.union([
+  z.object({ ...linkBase, expiresAt: z.string() }).openapi("TimeBasedPrivateLinkOutput"),
+  z.object({ ...linkBase, maxUsageCount: z.number(), usageCount: z.number() }).openapi("UsageBasedPrivateLinkOutput"),
+]);
+export type PrivateLinkOutput = z.infer<typeof PrivateLinkOutputSchema>;
+
+export const CreatePrivateLinkOutputSchema = successOf(PrivateLinkOutputSchema).openapi("CreatePrivateLinkOutput");
+export const GetPrivateLinksOutputSchema = successOf(z.array(PrivateLinkOutputSchema)).openapi("GetPrivateLinksOutput");
+export const UpdatePrivateLinkOutputSchema = successOf(PrivateLinkOutputSchema).openapi("UpdatePrivateLinkOutput");
+export const DeletePrivateLinkOutputSchema = successOf(z.object({ linkId: z.string(), message: z.string() })).openapi("DeletePrivateLinkOutput");

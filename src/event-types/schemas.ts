@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { EventTypeIdParams, stringPathParam } from "../http/common";
 import { MetadataSchema } from "../metadata";
 import { isCalendarDate } from "../schedules/availability";
 import { BookingFieldsInputSchema } from "./booking-fields";
@@ -297,15 +298,6 @@ export const UpdateEventTypeInputSchema = z
 export type CreateEventTypeInput = z.infer<typeof CreateEventTypeInputSchema>;
 export type UpdateEventTypeInput = z.infer<typeof UpdateEventTypeInputSchema>;
 
-export const EventTypeIdParamSchema = z.object({
-  eventTypeId: z.coerce
-    .number({ error: "eventTypeId must be a number" })
-    .int("eventTypeId must be an integer")
-    .positive()
-    .max(2147483647)
-    .openapi({ param: { name: "eventTypeId", in: "path" }, example: 1 }),
-});
-
 export const GetEventTypesQuerySchema = z.object({
   username: z.string().max(255).optional().openapi({ description: "The username of the user to get event types for." }),
   eventSlug: z.string().max(255).optional().openapi({ description: "Slug of the event type to return; needs `username` too." }),
@@ -315,3 +307,35 @@ export const GetEventTypesQuerySchema = z.object({
   sortCreatedAt: z.enum(["asc", "desc"]).optional(),
 });
 export type GetEventTypesQuery = z.infer<typeof GetEventTypesQuerySchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Private links (Cal.com's EventTypesPrivateLinksController inputs)
+
+const DateTimeSchema = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2030-12-31T23:59:59.000Z" });
+
+export const CreatePrivateLinkInputSchema = z
+  .object({
+    expiresAt: DateTimeSchema.optional().openapi({ example: "2030-12-31T23:59:59.000Z" }),
+    maxUsageCount: positiveInt(1_000_000).optional().openapi({ example: 10 }),
+  })
+  .openapi("CreatePrivateLinkInput");
+
+export const UpdatePrivateLinkInputSchema = z
+  .object({
+    expiresAt: DateTimeSchema.optional(),
+    maxUsageCount: positiveInt(1_000_000).optional(),
+  })
+  .refine((body) => body.expiresAt !== undefined || body.maxUsageCount !== undefined, {
+    message: "expiresAt or maxUsageCount is required",
+    path: ["expiresAt"],
+  })
+  .openapi("UpdatePrivateLinkBody");
+
+export type CreatePrivateLinkInput = z.infer<typeof CreatePrivateLinkInputSchema>;
+export type UpdatePrivateLinkInput = z.infer<typeof UpdatePrivateLinkInputSchema>;
+
+/** `/v2/event-types/{eventTypeId}/private-links/{linkId}`. */
+export const PrivateLinkParams = EventTypeIdParams.extend({ linkId: stringPathParam("linkId", { max: 128 }) });
+
+export type EventTypeIdInput = z.infer<typeof EventTypeIdParams>;
+export type PrivateLinkIdInput = z.infer<typeof PrivateLinkParams>;

@@ -1,57 +1,67 @@
-import { ApiError } from "../errors";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
 import type { Db } from "../services/db";
+import { scheduleNotOwned } from "../schedules/errors";
 import { defaultBookingFields } from "./booking-fields";
+import { eventTypeDoesNotExist, eventTypeNotFound, eventTypeNotOwned, eventTypeSlugTaken } from "./errors";
 import { createData, updateData } from "./input";
 import { DEFAULT_LOCATIONS } from "./locations";
 import { eventTypeOwnerSelect, toEventTypeOutput, withoutHiddenBookingFields, type EventTypeOutput, type EventTypeRecord, type EventTypeOwner } from "./output";
-import type { CreateEventTypeInput, GetEventTypesQuery, UpdateEventTypeInput } from "./schemas";
+import type { CreateEventTypeInput, EventTypeIdInput, GetEventTypesQuery, UpdateEventTypeInput } from "./schemas";
 
-// Event types 2024-06-14: Cal.com's EventTypesService_2024_06_14, with its status codes and messages.
+// Event types 2024-06-14: Cal.com's EventTypesService_2024_06_14, with its status codes and messages. Booking
+// URLs are built on the deployment's WEBSITE_URL.
 
 const withOwner = { include: { owner: { select: eventTypeOwnerSelect } } } as const;
-
-const notFound = (eventTypeId: number) => new ApiError("NotFoundException", `Event type with id ${eventTypeId} not found`);
 
 async function assertOwnsSchedule(db: Db, userId: number, scheduleId: number | null | undefined) {
   if (!scheduleId) return;
   const schedule = await db.schedule.findFirst({ where: { id: scheduleId, userId }, select: { id: true } });
-  if (!schedule) throw new ApiError("NotFoundException", `User with ID=${userId} does not own schedule with ID=${scheduleId}`);
+  // Cal.com's checkUserOwnsSchedule answers the schedules' "does not own" message with a 404 here.
+  if (!schedule) throw scheduleNotOwned(userId, scheduleId, "NotFoundException");
 }
 
-export async function createEventType(db: Db, userId: number, input: CreateEventTypeInput, websiteUrl: string): Promise<EventTypeOutput> {
+export async function createEventType(deps: Deps, actor: Actor, input: CreateEventTypeInput): Promise<EventTypeOutput> {
+  const { db } = deps;
+  const { userId } = actor;
   const data = createData(input);
   const clash = await db.eventType.findUnique({ where: { userId_slug: { userId, slug: data.slug } }, select: { id: true } });
-  if (clash) throw new ApiError("BadRequestException", "User already has an event type with this slug.");
+  if (clash) throw eventTypeSlugTaken();
   await assertOwnsSchedule(db, userId, data.scheduleId);
   // A concurrent create with the same slug loses on the unique index: Prisma's P2002, answered 409.
   const created = await db.eventType.create({ data: { ...data, userId }, ...withOwner });
-  return toEventTypeOutput(created as EventTypeRecord, websiteUrl);
+  return toEventTypeOutput(created as EventTypeRecord, deps.env.WEBSITE_URL);
 }
 
 /** Owner only; anyone else gets the same 404 as an unknown id (Cal.com never reveals the event type). */
-export async function getOwnedEventType(db: Db, userId: number, eventTypeId: number, websiteUrl: string): Promise<EventTypeOutput> {
-  const eventType = await db.eventType.findFirst({ where: { id: eventTypeId, userId }, ...withOwner });
-  if (!eventType) throw notFound(eventTypeId);
-  return toEventTypeOutput(eventType as EventTypeRecord, websiteUrl);
+export async function getOwnedEventType(deps: Deps, actor: Actor, { eventTypeId }: EventTypeIdInput): Promise<EventTypeOutput> {
+  const eventType = await deps.db.eventType.findFirst({ where: { id: eventTypeId, userId: actor.userId }, ...withOwner });
+  if (!eventType) throw eventTypeNotFound(eventTypeId);
+  return toEventTypeOutput(eventType as EventTypeRecord, deps.env.WEBSITE_URL);
 }
 
 /** Cal.com looks the event type up among the caller's own, so someone else's is a 404. A slug clash is a 409. */
-export async function updateEventType(db: Db, userId: number, eventTypeId: number, input: UpdateEventTypeInput, websiteUrl: string): Promise<EventTypeOutput> {
+export async function updateEventType(
+  deps: Deps,
+  actor: Actor,
+  { eventTypeId, body: input }: EventTypeIdInput & { body: UpdateEventTypeInput },
+): Promise<EventTypeOutput> {
+  const { db } = deps;
+  const { userId } = actor;
   const existing = await db.eventType.findFirst({ where: { id: eventTypeId, userId }, ...withOwner });
-  if (!existing) throw notFound(eventTypeId);
+  if (!existing) throw eventTypeNotFound(eventTypeId);
   const data = updateData(input, existing as EventTypeRecord);
   await assertOwnsSchedule(db, userId, data.scheduleId);
   const updated = await db.eventType.update({ where: { id: eventTypeId }, data, ...withOwner });
-  return toEventTypeOutput(updated as EventTypeRecord, websiteUrl);
+  return toEventTypeOutput(updated as EventTypeRecord, deps.env.WEBSITE_URL);
 }
 
 /** Unknown id: 404; someone else's: 403 "does not own" (Cal.com's checkUserOwnsEventType). */
-export async function deleteEventType(db: Db, userId: number, eventTypeId: number) {
+export async function deleteEventType(deps: Deps, actor: Actor, { eventTypeId }: EventTypeIdInput) {
+  const { db } = deps;
   const existing = await db.eventType.findUnique({ where: { id: eventTypeId }, select: { userId: true } });
-  if (!existing) throw new ApiError("NotFoundException", `Event type with ID=${eventTypeId} does not exist.`);
-  if (existing.userId !== userId) {
-    throw new ApiError("ForbiddenException", `User with ID=${userId} does not own event type with ID=${eventTypeId}`);
-  }
+  if (!existing) throw eventTypeDoesNotExist(eventTypeId);
+  if (existing.userId !== actor.userId) throw eventTypeNotOwned(actor.userId, eventTypeId);
   const deleted = await db.eventType.delete({ where: { id: eventTypeId } });
   return { id: deleted.id, lengthInMinutes: deleted.length, title: deleted.title, slug: deleted.slug };
 }
@@ -84,7 +94,10 @@ const listOrder = (sort: GetEventTypesQuery["sortCreatedAt"]) => ({ id: sort ?? 
  * user's event types), usernames (a dynamic group event), else the caller's own, else nothing. Hidden event
  * types are listed only for their owner; hidden booking fields are left out of every list.
  */
-export async function listEventTypes(db: Db, query: GetEventTypesQuery, callerId: number | undefined, websiteUrl: string): Promise<EventTypeOutput[]> {
+export async function listEventTypes(deps: Deps, actor: Actor | undefined, query: GetEventTypesQuery): Promise<EventTypeOutput[]> {
+  const { db } = deps;
+  const callerId = actor?.userId;
+  const websiteUrl = deps.env.WEBSITE_URL;
   const present = (rows: unknown[]) => rows.map((row) => withoutHiddenBookingFields(toEventTypeOutput(row as EventTypeRecord, websiteUrl)));
 
   if (query.username && query.eventSlug) {

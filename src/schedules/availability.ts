@@ -2,6 +2,8 @@
 // minutes after midnight in the schedule's own IANA zone). Pure: no I/O, no time zone arithmetic, so a 09:00 rule
 // means 09:00 local on every date, DST or not.
 
+import type { DateOverride, WeeklyAvailability } from "../slots/types";
+
 export const WEEK_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 export type WeekDay = (typeof WEEK_DAYS)[number];
 
@@ -62,19 +64,10 @@ export interface WireOverride {
   endTime: string;
 }
 
-/** A weekly rule as stored and as the slots engine takes it. */
-export interface WeeklyRule {
-  days: number[];
-  startMinute: number;
-  endMinute: number;
-}
-
-/** A date override as stored and as the slots engine takes it; startMinute === endMinute means "unavailable all day". */
-export interface DateOverride {
-  date: string;
-  startMinute: number;
-  endMinute: number;
-}
+// Stored as the slots engine takes them (src/slots/types.ts): a weekly rule, and a date override whose
+// startMinute === endMinute means "unavailable all day".
+export type WeeklyRule = WeeklyAvailability;
+export type { DateOverride };
 
 /** Cal.com's availability when a schedule is created without one: Monday to Friday, 09:00 to 17:00. */
 export const DEFAULT_WEEKLY_AVAILABILITY: readonly WireAvailability[] = [

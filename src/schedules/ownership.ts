@@ -1,7 +1,8 @@
-import { ApiError, type ErrorCode } from "../errors";
-import type { Db } from "../services/db";
+import type { ErrorCode } from "../errors";
+import type { Queryable } from "../services/db";
+import { scheduleDoesNotExist, scheduleNotOwned } from "./errors";
 
-type Reader = Pick<Db, "schedule">;
+type Reader = Pick<Queryable, "schedule">;
 
 /**
  * Cal.com's checks (schedules_2024_06_11 service): an unknown id is 404 ("does not exist"), someone else's
@@ -9,8 +10,6 @@ type Reader = Pick<Db, "schedule">;
  */
 export async function assertScheduleOwnedBy(db: Reader, scheduleId: number, userId: number, missingCode: ErrorCode = "NotFoundException"): Promise<void> {
   const schedule = await db.schedule.findUnique({ where: { id: scheduleId }, select: { userId: true } });
-  if (!schedule) throw new ApiError(missingCode, `Schedule with ID=${scheduleId} does not exist.`);
-  if (schedule.userId !== userId) {
-    throw new ApiError("ForbiddenException", `User with ID=${userId} does not own schedule with ID=${scheduleId}`);
-  }
+  if (!schedule) throw scheduleDoesNotExist(scheduleId, missingCode);
+  if (schedule.userId !== userId) throw scheduleNotOwned(userId, scheduleId);
 }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { ScheduleIdParams } from "../http/common";
 import { TimeZoneSchema } from "../time-zone";
 import { isCalendarDate, minutesFromTimeOfDay, TIME_OF_DAY_PATTERN, WEEK_DAYS } from "./availability";
 
@@ -67,38 +68,4 @@ export const UpdateScheduleInputSchema = z
 
 export type CreateScheduleInput = z.infer<typeof CreateScheduleInputSchema>;
 export type UpdateScheduleInput = z.infer<typeof UpdateScheduleInputSchema>;
-
-export const ScheduleOutputSchema = z
-  .object({
-    id: z.number().int(),
-    ownerId: z.number().int(),
-    name: z.string(),
-    timeZone: z.string(),
-    availability: z.array(z.object({ days: z.array(z.enum(WEEK_DAYS)), startTime: z.string(), endTime: z.string() })),
-    isDefault: z.boolean(),
-    overrides: z.array(z.object({ date: z.string(), startTime: z.string(), endTime: z.string() })),
-  })
-  .openapi("ScheduleOutput_2024_06_11");
-
-export type ScheduleOutput = z.infer<typeof ScheduleOutputSchema>;
-
-const success = z.literal("success");
-
-export const CreateScheduleOutputSchema = z.object({ status: success, data: ScheduleOutputSchema }).openapi("CreateScheduleOutput_2024_06_11");
-export const GetScheduleOutputSchema = z.object({ status: success, data: ScheduleOutputSchema }).openapi("GetScheduleOutput_2024_06_11");
-export const GetSchedulesOutputSchema = z.object({ status: success, data: z.array(ScheduleOutputSchema) }).openapi("GetSchedulesOutput_2024_06_11");
-// Cal.com answers `data: null` when the user has no default schedule, although its document says otherwise.
-export const GetDefaultScheduleOutputSchema = z
-  .object({ status: success, data: ScheduleOutputSchema.nullable() })
-  .openapi("GetDefaultScheduleOutput_2024_06_11");
-export const UpdateScheduleOutputSchema = z.object({ status: success, data: ScheduleOutputSchema }).openapi("UpdateScheduleOutput_2024_06_11");
-export const DeleteScheduleOutputSchema = z.object({ status: success }).openapi("DeleteScheduleOutput_2024_06_11");
-
-export const ScheduleIdParamSchema = z.object({
-  scheduleId: z.coerce
-    .number({ error: "scheduleId must be a number" })
-    .int("scheduleId must be an integer")
-    .positive()
-    .max(2147483647)
-    .openapi({ param: { name: "scheduleId", in: "path" }, example: 254 }),
-});
+export type ScheduleIdInput = z.infer<typeof ScheduleIdParams>;

@@ -1,48 +1,17 @@
-import { ApiError } from "../errors";
-import type { Db } from "../services/db";
-import {
-  DEFAULT_WEEKLY_AVAILABILITY,
-  toDateOverrides,
-  toWeeklyRules,
-  toWireAvailability,
-  toWireOverrides,
-  type WireAvailability,
-  type WireOverride,
-} from "./availability";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
+import type { Queryable, Tx } from "../services/db";
+import { DEFAULT_WEEKLY_AVAILABILITY, toDateOverrides, toWeeklyRules, type WireAvailability, type WireOverride } from "./availability";
+import { scheduleOwnerNotFound } from "./errors";
 import { assertScheduleOwnedBy } from "./ownership";
-import type { CreateScheduleInput, ScheduleOutput, UpdateScheduleInput } from "./schemas";
+import { type ScheduleOutput, toScheduleOutput } from "./output";
+import type { CreateScheduleInput, ScheduleIdInput, UpdateScheduleInput } from "./schemas";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+// Schedules 2024-06-11 (Cal.com's SchedulesService_2024_06_11). Reads go over HTTP (`deps.db`); writes that
+// must commit together run in one transaction on the request's session (`deps.txDb`).
 
 const scheduleWithAvailability = { include: { availability: { orderBy: { id: "asc" as const } } } };
-
-interface StoredSchedule {
-  id: number;
-  userId: number;
-  name: string;
-  timeZone: string;
-  availability: { days: number[]; startMinute: number; endMinute: number; date: Date | null }[];
-}
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const dateColumn = (date: string) => new Date(`${date}T00:00:00.000Z`);
-
-export function toScheduleOutput(schedule: StoredSchedule, ownerDefaultScheduleId: number | null): ScheduleOutput {
-  const weekly = schedule.availability.filter((row) => row.date === null && row.days.length > 0);
-  // Weekly rules keep the order they were given in; overrides come by date, then start time.
-  const overrides = schedule.availability
-    .filter((row) => row.date !== null)
-    .sort((a, b) => a.date!.getTime() - b.date!.getTime() || a.startMinute - b.startMinute);
-  return {
-    id: schedule.id,
-    ownerId: schedule.userId,
-    name: schedule.name,
-    timeZone: schedule.timeZone,
-    availability: toWireAvailability(weekly),
-    isDefault: schedule.id === ownerDefaultScheduleId,
-    overrides: toWireOverrides(overrides.map((row) => ({ ...row, date: isoDate(row.date!) }))),
-  };
-}
 
 function availabilityRows(availability: readonly WireAvailability[] | undefined, overrides: readonly WireOverride[] | undefined) {
   return [
@@ -51,9 +20,9 @@ function availabilityRows(availability: readonly WireAvailability[] | undefined,
   ];
 }
 
-async function defaultScheduleIdOf(db: Pick<Db, "user">, userId: number): Promise<number | null> {
+async function defaultScheduleIdOf(db: Pick<Queryable, "user">, userId: number): Promise<number | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { defaultScheduleId: true } });
-  if (!user) throw new ApiError("NotFoundException", `User with id=${userId} not found`);
+  if (!user) throw scheduleOwnerNotFound(userId);
   return user.defaultScheduleId;
 }
 
@@ -66,8 +35,9 @@ async function hasValidDefault(tx: Tx, userId: number): Promise<boolean> {
 }
 
 /** Creates a schedule; it becomes the default when asked to, or when the user has no default yet. */
-export async function createSchedule(db: Db, userId: number, input: CreateScheduleInput): Promise<ScheduleOutput> {
-  return db.$transaction(async (tx) => {
+export async function createSchedule(deps: Deps, actor: Actor, input: CreateScheduleInput): Promise<ScheduleOutput> {
+  const { userId } = actor;
+  return deps.txDb.$transaction(async (tx) => {
     const schedule = await tx.schedule.create({
       data: {
         userId,
@@ -83,7 +53,9 @@ export async function createSchedule(db: Db, userId: number, input: CreateSchedu
   });
 }
 
-export async function getSchedule(db: Db, userId: number, scheduleId: number): Promise<ScheduleOutput> {
+export async function getSchedule(deps: Deps, actor: Actor, { scheduleId }: ScheduleIdInput): Promise<ScheduleOutput> {
+  const { db } = deps;
+  const { userId } = actor;
   await assertScheduleOwnedBy(db, scheduleId, userId);
   const [schedule, defaultId] = await Promise.all([
     db.schedule.findUniqueOrThrow({ where: { id: scheduleId }, ...scheduleWithAvailability }),
@@ -92,7 +64,9 @@ export async function getSchedule(db: Db, userId: number, scheduleId: number): P
   return toScheduleOutput(schedule, defaultId);
 }
 
-export async function listSchedules(db: Db, userId: number): Promise<ScheduleOutput[]> {
+export async function listSchedules(deps: Deps, actor: Actor): Promise<ScheduleOutput[]> {
+  const { db } = deps;
+  const { userId } = actor;
   const [schedules, defaultId] = await Promise.all([
     db.schedule.findMany({ where: { userId }, orderBy: { id: "asc" }, ...scheduleWithAvailability }),
     defaultScheduleIdOf(db, userId),
@@ -101,7 +75,9 @@ export async function listSchedules(db: Db, userId: number): Promise<ScheduleOut
 }
 
 /** The user's default schedule, or null when they have none (Cal.com answers `data: null`). */
-export async function getDefaultSchedule(db: Db, userId: number): Promise<ScheduleOutput | null> {
+export async function getDefaultSchedule(deps: Deps, actor: Actor): Promise<ScheduleOutput | null> {
+  const { db } = deps;
+  const { userId } = actor;
   const defaultId = await defaultScheduleIdOf(db, userId);
   if (defaultId === null) return null;
   const schedule = await db.schedule.findFirst({ where: { id: defaultId, userId }, ...scheduleWithAvailability });
@@ -112,9 +88,14 @@ export async function getDefaultSchedule(db: Db, userId: number): Promise<Schedu
  * Replaces what the body names: `availability` replaces the weekly rules, `overrides` the date overrides.
  * `isDefault: true` makes it the default; `false` is ignored, as in Cal.com (a user always keeps a default).
  */
-export async function updateSchedule(db: Db, userId: number, scheduleId: number, input: UpdateScheduleInput): Promise<ScheduleOutput> {
-  await assertScheduleOwnedBy(db, scheduleId, userId);
-  return db.$transaction(async (tx) => {
+export async function updateSchedule(
+  deps: Deps,
+  actor: Actor,
+  { scheduleId, body: input }: ScheduleIdInput & { body: UpdateScheduleInput },
+): Promise<ScheduleOutput> {
+  const { userId } = actor;
+  await assertScheduleOwnedBy(deps.txDb, scheduleId, userId);
+  return deps.txDb.$transaction(async (tx) => {
     if (input.availability) await tx.availability.deleteMany({ where: { scheduleId, date: null } });
     if (input.overrides) await tx.availability.deleteMany({ where: { scheduleId, NOT: { date: null } } });
     const rows = availabilityRows(input.availability, input.overrides);
@@ -137,9 +118,10 @@ export async function updateSchedule(db: Db, userId: number, scheduleId: number,
  * Cal.com's web app does); deleting the last one leaves the user without a default, which the v2 API allows.
  * Event types pinned to it fall back to the default (the foreign key sets their scheduleId to null).
  */
-export async function deleteSchedule(db: Db, userId: number, scheduleId: number): Promise<void> {
-  await assertScheduleOwnedBy(db, scheduleId, userId, "BadRequestException");
-  await db.$transaction(async (tx) => {
+export async function deleteSchedule(deps: Deps, actor: Actor, { scheduleId }: ScheduleIdInput): Promise<void> {
+  const { userId } = actor;
+  await assertScheduleOwnedBy(deps.txDb, scheduleId, userId, "BadRequestException");
+  await deps.txDb.$transaction(async (tx) => {
     await tx.schedule.delete({ where: { id: scheduleId } });
     if ((await defaultScheduleIdOf(tx, userId)) !== scheduleId) return;
     const next = await tx.schedule.findFirst({ where: { userId }, orderBy: { id: "asc" }, select: { id: true } });

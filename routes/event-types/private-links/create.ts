@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../../src/errors";
-import { CreatePrivateLinkInputSchema, CreatePrivateLinkOutputSchema, createPrivateLink } from "../../../src/event-types/private-links";
+import { CreatePrivateLinkOutputSchema } from "../../../src/event-types/output";
+import { createPrivateLink } from "../../../src/event-types/private-links";
+import { CreatePrivateLinkInputSchema } from "../../../src/event-types/schemas";
+import { EventTypeIdParams, success } from "../../../src/http/common";
+import { actorOf } from "../../../src/http/context";
 import { defineOperation } from "../../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "../versions";
-import { EventTypeParamSchema } from "./params";
 
 const route = createRoute({
   method: "post",
@@ -13,7 +15,7 @@ const route = createRoute({
   description: "Expires at `expiresAt`, or after `maxUsageCount` bookings; with neither, after one booking.",
   tags: ["Event Types Private Links"],
   request: {
-    params: EventTypeParamSchema,
+    params: EventTypeIdParams,
     body: { required: true, content: { "application/json": { schema: CreatePrivateLinkInputSchema } } },
   },
   responses: {
@@ -24,11 +26,12 @@ const route = createRoute({
 
 export const createPrivateLinkOperation = defineOperation({
   route,
-  versions: EVENT_TYPES_VERSIONS,
+  // Cal.com's EventTypesPrivateLinksController declares no version: it answers every one (the contract documents
+  // no cal-api-version header for these operations).
+  versions: "all",
   auth: { allow: "any" },
   handler: async (c) => {
-    const { eventTypeId } = c.req.valid("param");
-    const data = await createPrivateLink(c.var.deps.db, c.var.principal!.userId, eventTypeId, c.req.valid("json"), c.var.env.WEBSITE_URL);
-    return c.json({ status: "success" as const, data }, 201);
+    const link = await createPrivateLink(c.var.deps, actorOf(c), { ...c.req.valid("param"), body: c.req.valid("json") });
+    return c.json(success(link), 201);
   },
 });

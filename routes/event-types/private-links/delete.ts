@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../../src/errors";
-import { DeletePrivateLinkOutputSchema, deletePrivateLink } from "../../../src/event-types/private-links";
+import { DeletePrivateLinkOutputSchema } from "../../../src/event-types/output";
+import { deletePrivateLink } from "../../../src/event-types/private-links";
+import { PrivateLinkParams } from "../../../src/event-types/schemas";
+import { success } from "../../../src/http/common";
+import { actorOf } from "../../../src/http/context";
 import { defineOperation } from "../../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "../versions";
-import { LinkParamsSchema } from "./params";
 
 const route = createRoute({
   method: "delete",
@@ -11,7 +13,7 @@ const route = createRoute({
   operationId: "EventTypesPrivateLinksController_deletePrivateLink",
   summary: "Delete a private link for an event type",
   tags: ["Event Types Private Links"],
-  request: { params: LinkParamsSchema },
+  request: { params: PrivateLinkParams },
   responses: {
     200: { description: "Deleted", content: { "application/json": { schema: DeletePrivateLinkOutputSchema } } },
     ...errorResponses(404),
@@ -20,11 +22,12 @@ const route = createRoute({
 
 export const deletePrivateLinkOperation = defineOperation({
   route,
-  versions: EVENT_TYPES_VERSIONS,
+  // Cal.com's EventTypesPrivateLinksController declares no version: it answers every one (the contract documents
+  // no cal-api-version header for these operations).
+  versions: "all",
   auth: { allow: "any" },
   handler: async (c) => {
-    const { eventTypeId, linkId } = c.req.valid("param");
-    await deletePrivateLink(c.var.deps.db, c.var.principal!.userId, eventTypeId, linkId);
-    return c.json({ status: "success" as const, data: { linkId, message: "Private link deleted successfully" } }, 200);
+    const deleted = await deletePrivateLink(c.var.deps, actorOf(c), c.req.valid("param"));
+    return c.json(success(deleted), 200);
   },
 });

@@ -1,9 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../../src/errors";
-import { GetPrivateLinksOutputSchema, listPrivateLinks } from "../../../src/event-types/private-links";
+import { GetPrivateLinksOutputSchema } from "../../../src/event-types/output";
+import { listPrivateLinks } from "../../../src/event-types/private-links";
+import { EventTypeIdParams, success } from "../../../src/http/common";
+import { actorOf } from "../../../src/http/context";
 import { defineOperation } from "../../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "../versions";
-import { EventTypeParamSchema } from "./params";
 
 const route = createRoute({
   method: "get",
@@ -11,7 +12,7 @@ const route = createRoute({
   operationId: "EventTypesPrivateLinksController_getPrivateLinks",
   summary: "Get all private links for an event type",
   tags: ["Event Types Private Links"],
-  request: { params: EventTypeParamSchema },
+  request: { params: EventTypeIdParams },
   responses: {
     200: { description: "The private links", content: { "application/json": { schema: GetPrivateLinksOutputSchema } } },
     ...errorResponses(404),
@@ -20,11 +21,12 @@ const route = createRoute({
 
 export const listPrivateLinksOperation = defineOperation({
   route,
-  versions: EVENT_TYPES_VERSIONS,
+  // Cal.com's EventTypesPrivateLinksController declares no version: it answers every one (the contract documents
+  // no cal-api-version header for these operations).
+  versions: "all",
   auth: { allow: "any" },
   handler: async (c) => {
-    const { eventTypeId } = c.req.valid("param");
-    const data = await listPrivateLinks(c.var.deps.db, c.var.principal!.userId, eventTypeId, c.var.env.WEBSITE_URL);
-    return c.json({ status: "success" as const, data }, 200);
+    const links = await listPrivateLinks(c.var.deps, actorOf(c), c.req.valid("param"));
+    return c.json(success(links), 200);
   },
 });

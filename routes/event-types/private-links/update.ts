@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { errorResponses } from "../../../src/errors";
-import { UpdatePrivateLinkInputSchema, UpdatePrivateLinkOutputSchema, updatePrivateLink } from "../../../src/event-types/private-links";
+import { UpdatePrivateLinkOutputSchema } from "../../../src/event-types/output";
+import { updatePrivateLink } from "../../../src/event-types/private-links";
+import { PrivateLinkParams, UpdatePrivateLinkInputSchema } from "../../../src/event-types/schemas";
+import { success } from "../../../src/http/common";
+import { actorOf } from "../../../src/http/context";
 import { defineOperation } from "../../../src/operation";
-import { EVENT_TYPES_VERSIONS } from "../versions";
-import { LinkParamsSchema } from "./params";
 
 const route = createRoute({
   method: "patch",
@@ -13,7 +15,7 @@ const route = createRoute({
   description: "Replaces the link's expiry: `expiresAt` makes it expire at that time, `maxUsageCount` after that many bookings.",
   tags: ["Event Types Private Links"],
   request: {
-    params: LinkParamsSchema,
+    params: PrivateLinkParams,
     body: { required: true, content: { "application/json": { schema: UpdatePrivateLinkInputSchema } } },
   },
   responses: {
@@ -24,11 +26,12 @@ const route = createRoute({
 
 export const updatePrivateLinkOperation = defineOperation({
   route,
-  versions: EVENT_TYPES_VERSIONS,
+  // Cal.com's EventTypesPrivateLinksController declares no version: it answers every one (the contract documents
+  // no cal-api-version header for these operations).
+  versions: "all",
   auth: { allow: "any" },
   handler: async (c) => {
-    const { eventTypeId, linkId } = c.req.valid("param");
-    const data = await updatePrivateLink(c.var.deps.db, c.var.principal!.userId, eventTypeId, linkId, c.req.valid("json"), c.var.env.WEBSITE_URL);
-    return c.json({ status: "success" as const, data }, 200);
+    const link = await updatePrivateLink(c.var.deps, actorOf(c), { ...c.req.valid("param"), body: c.req.valid("json") });
+    return c.json(success(link), 200);
   },
 });

@@ -111,3 +111,25 @@ describe("private links", () => {
     expect(unknownLink.status).toBe(404);
   });
 });
+
+// Cal.com's EventTypesPrivateLinksController declares no version and the contract documents no cal-api-version
+// header for these operations: every version, and none, is served (unlike the event types themselves).
+describe("private links under any version", () => {
+  for (const version of [undefined, "2024-04-15", "2024-08-13", "garbage"]) {
+    it(`${version ?? "no header"}: create, list, update and delete answer`, async () => {
+      const created = await api(base(), { method: "POST", key: tenant.apiKey, version, body: { maxUsageCount: 3 } });
+      expect(created.status).toBe(201);
+      expect(contractProblems("EventTypesPrivateLinksController_createPrivateLink", 201, created.body)).toEqual([]);
+      const id = created.body.data.linkId;
+      const list = await api(base(), { key: tenant.apiKey, version });
+      expect(list.status).toBe(200);
+      expect(list.body.data.map((l: any) => l.linkId)).toContain(id);
+      const updated = await api(`${base()}/${id}`, { method: "PATCH", key: tenant.apiKey, version, body: { maxUsageCount: 4 } });
+      expect(updated.status).toBe(200);
+      expect(updated.body.data).toMatchObject({ linkId: id, maxUsageCount: 4 });
+      const deleted = await api(`${base()}/${id}`, { method: "DELETE", key: tenant.apiKey, version });
+      expect(deleted.status).toBe(200);
+      expect(deleted.body.data).toEqual({ linkId: id, message: "Private link deleted successfully" });
+    });
+  }
+});
