@@ -5,7 +5,7 @@ import { emitWebhookEvents } from "../../../src/webhooks/producer";
 
 function fakeDeps() {
   const deferred: Promise<unknown>[] = [];
-  const send = vi.fn(async () => {});
+  const send = vi.fn(async (_message: { trigger: string }) => {});
   const deps = {
     db: { webhook: { findFirst: vi.fn(async () => ({ id: "subscriber" })) } },
     webhookQueue: { send },
@@ -31,6 +31,6 @@ describe("emitWebhookEvents", () => {
     expect(deferred).toHaveLength(1);
     await Promise.all(deferred);
     expect(send).toHaveBeenCalledTimes(2);
-    expect(send.mock.calls.map(([message]) => (message as { trigger: string }).trigger)).toEqual(["BOOKING_CREATED", "BOOKING_CANCELLED"]);
+    expect(send.mock.calls.map(([message]) => message.trigger)).toEqual(["BOOKING_CREATED", "BOOKING_CANCELLED"]);
   });
 });
