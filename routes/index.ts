@@ -32,12 +32,7 @@ import { deletePrivateLinkOperation } from "./event-types/private-links/delete";
 import { listPrivateLinksOperation } from "./event-types/private-links/list";
 import { updatePrivateLinkOperation } from "./event-types/private-links/update";
 import { updateEventTypeOperation } from "./event-types/update";
-import { createEventTypeWebhookOperation } from "./event-types/webhooks/create";
-import { deleteEventTypeWebhookOperation } from "./event-types/webhooks/delete";
-import { deleteAllEventTypeWebhooksOperation } from "./event-types/webhooks/delete-all";
-import { getEventTypeWebhookOperation } from "./event-types/webhooks/get";
-import { listEventTypeWebhooksOperation } from "./event-types/webhooks/list";
-import { updateEventTypeWebhookOperation } from "./event-types/webhooks/update";
+import { eventTypeWebhookOperations } from "./event-types/webhooks";
 import { getMeOperation } from "./me/get";
 import { updateMeOperation } from "./me/update";
 import { createScheduleOperation } from "./schedules/create";
@@ -57,23 +52,14 @@ import { deleteOAuthClientOperation } from "./oauth-clients/delete";
 import { getOAuthClientOperation } from "./oauth-clients/get";
 import { listOAuthClientsOperation } from "./oauth-clients/list";
 import { updateOAuthClientOperation } from "./oauth-clients/update";
-import { createOAuthClientWebhookOperation } from "./oauth-clients/webhooks/create";
-import { deleteOAuthClientWebhookOperation } from "./oauth-clients/webhooks/delete";
-import { deleteAllOAuthClientWebhooksOperation } from "./oauth-clients/webhooks/delete-all";
-import { getOAuthClientWebhookOperation } from "./oauth-clients/webhooks/get";
-import { listOAuthClientWebhooksOperation } from "./oauth-clients/webhooks/list";
-import { updateOAuthClientWebhookOperation } from "./oauth-clients/webhooks/update";
+import { oAuthClientWebhookOperations } from "./oauth-clients/webhooks";
 import { refreshTokensOperation } from "./oauth/refresh";
 import { verifyProviderAccessTokenOperation } from "./provider/verify-access-token";
 import { verifyProviderClientOperation } from "./provider/get-client";
 import { listTimeZonesOperation } from "./timezones/list";
-import { createWebhookOperation } from "./webhooks/create";
-import { deleteWebhookOperation } from "./webhooks/delete";
-import { getWebhookOperation } from "./webhooks/get";
-import { listWebhooksOperation } from "./webhooks/list";
 import { listWebhookDeliveriesOperation } from "./webhooks/list-deliveries";
+import { userWebhookOperations } from "./webhooks/owners/user";
 import { redeliverWebhookDeliveryOperation } from "./webhooks/redeliver";
-import { updateWebhookOperation } from "./webhooks/update";
 import { getSlotsOperation } from "./slots/get";
 import { deleteSelectedSlotLegacyOperation } from "./slots/legacy/delete-selected-slot";
 import { getAvailableSlotsLegacyOperation } from "./slots/legacy/available";
@@ -120,23 +106,9 @@ export const operations: readonly Operation<any>[] = [
   refreshTokensOperation,
   verifyProviderClientOperation,
   verifyProviderAccessTokenOperation,
-  createWebhookOperation,
-  listWebhooksOperation,
-  getWebhookOperation,
-  updateWebhookOperation,
-  deleteWebhookOperation,
-  createEventTypeWebhookOperation,
-  listEventTypeWebhooksOperation,
-  deleteAllEventTypeWebhooksOperation,
-  getEventTypeWebhookOperation,
-  updateEventTypeWebhookOperation,
-  deleteEventTypeWebhookOperation,
-  createOAuthClientWebhookOperation,
-  listOAuthClientWebhooksOperation,
-  deleteAllOAuthClientWebhooksOperation,
-  getOAuthClientWebhookOperation,
-  updateOAuthClientWebhookOperation,
-  deleteOAuthClientWebhookOperation,
+  ...userWebhookOperations,
+  ...eventTypeWebhookOperations,
+  ...oAuthClientWebhookOperations,
   // Ours (not in Cal.com): the delivery log of any webhook the caller owns, and redelivery.
   listWebhookDeliveriesOperation,
   redeliverWebhookDeliveryOperation,

@@ -38,7 +38,7 @@ export function bookingDeps(c: Context<AppEnv>): BookingDeps {
     async emit(events) {
       if (events.length === 0) return;
       // Delivery work (a subscriber lookup and a queue send per event) runs after the response is sent.
-      const sending = Promise.all(events.map((event) => enqueueWebhookEvent(c, event))).then(() => undefined);
+      const sending = Promise.all(events.map((event) => enqueueWebhookEvent(services, event))).then(() => undefined);
       try {
         c.executionCtx.waitUntil(sending);
       } catch {

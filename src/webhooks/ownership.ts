@@ -1,98 +1,102 @@
-// Who may touch which webhook: Cal.com's guards for its user, event-type and OAuth-client webhook routes,
-// and the rule for our delivery-log endpoints, which serve all three kinds.
-import { z } from "@hono/zod-openapi";
-import type { Context, MiddlewareHandler } from "hono";
-import { callerOrganizationId } from "../auth/guards/platform";
-import type { AppEnv } from "../context";
-import { ApiError, forbidden } from "../errors";
+// Who may touch which webhook: Cal.com's guards for its user, event-type and OAuth-client webhook routes, as
+// plain functions (src/webhooks/operations.ts calls them), and the rule for our delivery-log endpoints, which
+// serve all three kinds.
+import type { Actor } from "../auth/principal";
+import { forbiddenResource } from "../errors";
 import type { Webhook } from "../generated/prisma/client";
-import type { Db } from "../services/db";
+import { EventTypeIdParams } from "../http/common";
+import type { Deps } from "../services";
 import { validationError } from "../validation";
+import {
+  notEventTypeOwner,
+  webhookEventTypeNotFound,
+  webhookNotFound,
+  webhookOfAnotherEventType,
+  webhookOfAnotherOAuthClient,
+  webhookWithoutEventType,
+} from "./errors";
+import type { WebhookOwner } from "./store";
 
-declare module "hono" {
-  interface ContextVariableMap {
-    /** The `:eventTypeId` event type, once IsUserEventTypeWebhookGuard has checked the caller owns it. */
-    guardedEventTypeId: number;
-    /** The `:webhookId` webhook, once a guard has checked it belongs to the owner in the path. */
-    guardedWebhook: Webhook;
-  }
+/** The raw path params of the request (Cal.com's guards read them before input validation). */
+export type WebhookPath = Readonly<Record<string, string | undefined>>;
+
+/** How an owner's webhooks are reached: the owner the path names, and a webhook of that owner. */
+export interface WebhookOwnerAccess<Owner extends WebhookOwner = WebhookOwner> {
+  /** The path's owner, once the caller may act on its webhooks: Cal.com's 400/403/404 otherwise. */
+  owner(deps: Deps, actor: Actor, path: WebhookPath): Promise<Owner>;
+  /** The `webhookId` webhook, checked to belong to `owner`: 404 unknown, 403 (or Cal.com's 400) another's. */
+  webhook(deps: Deps, owner: Owner, webhookId: string): Promise<Webhook>;
 }
 
-const webhookNotFound = (webhookId: string) => new ApiError("NotFoundException", `Webhook (${webhookId}) not found`);
+type OwnerOfKind<K extends WebhookOwner["kind"]> = Extract<WebhookOwner, { kind: K }>;
 
-// Nest's answer when a guard returns false.
-const forbiddenResource = () => new ApiError("ForbiddenException", "Forbidden resource");
-
-// Cal.com's IsUserWebhookGuard: an unknown id is 404, someone else's webhook is Nest's bare 403.
-export async function loadUserWebhook(db: Db, webhookId: string, userId: number): Promise<Webhook> {
-  const webhook = await db.webhook.findUnique({ where: { id: webhookId } });
+async function findWebhook(deps: Deps, webhookId: string): Promise<Webhook> {
+  const webhook = await deps.db.webhook.findUnique({ where: { id: webhookId } });
   if (!webhook) throw webhookNotFound(webhookId);
-  if (webhook.userId !== userId) throw forbiddenResource();
   return webhook;
 }
 
-export const EventTypeIdParamsSchema = z.object({
-  eventTypeId: z.coerce
-    .number({ error: "eventTypeId must be a number" })
-    .int()
-    .positive()
-    .max(2147483647)
-    .openapi({ param: { name: "eventTypeId", in: "path" }, type: "number" }),
-});
-
-/**
- * Cal.com's IsUserEventTypeWebhookGuard, as route middleware (Nest guards run before input validation):
- * the event type must exist (404) and be the caller's (403); a `:webhookId` must exist (404), be an
- * event-type webhook (400) and belong to that event type (403).
- */
-export const userEventTypeWebhookGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const guard = "IsUserEventTypeWebhookGuard";
-  const params = EventTypeIdParamsSchema.safeParse({ eventTypeId: c.req.param("eventTypeId") });
-  if (!params.success) throw validationError(params.error, "param");
-  const { eventTypeId } = params.data;
-  const userId = c.var.principal!.userId;
-  const { db } = c.var.deps;
-
-  const eventType = await db.eventType.findUnique({ where: { id: eventTypeId }, select: { userId: true } });
-  if (!eventType) throw new ApiError("NotFoundException", `${guard} - Event type (${eventTypeId}) not found`);
-  if (eventType.userId !== userId) throw forbidden(guard, `User (${userId}) is not the owner of event type (${eventTypeId})`);
-  c.set("guardedEventTypeId", eventTypeId);
-
-  const webhookId = c.req.param("webhookId");
-  if (webhookId !== undefined) {
-    const webhook = await db.webhook.findUnique({ where: { id: webhookId } });
-    if (!webhook) throw webhookNotFound(webhookId);
-    if (webhook.eventTypeId === null) {
-      throw new ApiError("BadRequestException", `${guard} - Webhook (${webhookId}) is not associated with an event type`);
-    }
-    if (webhook.eventTypeId !== eventTypeId) {
-      throw forbidden(guard, `Webhook (${webhookId}) is not associated with event type (${eventTypeId})`);
-    }
-    c.set("guardedWebhook", webhook);
-  }
-  await next();
+/** The caller's own webhooks (Cal.com's IsUserWebhookGuard: an unknown id is 404, someone else's webhook Nest's bare 403). */
+export const userWebhookAccess: WebhookOwnerAccess<OwnerOfKind<"user">> = {
+  owner: async (_deps, actor) => ({ kind: "user", userId: actor.userId }),
+  async webhook(deps, owner, webhookId) {
+    const webhook = await findWebhook(deps, webhookId);
+    if (webhook.userId !== owner.userId) throw forbiddenResource();
+    return webhook;
+  },
 };
 
 /**
- * Cal.com's IsOAuthClientWebhookGuard, after OAuthClientGuard has checked the `:clientId` client belongs to the
- * caller's organization: the `:webhookId` webhook must exist (404) and be that client's (403).
+ * The webhooks of one of the caller's event types (Cal.com's IsUserEventTypeWebhookGuard): the event type must
+ * exist (404) and be the caller's (403); a webhook must exist (404), be an event-type webhook (400) and belong to
+ * that event type (403).
  */
-export const oAuthClientWebhookGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const webhookId = c.req.param("webhookId")!;
-  const webhook = await c.var.deps.db.webhook.findUnique({ where: { id: webhookId } });
-  if (!webhook) throw webhookNotFound(webhookId);
-  if (webhook.platformOAuthClientId !== c.get("guardedOAuthClient").id) {
-    throw forbidden("IsOAuthClientWebhookGuard", "Webhook does not belong to this oAuthClient");
-  }
-  c.set("guardedWebhook", webhook);
-  await next();
+export const userEventTypeWebhookAccess: WebhookOwnerAccess<OwnerOfKind<"eventType">> = {
+  async owner(deps, actor, path) {
+    const params = EventTypeIdParams.safeParse({ eventTypeId: path.eventTypeId });
+    if (!params.success) throw validationError(params.error, "param");
+    const { eventTypeId } = params.data;
+    const eventType = await deps.db.eventType.findUnique({ where: { id: eventTypeId }, select: { userId: true } });
+    if (!eventType) throw webhookEventTypeNotFound(eventTypeId);
+    if (eventType.userId !== actor.userId) throw notEventTypeOwner(actor.userId, eventTypeId);
+    return { kind: "eventType", eventTypeId };
+  },
+  async webhook(deps, owner, webhookId) {
+    const { eventTypeId } = owner;
+    const webhook = await findWebhook(deps, webhookId);
+    if (webhook.eventTypeId === null) throw webhookWithoutEventType(webhookId);
+    if (webhook.eventTypeId !== eventTypeId) throw webhookOfAnotherEventType(webhookId, eventTypeId);
+    return webhook;
+  },
 };
+
+/**
+ * The webhooks of a platform OAuth client. The client (its existence, its organization, the caller's role there)
+ * is checked by Cal.com's OrganizationRolesGuard and OAuthClientGuard before this runs; a webhook must exist (404)
+ * and be that client's (IsOAuthClientWebhookGuard's 403).
+ */
+export const oAuthClientWebhookAccess: WebhookOwnerAccess<OwnerOfKind<"oAuthClient">> = {
+  owner: async (_deps, _actor, path) => ({ kind: "oAuthClient", oAuthClientId: path.clientId ?? "" }),
+  async webhook(deps, owner, webhookId) {
+    const webhook = await findWebhook(deps, webhookId);
+    if (webhook.platformOAuthClientId !== owner.oAuthClientId) throw webhookOfAnotherOAuthClient();
+    return webhook;
+  },
+};
+
+// Cal.com's caller organization: the one the credential carries, else the user's own (as src/auth/guards/platform.ts's
+// callerOrganizationId, which reads it from the request context).
+async function callerOrganizationOf(deps: Deps, actor: Actor): Promise<number | null> {
+  if (actor.organizationId !== null) return actor.organizationId;
+  const user = await deps.db.user.findUnique({ where: { id: actor.userId }, select: { organizationId: true } });
+  return user?.organizationId ?? null;
+}
 
 // Platform roles that manage an OAuth client's webhooks (Cal.com's create/update/delete need ADMIN or OWNER).
-async function managesOrganization(c: Context<AppEnv>, organizationId: number): Promise<boolean> {
-  if ((await callerOrganizationId(c)) !== organizationId) return false;
-  const membership = await c.var.deps.db.membership.findFirst({
-    where: { userId: c.var.principal!.userId, teamId: organizationId, accepted: true, role: { in: ["ADMIN", "OWNER"] }, team: { isPlatform: true } },
+async function managesOrganization(deps: Deps, actor: Actor, organizationId: number): Promise<boolean> {
+  if ((await callerOrganizationOf(deps, actor)) !== organizationId) return false;
+  const membership = await deps.db.membership.findFirst({
+    where: { userId: actor.userId, teamId: organizationId, accepted: true, role: { in: ["ADMIN", "OWNER"] }, team: { isPlatform: true } },
     select: { id: true },
   });
   return membership !== null;
@@ -103,21 +107,20 @@ async function managesOrganization(c: Context<AppEnv>, organizationId: number): 
  * webhook of the caller, a webhook of one of the caller's event types, or a webhook of an OAuth client of
  * the caller's platform organization when the caller is its ADMIN or OWNER. Unknown: 404; anyone else's: 403.
  */
-export async function loadWebhookOfCaller(c: Context<AppEnv>, webhookId: string): Promise<Webhook> {
-  const found = await c.var.deps.db.webhook.findUnique({
+export async function loadWebhookOfCaller(deps: Deps, actor: Actor, webhookId: string): Promise<Webhook> {
+  const found = await deps.db.webhook.findUnique({
     where: { id: webhookId },
     include: { eventType: { select: { userId: true } }, platformOAuthClient: { select: { organizationId: true } } },
   });
   if (!found) throw webhookNotFound(webhookId);
   const { eventType, platformOAuthClient, ...webhook } = found;
-  const userId = c.var.principal!.userId;
   const allowed =
     webhook.userId !== null
-      ? webhook.userId === userId
+      ? webhook.userId === actor.userId
       : eventType
-        ? eventType.userId === userId
+        ? eventType.userId === actor.userId
         : platformOAuthClient
-          ? await managesOrganization(c, platformOAuthClient.organizationId)
+          ? await managesOrganization(deps, actor, platformOAuthClient.organizationId)
           : false;
   if (!allowed) throw forbiddenResource();
   return webhook;

@@ -2,11 +2,8 @@
 // inline: the event goes on the webhook queue and the Worker's queue handler fans it out to every matching
 // active webhook (src/queues/). Call it after the change is committed.
 import * as Sentry from "@sentry/cloudflare";
-import type { Context } from "hono";
-import type { AppEnv } from "../context";
-import type { Db } from "../services/db";
-import type { Logger } from "../services/logger";
-import type { WebhookEventMessage, WebhookQueueMessage } from "./messages";
+import type { Deps } from "../services";
+import type { WebhookEventMessage } from "./messages";
 import { matchingWebhooksWhere } from "./subscribers";
 import type { WebhookTrigger } from "./triggers";
 
@@ -27,18 +24,13 @@ export interface WebhookEvent {
   oAuthClientId?: string | null;
 }
 
-export interface WebhookProducerServices {
-  db: Db;
-  webhookQueue: Queue<WebhookQueueMessage>;
-  logger: Logger;
-}
+/** What the producer uses of the request's deps (the queue consumer and tests pass just these). */
+export type WebhookProducerServices = Pick<Deps, "db" | "webhookQueue" | "logger">;
 
 export type EnqueueResult = { enqueued: true; eventId: string } | { enqueued: false; reason: "no_subscribers" | "too_large" | "queue_unavailable" };
 
 // Queues accept messages up to 128 KB; keep room for the envelope.
 const MAX_MESSAGE_BYTES = 120 * 1024;
-
-const isContext = (source: Context<AppEnv> | WebhookProducerServices): source is Context<AppEnv> => "var" in source && "req" in source;
 
 async function hasSubscribers(services: WebhookProducerServices, message: WebhookEventMessage): Promise<boolean> {
   const where = matchingWebhooksWhere(message.trigger, message);
@@ -56,8 +48,7 @@ async function hasSubscribers(services: WebhookProducerServices, message: Webhoo
  * Enqueues a webhook event for fan-out. Never throws for delivery reasons: the caller's data change has
  * already happened, so a queue outage is logged (and reported to Sentry) rather than failing the request.
  */
-export async function enqueueWebhookEvent(source: Context<AppEnv> | WebhookProducerServices, event: WebhookEvent): Promise<EnqueueResult> {
-  const services = isContext(source) ? source.var.deps : source;
+export async function enqueueWebhookEvent(services: WebhookProducerServices, event: WebhookEvent): Promise<EnqueueResult> {
   const message: WebhookEventMessage = {
     kind: "event",
     eventId: crypto.randomUUID(),
@@ -86,4 +77,16 @@ export async function enqueueWebhookEvent(source: Context<AppEnv> | WebhookProdu
       return { enqueued: false, reason: "queue_unavailable" };
     }
   }
+}
+
+/**
+ * Publishes the events of a committed change: the subscriber lookups and queue sends run after the response
+ * is sent, so the caller never waits on them. Nothing to do for an empty list.
+ */
+export async function emitWebhookEvents(deps: Deps, events: readonly WebhookEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const sending = Promise.all(events.map((event) => enqueueWebhookEvent(deps, event))).catch((error) => {
+    deps.logger.error("webhook events could not be emitted", { error: String(error) });
+  });
+  deps.afterResponse(sending);
 }

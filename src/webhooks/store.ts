@@ -1,9 +1,9 @@
 // One implementation of webhook CRUD for every owner Cal.com has at this level: a user, one of the user's
-// event types, or a platform OAuth client. Routes resolve (and guard) the owner, then call these.
-import type { Env } from "../env";
-import { ApiError } from "../errors";
+// event types, or a platform OAuth client. The operations (src/webhooks/operations.ts) resolve and authorise
+// the owner, then call these.
 import type { Prisma, Webhook } from "../generated/prisma/client";
-import type { Db } from "../services/db";
+import type { Deps } from "../services";
+import { subscriberUrlTaken, subscriberUrlTakenOnUpdate } from "./errors";
 import { assertSubscriberUrlAllowed, assertTriggersAllowedFor } from "./validation";
 import type { WebhookTrigger } from "./triggers";
 
@@ -38,15 +38,13 @@ export type WebhookChanges = Partial<WebhookFields>;
 
 export const uniqueTriggers = (triggers: readonly WebhookTrigger[]) => [...new Set(triggers)];
 
-export async function createOwnedWebhook(db: Db, env: Env, owner: WebhookOwner, input: WebhookFields): Promise<Webhook> {
+export async function createOwnedWebhook(deps: Deps, owner: WebhookOwner, input: WebhookFields): Promise<Webhook> {
   assertTriggersAllowedFor(owner.kind, input.triggers);
-  assertSubscriberUrlAllowed(env, input.subscriberUrl);
+  assertSubscriberUrlAllowed(deps.env, input.subscriberUrl);
   const columns = ownerColumns(owner);
-  const existing = await db.webhook.findFirst({ where: { ...columns, subscriberUrl: input.subscriberUrl }, select: { id: true } });
-  if (existing) {
-    throw new ApiError("ConflictException", `Webhook with this subscriber url already exists for this ${OWNER_NOUN[owner.kind]}`);
-  }
-  return db.webhook.create({
+  const existing = await deps.db.webhook.findFirst({ where: { ...columns, subscriberUrl: input.subscriberUrl }, select: { id: true } });
+  if (existing) throw subscriberUrlTaken(OWNER_NOUN[owner.kind]);
+  return deps.db.webhook.create({
     data: {
       id: crypto.randomUUID(),
       ...columns,
@@ -60,15 +58,15 @@ export async function createOwnedWebhook(db: Db, env: Env, owner: WebhookOwner, 
 }
 
 /** Applies a partial update to `current`, a webhook its route has already checked belongs to `owner`. */
-export async function updateOwnedWebhook(db: Db, env: Env, owner: WebhookOwner, current: Webhook, input: WebhookChanges): Promise<Webhook> {
+export async function updateOwnedWebhook(deps: Deps, owner: WebhookOwner, current: Webhook, input: WebhookChanges): Promise<Webhook> {
   assertTriggersAllowedFor(owner.kind, input.triggers);
   const urlChanged = input.subscriberUrl !== undefined && input.subscriberUrl !== current.subscriberUrl;
   if (urlChanged) {
-    assertSubscriberUrlAllowed(env, input.subscriberUrl!);
+    assertSubscriberUrlAllowed(deps.env, input.subscriberUrl!);
     // Cal.com answers this from its Prisma filter (unique owner + subscriberUrl); checked first so the answer
     // does not depend on how the driver reports the unique violation, and for every owner alike.
-    const taken = await db.webhook.findFirst({ where: { ...ownerColumns(owner), subscriberUrl: input.subscriberUrl }, select: { id: true } });
-    if (taken) throw new ApiError("CONFLICT", "Invalid Input: Trying to create a record that already exists.");
+    const taken = await deps.db.webhook.findFirst({ where: { ...ownerColumns(owner), subscriberUrl: input.subscriberUrl }, select: { id: true } });
+    if (taken) throw subscriberUrlTakenOnUpdate();
   }
 
   const data: Prisma.WebhookUpdateInput = {
@@ -82,11 +80,11 @@ export async function updateOwnedWebhook(db: Db, env: Env, owner: WebhookOwner, 
   const reactivated = input.active === true && !current.active;
   if (urlChanged || reactivated) data.failingSince = null;
   if (reactivated) Object.assign(data, { disabledAt: null, disabledReason: null });
-  return db.webhook.update({ where: { id: current.id }, data });
+  return deps.db.webhook.update({ where: { id: current.id }, data });
 }
 
-export function listOwnedWebhooks(db: Db, owner: WebhookOwner, page: { skip?: number; take?: number }): Promise<Webhook[]> {
-  return db.webhook.findMany({
+export function listOwnedWebhooks(deps: Deps, owner: WebhookOwner, page: { skip?: number; take?: number }): Promise<Webhook[]> {
+  return deps.db.webhook.findMany({
     where: ownerColumns(owner),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     skip: page.skip ?? 0,
@@ -95,12 +93,12 @@ export function listOwnedWebhooks(db: Db, owner: WebhookOwner, page: { skip?: nu
 }
 
 /** Deletes every webhook of `owner` (their delivery logs go with them); Cal.com's "<n> webhooks deleted". */
-export async function deleteAllOwnedWebhooks(db: Db, owner: WebhookOwner): Promise<string> {
-  const { count } = await db.webhook.deleteMany({ where: ownerColumns(owner) });
+export async function deleteAllOwnedWebhooks(deps: Deps, owner: WebhookOwner): Promise<string> {
+  const { count } = await deps.db.webhook.deleteMany({ where: ownerColumns(owner) });
   return `${count} webhooks deleted`;
 }
 
-export async function deleteOwnedWebhook(db: Db, webhook: Webhook): Promise<Webhook> {
-  await db.webhook.delete({ where: { id: webhook.id } });
+export async function deleteOwnedWebhook(deps: Deps, webhook: Webhook): Promise<Webhook> {
+  await deps.db.webhook.delete({ where: { id: webhook.id } });
   return webhook;
 }
