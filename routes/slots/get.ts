@@ -9,7 +9,6 @@ import { slotsOutput_2024_09_04 } from "../../src/availability/slots-output";
 import { errorResponses } from "../../src/errors";
 import { respondWithJsonText } from "../../src/json-text";
 import type { AppEnv } from "../../src/context";
-import { createSql } from "../../src/services/db";
 import { defineOperation } from "../../src/operation";
 import { SLOTS_VERSIONS } from "./versions";
 
@@ -45,7 +44,7 @@ export const getSlotsOperation = defineOperation({
     // Input errors answer before any database work.
     const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
     const lookup = eventTypeLookupOf(query.eventType);
-    const body = await publicSlotsAnswer(c.var.deps.db, createSql(c.var.env), {
+    const body = await publicSlotsAnswer(c.var.deps, {
       lookup,
       window,
       now,

@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
-import type { Db } from "../services/db";
+import type { Queryable } from "../services/db";
 import type { CountedBooking, Interval, PeriodLimits, SeatedBooking } from "../slots/types";
 
 const DAY_MS = 86_400_000;
@@ -58,7 +58,7 @@ const BUFFER_REACH_MS = DAY_MS;
  * ones whose event type blocks the slot while unconfirmed), each widened by its own event type's buffers,
  * plus live reservations.
  */
-export async function loadBusyContext(db: Db, query: BusyQuery): Promise<BusyContext> {
+export async function loadBusyContext(db: Queryable, query: BusyQuery): Promise<BusyContext> {
   const reach = limitReach(query.limits);
   const from = new Date(query.rangeStart - Math.max(BUFFER_REACH_MS, reach));
   const to = new Date(query.rangeEnd + Math.max(BUFFER_REACH_MS, reach));

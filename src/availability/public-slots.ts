@@ -1,7 +1,9 @@
 import { Prisma } from "../generated/prisma/client";
+import { eventTypeNotFound, organizationWithSlugNotFound, teamWithSlugNotFound, userWithUsernameNotFound } from "./errors";
 import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
 import { ApiError } from "../errors";
 import { toJsonText, type JsonText } from "../json-text";
+import type { Deps } from "../services";
 import type { Db, HttpSql } from "../services/db";
 import type { Slot } from "../slots/types";
 import { answerValidUntil, slotAnswers } from "./answer-cache";
@@ -14,8 +16,6 @@ import type { SlotsEventTypeRef } from "./slots-input";
 // The public slot lookups (GET /v2/slots and the legacy GET /v2/slots/available): ONE database round trip on
 // the way to an answer (event type, schedule and busy time in one statement); error paths may ask more to say
 // precisely what was not found.
-
-const eventTypeNotFound = () => new ApiError("NotFoundException", "Event Type not found");
 
 /** Which database lookup finds the event type; throws for ways this API does not serve. */
 export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | { teamSlug: string; organizationSlug?: string } {
@@ -47,7 +47,7 @@ const organizationExists = (db: Db, slug: string) =>
 async function notFoundError(db: Db, lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string }): Promise<ApiError> {
   if ("eventTypeId" in lookup) return eventTypeNotFound();
   if (lookup.organizationSlug && !(await organizationExists(db, lookup.organizationSlug))) {
-    return new ApiError("NotFoundException", `slots-input.service.ts: Organization with slug ${lookup.organizationSlug} not found`);
+    return organizationWithSlugNotFound(lookup.organizationSlug);
   }
   if ("teamSlug" in lookup) {
     const teamExists = await exists(
@@ -56,7 +56,7 @@ async function notFoundError(db: Db, lookup: EventTypeLookup | { teamSlug: strin
         ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" t JOIN "Team" o ON o."id" = t."parentId" WHERE t."slug" = ${lookup.teamSlug} AND o."slug" = ${lookup.organizationSlug}) AS found`
         : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${lookup.teamSlug} AND NOT "isOrganization") AS found`,
     );
-    return teamExists ? eventTypeNotFound() : new ApiError("NotFoundException", `Team with slug ${lookup.teamSlug} not found`);
+    return teamExists ? eventTypeNotFound() : teamWithSlugNotFound(lookup.teamSlug);
   }
   const userExists = await exists(
     db,
@@ -64,7 +64,7 @@ async function notFoundError(db: Db, lookup: EventTypeLookup | { teamSlug: strin
       ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "users" u JOIN "Team" o ON o."id" = u."organizationId" WHERE u."username" = ${lookup.username} AND o."slug" = ${lookup.organizationSlug}) AS found`
       : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "users" WHERE "username" = ${lookup.username}) AS found`,
   );
-  return userExists ? eventTypeNotFound() : new ApiError("NotFoundException", `User with username ${lookup.username} not found`);
+  return userExists ? eventTypeNotFound() : userWithUsernameNotFound(lookup.username);
 }
 
 export interface PublicSlotsRequest {
@@ -137,10 +137,10 @@ export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
  * A public slot lookup's response body, computed in one round trip and kept in the isolate's answer cache
  * under `cacheKey` (src/availability/answer-cache.ts; middleware/slot-answers.ts serves repeats).
  */
-export async function publicSlotsAnswer<T>(db: Db, sql: HttpSql, request: PublicSlotsAnswerRequest<T>): Promise<JsonText<T>> {
+export async function publicSlotsAnswer<T>(deps: Deps, request: PublicSlotsAnswerRequest<T>): Promise<JsonText<T>> {
   const { cacheKey, now } = request;
-  const readAt = Date.now();
-  const { eventType, busy, freshness } = await loadPublicSlotsData(db, sql, request.lookup, request);
+  const readAt = deps.now();
+  const { eventType, busy, freshness } = await loadPublicSlotsData(deps.db, deps.sql, request.lookup, request);
   const durationMinutes = checkDuration(eventType, request.duration, "duration");
   const slots = publicSlots(eventType, busy, { window: request.window, now, durationMinutes });
   const body = toJsonText(request.render(slots, eventType));

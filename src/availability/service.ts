@@ -1,10 +1,13 @@
 import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup } from "../event-types/slots-loader";
-import type { Db } from "../services/db";
+import { dayNumber, WEEK_DAYS, type WeekDay } from "../schedules/availability";
+import type { Queryable } from "../services/db";
 import { computeSlots } from "../slots/engine";
 import type { EventRules, ScheduleInput, Slot } from "../slots/types";
 import { loadBusyContext, type BusyContext } from "./busy";
 
-const WEEK_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+// The engine numbers the week's first day like Date#getDay() (0 = Sunday); an unknown name starts on Sunday.
+const weekStartNumber = (weekStart: string): number => (isWeekDay(weekStart) ? dayNumber(weekStart) : 0);
+const isWeekDay = (name: string): name is WeekDay => (WEEK_DAYS as readonly string[]).includes(name);
 
 /** The engine's view of an event type's rules. */
 export function engineRules(eventType: EventTypeForSlots): EventRules {
@@ -27,7 +30,7 @@ export function engineRules(eventType: EventTypeForSlots): EventRules {
     bookingLimitsCount: rules.bookingLimitsCount,
     bookingLimitsDuration: rules.bookingLimitsDuration,
     seatsPerTimeSlot: rules.seatsPerTimeSlot,
-    weekStart: Math.max(0, WEEK_DAYS.indexOf(rules.weekStart)),
+    weekStart: weekStartNumber(rules.weekStart),
   };
 }
 
@@ -51,7 +54,7 @@ export interface AvailabilityOptions {
 }
 
 /** Slots of a loaded event type: one round trip for busy time, then the pure engine. */
-export async function slotsForEventType(db: Db, eventType: EventTypeForSlots, options: AvailabilityOptions): Promise<Slot[]> {
+export async function slotsForEventType(db: Queryable, eventType: EventTypeForSlots, options: AvailabilityOptions): Promise<Slot[]> {
   if (!eventType.schedule) return [];
   const now = options.now ?? Date.now();
   const rules = engineRules(eventType);
@@ -88,7 +91,7 @@ export function slotsFromBusyContext(eventType: EventTypeForSlots, context: Busy
 
 /** GET /v2/slots in two round trips: the event type with its schedule, then busy time. */
 export async function findSlots(
-  db: Db,
+  db: Queryable,
   lookup: EventTypeLookup,
   options: AvailabilityOptions,
 ): Promise<{ eventType: EventTypeForSlots | null; slots: Slot[] }> {
@@ -103,7 +106,7 @@ export async function findSlots(
  * seat counts for seated event types.
  */
 export async function findBookableSlot(
-  db: Db,
+  db: Queryable,
   eventType: EventTypeForSlots,
   start: number,
   options: Omit<AvailabilityOptions, "rangeStart" | "rangeEnd">,

@@ -1,18 +1,17 @@
 import { Prisma } from "../generated/prisma/client";
+import { hostUnavailable, seatsFull } from "./errors";
 import { engineRules, engineSchedule, findBookableSlot, slotsForEventType } from "../availability/service";
 import { ApiError } from "../errors";
 import type { EventTypeForSlots } from "../event-types/slots-loader";
-import type { Db } from "../services/db";
 import { computeSlots } from "../slots/engine";
 import type { Slot } from "../slots/types";
-import { OVERLAP_MESSAGE, type Tx } from "./lock";
+import type { Tx } from "./lock";
 
 // The availability check of every booking change: GET /v2/slots' engine (src/availability/service.ts), run
 // inside the host-locked transaction so it sees every booking committed before it.
 
 export const OUT_OF_BOUNDS_MESSAGE = `The event type can't be booked at the "start" time provided. This could be because it's too soon (violating the minimum booking notice) or too far in the future (outside the event's scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time equal to one of the available slots: https://cal.com/docs/api-reference/v2/slots`;
 export const PAST_MESSAGE = "Attempting to book a meeting in the past.";
-export const SEATS_FULL_MESSAGE = "No more seats left at this seated booking.";
 
 export interface SlotRequest {
   start: number;
@@ -26,7 +25,7 @@ export interface SlotRequest {
 
 /** The slot at `start`, or a 400/409 that says why it cannot be booked. */
 export async function requireBookableSlot(tx: Tx, eventType: EventTypeForSlots, request: SlotRequest): Promise<Slot> {
-  const slot = await findBookableSlot(tx as unknown as Db, eventType, request.start, request);
+  const slot = await findBookableSlot(tx, eventType, request.start, request);
   if (slot) return slot;
   throw await explainUnavailable(tx, eventType, request);
 }
@@ -44,7 +43,7 @@ export async function requireBookableOccurrences(
   const byStart = new Map<number, Slot>();
   if (starts.length === 0) return byStart;
   const unbounded: EventTypeForSlots = { ...eventType, rules: { ...eventType.rules, bookingWindow: { type: "unlimited" } } };
-  const slots = await slotsForEventType(tx as unknown as Db, unbounded, {
+  const slots = await slotsForEventType(tx, unbounded, {
     ...request,
     rangeStart: starts[0]!,
     rangeEnd: starts[starts.length - 1]! + 1,
@@ -95,7 +94,7 @@ async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request:
       SELECT count(a."id")::int AS attendees
       FROM "Booking" b JOIN "Attendee" a ON a."bookingId" = b."id"
       WHERE b."eventTypeId" = ${eventType.eventTypeId} AND b."startTime" = ${new Date(request.start)} AND b."status" = 'accepted'`;
-    if ((taken?.attendees ?? 0) >= seats) return new ApiError("ConflictException", SEATS_FULL_MESSAGE);
+    if ((taken?.attendees ?? 0) >= seats) return seatsFull();
   }
   const end = request.start + (request.durationMinutes ?? eventType.rules.lengthMinutes) * 60_000;
   const [hold] = await tx.$queryRaw<{ releaseAt: Date | string }[]>`
@@ -109,5 +108,5 @@ async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request:
     const seconds = Math.max(1, Math.ceil((new Date(hold.releaseAt).getTime() - request.now) / 1000));
     return new ApiError("ConflictException", `Someone else reserved this slot before you. This slot will be freed up in ${seconds} seconds.`);
   }
-  return new ApiError("ConflictException", OVERLAP_MESSAGE);
+  return hostUnavailable();
 }

@@ -1,15 +1,16 @@
 import { Prisma } from "../generated/prisma/client";
+import { bookingNotFound, hostUnavailable } from "./errors";
 import { ApiError } from "../errors";
-import type { Actor, BookingDeps } from "./deps";
-import { OVERLAP_MESSAGE, withBookingLock, type Tx } from "./lock";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
+import { emitWebhookEvents } from "./emit";
+import { withBookingLock, type Tx } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid, selectBookings, type BookingRecord } from "./store";
 import { bookingEvent, bookingPayload } from "./webhooks";
 
-const notFound = (uid: string) => new ApiError("NotFoundException", `Booking with uid=${uid} was not found in the database`);
-
 // Cal.com's confirm handler lets the booking's organizer decide (team event types also their hosts and admins).
-function checkOrganizer(actor: NonNullable<Actor>, booking: BookingRecord) {
+function checkOrganizer(actor: Actor, booking: BookingRecord) {
   if (booking.userId !== actor.userId) {
     throw new ApiError("ForbiddenException", "User is not authorized to confirm this booking");
   }
@@ -36,9 +37,9 @@ async function pendingScope(tx: Tx, booking: BookingRecord): Promise<BookingReco
  * slot, or two concurrent confirmations, can never end in a double booking. Cal.com sends BOOKING_CREATED on
  * confirmation (its trigger list has no BOOKING_CONFIRMED), with status ACCEPTED.
  */
-export async function confirmBooking(deps: BookingDeps, actor: NonNullable<Actor>, uid: string): Promise<BookingLookup> {
+export async function confirmBooking(deps: Deps, actor: Actor, uid: string): Promise<BookingLookup> {
   const booking = await findBookingByUid(deps.db, uid);
-  if (!booking) throw notFound(uid);
+  if (!booking) throw bookingNotFound(uid);
   checkOrganizer(actor, booking);
   const confirmed = await withBookingLock(
     deps.txDb,
@@ -53,7 +54,7 @@ export async function confirmBooking(deps: BookingDeps, actor: NonNullable<Actor
           WHERE "userId" = ${occurrence.userId} AND "status" = 'accepted' AND "id" <> ${occurrence.id}
             AND "startTime" < ${occurrence.endTime} AND "endTime" > ${occurrence.startTime}
           LIMIT 1`;
-        if (clash) throw new ApiError("ConflictException", OVERLAP_MESSAGE);
+        if (clash) throw hostUnavailable();
       }
       const ids = pending.map((b) => b.id);
       await tx.$executeRaw`
@@ -62,14 +63,17 @@ export async function confirmBooking(deps: BookingDeps, actor: NonNullable<Actor
       return selectBookings(tx, Prisma.sql`b."id" IN (${Prisma.join(ids)})`);
     },
   );
-  await deps.emit(confirmed.map((b) => bookingEvent("BOOKING_CREATED", b, bookingPayload(b))));
+  await emitWebhookEvents(
+    deps,
+    confirmed.map((b) => bookingEvent("BOOKING_CREATED", b, bookingPayload(b))),
+  );
   return getBooking(deps, actor, uid);
 }
 
 /** Declines a pending booking: organizer only; the booking becomes rejected and BOOKING_REJECTED is sent. */
-export async function declineBooking(deps: BookingDeps, actor: NonNullable<Actor>, uid: string, reason: string | undefined): Promise<BookingLookup> {
+export async function declineBooking(deps: Deps, actor: Actor, uid: string, reason: string | undefined): Promise<BookingLookup> {
   const booking = await findBookingByUid(deps.db, uid);
-  if (!booking) throw notFound(uid);
+  if (!booking) throw bookingNotFound(uid);
   checkOrganizer(actor, booking);
   const declined = await withBookingLock(
     deps.txDb,
@@ -84,6 +88,6 @@ export async function declineBooking(deps: BookingDeps, actor: NonNullable<Actor
       return (await findBookingByUid(tx, uid))!;
     },
   );
-  await deps.emit([bookingEvent("BOOKING_REJECTED", declined, bookingPayload(declined, { rejectionReason: reason ?? "" }))]);
+  await emitWebhookEvents(deps, [bookingEvent("BOOKING_REJECTED", declined, bookingPayload(declined, { rejectionReason: reason ?? "" }))]);
   return getBooking(deps, actor, uid);
 }

@@ -1,4 +1,5 @@
 import { loadEventTypeForSlots, type EventTypeForSlots } from "../event-types/slots-loader";
+import { teamWithSlugNotFound, userWithUsernameNotFound } from "../availability/errors";
 import type { StoredBookingField } from "../event-types/booking-fields";
 import type { LocationInput } from "../event-types/locations";
 import { ApiError } from "../errors";
@@ -128,13 +129,13 @@ export async function resolveBookableEventType(db: Db, identity: EventTypeIdenti
   if ("teamSlug" in identity) {
     // Team event types do not exist yet: a known team has none, an unknown one is Cal.com's "Team … not found".
     const team = await db.team.findFirst({ where: { slug: identity.teamSlug, isOrganization: false }, select: { id: true } });
-    if (!team) throw new ApiError("NotFoundException", `Team with slug ${identity.teamSlug} not found`);
+    if (!team) throw teamWithSlugNotFound(identity.teamSlug);
     throw notFoundBySlug(identity);
   }
   let organizationId: number | null = null;
   if (identity.organizationSlug) {
     const organization = await db.team.findFirst({ where: { slug: identity.organizationSlug, isOrganization: true }, select: { id: true } });
-    if (!organization) throw new ApiError("NotFoundException", `User with username ${identity.username} not found`);
+    if (!organization) throw userWithUsernameNotFound(identity.username);
     organizationId = organization.id;
   }
   const user = await db.user.findFirst({
@@ -142,7 +143,7 @@ export async function resolveBookableEventType(db: Db, identity: EventTypeIdenti
     orderBy: [{ organizationId: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     select: { id: true },
   });
-  if (!user) throw new ApiError("NotFoundException", `User with username ${identity.username} not found`);
+  if (!user) throw userWithUsernameNotFound(identity.username);
   const found = await db.eventType.findFirst({ where: { userId: user.id, slug: identity.eventTypeSlug }, select: { id: true } });
   const eventType = found ? await loadBookableEventTypeById(db, found.id) : null;
   if (!eventType) throw notFoundBySlug(identity);

@@ -1,6 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import { actorEmail } from "./access";
-import type { Actor, BookingDeps } from "./deps";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
 import { selectBookings, type BookingRecord } from "./store";
 
 export type ListStatus = "upcoming" | "recurring" | "past" | "cancelled" | "unconfirmed";
@@ -69,7 +70,7 @@ function orderBy(filters: ListBookingsFilters): Prisma.Sql {
  * The caller's bookings: those they host and those they attend (by their email), with Cal.com's filters, sort
  * options and skip/take. The page and the total are read in parallel.
  */
-export async function listBookings(deps: BookingDeps, actor: NonNullable<Actor>, filters: ListBookingsFilters): Promise<BookingsPage> {
+export async function listBookings(deps: Deps, actor: Actor, filters: ListBookingsFilters): Promise<BookingsPage> {
   // Team event types do not exist yet: a team filter matches nothing.
   if (filters.teamIds?.length) return { bookings: [], totalItems: 0 };
   const email = await actorEmail(deps.db, actor);

@@ -1,7 +1,8 @@
 import { ApiError } from "../errors";
-import type { Db } from "../services/db";
+import { bookingGone, bookingUserNotFound, hostUnavailable } from "./errors";
+import type { Db, Tx } from "../services/db";
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx };
 
 // pg_advisory_xact_lock(namespace, key): the namespace keeps these locks apart from any other advisory lock.
 const HOST_LOCK_NAMESPACE = 0x426b; // "Bk"
@@ -41,13 +42,11 @@ function errorText(error: unknown, depth = 0): string {
   return `${parts.join(" ")} ${errorText(record.cause, depth + 1)}`;
 }
 
-export const OVERLAP_MESSAGE = "User either already has booking at this time or is not available";
-
 /** Database refusals that are answers, not failures: the no-overlap constraint, and a host too busy to lock. */
 export function translateDatabaseError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return undefined;
   const text = errorText(error);
-  if (text.includes("23P01") || text.includes("Booking_accepted_no_overlap")) return new ApiError("ConflictException", OVERLAP_MESSAGE);
+  if (text.includes("23P01") || text.includes("Booking_accepted_no_overlap")) return hostUnavailable();
   if (text.includes("55P03") || text.includes("P2028") || /lock timeout/i.test(text)) {
     return new ApiError("ServiceUnavailableException", "Too many bookings are being made with this host right now. Please try again.");
   }
@@ -65,10 +64,10 @@ export async function withBookingLock<T, B extends { userId: number | null }>(
   reload: (tx: Tx) => Promise<B | null>,
   work: (tx: Tx, booking: B) => Promise<T>,
 ): Promise<T> {
-  if (booking.userId === null) throw new ApiError("BadRequestException", "User not found");
+  if (booking.userId === null) throw bookingUserNotFound();
   return withHostLock(txDb, booking.userId, async (tx) => {
     const current = await reload(tx);
-    if (!current) throw new ApiError("NotFoundException", "Booking was not found in the database");
+    if (!current) throw bookingGone();
     return work(tx, current);
   });
 }

@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import type { DateOverride, WeeklyRule } from "../schedules/availability";
-import type { Db } from "../services/db";
+import type { Queryable } from "../services/db";
 
 // Everything the slots engine needs about one event type, in ONE SQL round trip: the event type's rules, its
 // owner, and the schedule it uses (its own `scheduleId`, else the owner's default) with that schedule's weekly
@@ -178,7 +178,7 @@ export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql 
 }
 
 /** Loads an event type with its owner and schedule for the slots engine, or null when there is no such event type. */
-export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Promise<EventTypeForSlots | null> {
+export async function loadEventTypeForSlots(db: Queryable, lookup: EventTypeLookup): Promise<EventTypeForSlots | null> {
   const rows = await db.$queryRaw<Row[]>(eventTypeForSlotsStatement(lookup));
   const row = rows[0];
   return row ? eventTypeFromRow(row) : null;

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { legacyErrors, LegacyCancelBookingBodySchema } from "../../../src/bookings/api-2024-04-15/legacy";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { cancelBooking } from "../../../src/bookings/cancel";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
@@ -48,7 +48,7 @@ export const cancelBookingLegacyOperation = defineOperation({
     const body = c.req.valid("json") ?? {};
     const uid = c.req.valid("param").bookingUid;
     const lookup = await legacyErrors(() =>
-      cancelBooking(bookingDeps(c), actorOf(c), { uid, cancellationReason: body.cancellationReason, seatUid: body.seatReferenceUid }),
+      cancelBooking(c.var.deps, optionalActorOf(c), { uid, cancellationReason: body.cancellationReason, seatUid: body.seatReferenceUid }),
     );
     const booking = lookup.kind === "booking" ? lookup.booking : lookup.bookings[0]!;
     const data = {

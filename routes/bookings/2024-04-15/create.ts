@@ -9,7 +9,7 @@ import {
   createdBookings,
 } from "../../../src/bookings/api-2024-04-15/legacy";
 import { createBooking } from "../../../src/bookings/create";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { optionalActorOf } from "../../../src/http/context";
 import { rescheduleBooking } from "../../../src/bookings/reschedule";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -38,10 +38,10 @@ export const createBookingLegacyOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const body = c.req.valid("json");
-    const deps = bookingDeps(c);
+    const deps = c.var.deps;
     const data = await legacyErrors(async () => {
       if (body.rescheduleUid) {
-        const moved = await rescheduleBooking(deps, actorOf(c), {
+        const moved = await rescheduleBooking(deps, optionalActorOf(c), {
           uid: body.rescheduleUid,
           start: Date.parse(body.start),
           rescheduledBy: body.rescheduledBy,
@@ -51,7 +51,7 @@ export const createBookingLegacyOperation = defineOperation({
         });
         return newBookingResponse(moved.booking, moved.seatUid);
       }
-      const created = await createBooking(deps, actorOf(c), legacyCreateInput(body, getCookie(c, "uid")));
+      const created = await createBooking(deps, optionalActorOf(c), legacyCreateInput(body, getCookie(c, "uid")));
       // A recurring event type booked through this path: Cal.com answers with the first occurrence.
       return createdBookings(created)[0]!;
     });

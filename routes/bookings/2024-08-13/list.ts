@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { anyBookingOutput, GetBookingsOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { ListBookingsQuerySchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { listBookings } from "../../../src/bookings/list";
 import { paginationMeta } from "../../../src/http/common";
 import { defineOperation } from "../../../src/operation";
@@ -28,7 +28,7 @@ export const listBookingsOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     const q = c.req.valid("query");
-    const { bookings, totalItems } = await listBookings(bookingDeps(c), c.var.principal!, {
+    const { bookings, totalItems } = await listBookings(c.var.deps, actorOf(c), {
       status: q.status,
       attendeeEmail: q.attendeeEmail,
       attendeeName: q.attendeeName,

@@ -5,7 +5,7 @@ import {
   GetBookingVideoSessionsOutputSchema,
 } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { calVideoRoom } from "../../../src/bookings/video";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -41,7 +41,7 @@ export const getRecordingsOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
-    await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
+    await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data: [] }, 200);
   },
 });
@@ -56,7 +56,7 @@ export const getTranscriptsOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
-    await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
+    await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data: [] }, 200);
   },
 });
@@ -71,7 +71,7 @@ export const getVideoSessionsOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
-    await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
+    await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
     return c.json({ status: "success" as const, data: [] }, 200);
   },
 });

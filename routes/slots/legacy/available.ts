@@ -8,10 +8,10 @@ import { GetAvailableSlotsOutputSchema, GetAvailableSlotsQuerySchema } from "../
 import { queryInteger } from "../../../src/availability/slots-input";
 import { legacySlotsOutput } from "../../../src/availability/slots-output";
 import type { EventTypeLookup } from "../../../src/event-types/slots-loader";
-import { ApiError, errorResponses } from "../../../src/errors";
+import { eventTypeNotFound, invalidQueryField } from "../../../src/availability/errors";
+import { errorResponses } from "../../../src/errors";
 import { respondWithJsonText } from "../../../src/json-text";
 import type { AppEnv } from "../../../src/context";
-import { createSql } from "../../../src/services/db";
 import { defineOperation } from "../../../src/operation";
 import { isValidTimeZone } from "../../../src/slots/format";
 import { LEGACY_SLOTS_VERSIONS } from "../versions";
@@ -37,8 +37,6 @@ const route = createRoute({
   },
 });
 
-const badRequest = (field: string, message: string) => new ApiError("BadRequestException", `${field} - ${message}`);
-
 const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 export const getAvailableSlotsLegacyOperation = defineOperation({
@@ -48,14 +46,15 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
   handler: async (c) => {
     const query = c.req.valid("query");
     const now = Date.now();
-    if (query.timeZone !== undefined && !isValidTimeZone(query.timeZone)) throw badRequest("timeZone", "must be a valid IANA time zone, e.g. Europe/Rome");
+    if (query.timeZone !== undefined && !isValidTimeZone(query.timeZone))
+      throw invalidQueryField("timeZone", "must be a valid IANA time zone, e.g. Europe/Rome");
     const slotFormat = query.slotFormat ? query.slotFormat.toLowerCase() : undefined;
     if (slotFormat !== undefined && slotFormat !== "time" && slotFormat !== "range")
-      throw badRequest("slotFormat", "slotFormat must be either 'range' or 'time'");
+      throw invalidQueryField("slotFormat", "slotFormat must be either 'range' or 'time'");
     const duration = query.duration === undefined ? undefined : queryInteger(query.duration);
-    if (duration === null) throw badRequest("duration", "Duration must be a positive number");
+    if (duration === null) throw invalidQueryField("duration", "Duration must be a positive number");
     const eventTypeId = query.eventTypeId === undefined ? undefined : queryInteger(query.eventTypeId);
-    if (eventTypeId === null) throw badRequest("eventTypeId", "eventTypeId must be a number conforming to the specified constraints");
+    if (eventTypeId === null) throw invalidQueryField("eventTypeId", "eventTypeId must be a number conforming to the specified constraints");
     const usernames = [...asList(query["usernameList[]"]), ...asList(query.usernameList)];
     const window = resolveSlotsWindow(query.startTime, query.endTime, {
       now,
@@ -65,19 +64,19 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
 
     let lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string };
     if (eventTypeId !== undefined) lookup = { eventTypeId };
-    else if (usernames.length > 1) throw badRequest("usernameList", "slots of dynamic group events (several usernames) are not available in this API");
+    else if (usernames.length > 1) throw invalidQueryField("usernameList", "slots of dynamic group events (several usernames) are not available in this API");
     else if (query.eventTypeSlug && usernames[0]) {
       const organizationSlug = query.orgSlug ? { organizationSlug: query.orgSlug } : {};
       lookup =
         query.isTeamEvent?.toLowerCase() === "true"
           ? { teamSlug: usernames[0], ...organizationSlug }
           : { username: usernames[0], slug: query.eventTypeSlug, ...organizationSlug };
-    } else throw new ApiError("NotFoundException", "Event Type not found");
+    } else throw eventTypeNotFound();
 
     // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.
     const ownHoldUid = getCookie(c, "uid") || undefined;
     const rescheduleUid = query.rescheduleUid || undefined;
-    const body = await publicSlotsAnswer(c.var.deps.db, createSql(c.var.env), {
+    const body = await publicSlotsAnswer(c.var.deps, {
       lookup,
       window,
       now,

@@ -3,7 +3,7 @@ import { createReservation } from "../../../src/availability/reservations";
 import { ReserveSlotInputSchema, ReserveSlotOutputResponseSchema } from "../../../src/availability/schemas";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { reservationStore } from "../reservation-store";
+import { optionalActorOf } from "../../../src/http/context";
 import { SLOTS_VERSIONS } from "../versions";
 
 const route = createRoute({
@@ -28,7 +28,7 @@ export const reserveSlotOperation = defineOperation({
   versions: SLOTS_VERSIONS,
   auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const data = await createReservation(reservationStore(c), c.var.principal, c.req.valid("json"));
+    const data = await createReservation(c.var.deps, optionalActorOf(c), c.req.valid("json"));
     return c.json({ status: "success" as const, data }, 201);
   },
 });

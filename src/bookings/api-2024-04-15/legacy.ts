@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { ApiError } from "../../errors";
-import { OUT_OF_BOUNDS_MESSAGE, SEATS_FULL_MESSAGE } from "../availability";
+import { OUT_OF_BOUNDS_MESSAGE } from "../availability";
+import { OVERLAP_MESSAGE, SEATS_FULL_MESSAGE } from "../errors";
 import type { CreateBookingInput, CreateBookingResult } from "../create";
-import { OVERLAP_MESSAGE } from "../lock";
 import type { BookingLocationInput } from "../locations";
 import type { BookingRecord } from "../store";
 
