@@ -1,5 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
-import { eventTypeNotFound, organizationWithSlugNotFound, teamWithSlugNotFound, userWithUsernameNotFound } from "./errors";
+import { eventTypeNotFound, organizationWithSlugNotFound, userWithUsernameNotFound } from "./errors";
+import { teamSlotsLookupNotFound, type TeamEventTypeLookup } from "../event-types/scheduling";
 import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
 import { ApiError } from "../errors";
 import { toJsonText, type JsonText } from "../json-text";
@@ -18,7 +19,7 @@ import type { SlotsEventTypeRef } from "./slots-input";
 // precisely what was not found.
 
 /** Which database lookup finds the event type; throws for ways this API does not serve. */
-export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | { teamSlug: string; organizationSlug?: string } {
+export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | TeamEventTypeLookup {
   switch (ref.type) {
     case "byEventTypeId":
       return { eventTypeId: ref.eventTypeId };
@@ -44,20 +45,12 @@ const organizationExists = (db: Db, slug: string) =>
   exists(db, Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${slug} AND "isOrganization" AND "parentId" IS NULL) AS found`);
 
 /** The 404 Cal.com gives for a lookup that found nothing, naming the first missing piece. */
-async function notFoundError(db: Db, lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string }): Promise<ApiError> {
+async function notFoundError(db: Db, lookup: EventTypeLookup | TeamEventTypeLookup): Promise<ApiError> {
   if ("eventTypeId" in lookup) return eventTypeNotFound();
   if (lookup.organizationSlug && !(await organizationExists(db, lookup.organizationSlug))) {
     return organizationWithSlugNotFound(lookup.organizationSlug);
   }
-  if ("teamSlug" in lookup) {
-    const teamExists = await exists(
-      db,
-      lookup.organizationSlug
-        ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" t JOIN "Team" o ON o."id" = t."parentId" WHERE t."slug" = ${lookup.teamSlug} AND o."slug" = ${lookup.organizationSlug}) AS found`
-        : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${lookup.teamSlug} AND NOT "isOrganization") AS found`,
-    );
-    return teamExists ? eventTypeNotFound() : teamWithSlugNotFound(lookup.teamSlug);
-  }
+  if ("teamSlug" in lookup) return teamSlotsLookupNotFound(db, lookup);
   const userExists = await exists(
     db,
     lookup.organizationSlug
@@ -76,16 +69,16 @@ export interface PublicSlotsRequest {
 }
 
 /**
- * The ONE round trip of a public slot lookup: the event type with its schedule and its host's busy time
+ * The ONE round trip of a public slot lookup: the event type with its schedule and its hosts' busy time
  * around the window (loadEventTypeWithBusyTime); a 404 naming what is missing when there is no event type.
  */
 export async function loadPublicSlotsData(
   db: Db,
   sql: HttpSql,
-  lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string },
+  lookup: EventTypeLookup | TeamEventTypeLookup,
   request: PublicSlotsRequest,
 ): Promise<NonNullable<Awaited<ReturnType<typeof loadEventTypeWithBusyTime>>>> {
-  // Team event types do not exist in this API (event types belong to users), so a team lookup finds none.
+  // Team event types do not exist yet (src/event-types/scheduling.ts), so a team lookup finds none.
   const found =
     "teamSlug" in lookup
       ? null
@@ -124,7 +117,7 @@ export function checkDuration(eventType: EventTypeForSlots, duration: number | u
 }
 
 export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
-  lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string };
+  lookup: EventTypeLookup | TeamEventTypeLookup;
   /** Everything else the answer depends on (the caller's parameters, normalised); null = do not cache. */
   cacheKey: string | null;
   /** The `duration` asked for, checked against the event type. */
@@ -151,7 +144,7 @@ export async function publicSlotsAnswer<T>(deps: Deps, request: PublicSlotsAnswe
       minimumNoticeMinutes: eventType.rules.minimumBookingNoticeMinutes,
       firstHoldReleaseAt: freshness.firstHoldReleaseAt,
     });
-    slotAnswers.store(cacheKey, { body, hostUserId: eventType.owner.id, version: freshness.slotsVersion, validUntil }, readAt);
+    slotAnswers.store(cacheKey, { body, hostVersions: freshness.slotsVersions, validUntil }, readAt);
   }
   return body;
 }

@@ -1,9 +1,9 @@
 import { Prisma } from "../generated/prisma/client";
 import { hostUnavailable, seatsFull } from "./errors";
-import { engineRules, engineSchedule, findBookableSlot, slotsForEventType } from "../availability/service";
+import type { BusyContext } from "../availability/busy";
+import { findBookableSlot, slotsForEventType, slotsFromBusyContext } from "../availability/service";
 import { ApiError } from "../errors";
 import type { EventTypeForSlots } from "../event-types/slots-loader";
-import { computeSlots } from "../slots/engine";
 import type { Slot } from "../slots/types";
 import type { Tx } from "./lock";
 
@@ -55,26 +55,22 @@ export async function requireBookableOccurrences(
   return byStart;
 }
 
-/** Offered by the schedule alone (no bookings, no limits), with or without notice and booking window. */
+/** Offered by the hosts' schedules alone (no bookings, no limits), with or without notice and booking window. */
 function offeredByRules(eventType: EventTypeForSlots, request: SlotRequest, withBounds: boolean): boolean {
-  if (!eventType.schedule) return false;
-  const rules = engineRules(eventType);
-  const slots = computeSlots({
-    rules: {
-      ...rules,
-      bookingLimitsCount: null,
-      bookingLimitsDuration: null,
-      ...(withBounds ? {} : { minimumBookingNoticeMinutes: 0, bookingWindow: null }),
+  const unbooked: BusyContext = { busy: [], busyByHost: new Map(), countedBookings: [], seatedBookings: [] };
+  const slots = slotsFromBusyContext(
+    {
+      ...eventType,
+      rules: {
+        ...eventType.rules,
+        bookingLimitsCount: null,
+        bookingLimitsDuration: null,
+        ...(withBounds ? {} : { minimumBookingNoticeMinutes: 0, bookingWindow: { type: "unlimited" as const } }),
+      },
     },
-    schedule: engineSchedule(eventType.schedule),
-    busy: [],
-    countedBookings: [],
-    seatedBookings: [],
-    now: request.now,
-    rangeStart: request.start,
-    rangeEnd: request.start + 1,
-    durationMinutes: request.durationMinutes,
-  });
+    unbooked,
+    { now: request.now, rangeStart: request.start, rangeEnd: request.start + 1, durationMinutes: request.durationMinutes },
+  );
   return slots.some((slot) => slot.start === request.start);
 }
 
@@ -99,7 +95,7 @@ async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request:
   const end = request.start + (request.durationMinutes ?? eventType.rules.lengthMinutes) * 60_000;
   const [hold] = await tx.$queryRaw<{ releaseAt: Date | string }[]>`
     SELECT s."releaseAt" FROM "SelectedSlots" s
-    WHERE s."userId" = ${eventType.owner.id} AND s."releaseAt" > ${new Date(request.now)}
+    WHERE s."userId" = ANY(${eventType.hosts.map((host) => host.userId)}::int[]) AND s."releaseAt" > ${new Date(request.now)}
       AND s."slotUtcStartDate" < ${new Date(end)} AND s."slotUtcEndDate" > ${new Date(request.start)}
       AND s."uid" <> ${request.excludeReservationUid ?? ""}
       ${seats ? Prisma.sql`AND s."eventTypeId" <> ${eventType.eventTypeId}` : Prisma.empty}

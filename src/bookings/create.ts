@@ -1,4 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
+import { isTeamEventType } from "../event-types/scheduling";
 import { badRequest, ApiError } from "../errors";
 import { seatsFull } from "./errors";
 import { dayNumberFromDateKey, dateKeyFromDayNumber } from "../slots/calendar-days";
@@ -9,10 +10,10 @@ import { requireBookableOccurrences, requireBookableSlot } from "./availability"
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "./emit";
-import { resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
+import { organizerOf, resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
 import { checkBookingFieldResponses, guestsDisabled } from "./fields";
 import { resolveBookingLocation, type BookingLocationInput } from "./locations";
-import { withHostLock, type Tx } from "./lock";
+import { withHostsLock, type Tx } from "./lock";
 import { findBookingsByIds, type BookingRecord } from "./store";
 import { bookingTitle } from "./title";
 import { bookingEvent, bookingPayload } from "./webhooks";
@@ -70,7 +71,7 @@ async function checkAuthenticationRequirement(deps: Deps, actor: Actor | undefin
       "checkBookingRequiresAuthentication - request must be authenticated by passing credentials belonging to event type owner, host or team or org admin or owner.",
     );
   }
-  if (!(await isOwnerOrOrgAdmin(deps.db, actor, eventType.host))) {
+  if (!(await isOwnerOrOrgAdmin(deps.db, actor, organizerOf(eventType)))) {
     throw new ApiError(
       "ForbiddenException",
       "checkBookingRequiresAuthentication - user is not authorized to access this event type. User has to be either event type owner, host, team admin or owner or org admin or owner.",
@@ -118,7 +119,7 @@ interface PreparedBooking {
 }
 
 function prepare(eventType: BookableEventType, input: CreateBookingInput, now: number): PreparedBooking {
-  if (input.instant) {
+  if (input.instant && !isTeamEventType(eventType)) {
     throw badRequest("Instant bookings are only supported for team event types, not individual user event types.");
   }
   const durationMinutes = validateLength(eventType, input.lengthInMinutes);
@@ -149,7 +150,7 @@ function prepare(eventType: BookableEventType, input: CreateBookingInput, now: n
     ...(guests.length ? { guests } : {}),
     ...(location.response ? { location: location.response } : {}),
   };
-  const hostName = eventType.host.name ?? "Nameless";
+  const hostName = organizerOf(eventType).name ?? "Nameless";
   const needsConfirmation =
     eventType.requiresConfirmation &&
     !eventType.rules.seatsPerTimeSlot &&
@@ -209,7 +210,7 @@ async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, w
     WITH booking AS (
       INSERT INTO "Booking" ("uid", "userId", "eventTypeId", "title", "description", "startTime", "endTime", "location", "status",
                              "metadata", "responses", "recurringEventId", "iCalUID", "createdAt", "updatedAt")
-      VALUES (${uid}, ${prepared.eventType.host.id}, ${prepared.eventType.eventTypeId}, ${prepared.title}, ${prepared.description},
+      VALUES (${uid}, ${organizerOf(prepared.eventType).id}, ${prepared.eventType.eventTypeId}, ${prepared.title}, ${prepared.description},
               ${new Date(start)}, ${new Date(start + prepared.durationMinutes * 60_000)}, ${prepared.location},
               ${prepared.status.toLowerCase()}::"BookingStatus", ${JSON.stringify(prepared.metadata)}::jsonb,
               ${JSON.stringify(prepared.responses)}::jsonb, ${prepared.recurringEventId}, ${`${uid}@Cal.com`}, now(), now())
@@ -282,23 +283,27 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
   const prepared = prepare(eventType, input, now);
   const seated = Boolean(eventType.rules.seatsPerTimeSlot);
 
-  const created = await withHostLock(deps.txDb, eventType.host.id, async (tx) => {
-    const request = {
-      now,
-      durationMinutes: prepared.durationMinutes,
-      excludeReservationUid: input.reservationUid,
-      ignoreReservations: input.ignoreReservations,
-    };
-    await requireBookableSlot(tx, eventType, { ...request, start: prepared.starts[0]! });
-    if (prepared.starts.length > 1) await requireBookableOccurrences(tx, eventType, prepared.starts.slice(1), request);
-    await checkBookerLimit(tx, prepared, now);
-    const written: { id: number; seatUid?: string }[] = [];
-    for (const start of prepared.starts) {
-      written.push(seated ? await takeSeat(tx, prepared, start) : await insertBooking(tx, prepared, start, true));
-    }
-    if (input.reservationUid) await tx.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${input.reservationUid}`;
-    return written;
-  });
+  const created = await withHostsLock(
+    deps.txDb,
+    eventType.hosts.map((host) => host.userId),
+    async (tx) => {
+      const request = {
+        now,
+        durationMinutes: prepared.durationMinutes,
+        excludeReservationUid: input.reservationUid,
+        ignoreReservations: input.ignoreReservations,
+      };
+      await requireBookableSlot(tx, eventType, { ...request, start: prepared.starts[0]! });
+      if (prepared.starts.length > 1) await requireBookableOccurrences(tx, eventType, prepared.starts.slice(1), request);
+      await checkBookerLimit(tx, prepared, now);
+      const written: { id: number; seatUid?: string }[] = [];
+      for (const start of prepared.starts) {
+        written.push(seated ? await takeSeat(tx, prepared, start) : await insertBooking(tx, prepared, start, true));
+      }
+      if (input.reservationUid) await tx.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${input.reservationUid}`;
+      return written;
+    },
+  );
 
   const records = await findBookingsByIds(
     deps.db,
@@ -321,7 +326,7 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
   if (!seated) {
     return eventType.recurrence ? { kind: "recurring", bookings: bookings.map((b) => b.booking) } : { kind: "regular", booking: bookings[0]!.booking };
   }
-  const showAttendees = eventType.seatsShowAttendees || (await isOwnerOrOrgAdmin(deps.db, actor, eventType.host));
+  const showAttendees = eventType.seatsShowAttendees || (await isOwnerOrOrgAdmin(deps.db, actor, organizerOf(eventType)));
   if (bookings.length > 1) {
     return { kind: "recurringSeated", bookings: bookings.map(({ booking, seatUid }) => ({ booking, seatUid: seatUid! })), showAttendees };
   }

@@ -1,4 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
+import { teamsHaveEventTypes } from "../event-types/scheduling";
 import { actorEmail } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -71,8 +72,8 @@ function orderBy(filters: ListBookingsFilters): Prisma.Sql {
  * options and skip/take. The page and the total are read in parallel.
  */
 export async function listBookings(deps: Deps, actor: Actor, filters: ListBookingsFilters): Promise<BookingsPage> {
-  // Team event types do not exist yet: a team filter matches nothing.
-  if (filters.teamIds?.length) return { bookings: [], totalItems: 0 };
+  // A team filter matches nothing while teams have no event types (src/event-types/scheduling.ts).
+  if (filters.teamIds?.length && !teamsHaveEventTypes(filters.teamIds)) return { bookings: [], totalItems: 0 };
   const email = await actorEmail(deps.db, actor);
   const now = new Date(deps.now());
   const conditions: Prisma.Sql[] = [

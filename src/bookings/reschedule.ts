@@ -6,7 +6,7 @@ import { requireBookableSlot } from "./availability";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "./emit";
-import { loadBookableEventTypeById, type BookableEventType } from "./event-type";
+import { loadBookableEventTypeById, organizerOf, type BookableEventType } from "./event-type";
 import { withBookingLock, type Tx } from "./lock";
 import { canSeeSeatedAttendees } from "./read";
 import { findBookingByUid, findBookingsByIds, findSeat, type BookingRecord } from "./store";
@@ -59,9 +59,28 @@ async function isSeatMove(deps: Deps, actor: Actor | undefined, booking: Booking
 /** A booking that needs confirmation stays pending after a move, unless its host moved it (Cal.com's rescheduledBy). */
 function statusAfterMove(eventType: BookableEventType, input: RescheduleBookingInput, now: number): "ACCEPTED" | "PENDING" {
   if (!eventType.requiresConfirmation || eventType.rules.seatsPerTimeSlot) return "ACCEPTED";
-  if (input.rescheduledBy && input.rescheduledBy.toLowerCase() === eventType.host.email.toLowerCase()) return "ACCEPTED";
+  if (input.rescheduledBy && input.rescheduledBy.toLowerCase() === organizerOf(eventType).email.toLowerCase()) return "ACCEPTED";
   const threshold = eventType.requiresConfirmationThresholdMs;
   return threshold === null || input.start - now < threshold ? "PENDING" : "ACCEPTED";
+}
+
+/** The new booking a move creates: the old one's details at the new time, pointing back at it. */
+function movedBooking(old: BookingRecord, input: RescheduleBookingInput, durationMs: number, status: "ACCEPTED" | "PENDING", responses: unknown) {
+  return {
+    uid: newBookingUid(),
+    userId: old.userId,
+    eventTypeId: old.eventTypeId,
+    title: old.title,
+    description: old.description,
+    startTime: new Date(input.start),
+    endTime: new Date(input.start + durationMs),
+    location: old.location,
+    status,
+    metadata: (old.metadata ?? {}) as Prisma.InputJsonValue,
+    responses: responses as Prisma.InputJsonValue,
+    fromReschedule: old.uid,
+    rescheduledBy: input.rescheduledBy ?? null,
+  };
 }
 
 async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBookingInput, status: "ACCEPTED" | "PENDING", durationMs: number) {
@@ -72,19 +91,10 @@ async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBoo
     WHERE "id" = ${old.id}`;
   const created = await tx.booking.create({
     data: {
-      uid: newBookingUid(),
-      userId: old.userId,
-      eventTypeId: old.eventTypeId,
-      title: old.title,
-      description: old.description,
-      startTime: new Date(input.start),
-      endTime: new Date(input.start + durationMs),
-      location: old.location,
-      status,
-      metadata: (old.metadata ?? {}) as Prisma.InputJsonValue,
-      responses: { ...(old.responses ?? {}), ...(input.reschedulingReason ? { rescheduledReason: input.reschedulingReason } : {}) } as Prisma.InputJsonValue,
-      fromReschedule: old.uid,
-      rescheduledBy: input.rescheduledBy ?? null,
+      ...movedBooking(old, input, durationMs, status, {
+        ...(old.responses ?? {}),
+        ...(input.reschedulingReason ? { rescheduledReason: input.reschedulingReason } : {}),
+      }),
       recurringEventId: old.recurringEventId,
       iCalUID: old.iCalUID,
       iCalSequence: old.iCalSequence + 1,
@@ -111,21 +121,7 @@ async function moveSeat(tx: Tx, old: BookingRecord, eventType: BookableEventType
     existing?.id ??
     (
       await tx.booking.create({
-        data: {
-          uid: newBookingUid(),
-          userId: old.userId,
-          eventTypeId: old.eventTypeId,
-          title: old.title,
-          description: old.description,
-          startTime: new Date(input.start),
-          endTime: new Date(input.start + durationMs),
-          location: old.location,
-          status: "ACCEPTED",
-          metadata: (old.metadata ?? {}) as Prisma.InputJsonValue,
-          responses: (holder.seatData?.responses ?? old.responses ?? {}) as Prisma.InputJsonValue,
-          fromReschedule: old.uid,
-          rescheduledBy: input.rescheduledBy ?? null,
-        },
+        data: movedBooking(old, input, durationMs, "ACCEPTED", holder.seatData?.responses ?? old.responses ?? {}),
         select: { id: true },
       })
     ).id;

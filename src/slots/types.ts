@@ -1,19 +1,10 @@
-/** Recurring availability. days: 0 = Sunday .. 6 = Saturday; minutes are local wall-clock minutes (endMinute may be 1440). */
-export interface WeeklyAvailability {
-  days: number[];
-  startMinute: number;
-  endMinute: number;
-}
+import type { DateOverride, WeeklyRule } from "../schedules/availability";
 
-/**
- * Availability for one local date ('YYYY-MM-DD' in the schedule's zone). Several per date are allowed;
- * any override on a date replaces the weekly availability for that date, and 0..0 means "unavailable all day".
- */
-export interface DateOverride {
-  date: string;
-  startMinute: number;
-  endMinute: number;
-}
+// The schedule's rules as stored are what the engine takes (src/schedules/availability.ts): weekly `days` are
+// 0 = Sunday .. 6 = Saturday, minutes local wall-clock minutes (endMinute may be 1440). An override on a date
+// replaces the weekly availability for that date (several per date are allowed); 0..0 means "unavailable all day".
+export type WeeklyAvailability = WeeklyRule;
+export type { DateOverride };
 
 export interface ScheduleInput {
   timeZone: string;

@@ -7,6 +7,7 @@ import { resolveSlotsWindow } from "../../../src/availability/query-window";
 import { GetAvailableSlotsOutputSchema, GetAvailableSlotsQuerySchema } from "../../../src/availability/schemas";
 import { queryInteger } from "../../../src/availability/slots-input";
 import { legacySlotsOutput } from "../../../src/availability/slots-output";
+import type { TeamEventTypeLookup } from "../../../src/event-types/scheduling";
 import type { EventTypeLookup } from "../../../src/event-types/slots-loader";
 import { eventTypeNotFound, invalidQueryField } from "../../../src/availability/errors";
 import { errorResponses } from "../../../src/errors";
@@ -62,7 +63,7 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
       endOfDayForMidnightEnd: false,
     });
 
-    let lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string };
+    let lookup: EventTypeLookup | TeamEventTypeLookup;
     if (eventTypeId !== undefined) lookup = { eventTypeId };
     else if (usernames.length > 1) throw invalidQueryField("usernameList", "slots of dynamic group events (several usernames) are not available in this API");
     else if (query.eventTypeSlug && usernames[0]) {
