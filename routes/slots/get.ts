@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../src/http/common";
 import type { Context } from "hono";
 import { answerFromMemory, slotAnswerKey } from "../../middleware/slot-answers";
 import { eventTypeLookupOf, publicSlotsAnswer } from "../../src/availability/public-slots";
@@ -51,14 +52,14 @@ export const getSlotsOperation = defineOperation({
       excludeBookingUid: query.bookingUidToReschedule,
       duration: query.duration,
       cacheKey: answerKey(c),
-      render: (slots, eventType) => ({
-        status: "success" as const,
-        data: slotsOutput_2024_09_04(slots, query.format, {
-          timeZone: query.timeZone,
-          onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
-          seatsTotal: eventType.rules.seatsPerTimeSlot,
-        }),
-      }),
+      render: (slots, eventType) =>
+        success(
+          slotsOutput_2024_09_04(slots, query.format, {
+            timeZone: query.timeZone,
+            onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
+            seatsTotal: eventType.rules.seatsPerTimeSlot,
+          }),
+        ),
     });
     return respondWithJsonText(c, body, 200);
   },

@@ -2,7 +2,7 @@ import { Prisma } from "../generated/prisma/client";
 import { eventTypeNotFound, organizationWithSlugNotFound, userWithUsernameNotFound } from "./errors";
 import { teamSlotsLookupNotFound, type TeamEventTypeLookup } from "../event-types/scheduling";
 import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
-import { ApiError } from "../errors";
+import { type ApiError, badRequest } from "../errors";
 import { toJsonText, type JsonText } from "../json-text";
 import type { Deps } from "../services";
 import type { Db, HttpSql } from "../services/db";
@@ -28,8 +28,7 @@ export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | Tea
     case "byTeamSlugAndEventTypeSlug":
       return { teamSlug: ref.teamSlug, ...(ref.organizationSlug ? { organizationSlug: ref.organizationSlug } : {}) };
     case "byUsernames":
-      throw new ApiError(
-        "BadRequestException",
+      throw badRequest(
         "usernames - slots of dynamic group events (several usernames) are not available in this API; pass eventTypeId, or eventTypeSlug with username",
       );
   }
@@ -113,7 +112,7 @@ export function checkDuration(eventType: EventTypeForSlots, duration: number | u
   if (duration === undefined || duration === eventType.rules.lengthMinutes) return undefined;
   if (eventType.lengthOptionsMinutes.includes(duration)) return duration;
   const offered = [...new Set([eventType.rules.lengthMinutes, ...eventType.lengthOptionsMinutes])].sort((a, b) => a - b);
-  throw new ApiError("BadRequestException", `${field} - ${field} must be one of the event type's lengths: ${offered.join(", ")}`);
+  throw badRequest(`${field} - ${field} must be one of the event type's lengths: ${offered.join(", ")}`);
 }
 
 export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {

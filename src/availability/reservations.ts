@@ -1,7 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import { eventTypeNotFound, reservationNotFound } from "./errors";
 import type { Actor } from "../auth/principal";
-import { ApiError, forbidden } from "../errors";
+import { ApiError, forbidden, badRequest, notFound, unauthorized, unprocessable } from "../errors";
 import type { Deps } from "../services";
 import type { Db, HttpSql } from "../services/db";
 import { parseIsoInstant } from "./query-window";
@@ -97,7 +97,7 @@ function assertMayManage(row: ReservationRow, principal: Actor | undefined): voi
 // Cal.com: a custom reservationDuration needs credentials (401) of the event type's owner or of someone sharing
 // a team or organization with them (403).
 const anonymousReservationDuration = () =>
-  new ApiError("UnauthorizedException", "reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials");
+  unauthorized("reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials");
 
 async function checkCustomReservationDuration(db: Db, principal: Actor, eventType: ReservableEventType): Promise<void> {
   if (principal.userId === eventType.userId) return;
@@ -116,11 +116,10 @@ async function checkCustomReservationDuration(db: Db, principal: Actor, eventTyp
 function slotLengthMinutes(eventType: ReservableEventType, slotDuration: number | undefined): number {
   if (!slotDuration) return eventType.length;
   if (eventType.multipleDuration.length === 0) {
-    throw new ApiError("BadRequestException", "You passed 'slotDuration' but this event type is not a variable length event type.");
+    throw badRequest("You passed 'slotDuration' but this event type is not a variable length event type.");
   }
   if (!eventType.multipleDuration.includes(slotDuration)) {
-    throw new ApiError(
-      "BadRequestException",
+    throw badRequest(
       `Provided 'slotDuration' is not one of the possible lengths for the event type. The possible lengths for this variable length event type are: ${eventType.multipleDuration.join(", ")}`,
     );
   }
@@ -169,13 +168,13 @@ function isFree(plan: PlannedHold): Prisma.Sql {
 
 function assertFree(eventType: ReservableEventType, counts: HoldOutcome, slotStart: string): void {
   if (counts.overlappingBookings > 0) {
-    throw new ApiError("UnprocessableEntityException", "Can't reserve a slot if the event is already booked.");
+    throw unprocessable("Can't reserve a slot if the event is already booked.");
   }
   if (eventType.seatsPerTimeSlot !== null && counts.seatedAttendees + counts.seatHolds >= eventType.seatsPerTimeSlot) {
-    throw new ApiError("UnprocessableEntityException", `Booking with id=${eventType.id} at ${slotStart} has no more seats left.`);
+    throw unprocessable(`Booking with id=${eventType.id} at ${slotStart} has no more seats left.`);
   }
   if (counts.overlappingHolds > 0) {
-    throw new ApiError("UnprocessableEntityException", "This time slot is already reserved by another user. Please choose a different time.");
+    throw unprocessable("This time slot is already reserved by another user. Please choose a different time.");
   }
 }
 
@@ -213,10 +212,10 @@ interface PlannedHold {
 async function planHold(db: Db, principal: Actor | undefined, input: ReservationInput, now: number): Promise<PlannedHold> {
   if (input.reservationDuration !== undefined && !principal) throw anonymousReservationDuration();
   const eventType = await loadEventType(db, input.eventTypeId);
-  if (!eventType) throw new ApiError("NotFoundException", `Event Type with ID=${input.eventTypeId} not found`);
+  if (!eventType) throw notFound(`Event Type with ID=${input.eventTypeId} not found`);
   if (input.reservationDuration !== undefined) await checkCustomReservationDuration(db, principal!, eventType);
   const startMs = parseIsoInstant(input.slotStart);
-  if (startMs === null) throw new ApiError("BadRequestException", "Invalid start date");
+  if (startMs === null) throw badRequest("Invalid start date");
   const lengthMinutes = slotLengthMinutes(eventType, input.slotDuration);
   const reservationDuration = input.reservationDuration ?? DEFAULT_RESERVATION_MINUTES;
   return {
@@ -327,13 +326,13 @@ export async function legacyReserveSlot(deps: Deps, input: LegacyReserveInput, c
   const now = deps.now();
   const start = parseIsoInstant(input.slotUtcStartDate);
   const end = parseIsoInstant(input.slotUtcEndDate);
-  if (start === null) throw new ApiError("BadRequestException", "slotUtcStartDate - slotUtcStartDate must be a valid ISO 8601 date string");
-  if (end === null) throw new ApiError("BadRequestException", "slotUtcEndDate - slotUtcEndDate must be a valid ISO 8601 date string");
+  if (start === null) throw badRequest("slotUtcStartDate - slotUtcStartDate must be a valid ISO 8601 date string");
+  if (end === null) throw badRequest("slotUtcEndDate - slotUtcEndDate must be a valid ISO 8601 date string");
   const eventType = await loadEventType(db, input.eventTypeId);
   if (!eventType) throw eventTypeNotFound();
   const longest = Math.max(eventType.length, ...eventType.multipleDuration);
   if (end <= start || end - start > longest * MS_PER_MINUTE) {
-    throw new ApiError("BadRequestException", `slotUtcEndDate - the held span must be after slotUtcStartDate and at most ${longest} minutes long`);
+    throw badRequest(`slotUtcEndDate - the held span must be after slotUtcStartDate and at most ${longest} minutes long`);
   }
 
   // A uid cookie naming someone's authenticated hold is not this booker's to reuse.

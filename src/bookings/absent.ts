@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { ApiError, badRequest, notFound } from "../errors";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "./emit";
@@ -18,11 +18,10 @@ export interface MarkAbsentInput {
  */
 export async function markAbsent(deps: Deps, actor: Actor, input: MarkAbsentInput): Promise<BookingRecord> {
   const booking = await findBookingByUid(deps.db, input.uid);
-  if (!booking) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} not found.`);
+  if (!booking) throw notFound(`Booking with uid=${input.uid} not found.`);
   const now = deps.now();
   if (now < booking.startTime.getTime()) {
-    throw new ApiError(
-      "BadRequestException",
+    throw badRequest(
       `Bookings can only be marked as absent after their scheduled start time. Current time in UTC+0: ${new Date(now).toISOString()}, Booking start time in UTC+0: ${booking.startTime.toISOString()}`,
     );
   }

@@ -2,7 +2,7 @@ import { Prisma } from "../generated/prisma/client";
 import { hostUnavailable, seatsFull } from "./errors";
 import type { BusyContext } from "../availability/busy";
 import { findBookableSlot, slotsForEventType, slotsFromBusyContext } from "../availability/service";
-import { ApiError } from "../errors";
+import { type ApiError, badRequest, conflict } from "../errors";
 import type { EventTypeForSlots } from "../event-types/slots-loader";
 import type { Slot } from "../slots/types";
 import type { Tx } from "./lock";
@@ -80,9 +80,9 @@ function offeredByRules(eventType: EventTypeForSlots, request: SlotRequest, with
  * outside the schedule conflicts with the host's calendar (409).
  */
 async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request: SlotRequest): Promise<ApiError> {
-  if (request.start < request.now) return new ApiError("BadRequestException", PAST_MESSAGE);
+  if (request.start < request.now) return badRequest(PAST_MESSAGE);
   if (offeredByRules(eventType, request, false) && !offeredByRules(eventType, request, true)) {
-    return new ApiError("BadRequestException", OUT_OF_BOUNDS_MESSAGE);
+    return badRequest(OUT_OF_BOUNDS_MESSAGE);
   }
   const seats = eventType.rules.seatsPerTimeSlot;
   if (seats) {
@@ -102,7 +102,7 @@ async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request:
     ORDER BY s."releaseAt" DESC LIMIT 1`;
   if (hold && !request.ignoreReservations) {
     const seconds = Math.max(1, Math.ceil((new Date(hold.releaseAt).getTime() - request.now) / 1000));
-    return new ApiError("ConflictException", `Someone else reserved this slot before you. This slot will be freed up in ${seconds} seconds.`);
+    return conflict(`Someone else reserved this slot before you. This slot will be freed up in ${seconds} seconds.`);
   }
   return hostUnavailable();
 }

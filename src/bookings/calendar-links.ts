@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { badRequest } from "../errors";
 import { bookingUidNotFound } from "./errors";
 import type { Deps } from "../services";
 import { findBookingByUid, type BookingRecord } from "./store";
@@ -87,6 +87,6 @@ export function calendarLinks(booking: BookingRecord): CalendarLink[] {
 export async function getCalendarLinks(deps: Deps, uid: string): Promise<CalendarLink[]> {
   const booking = await findBookingByUid(deps.db, uid);
   if (!booking) throw bookingUidNotFound(uid);
-  if (!booking.eventTypeId) throw new ApiError("BadRequestException", `Booking with uid ${uid} has no event type`);
+  if (!booking.eventTypeId) throw badRequest(`Booking with uid ${uid} has no event type`);
   return calendarLinks(booking);
 }

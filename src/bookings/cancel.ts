@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
-import { badRequest, ApiError } from "../errors";
-import { bookingUserNotFound, bookingWithUidNotFound } from "./errors";
+import { badRequest, unauthorized } from "../errors";
+import { bookingUserNotFound, bookingWithUidNotFound, seatGone } from "./errors";
 import { actorEmail, isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -24,7 +24,7 @@ export interface CancelBookingInput {
 async function checkSeat(deps: Deps, input: CancelBookingInput) {
   if (!input.seatUid) return;
   const seat = await findSeat(deps.db, input.seatUid);
-  if (!seat) throw badRequest("Invalid seatUid: this seat does not exist or has already been cancelled.");
+  if (!seat) throw seatGone();
   if (seat.bookingUid !== input.uid) throw badRequest("Invalid seatUid: this seat does not belong to this booking.");
 }
 
@@ -56,14 +56,14 @@ async function checkCancellable(deps: Deps, actor: Actor | undefined, booking: B
     throw badRequest("Cancellation reason is required when you are the host");
   }
   if (booking.eventType?.seatsPerTimeSlot && !input.seatUid && !(await isOwnerOrOrgAdmin(deps.db, actor, booking.user))) {
-    throw new ApiError("UnauthorizedException", "User not a host of this event");
+    throw unauthorized("User not a host of this event");
   }
 }
 
 /** Gives up one seat; the booking itself is cancelled when its last seat goes. */
 async function cancelSeat(tx: Tx, booking: BookingRecord, seatUid: string, reason: string | undefined) {
   const holder = booking.attendees.find((a) => a.seatUid === seatUid);
-  if (!holder) throw badRequest("Invalid seatUid: this seat does not exist or has already been cancelled.");
+  if (!holder) throw seatGone();
   await tx.attendee.delete({ where: { id: holder.id } });
   if (booking.attendees.length === 1) {
     await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancellationReason: reason ?? null } });

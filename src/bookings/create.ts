@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { isTeamEventType } from "../event-types/scheduling";
-import { badRequest, ApiError } from "../errors";
+import { badRequest, ApiError, conflict, unauthorized } from "../errors";
 import { seatsFull } from "./errors";
 import { dayNumberFromDateKey, dateKeyFromDayNumber } from "../slots/calendar-days";
 import { localDateKey, zonedWallTimeToEpoch } from "../slots/format";
@@ -66,8 +66,7 @@ function validateLength(eventType: BookableEventType, lengthInMinutes: number | 
 async function checkAuthenticationRequirement(deps: Deps, actor: Actor | undefined, eventType: BookableEventType) {
   if (!eventType.bookingRequiresAuthentication) return;
   if (!actor) {
-    throw new ApiError(
-      "UnauthorizedException",
+    throw unauthorized(
       "checkBookingRequiresAuthentication - request must be authenticated by passing credentials belonging to event type owner, host or team or org admin or owner.",
     );
   }
@@ -238,7 +237,7 @@ async function takeSeat(tx: Tx, prepared: PreparedBooking, start: number): Promi
     GROUP BY b."id" ORDER BY b."id" LIMIT 1`;
   let bookingId: number;
   if (existing) {
-    if (existing.alreadyIn) throw new ApiError("ConflictException", "Attendee with this email is already signed up for this seated booking.");
+    if (existing.alreadyIn) throw conflict("Attendee with this email is already signed up for this seated booking.");
     if (existing.attendees >= seats) throw seatsFull();
     bookingId = existing.id;
   } else {
@@ -283,27 +282,25 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
   const prepared = prepare(eventType, input, now);
   const seated = Boolean(eventType.rules.seatsPerTimeSlot);
 
-  const created = await withHostsLock(
-    deps.txDb,
-    eventType.hosts.map((host) => host.userId),
-    async (tx) => {
-      const request = {
-        now,
-        durationMinutes: prepared.durationMinutes,
-        excludeReservationUid: input.reservationUid,
-        ignoreReservations: input.ignoreReservations,
-      };
-      await requireBookableSlot(tx, eventType, { ...request, start: prepared.starts[0]! });
-      if (prepared.starts.length > 1) await requireBookableOccurrences(tx, eventType, prepared.starts.slice(1), request);
-      await checkBookerLimit(tx, prepared, now);
-      const written: { id: number; seatUid?: string }[] = [];
-      for (const start of prepared.starts) {
-        written.push(seated ? await takeSeat(tx, prepared, start) : await insertBooking(tx, prepared, start, true));
-      }
-      if (input.reservationUid) await tx.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${input.reservationUid}`;
-      return written;
-    },
-  );
+  // Every host's calendar is checked and changed (the booking is written for the organizer).
+  const hostUserIds = eventType.hosts.map((host) => host.userId);
+  const created = await withHostsLock(deps.txDb, hostUserIds, async (tx) => {
+    const request = {
+      now,
+      durationMinutes: prepared.durationMinutes,
+      excludeReservationUid: input.reservationUid,
+      ignoreReservations: input.ignoreReservations,
+    };
+    await requireBookableSlot(tx, eventType, { ...request, start: prepared.starts[0]! });
+    if (prepared.starts.length > 1) await requireBookableOccurrences(tx, eventType, prepared.starts.slice(1), request);
+    await checkBookerLimit(tx, prepared, now);
+    const written: { id: number; seatUid?: string }[] = [];
+    for (const start of prepared.starts) {
+      written.push(seated ? await takeSeat(tx, prepared, start) : await insertBooking(tx, prepared, start, true));
+    }
+    if (input.reservationUid) await tx.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${input.reservationUid}`;
+    return written;
+  });
 
   const records = await findBookingsByIds(
     deps.db,

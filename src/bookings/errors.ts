@@ -19,3 +19,6 @@ export const OVERLAP_MESSAGE = "User either already has booking at this time or 
 export const hostUnavailable = () => conflict(OVERLAP_MESSAGE);
 export const SEATS_FULL_MESSAGE = "No more seats left at this seated booking.";
 export const seatsFull = () => conflict(SEATS_FULL_MESSAGE);
+export const seatGone = () => badRequest("Invalid seatUid: this seat does not exist or has already been cancelled.");
+/** The legacy controller's answer to an instant meeting of a personal event type (Cal.com's 2024-04-15). */
+export const instantMeetingNeedsTeam = () => badRequest("Only Team Event Types are supported for Instant Meeting");

@@ -3,7 +3,7 @@ import { userWithUsernameNotFound } from "../availability/errors";
 import { teamBookingEventTypeNotFound } from "../event-types/scheduling";
 import type { StoredBookingField } from "../event-types/booking-fields";
 import type { LocationInput } from "../event-types/locations";
-import { ApiError } from "../errors";
+import { type ApiError, notFound } from "../errors";
 import type { Db } from "../services/db";
 import type { EventTypeRow } from "../event-types/output";
 import type { BookingHostRecord } from "./store";
@@ -121,14 +121,14 @@ export async function loadBookableEventTypeById(db: Db, eventTypeId: number): Pr
 function notFoundBySlug(identity: Exclude<EventTypeIdentity, { eventTypeId: number }>): ApiError {
   const owner = "username" in identity ? `user ${identity.username}` : `team ${identity.teamSlug}`;
   const org = identity.organizationSlug ? ` within organization ${identity.organizationSlug}` : "";
-  return new ApiError("NotFoundException", `Event type with slug ${identity.eventTypeSlug} belonging to ${owner}${org} not found.`);
+  return notFound(`Event type with slug ${identity.eventTypeSlug} belonging to ${owner}${org} not found.`);
 }
 
 /** Resolves the event type a booking names, with Cal.com's 404s for each way of naming it. */
 export async function resolveBookableEventType(db: Db, identity: EventTypeIdentity): Promise<BookableEventType> {
   if ("eventTypeId" in identity) {
     const eventType = await loadBookableEventTypeById(db, identity.eventTypeId);
-    if (!eventType) throw new ApiError("NotFoundException", `Event type with id ${identity.eventTypeId} not found.`);
+    if (!eventType) throw notFound(`Event type with id ${identity.eventTypeId} not found.`);
     return eventType;
   }
   if ("teamSlug" in identity) throw await teamBookingEventTypeNotFound(db, identity.teamSlug, () => notFoundBySlug(identity));

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { bookingUidNotFound } from "./errors";
-import { ApiError } from "../errors";
+import { ApiError, badRequest } from "../errors";
 import { actorEmail } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -28,7 +28,7 @@ export async function addGuests(deps: Deps, actor: Actor, uid: string, guests: N
   const isAttendee = email !== undefined && booking.attendees.some((a) => a.email.toLowerCase() === email);
   if (booking.userId !== actor.userId && !isAttendee) throw new ApiError("ForbiddenException", "you_do_not_have_permission");
   if (booking.eventType?.bookingFields && guestsDisabled(booking.eventType.bookingFields)) {
-    throw new ApiError("BadRequestException", "Guests are disabled for this event type");
+    throw badRequest("Guests are disabled for this event type");
   }
 
   await withBookingLock(
@@ -43,7 +43,7 @@ export async function addGuests(deps: Deps, actor: Actor, uid: string, guests: N
         present.add(key);
         return true;
       });
-      if (fresh.length === 0) throw new ApiError("BadRequestException", "emails_must_be_unique_valid");
+      if (fresh.length === 0) throw badRequest("emails_must_be_unique_valid");
       const host = current.user;
       await tx.attendee.createMany({
         data: fresh.map((guest) => ({

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { ApiError, serviceUnavailable } from "../errors";
 import { bookingGone, bookingUserNotFound, hostUnavailable } from "./errors";
 import type { Db, Tx } from "../services/db";
 
@@ -62,7 +62,7 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
   const text = errorText(error);
   if (text.includes("23P01") || text.includes("Booking_accepted_no_overlap")) return hostUnavailable();
   if (text.includes("55P03") || text.includes("P2028") || /lock timeout/i.test(text)) {
-    return new ApiError("ServiceUnavailableException", "Too many bookings are being made with this host right now. Please try again.");
+    return serviceUnavailable("Too many bookings are being made with this host right now. Please try again.");
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { ApiError, badRequest, notFound } from "../errors";
 import { bookingNotFound } from "./errors";
 import { isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
@@ -14,7 +14,7 @@ async function loadReassignable(deps: Deps, actor: Actor, uid: string): Promise<
   const booking = await findBookingByUid(deps.db, uid);
   if (!booking) throw bookingNotFound(uid);
   if (!booking.eventType) {
-    throw new ApiError("BadRequestException", `Event type with id=${booking.eventTypeId} was not found in the database`);
+    throw badRequest(`Event type with id=${booking.eventTypeId} was not found in the database`);
   }
   const owner = { id: booking.eventType.ownerId, organizationId: booking.user?.organizationId ?? null };
   if (!(await isOwnerOrOrgAdmin(deps.db, actor, owner))) throw new ApiError("ForbiddenException", PERMISSION_ERROR);
@@ -24,16 +24,15 @@ async function loadReassignable(deps: Deps, actor: Actor, uid: string): Promise<
 /** POST …/reassign: no other host can take the booking. */
 export async function reassignBooking(deps: Deps, actor: Actor, uid: string): Promise<never> {
   await loadReassignable(deps, actor, uid);
-  throw new ApiError("BadRequestException", "Can't reassign the booking because no other host is available at that time.");
+  throw badRequest("Can't reassign the booking because no other host is available at that time.");
 }
 
 /** POST …/reassign/{userId}: the user must exist, and is never one of the booking's round-robin hosts. */
 export async function reassignBookingToUser(deps: Deps, actor: Actor, uid: string, userId: number): Promise<never> {
   await loadReassignable(deps, actor, uid);
   const user = await deps.db.user.findFirst({ where: { id: userId }, select: { id: true } });
-  if (!user) throw new ApiError("NotFoundException", `User with id=${userId} was not found in the database`);
-  throw new ApiError(
-    "BadRequestException",
+  if (!user) throw notFound(`User with id=${userId} was not found in the database`);
+  throw badRequest(
     `User with id=${userId} is not a valid Round Robin host - the user to which you reassign this booking must be one of the booking hosts. Fetch the booking using following endpoint and select id of one of the hosts: https://cal.com/docs/api-reference/v2/bookings/get-a-booking`,
   );
 }

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { badRequest } from "../errors";
 import { bookingUidNotFound } from "./errors";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -16,7 +16,7 @@ export async function getBookingReferences(deps: Deps, actor: Actor, uid: string
   const booking = await findBookingByUid(deps.db, uid);
   if (!booking) throw bookingUidNotFound(uid);
   // Cal.com answers 400 here, not 403.
-  if (booking.userId !== actor.userId) throw new ApiError("BadRequestException", `Booking with uid ${uid} does not belong to user`);
+  if (booking.userId !== actor.userId) throw badRequest(`Booking with uid ${uid} does not belong to user`);
   const references = await deps.db.bookingReference.findMany({
     where: { bookingId: booking.id, ...(type ? { type } : {}) },
     orderBy: { id: "asc" },

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
-import { badRequest, ApiError } from "../errors";
+import { badRequest, notFound } from "../errors";
 import { bookingNotFound, seatNotFound } from "./errors";
 import { isOwnerOrOrgAdmin, newBookingUid } from "./access";
 import { requireBookableSlot } from "./availability";
@@ -147,9 +147,9 @@ export async function rescheduleBooking(deps: Deps, actor: Actor | undefined, in
     if (!seat || seat.bookingUid !== booking.uid) throw seatNotFound(input.seatUid);
   }
   checkReschedulable(booking);
-  if (!booking.eventTypeId) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} is missing event type`);
+  if (!booking.eventTypeId) throw notFound(`Booking with uid=${input.uid} is missing event type`);
   const eventType = await loadBookableEventTypeById(deps.db, booking.eventTypeId);
-  if (!eventType) throw new ApiError("NotFoundException", `Event type with id=${booking.eventTypeId} not found`);
+  if (!eventType) throw notFound(`Event type with id=${booking.eventTypeId} not found`);
   if (eventType.disableRescheduling) throw badRequest("This event type does not allow rescheduling");
 
   const now = deps.now();

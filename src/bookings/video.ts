@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { ApiError, notFound } from "../errors";
 import { isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -20,6 +20,6 @@ export async function calVideoRoom(deps: Deps, actor: Actor, uid: string): Promi
     orderBy: { id: "desc" },
     select: { meetingId: true },
   });
-  if (!reference?.meetingId) throw new ApiError("NotFoundException", `No Cal Video reference found with booking uid ${uid}`);
+  if (!reference?.meetingId) throw notFound(`No Cal Video reference found with booking uid ${uid}`);
   return reference.meetingId;
 }

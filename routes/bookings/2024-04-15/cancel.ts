@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { legacyErrors, LegacyCancelBookingBodySchema } from "../../../src/bookings/api-2024-04-15/legacy";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { cancelBooking } from "../../../src/bookings/cancel";
@@ -59,6 +60,6 @@ export const cancelBookingLegacyOperation = defineOperation({
       onlyRemovedAttendee: Boolean(body.seatReferenceUid) && booking.status !== "cancelled",
       isPlatformManagedUserBooking: Boolean(booking.eventType?.oAuthClientId),
     };
-    return c.json({ status: "success" as const, data }, 200);
+    return c.json(success(data), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getCookie } from "hono/cookie";
 import {
   legacyCreateInput,
@@ -55,6 +56,6 @@ export const createBookingLegacyOperation = defineOperation({
       // A recurring event type booked through this path: Cal.com answers with the first occurrence.
       return createdBookings(created)[0]!;
     });
-    return c.json({ status: "success" as const, data }, 201);
+    return c.json(success(data), 201);
   },
 });

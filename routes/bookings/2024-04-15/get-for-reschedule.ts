@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { coreBooking, legacyErrors, LegacyBookingOutputSchema } from "../../../src/bookings/api-2024-04-15/legacy";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { getBookingByUid } from "../../../src/bookings/read";
@@ -27,6 +28,6 @@ export const getBookingForRescheduleLegacyOperation = defineOperation({
   handler: async (c) => {
     const uid = c.req.valid("param").bookingUid;
     const booking = await legacyErrors(() => getBookingByUid(c.var.deps, uid));
-    return c.json({ status: "success" as const, data: { ...coreBooking(booking), eventType: booking.eventType } }, 200);
+    return c.json(success({ ...coreBooking(booking), eventType: booking.eventType }), 200);
   },
 });

@@ -2,7 +2,8 @@ import { createRoute } from "@hono/zod-openapi";
 import { legacyCreateInput, legacyErrors, LegacyBookingOutputSchema, LegacyCreateBookingBodySchema } from "../../../src/bookings/api-2024-04-15/legacy";
 import { createBooking } from "../../../src/bookings/create";
 import { optionalActorOf } from "../../../src/http/context";
-import { ApiError, errorResponses } from "../../../src/errors";
+import { instantMeetingNeedsTeam } from "../../../src/bookings/errors";
+import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
 
@@ -29,6 +30,6 @@ export const createInstantBookingLegacyOperation = defineOperation({
     const input = { ...legacyCreateInput(c.req.valid("json"), undefined), instant: true };
     // The event type is resolved first (an unknown one is event_type_not_found_error); the instant check refuses the rest.
     await legacyErrors(() => createBooking(c.var.deps, optionalActorOf(c), input));
-    throw new ApiError("BadRequestException", "Only Team Event Types are supported for Instant Meeting");
+    throw instantMeetingNeedsTeam();
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getCookie } from "hono/cookie";
 import {
   createdBookings,
@@ -38,6 +39,6 @@ export const createRecurringBookingLegacyOperation = defineOperation({
     const first = [...bodies].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]!;
     const input = { ...legacyCreateInput(first, getCookie(c, "uid")), recurrenceCount: first.recurringCount ?? bodies.length };
     const created = await legacyErrors(() => createBooking(c.var.deps, optionalActorOf(c), input));
-    return c.json({ status: "success" as const, data: createdBookings(created) }, 201);
+    return c.json(success(createdBookings(created)), 201);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { CalendarLinksOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { getCalendarLinks } from "../../../src/bookings/calendar-links";
@@ -26,6 +27,6 @@ export const getCalendarLinksOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     const data = await getCalendarLinks(c.var.deps, c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data }, 200);
+    return c.json(success(data), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { CancelBookingOutputSchema, lookupOutput } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, CancelBookingBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { cancelBooking } from "../../../src/bookings/cancel";
@@ -31,6 +32,6 @@ export const cancelBookingOperation = defineOperation({
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
     const lookup = await cancelBooking(c.var.deps, optionalActorOf(c), { uid: c.req.valid("param").bookingUid, ...body });
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { GetBookingOutputSchema, lookupOutput } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { confirmBooking } from "../../../src/bookings/confirm";
@@ -30,6 +31,6 @@ export const confirmBookingOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const lookup = await confirmBooking(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

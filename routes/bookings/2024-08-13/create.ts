@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getCookie } from "hono/cookie";
 import { createOutput, CreateBookingOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { CreateBookingBodySchema, type CreateBookingBody } from "../../../src/bookings/api-2024-08-13/schemas";
@@ -55,6 +56,6 @@ export const createBookingOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const result = await createBooking(c.var.deps, optionalActorOf(c), toCreateInput(c.req.valid("json"), getCookie(c, "uid")));
-    return c.json({ status: "success" as const, data: createOutput(result) }, 201);
+    return c.json(success(createOutput(result)), 201);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { GetBookingOutputSchema, lookupOutput } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, DeclineBookingBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { declineBooking } from "../../../src/bookings/confirm";
@@ -28,6 +29,6 @@ export const declineBookingOperation = defineOperation({
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
     const lookup = await declineBooking(c.var.deps, actorOf(c), c.req.valid("param").bookingUid, body.reason);
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

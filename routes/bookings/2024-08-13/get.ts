@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { GetBookingOutputSchema, lookupOutput } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { optionalActorOf } from "../../../src/http/context";
@@ -29,6 +30,6 @@ export const getBookingOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const lookup = await getBooking(c.var.deps, optionalActorOf(c), c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { anyBookingOutput, MarkAbsentBookingOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, MarkAbsentBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { markAbsent } from "../../../src/bookings/absent";
@@ -28,6 +29,6 @@ export const markAbsentOperation = defineOperation({
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
     const booking = await markAbsent(c.var.deps, actorOf(c), { uid: c.req.valid("param").bookingUid, ...body });
-    return c.json({ status: "success" as const, data: anyBookingOutput(booking, true) }, 200);
+    return c.json(success(anyBookingOutput(booking, true)), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { BookingReferencesOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, ReferencesQuerySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { actorOf } from "../../../src/http/context";
@@ -27,6 +28,6 @@ export const getBookingReferencesOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     const data = await getBookingReferences(c.var.deps, actorOf(c), c.req.valid("param").bookingUid, c.req.valid("query").type);
-    return c.json({ status: "success" as const, data }, 200);
+    return c.json(success(data), 200);
   },
 });

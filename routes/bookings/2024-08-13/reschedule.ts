@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { rescheduleOutput, RescheduleBookingOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, RescheduleBookingBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { optionalActorOf } from "../../../src/http/context";
@@ -37,6 +38,6 @@ export const rescheduleBookingOperation = defineOperation({
       reschedulingReason: body.reschedulingReason,
       seatUid: body.seatUid,
     });
-    return c.json({ status: "success" as const, data: rescheduleOutput(result) }, 201);
+    return c.json(success(rescheduleOutput(result)), 201);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { lookupOutput, UpdateBookingLocationOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, UpdateLocationBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { actorOf } from "../../../src/http/context";
@@ -27,6 +28,6 @@ export const updateBookingLocationOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const lookup = await updateBookingLocation(c.var.deps, actorOf(c), c.req.valid("param").bookingUid, c.req.valid("json").location);
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, type z } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import {
   GetBookingRecordingsOutputSchema,
   GetBookingTranscriptsOutputSchema,
@@ -42,7 +43,7 @@ export const getRecordingsOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: [] }, 200);
+    return c.json(success([]), 200);
   },
 });
 
@@ -57,7 +58,7 @@ export const getTranscriptsOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: [] }, 200);
+    return c.json(success([]), 200);
   },
 });
 
@@ -72,6 +73,6 @@ export const getVideoSessionsOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: [] }, 200);
+    return c.json(success([]), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import type { Context } from "hono";
 import { answerFromMemory, slotAnswerKey } from "../../../middleware/slot-answers";
 import { getCookie } from "hono/cookie";
@@ -85,16 +86,14 @@ export const getAvailableSlotsLegacyOperation = defineOperation({
       excludeReservationUid: ownHoldUid,
       duration,
       cacheKey: answerKey(c),
-      render: (slots, eventType) => ({
-        status: "success" as const,
-        data: {
+      render: (slots, eventType) =>
+        success({
           slots: legacySlotsOutput(slots, slotFormat as "time" | "range" | undefined, {
             timeZone: query.timeZone,
             onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
             seatsTotal: eventType.rules.seatsPerTimeSlot,
           }),
-        },
-      }),
+        }),
     });
     return respondWithJsonText(c, body, 200);
   },

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getCookie, setCookie } from "hono/cookie";
 import { legacyReserveSlot } from "../../../src/availability/reservations";
 import { LegacyReserveSlotInputSchema, LegacyReserveSlotOutputSchema } from "../../../src/availability/schemas";
@@ -30,6 +31,6 @@ export const reserveSlotLegacyOperation = defineOperation({
     const uid = await legacyReserveSlot(c.var.deps, c.req.valid("json"), getCookie(c, "uid"));
     // Express's res.cookie("uid", uid) in Cal.com: a session cookie on path /.
     setCookie(c, "uid", uid, { path: "/" });
-    return c.json({ status: "success" as const, data: uid }, 201);
+    return c.json(success(uid), 201);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { createReservation } from "../../../src/availability/reservations";
 import { ReserveSlotInputSchema, ReserveSlotOutputResponseSchema } from "../../../src/availability/schemas";
 import { errorResponses } from "../../../src/errors";
@@ -29,6 +30,6 @@ export const reserveSlotOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const data = await createReservation(c.var.deps, optionalActorOf(c), c.req.valid("json"));
-    return c.json({ status: "success" as const, data }, 201);
+    return c.json(success(data), 201);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getReservation } from "../../../src/availability/reservations";
 import { GetReservedSlotOutputSchema, ReservationUidParamSchema } from "../../../src/availability/schemas";
 import { optionalActorOf } from "../../../src/http/context";
@@ -25,6 +26,6 @@ export const getReservedSlotOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const data = await getReservation(c.var.deps, optionalActorOf(c), c.req.valid("param").uid);
-    return c.json({ status: "success" as const, data }, 200);
+    return c.json(success(data), 200);
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { updateReservation } from "../../../src/availability/reservations";
 import { ReservationUidParamSchema, ReserveSlotInputSchema, ReserveSlotOutputResponseSchema } from "../../../src/availability/schemas";
 import { errorResponses } from "../../../src/errors";
@@ -29,6 +30,6 @@ export const updateReservedSlotOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const data = await updateReservation(c.var.deps, optionalActorOf(c), c.req.valid("param").uid, c.req.valid("json"));
-    return c.json({ status: "success" as const, data }, 200);
+    return c.json(success(data), 200);
   },
 });

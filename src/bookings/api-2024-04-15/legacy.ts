@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { ApiError } from "../../errors";
+import { ApiError, badRequest } from "../../errors";
 import { OUT_OF_BOUNDS_MESSAGE } from "../availability";
-import { OVERLAP_MESSAGE, SEATS_FULL_MESSAGE } from "../errors";
+import { instantMeetingNeedsTeam, OVERLAP_MESSAGE, SEATS_FULL_MESSAGE } from "../errors";
 import type { CreateBookingInput, CreateBookingResult } from "../create";
 import type { BookingLocationInput } from "../locations";
 import type { BookingRecord } from "../store";
@@ -128,18 +128,17 @@ export function legacyCreateInput(body: LegacyCreateBookingBody, reservationUid:
  */
 export function toLegacyError(error: unknown): unknown {
   if (!(error instanceof ApiError)) return error;
-  const legacy = (message: string) => new ApiError("BadRequestException", message);
   const { message } = error;
-  if (message === OVERLAP_MESSAGE || message.startsWith("Someone else reserved this slot")) return legacy("no_available_users_found_error");
-  if (message === SEATS_FULL_MESSAGE) return legacy("booking_seats_full_error");
-  if (message === OUT_OF_BOUNDS_MESSAGE) return legacy("booking_time_out_of_bounds_error");
-  if (message.includes("maximum number of active bookings")) return legacy("booker_limit_exceeded_error");
-  if (message.includes("already signed up for this seated booking")) return legacy("already_signed_up_for_this_booking_error");
-  if (message.startsWith("Instant bookings are only supported")) return legacy("Only Team Event Types are supported for Instant Meeting");
-  if (/^Event type with (id|slug)/.test(message)) return legacy("event_type_not_found_error");
-  if (/^Booking with uid=\S+ (was )?not found/.test(message)) return legacy("booking_not_found_error");
-  if (message.includes("because it has been cancelled already")) return legacy("This booking has already been cancelled.");
-  if (message.startsWith("Can't reschedule booking") && message.includes("cancelled")) return legacy("cancelled_bookings_cannot_be_rescheduled");
+  if (message === OVERLAP_MESSAGE || message.startsWith("Someone else reserved this slot")) return badRequest("no_available_users_found_error");
+  if (message === SEATS_FULL_MESSAGE) return badRequest("booking_seats_full_error");
+  if (message === OUT_OF_BOUNDS_MESSAGE) return badRequest("booking_time_out_of_bounds_error");
+  if (message.includes("maximum number of active bookings")) return badRequest("booker_limit_exceeded_error");
+  if (message.includes("already signed up for this seated booking")) return badRequest("already_signed_up_for_this_booking_error");
+  if (message.startsWith("Instant bookings are only supported")) return instantMeetingNeedsTeam();
+  if (/^Event type with (id|slug)/.test(message)) return badRequest("event_type_not_found_error");
+  if (/^Booking with uid=\S+ (was )?not found/.test(message)) return badRequest("booking_not_found_error");
+  if (message.includes("because it has been cancelled already")) return badRequest("This booking has already been cancelled.");
+  if (message.startsWith("Can't reschedule booking") && message.includes("cancelled")) return badRequest("cancelled_bookings_cannot_be_rescheduled");
   return error;
 }
 
