@@ -5,8 +5,9 @@ import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { findBookingByUid, type BookingRecord } from "./store";
 
-// Reassignment moves round-robin team bookings between hosts. Team event types do not exist yet, so every
-// booking has exactly one possible host and Cal.com's answers for that case apply.
+// Reassignment moves round-robin team bookings between hosts. Team event types do not exist yet
+// (src/event-types/scheduling.ts), so every booking has exactly one possible host and Cal.com's answers for that
+// case apply; the teams issue replaces this module.
 
 const PERMISSION_ERROR = "You do not have permission to reassign this booking";
 
