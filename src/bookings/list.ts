@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
-import { teamsHaveEventTypes } from "../event-types/scheduling";
+import { teamBookingsCondition } from "../event-types/scheduling";
 import { actorEmail } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -72,8 +72,8 @@ function orderBy(filters: ListBookingsFilters): Prisma.Sql {
  * options and skip/take. The page and the total are read in parallel.
  */
 export async function listBookings(deps: Deps, actor: Actor, filters: ListBookingsFilters): Promise<BookingsPage> {
-  // A team filter matches nothing while teams have no event types (src/event-types/scheduling.ts).
-  if (filters.teamIds?.length && !teamsHaveEventTypes(filters.teamIds)) return { bookings: [], totalItems: 0 };
+  const teamCondition = filters.teamIds?.length ? teamBookingsCondition(filters.teamIds) : undefined;
+  if (teamCondition === null) return { bookings: [], totalItems: 0 };
   const email = await actorEmail(deps.db, actor);
   const now = new Date(deps.now());
   const conditions: Prisma.Sql[] = [
@@ -93,6 +93,7 @@ export async function listBookings(deps: Deps, actor: Actor, filters: ListBookin
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND lower(a."name") = lower(${filters.attendeeName}))`);
   }
   if (filters.bookingUid) conditions.push(Prisma.sql`b."uid" = ${filters.bookingUid}`);
+  if (teamCondition) conditions.push(teamCondition);
   if (filters.eventTypeIds?.length) conditions.push(Prisma.sql`b."eventTypeId" IN (${Prisma.join(filters.eventTypeIds)})`);
   if (filters.afterStart) conditions.push(Prisma.sql`b."startTime" >= ${filters.afterStart}`);
   if (filters.beforeEnd) conditions.push(Prisma.sql`b."endTime" <= ${filters.beforeEnd}`);

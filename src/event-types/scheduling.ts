@@ -52,5 +52,8 @@ export async function teamBookingEventTypeNotFound(db: Queryable, teamSlug: stri
   return team ? notFoundBySlug() : teamWithSlugNotFound(teamSlug);
 }
 
-/** Bookings of the event types of these teams: none while team event types do not exist. */
-export const teamsHaveEventTypes = (_teamIds: readonly number[]): boolean => false;
+/**
+ * The condition on a booking (`b`) of being one of these teams' event types, or null when they have none (the
+ * list is then empty without a query): always null while team event types do not exist.
+ */
+export const teamBookingsCondition = (_teamIds: readonly number[]): Prisma.Sql | null => null;
