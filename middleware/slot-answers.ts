@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { slotAnswers } from "../src/availability/answer-cache";
 import type { AppEnv } from "../src/context";
-import { createSql } from "../src/services/db";
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -37,7 +36,7 @@ export const answerFromMemory =
   (key: (c: Context<AppEnv>) => string | null): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const answerKey = key(c);
-    const body = answerKey === null ? undefined : await slotAnswers.lookup(answerKey, () => createSql(c.var.env));
+    const body = answerKey === null ? undefined : await slotAnswers.lookup(answerKey, () => c.var.deps.sql);
     if (body === undefined) return next();
     return c.body(body, 200, { "content-type": "application/json" });
   };

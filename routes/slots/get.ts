@@ -1,15 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
+import { getSlots } from "../../src/availability/slot-lookups";
 import type { Context } from "hono";
 import { answerFromMemory, slotAnswerKey } from "../../middleware/slot-answers";
-import { eventTypeLookupOf, publicSlotsAnswer } from "../../src/availability/public-slots";
-import { resolveSlotsWindow } from "../../src/availability/query-window";
 import { GetSlotsOutputSchema } from "../../src/availability/schemas";
 import { GetSlotsQuerySchema, toGetSlotsQuery } from "../../src/availability/slots-input";
-import { slotsOutput_2024_09_04 } from "../../src/availability/slots-output";
 import { errorResponses } from "../../src/errors";
 import { respondWithJsonText } from "../../src/json-text";
 import type { AppEnv } from "../../src/context";
-import { createSql } from "../../src/services/db";
 import { defineOperation } from "../../src/operation";
 import { SLOTS_VERSIONS } from "./versions";
 
@@ -40,27 +37,7 @@ export const getSlotsOperation = defineOperation({
   versions: SLOTS_VERSIONS,
   auth: "public",
   handler: async (c) => {
-    const query = toGetSlotsQuery(c.req.valid("query"));
-    const now = Date.now();
-    // Input errors answer before any database work.
-    const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
-    const lookup = eventTypeLookupOf(query.eventType);
-    const body = await publicSlotsAnswer(c.var.deps.db, createSql(c.var.env), {
-      lookup,
-      window,
-      now,
-      excludeBookingUid: query.bookingUidToReschedule,
-      duration: query.duration,
-      cacheKey: answerKey(c),
-      render: (slots, eventType) => ({
-        status: "success" as const,
-        data: slotsOutput_2024_09_04(slots, query.format, {
-          timeZone: query.timeZone,
-          onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
-          seatsTotal: eventType.rules.seatsPerTimeSlot,
-        }),
-      }),
-    });
+    const body = await getSlots(c.var.deps, { query: toGetSlotsQuery(c.req.valid("query")), cacheKey: answerKey(c) });
     return respondWithJsonText(c, body, 200);
   },
 });

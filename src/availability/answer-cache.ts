@@ -3,9 +3,10 @@ import type { HttpSql } from "../services/db";
 // Public slot answers (GET /v2/slots, legacy GET /v2/slots/available), kept in the isolate's memory.
 //
 // Booking widgets ask the same question on every page view; computing it costs a database round trip and
-// the engine, serving it from memory costs neither. Each answer records the host's SlotsVersion it was
-// computed at (a counter database triggers move on every committed change to what the host's slots depend
-// on: migration 20261126060000_slots_versions), and is served only while that is still the host's version:
+// the engine, serving it from memory costs neither. Each answer records the SlotsVersion of every host of
+// the event type it was computed at (a counter database triggers move on every committed change to what a
+// host's slots depend on: migration 20261126060000_slots_versions), and is served only while those are still
+// the hosts' versions:
 // - a write made through this isolate is seen by its next lookup (writes forget the remembered versions);
 // - a write made anywhere else is seen within VERSION_RECHECK_MS (the version is re-read at most that often
 //   per host and isolate, by one request while the others keep the last value);
@@ -25,12 +26,17 @@ const MAX_ANSWERS = 2_000;
 const MAX_TOTAL_CHARS = 16 * 1024 * 1024;
 const MAX_ANSWER_CHARS = 512 * 1024;
 
+/** A host's SlotsVersion, as read with the data an answer was computed from. */
+export interface HostSlotsVersion {
+  userId: number;
+  version: string;
+}
+
 export interface SlotsAnswer {
   /** The serialised response body. */
   body: string;
-  hostUserId: number;
-  /** SlotsVersion of the host the answer was computed at. */
-  version: string;
+  /** The SlotsVersion of each host of the event type the answer was computed at. */
+  hostVersions: readonly HostSlotsVersion[];
   /** Epoch ms after which the answer is not served. */
   validUntil: number;
 }
@@ -52,7 +58,7 @@ export class SlotsAnswerCache {
   // Versions read before this instant may predate a write made through this isolate.
   private forgottenAt = 0;
 
-  /** The answer for `key` if it is still current, else undefined (reads the host's version when due). */
+  /** The answer for `key` if it is still current, else undefined (reads the hosts' versions when due). */
   async lookup(key: string, sql: () => HttpSql, now = Date.now()): Promise<string | undefined> {
     const answer = this.answers.get(key);
     if (!answer) return undefined;
@@ -60,22 +66,22 @@ export class SlotsAnswerCache {
       this.drop(key, answer);
       return undefined;
     }
-    let current: string;
+    let current: string[];
     try {
-      current = await this.currentVersion(answer.hostUserId, sql, now);
+      current = await Promise.all(answer.hostVersions.map((host) => this.currentVersion(host.userId, sql, now)));
     } catch {
       return undefined; // recompute: that path reports a database failure properly
     }
-    if (current !== answer.version) {
+    if (answer.hostVersions.some((host, i) => current[i] !== host.version)) {
       this.drop(key, answer);
       return undefined;
     }
     return answer.body;
   }
 
-  /** Keeps an answer computed from data read at `readAt` (its version was read in the same snapshot). */
+  /** Keeps an answer computed from data read at `readAt` (its versions were read in the same snapshot). */
   store(key: string, answer: SlotsAnswer, readAt: number) {
-    this.noteVersion(answer.hostUserId, answer.version, readAt);
+    for (const host of answer.hostVersions) this.noteVersion(host.userId, host.version, readAt);
     if (answer.body.length > MAX_ANSWER_CHARS || answer.validUntil <= Date.now()) return;
     const previous = this.answers.get(key);
     if (previous) this.drop(key, previous);

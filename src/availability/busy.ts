@@ -1,11 +1,12 @@
 import { Prisma } from "../generated/prisma/client";
-import type { Db } from "../services/db";
+import type { Queryable } from "../services/db";
 import type { CountedBooking, Interval, PeriodLimits, SeatedBooking } from "../slots/types";
 
 const DAY_MS = 86_400_000;
 
 export interface BusyQuery {
-  hostUserId: number;
+  /** Every host of the event type (its busy time is read for each). */
+  hostUserIds: readonly number[];
   eventTypeId: number;
   rangeStart: number;
   rangeEnd: number;
@@ -23,13 +24,18 @@ export interface BusyQuery {
 }
 
 export interface BusyContext {
+  /** Every host's busy time. */
   busy: Interval[];
+  /** The same, by host (user id): each host's slots are computed over their own. */
+  busyByHost: Map<number, Interval[]>;
   countedBookings: CountedBooking[];
   seatedBookings: SeatedBooking[];
 }
 
 export interface BusyRow {
   kind: "booking" | "reservation";
+  /** The host whose time it takes. */
+  userId: number;
   uid: string;
   eventTypeId: number | null;
   start: Date | number;
@@ -54,17 +60,17 @@ function limitReach(limits: BusyQuery["limits"]): number {
 const BUFFER_REACH_MS = DAY_MS;
 
 /**
- * The host's busy time and this event type's bookings, in ONE round trip: accepted bookings (and pending
+ * The hosts' busy time and this event type's bookings, in ONE round trip: accepted bookings (and pending
  * ones whose event type blocks the slot while unconfirmed), each widened by its own event type's buffers,
  * plus live reservations.
  */
-export async function loadBusyContext(db: Db, query: BusyQuery): Promise<BusyContext> {
+export async function loadBusyContext(db: Queryable, query: BusyQuery): Promise<BusyContext> {
   const reach = limitReach(query.limits);
   const from = new Date(query.rangeStart - Math.max(BUFFER_REACH_MS, reach));
   const to = new Date(query.rangeEnd + Math.max(BUFFER_REACH_MS, reach));
   const rows = await db.$queryRaw<BusyRow[]>(
     busyRowsStatement({
-      host: Prisma.sql`${query.hostUserId}`,
+      hosts: Prisma.sql`${[...query.hostUserIds]}::int[]`,
       from: Prisma.sql`${from}`,
       to: Prisma.sql`${to}`,
       now: new Date(query.now),
@@ -77,11 +83,11 @@ export async function loadBusyContext(db: Db, query: BusyQuery): Promise<BusyCon
 }
 
 /**
- * The rows behind loadBusyContext. `host`, `from` and `to` are SQL expressions, so the statement can also be
- * embedded where the host and the reach come from another part of the query (findSlotsInOneRoundTrip).
+ * The rows behind loadBusyContext. `hosts` (an int[]), `from` and `to` are SQL expressions, so the statement can
+ * also be embedded where the hosts and the reach come from another part of the query (loadEventTypeWithBusyTime).
  */
 export function busyRowsStatement(params: {
-  host: Prisma.Sql;
+  hosts: Prisma.Sql;
   from: Prisma.Sql;
   to: Prisma.Sql;
   now: Date;
@@ -89,23 +95,23 @@ export function busyRowsStatement(params: {
   excludeReservationUid?: string;
   ignoreReservations?: boolean;
 }): Prisma.Sql {
-  const { host, from, to } = params;
+  const { hosts, from, to } = params;
   return Prisma.sql`
-    SELECT 'booking' AS kind, b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
+    SELECT 'booking' AS kind, b."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
            (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS attendees,
            (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks,
            NULL::timestamp AS "releaseAt"
     FROM "Booking" b
     LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
-    WHERE b."userId" = ${host}
+    WHERE b."userId" = ANY(${hosts})
       AND b.status IN ('accepted', 'pending')
       AND b."startTime" < ${to} AND b."endTime" > ${from}
       AND b.uid <> ${params.excludeBookingUid ?? ""}
     UNION ALL
-    SELECT 'reservation', s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true, s."releaseAt"
+    SELECT 'reservation', s."userId", s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true, s."releaseAt"
     FROM "SelectedSlots" s
-    WHERE s."userId" = ${host}
+    WHERE s."userId" = ANY(${hosts})
       AND s."releaseAt" > ${params.now}
       AND s."slotUtcStartDate" < ${to} AND s."slotUtcEndDate" > ${from}
       AND s.uid <> ${params.excludeReservationUid ?? ""}
@@ -115,7 +121,13 @@ export function busyRowsStatement(params: {
 
 /** Busy rows (start/end as Dates or epoch ms) → the engine's busy time, counted and seated bookings. */
 export function busyContextFromRows(rows: readonly BusyRow[], eventType: { eventTypeId: number; seated?: boolean }): BusyContext {
-  const context: BusyContext = { busy: [], countedBookings: [], seatedBookings: [] };
+  const context: BusyContext = { busy: [], busyByHost: new Map(), countedBookings: [], seatedBookings: [] };
+  const takeTime = (userId: number, interval: Interval) => {
+    context.busy.push(interval);
+    const hostBusy = context.busyByHost.get(userId);
+    if (hostBusy) hostBusy.push(interval);
+    else context.busyByHost.set(userId, [interval]);
+  };
   const seatHolds: SeatedBooking[] = [];
   for (const row of rows) {
     const start = new Date(row.start).getTime();
@@ -125,10 +137,10 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
       // (Cal.com counts such holds as attendees). Listed after the bookings, so a slot's bookingUid stays the
       // real booking's; a hold alone has an empty bookingUid.
       if (eventType.seated && row.eventTypeId === eventType.eventTypeId) seatHolds.push({ start, end, uid: "", attendees: 1 });
-      else context.busy.push({ start, end });
+      else takeTime(row.userId, { start, end });
       continue;
     }
-    if (row.blocks) context.busy.push({ start: start - row.beforeBuffer * 60_000, end: end + row.afterBuffer * 60_000 });
+    if (row.blocks) takeTime(row.userId, { start: start - row.beforeBuffer * 60_000, end: end + row.afterBuffer * 60_000 });
     if (row.eventTypeId === eventType.eventTypeId) {
       context.countedBookings.push({ start, end });
       context.seatedBookings.push({ start, end, uid: row.uid, attendees: row.attendees });

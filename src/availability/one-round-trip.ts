@@ -7,11 +7,12 @@ import {
   type EventTypeLookup,
 } from "../event-types/slots-loader";
 import type { Db, HttpSql } from "../services/db";
+import type { HostSlotsVersion } from "./answer-cache";
 import { busyContextFromRows, busyRowsStatement, type BusyContext, type BusyRow } from "./busy";
 
 // The public slot lookups' data in ONE round trip: the statement behind loadEventTypeForSlots (event type,
-// owner, schedule with its rules and overrides) as a CTE, and the statement behind loadBusyContext (the host's
-// blocking bookings and live holds) correlated to it, aggregated as JSON in the same row. The host and how far
+// owner, schedule with its rules and overrides) as a CTE, and the statement behind loadBusyContext (every host's
+// blocking bookings and live holds) correlated to it, aggregated as JSON in the same row. The hosts and how far
 // around the window bookings are read (limit periods) come from the event type row itself, inside SQL.
 // Same data as findSlots' two round trips; GET /v2/slots pays one database latency instead of two.
 
@@ -31,11 +32,12 @@ const REACH_DAYS = Prisma.sql`(CASE
     WHEN found."bookingLimitPerWeek" IS NOT NULL OR found."durationLimitPerWeek" IS NOT NULL THEN 7
     ELSE 1 END)`;
 
-type Row = EventTypeForSlotsRow & { busyRows: unknown; slotsVersion: string };
+type Row = EventTypeForSlotsRow & { busyRows: unknown; slotsVersions: unknown };
 
 // A busy row as the statement aggregates it: positional (json arrays cost Postgres far less than objects).
 type BusyTuple = [
   kind: BusyRow["kind"],
+  userId: number,
   uid: string,
   eventTypeId: number | null,
   start: number | string,
@@ -49,8 +51,8 @@ type BusyTuple = [
 
 /** What a cached answer built from this data depends on besides the data (src/availability/answer-cache.ts). */
 export interface SlotsDataFreshness {
-  /** The host's SlotsVersion in the same snapshot as the data ("0" before its first change). */
-  slotsVersion: string;
+  /** Each host's SlotsVersion in the same snapshot as the data ("0" before its first change). */
+  slotsVersions: HostSlotsVersion[];
   /** When the earliest hold read here lapses (its slot frees up without any write), or null. */
   firstHoldReleaseAt: number | null;
 }
@@ -72,7 +74,7 @@ export async function loadEventTypeWithBusyTime(
   window: BusyWindow,
 ): Promise<{ eventType: EventTypeForSlots; busy: BusyContext; freshness: SlotsDataFreshness } | null> {
   const busyRows = busyRowsStatement({
-    host: Prisma.sql`found."userId"`,
+    hosts: Prisma.sql`found."hostUserIds"`,
     from: Prisma.sql`(${new Date(window.rangeStart)}::timestamp - make_interval(days => ${REACH_DAYS}))`,
     to: Prisma.sql`(${new Date(window.rangeEnd)}::timestamp + make_interval(days => ${REACH_DAYS}))`,
     now: new Date(window.now),
@@ -85,11 +87,12 @@ export async function loadEventTypeWithBusyTime(
     WITH found AS (${eventTypeForSlotsStatement(lookup)})
     SELECT found.*, (
       SELECT COALESCE(json_agg(json_build_array(
-               r.kind, r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
+               r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
                r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000)), '[]'::json)
       FROM (${busyRows}) AS r
     ) AS "busyRows",
-    COALESCE((SELECT sv."version"::text FROM "SlotsVersion" sv WHERE sv."userId" = found."userId"), '0') AS "slotsVersion"
+    (SELECT json_agg(json_build_array(h."userId", COALESCE(sv."version"::text, '0')))
+     FROM unnest(found."hostUserIds") AS h("userId") LEFT JOIN "SlotsVersion" sv ON sv."userId" = h."userId") AS "slotsVersions"
     FROM found`,
   );
   const row = rows[0];
@@ -97,14 +100,15 @@ export async function loadEventTypeWithBusyTime(
   const eventType = eventTypeFromRow(row);
   let firstHoldReleaseAt: number | null = null;
   const busyRowsRead = asArray<BusyTuple>(row.busyRows).map(
-    ([kind, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, releaseAt]): BusyRow => {
+    ([kind, userId, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, releaseAt]): BusyRow => {
       if (releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, Number(releaseAt));
-      return { kind, uid, eventTypeId, start: Number(start), end: Number(end), beforeBuffer, afterBuffer, attendees, blocks };
+      return { kind, userId, uid, eventTypeId, start: Number(start), end: Number(end), beforeBuffer, afterBuffer, attendees, blocks };
     },
   );
   const busy = busyContextFromRows(busyRowsRead, {
     eventTypeId: eventType.eventTypeId,
     seated: Boolean(eventType.rules.seatsPerTimeSlot),
   });
-  return { eventType, busy, freshness: { slotsVersion: row.slotsVersion, firstHoldReleaseAt } };
+  const slotsVersions = asArray<[number, string]>(row.slotsVersions).map(([userId, version]) => ({ userId, version }));
+  return { eventType, busy, freshness: { slotsVersions, firstHoldReleaseAt } };
 }

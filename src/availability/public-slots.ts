@@ -1,7 +1,10 @@
 import { Prisma } from "../generated/prisma/client";
+import { eventTypeNotFound, organizationWithSlugNotFound, userWithUsernameNotFound } from "./errors";
+import { teamSlotsLookupNotFound, type TeamEventTypeLookup } from "../event-types/scheduling";
 import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
-import { ApiError } from "../errors";
+import { type ApiError, badRequest } from "../errors";
 import { toJsonText, type JsonText } from "../json-text";
+import type { Deps } from "../services";
 import type { Db, HttpSql } from "../services/db";
 import type { Slot } from "../slots/types";
 import { answerValidUntil, slotAnswers } from "./answer-cache";
@@ -15,10 +18,8 @@ import type { SlotsEventTypeRef } from "./slots-input";
 // the way to an answer (event type, schedule and busy time in one statement); error paths may ask more to say
 // precisely what was not found.
 
-const eventTypeNotFound = () => new ApiError("NotFoundException", "Event Type not found");
-
 /** Which database lookup finds the event type; throws for ways this API does not serve. */
-export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | { teamSlug: string; organizationSlug?: string } {
+export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | TeamEventTypeLookup {
   switch (ref.type) {
     case "byEventTypeId":
       return { eventTypeId: ref.eventTypeId };
@@ -27,8 +28,7 @@ export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | { t
     case "byTeamSlugAndEventTypeSlug":
       return { teamSlug: ref.teamSlug, ...(ref.organizationSlug ? { organizationSlug: ref.organizationSlug } : {}) };
     case "byUsernames":
-      throw new ApiError(
-        "BadRequestException",
+      throw badRequest(
         "usernames - slots of dynamic group events (several usernames) are not available in this API; pass eventTypeId, or eventTypeSlug with username",
       );
   }
@@ -44,27 +44,19 @@ const organizationExists = (db: Db, slug: string) =>
   exists(db, Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${slug} AND "isOrganization" AND "parentId" IS NULL) AS found`);
 
 /** The 404 Cal.com gives for a lookup that found nothing, naming the first missing piece. */
-async function notFoundError(db: Db, lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string }): Promise<ApiError> {
+async function notFoundError(db: Db, lookup: EventTypeLookup | TeamEventTypeLookup): Promise<ApiError> {
   if ("eventTypeId" in lookup) return eventTypeNotFound();
   if (lookup.organizationSlug && !(await organizationExists(db, lookup.organizationSlug))) {
-    return new ApiError("NotFoundException", `slots-input.service.ts: Organization with slug ${lookup.organizationSlug} not found`);
+    return organizationWithSlugNotFound(lookup.organizationSlug);
   }
-  if ("teamSlug" in lookup) {
-    const teamExists = await exists(
-      db,
-      lookup.organizationSlug
-        ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" t JOIN "Team" o ON o."id" = t."parentId" WHERE t."slug" = ${lookup.teamSlug} AND o."slug" = ${lookup.organizationSlug}) AS found`
-        : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${lookup.teamSlug} AND NOT "isOrganization") AS found`,
-    );
-    return teamExists ? eventTypeNotFound() : new ApiError("NotFoundException", `Team with slug ${lookup.teamSlug} not found`);
-  }
+  if ("teamSlug" in lookup) return teamSlotsLookupNotFound(db, lookup);
   const userExists = await exists(
     db,
     lookup.organizationSlug
       ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "users" u JOIN "Team" o ON o."id" = u."organizationId" WHERE u."username" = ${lookup.username} AND o."slug" = ${lookup.organizationSlug}) AS found`
       : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "users" WHERE "username" = ${lookup.username}) AS found`,
   );
-  return userExists ? eventTypeNotFound() : new ApiError("NotFoundException", `User with username ${lookup.username} not found`);
+  return userExists ? eventTypeNotFound() : userWithUsernameNotFound(lookup.username);
 }
 
 export interface PublicSlotsRequest {
@@ -76,16 +68,16 @@ export interface PublicSlotsRequest {
 }
 
 /**
- * The ONE round trip of a public slot lookup: the event type with its schedule and its host's busy time
+ * The ONE round trip of a public slot lookup: the event type with its schedule and its hosts' busy time
  * around the window (loadEventTypeWithBusyTime); a 404 naming what is missing when there is no event type.
  */
 export async function loadPublicSlotsData(
   db: Db,
   sql: HttpSql,
-  lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string },
+  lookup: EventTypeLookup | TeamEventTypeLookup,
   request: PublicSlotsRequest,
 ): Promise<NonNullable<Awaited<ReturnType<typeof loadEventTypeWithBusyTime>>>> {
-  // Team event types do not exist in this API (event types belong to users), so a team lookup finds none.
+  // Team event types do not exist yet (src/event-types/scheduling.ts), so a team lookup finds none.
   const found =
     "teamSlug" in lookup
       ? null
@@ -120,11 +112,11 @@ export function checkDuration(eventType: EventTypeForSlots, duration: number | u
   if (duration === undefined || duration === eventType.rules.lengthMinutes) return undefined;
   if (eventType.lengthOptionsMinutes.includes(duration)) return duration;
   const offered = [...new Set([eventType.rules.lengthMinutes, ...eventType.lengthOptionsMinutes])].sort((a, b) => a - b);
-  throw new ApiError("BadRequestException", `${field} - ${field} must be one of the event type's lengths: ${offered.join(", ")}`);
+  throw badRequest(`${field} - ${field} must be one of the event type's lengths: ${offered.join(", ")}`);
 }
 
 export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
-  lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string };
+  lookup: EventTypeLookup | TeamEventTypeLookup;
   /** Everything else the answer depends on (the caller's parameters, normalised); null = do not cache. */
   cacheKey: string | null;
   /** The `duration` asked for, checked against the event type. */
@@ -137,10 +129,10 @@ export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
  * A public slot lookup's response body, computed in one round trip and kept in the isolate's answer cache
  * under `cacheKey` (src/availability/answer-cache.ts; middleware/slot-answers.ts serves repeats).
  */
-export async function publicSlotsAnswer<T>(db: Db, sql: HttpSql, request: PublicSlotsAnswerRequest<T>): Promise<JsonText<T>> {
+export async function publicSlotsAnswer<T>(deps: Deps, request: PublicSlotsAnswerRequest<T>): Promise<JsonText<T>> {
   const { cacheKey, now } = request;
-  const readAt = Date.now();
-  const { eventType, busy, freshness } = await loadPublicSlotsData(db, sql, request.lookup, request);
+  const readAt = deps.now();
+  const { eventType, busy, freshness } = await loadPublicSlotsData(deps.db, deps.sql, request.lookup, request);
   const durationMinutes = checkDuration(eventType, request.duration, "duration");
   const slots = publicSlots(eventType, busy, { window: request.window, now, durationMinutes });
   const body = toJsonText(request.render(slots, eventType));
@@ -151,7 +143,7 @@ export async function publicSlotsAnswer<T>(db: Db, sql: HttpSql, request: Public
       minimumNoticeMinutes: eventType.rules.minimumBookingNoticeMinutes,
       firstHoldReleaseAt: freshness.firstHoldReleaseAt,
     });
-    slotAnswers.store(cacheKey, { body, hostUserId: eventType.owner.id, version: freshness.slotsVersion, validUntil }, readAt);
+    slotAnswers.store(cacheKey, { body, hostVersions: freshness.slotsVersions, validUntil }, readAt);
   }
   return body;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { badRequest } from "../errors";
 
 // How GET /v2/slots (and the legacy /v2/slots/available) read their time window, as Cal.com does
 // (slots-2024-09-04 SlotsInputService, GetAvailableSlotsInput_2024_09_04):
@@ -61,10 +61,7 @@ export interface WindowNames {
 }
 
 const invalidRange = (names: WindowNames, reason?: string) =>
-  new ApiError(
-    "BadRequestException",
-    `Invalid time range given - check the '${names.start}' and '${names.end}' query parameters.${reason ? ` ${reason}` : ""}`,
-  );
+  badRequest(`Invalid time range given - check the '${names.start}' and '${names.end}' query parameters.${reason ? ` ${reason}` : ""}`);
 
 /**
  * The window to search, from already-validated ISO strings. `endOfDayForMidnightEnd` is the 2024-09-04

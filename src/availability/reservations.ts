@@ -1,6 +1,8 @@
 import { Prisma } from "../generated/prisma/client";
-import type { Principal } from "../auth/principal";
-import { ApiError, forbidden } from "../errors";
+import { eventTypeNotFound, reservationNotFound } from "./errors";
+import type { Actor } from "../auth/principal";
+import { ApiError, forbidden, badRequest, notFound, unauthorized, unprocessable } from "../errors";
+import type { Deps } from "../services";
 import type { Db, HttpSql } from "../services/db";
 import { parseIsoInstant } from "./query-window";
 
@@ -79,12 +81,12 @@ const loadEventType = (db: Db, eventTypeId: number): Promise<ReservableEventType
     select: { id: true, userId: true, length: true, multipleDuration: true, seatsPerTimeSlot: true },
   });
 
-function mayManage(row: Pick<ReservationRow, "reservedByUserId" | "userId">, principal: Principal | undefined): boolean {
+function mayManage(row: Pick<ReservationRow, "reservedByUserId" | "userId">, principal: Actor | undefined): boolean {
   if (row.reservedByUserId === null) return true;
   return principal !== undefined && (principal.userId === row.reservedByUserId || principal.userId === row.userId);
 }
 
-function assertMayManage(row: ReservationRow, principal: Principal | undefined): void {
+function assertMayManage(row: ReservationRow, principal: Actor | undefined): void {
   if (mayManage(row, principal)) return;
   throw forbidden(
     "SlotsReservationGuard",
@@ -95,9 +97,9 @@ function assertMayManage(row: ReservationRow, principal: Principal | undefined):
 // Cal.com: a custom reservationDuration needs credentials (401) of the event type's owner or of someone sharing
 // a team or organization with them (403).
 const anonymousReservationDuration = () =>
-  new ApiError("UnauthorizedException", "reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials");
+  unauthorized("reservationDuration can only be used for authenticated requests - use access token, api key or OAuth credentials");
 
-async function checkCustomReservationDuration(db: Db, principal: Principal, eventType: ReservableEventType): Promise<void> {
+async function checkCustomReservationDuration(db: Db, principal: Actor, eventType: ReservableEventType): Promise<void> {
   if (principal.userId === eventType.userId) return;
   const rows = await db.$queryRaw<Array<{ shared: boolean }>>`
     SELECT EXISTS (
@@ -114,11 +116,10 @@ async function checkCustomReservationDuration(db: Db, principal: Principal, even
 function slotLengthMinutes(eventType: ReservableEventType, slotDuration: number | undefined): number {
   if (!slotDuration) return eventType.length;
   if (eventType.multipleDuration.length === 0) {
-    throw new ApiError("BadRequestException", "You passed 'slotDuration' but this event type is not a variable length event type.");
+    throw badRequest("You passed 'slotDuration' but this event type is not a variable length event type.");
   }
   if (!eventType.multipleDuration.includes(slotDuration)) {
-    throw new ApiError(
-      "BadRequestException",
+    throw badRequest(
       `Provided 'slotDuration' is not one of the possible lengths for the event type. The possible lengths for this variable length event type are: ${eventType.multipleDuration.join(", ")}`,
     );
   }
@@ -167,13 +168,13 @@ function isFree(plan: PlannedHold): Prisma.Sql {
 
 function assertFree(eventType: ReservableEventType, counts: HoldOutcome, slotStart: string): void {
   if (counts.overlappingBookings > 0) {
-    throw new ApiError("UnprocessableEntityException", "Can't reserve a slot if the event is already booked.");
+    throw unprocessable("Can't reserve a slot if the event is already booked.");
   }
   if (eventType.seatsPerTimeSlot !== null && counts.seatedAttendees + counts.seatHolds >= eventType.seatsPerTimeSlot) {
-    throw new ApiError("UnprocessableEntityException", `Booking with id=${eventType.id} at ${slotStart} has no more seats left.`);
+    throw unprocessable(`Booking with id=${eventType.id} at ${slotStart} has no more seats left.`);
   }
   if (counts.overlappingHolds > 0) {
-    throw new ApiError("UnprocessableEntityException", "This time slot is already reserved by another user. Please choose a different time.");
+    throw unprocessable("This time slot is already reserved by another user. Please choose a different time.");
   }
 }
 
@@ -208,13 +209,13 @@ interface PlannedHold {
   reservationDuration: number;
 }
 
-async function planHold(db: Db, principal: Principal | undefined, input: ReservationInput, now: number): Promise<PlannedHold> {
+async function planHold(db: Db, principal: Actor | undefined, input: ReservationInput, now: number): Promise<PlannedHold> {
   if (input.reservationDuration !== undefined && !principal) throw anonymousReservationDuration();
   const eventType = await loadEventType(db, input.eventTypeId);
-  if (!eventType) throw new ApiError("NotFoundException", `Event Type with ID=${input.eventTypeId} not found`);
+  if (!eventType) throw notFound(`Event Type with ID=${input.eventTypeId} not found`);
   if (input.reservationDuration !== undefined) await checkCustomReservationDuration(db, principal!, eventType);
   const startMs = parseIsoInstant(input.slotStart);
-  if (startMs === null) throw new ApiError("BadRequestException", "Invalid start date");
+  if (startMs === null) throw badRequest("Invalid start date");
   const lengthMinutes = slotLengthMinutes(eventType, input.slotDuration);
   const reservationDuration = input.reservationDuration ?? DEFAULT_RESERVATION_MINUTES;
   return {
@@ -238,24 +239,13 @@ function heldSlot(plan: PlannedHold, uid: string): CreatedReservation {
   };
 }
 
-export interface ReservationStore {
-  /** Reads (and single-statement writes) over HTTP. */
-  db: Db;
-  /** For the check-and-write batches. */
-  sql: HttpSql;
-}
-
 /** POST /v2/slots/reservations. */
-export async function createReservation(
-  store: ReservationStore,
-  principal: Principal | undefined,
-  input: ReservationInput,
-  now = Date.now(),
-): Promise<CreatedReservation> {
-  const plan = await planHold(store.db, principal, input, now);
+export async function createReservation(deps: Deps, principal: Actor | undefined, input: ReservationInput): Promise<CreatedReservation> {
+  const now = deps.now();
+  const plan = await planHold(deps.db, principal, input, now);
   const uid = crypto.randomUUID();
   const outcome = await writeHold(
-    store.sql,
+    deps.sql,
     plan,
     now,
     uid,
@@ -273,27 +263,22 @@ const findLiveHold = (db: Db, uid: string, now: number): Promise<ReservationRow 
   db.selectedSlots.findFirst({ where: { uid, releaseAt: { gt: new Date(now) } }, orderBy: { id: "asc" } });
 
 /** GET /v2/slots/reservations/{uid}: null when there is no live hold with that uid. */
-export async function getReservation(db: Db, principal: Principal | undefined, uid: string, now = Date.now()): Promise<ReservedSlot | null> {
-  const row = await findLiveHold(db, uid, now);
+export async function getReservation(deps: Deps, principal: Actor | undefined, uid: string): Promise<ReservedSlot | null> {
+  const row = await findLiveHold(deps.db, uid, deps.now());
   if (!row) return null;
   assertMayManage(row, principal);
   return reservedSlotOf(row);
 }
 
 /** PATCH /v2/slots/reservations/{uid}: moves a live hold (possibly to another event type) and renews it. */
-export async function updateReservation(
-  store: ReservationStore,
-  principal: Principal | undefined,
-  uid: string,
-  input: ReservationInput,
-  now = Date.now(),
-): Promise<CreatedReservation> {
-  const existing = await findLiveHold(store.db, uid, now);
-  if (!existing) throw new ApiError("NotFoundException", `Slot with uid=${uid} not found`);
+export async function updateReservation(deps: Deps, principal: Actor | undefined, uid: string, input: ReservationInput): Promise<CreatedReservation> {
+  const now = deps.now();
+  const existing = await findLiveHold(deps.db, uid, now);
+  if (!existing) throw reservationNotFound(uid);
   assertMayManage(existing, principal);
-  const plan = await planHold(store.db, principal, input, now);
+  const plan = await planHold(deps.db, principal, input, now);
   const outcome = await writeHold(
-    store.sql,
+    deps.sql,
     plan,
     now,
     uid,
@@ -306,13 +291,14 @@ export async function updateReservation(
   if (outcome.writtenId === null) {
     assertFree(plan.eventType, outcome, input.slotStart);
     // Nothing in the way, so the hold itself expired between the read and the write.
-    throw new ApiError("NotFoundException", `Slot with uid=${uid} not found`);
+    throw reservationNotFound(uid);
   }
   return heldSlot(plan, uid);
 }
 
 /** DELETE /v2/slots/reservations/{uid}: releases the hold; an unknown uid is not an error (Cal.com). */
-export async function deleteReservation(db: Db, principal: Principal | undefined, uid: string): Promise<void> {
+export async function deleteReservation(deps: Deps, principal: Actor | undefined, uid: string): Promise<void> {
+  const { db } = deps;
   const rows = await db.selectedSlots.findMany({ where: { uid }, select: { uid: true, userId: true, reservedByUserId: true } });
   const foreign = rows.find((row) => !mayManage(row, principal));
   if (foreign) assertMayManage(foreign as ReservationRow, principal);
@@ -335,17 +321,18 @@ export interface LegacyReserveInput {
  * new hold replaces the same uid's previous one (the booker moved to another slot) instead of keeping both,
  * and the held span must be one of the event type's lengths at most, so no one can hold a host's whole day.
  */
-export async function legacyReserveSlot(store: ReservationStore, input: LegacyReserveInput, cookieUid: string | undefined, now = Date.now()): Promise<string> {
-  const { db } = store;
+export async function legacyReserveSlot(deps: Deps, input: LegacyReserveInput, cookieUid: string | undefined): Promise<string> {
+  const { db, sql } = deps;
+  const now = deps.now();
   const start = parseIsoInstant(input.slotUtcStartDate);
   const end = parseIsoInstant(input.slotUtcEndDate);
-  if (start === null) throw new ApiError("BadRequestException", "slotUtcStartDate - slotUtcStartDate must be a valid ISO 8601 date string");
-  if (end === null) throw new ApiError("BadRequestException", "slotUtcEndDate - slotUtcEndDate must be a valid ISO 8601 date string");
+  if (start === null) throw badRequest("slotUtcStartDate - slotUtcStartDate must be a valid ISO 8601 date string");
+  if (end === null) throw badRequest("slotUtcEndDate - slotUtcEndDate must be a valid ISO 8601 date string");
   const eventType = await loadEventType(db, input.eventTypeId);
-  if (!eventType) throw new ApiError("NotFoundException", "Event Type not found");
+  if (!eventType) throw eventTypeNotFound();
   const longest = Math.max(eventType.length, ...eventType.multipleDuration);
   if (end <= start || end - start > longest * MS_PER_MINUTE) {
-    throw new ApiError("BadRequestException", `slotUtcEndDate - the held span must be after slotUtcStartDate and at most ${longest} minutes long`);
+    throw badRequest(`slotUtcEndDate - the held span must be after slotUtcStartDate and at most ${longest} minutes long`);
   }
 
   // A uid cookie naming someone's authenticated hold is not this booker's to reuse.
@@ -362,10 +349,10 @@ export async function legacyReserveSlot(store: ReservationStore, input: LegacyRe
   }
   if (input._isDryRun) return uid;
 
-  await store.sql.transaction([
-    statement(store.sql, Prisma.sql`DELETE FROM "SelectedSlots" WHERE "uid" = ${uid} AND "reservedByUserId" IS NULL`),
+  await sql.transaction([
+    statement(sql, Prisma.sql`DELETE FROM "SelectedSlots" WHERE "uid" = ${uid} AND "reservedByUserId" IS NULL`),
     statement(
-      store.sql,
+      sql,
       Prisma.sql`INSERT INTO "SelectedSlots" ("uid", "userId", "eventTypeId", "slotUtcStartDate", "slotUtcEndDate", "releaseAt", "isSeat")
         VALUES (${uid}, ${eventType.userId}, ${eventType.id}, ${new Date(start).toISOString()}::timestamp, ${new Date(end).toISOString()}::timestamp,
                 ${new Date(now + DEFAULT_RESERVATION_MINUTES * MS_PER_MINUTE).toISOString()}::timestamp, ${eventType.seatsPerTimeSlot !== null}::boolean)`,
@@ -375,7 +362,7 @@ export async function legacyReserveSlot(store: ReservationStore, input: LegacyRe
 }
 
 /** Releases the anonymous holds with this uid (authenticated holds are managed through 2024-09-04 only). */
-export async function legacyDeleteSelectedSlot(db: Db, uid: string | undefined): Promise<void> {
+export async function legacyDeleteSelectedSlot(deps: Deps, uid: string | undefined): Promise<void> {
   if (!uid) return;
-  await db.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${uid} AND "reservedByUserId" IS NULL`;
+  await deps.db.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${uid} AND "reservedByUserId" IS NULL`;
 }

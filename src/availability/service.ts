@@ -1,10 +1,14 @@
-import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup } from "../event-types/slots-loader";
-import type { Db } from "../services/db";
+import { combineHostAvailability, schedulingTypeOf } from "../event-types/scheduling";
+import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup, type HostSchedule } from "../event-types/slots-loader";
+import { dayNumber, WEEK_DAYS, type WeekDay } from "../schedules/availability";
+import type { Queryable } from "../services/db";
 import { computeSlots } from "../slots/engine";
 import type { EventRules, ScheduleInput, Slot } from "../slots/types";
 import { loadBusyContext, type BusyContext } from "./busy";
 
-const WEEK_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+// The engine numbers the week's first day like Date#getDay() (0 = Sunday); an unknown name starts on Sunday.
+const weekStartNumber = (weekStart: string): number => (isWeekDay(weekStart) ? dayNumber(weekStart) : 0);
+const isWeekDay = (name: string): name is WeekDay => (WEEK_DAYS as readonly string[]).includes(name);
 
 /** The engine's view of an event type's rules. */
 export function engineRules(eventType: EventTypeForSlots): EventRules {
@@ -27,12 +31,12 @@ export function engineRules(eventType: EventTypeForSlots): EventRules {
     bookingLimitsCount: rules.bookingLimitsCount,
     bookingLimitsDuration: rules.bookingLimitsDuration,
     seatsPerTimeSlot: rules.seatsPerTimeSlot,
-    weekStart: Math.max(0, WEEK_DAYS.indexOf(rules.weekStart)),
+    weekStart: weekStartNumber(rules.weekStart),
   };
 }
 
 /** The engine's view of a schedule (an override with equal start and end is a day off). */
-export function engineSchedule(schedule: NonNullable<EventTypeForSlots["schedule"]>): ScheduleInput {
+export function engineSchedule(schedule: HostSchedule): ScheduleInput {
   return {
     timeZone: schedule.timeZone,
     weekly: schedule.weekly,
@@ -50,13 +54,13 @@ export interface AvailabilityOptions {
   ignoreReservations?: boolean;
 }
 
-/** Slots of a loaded event type: one round trip for busy time, then the pure engine. */
-export async function slotsForEventType(db: Db, eventType: EventTypeForSlots, options: AvailabilityOptions): Promise<Slot[]> {
-  if (!eventType.schedule) return [];
+/** Slots of a loaded event type: one round trip for every host's busy time, then the pure engine. */
+export async function slotsForEventType(db: Queryable, eventType: EventTypeForSlots, options: AvailabilityOptions): Promise<Slot[]> {
+  if (!eventType.hosts.some((host) => host.schedule)) return [];
   const now = options.now ?? Date.now();
   const rules = engineRules(eventType);
   const context = await loadBusyContext(db, {
-    hostUserId: eventType.owner.id,
+    hostUserIds: eventType.hosts.map((host) => host.userId),
     eventTypeId: eventType.eventTypeId,
     rangeStart: options.rangeStart,
     rangeEnd: options.rangeEnd,
@@ -70,25 +74,35 @@ export async function slotsForEventType(db: Db, eventType: EventTypeForSlots, op
   return slotsFromBusyContext(eventType, context, { ...options, now });
 }
 
-/** The pure part: the engine over an event type and busy time already loaded for the same window. */
+/**
+ * The pure part: the engine over an event type and busy time already loaded for the same window, run for each
+ * host over the host's schedule and busy time, the hosts' slots combined as the event type's scheduling says.
+ * Limits and seats count the event type's bookings, whoever hosts them.
+ */
 export function slotsFromBusyContext(eventType: EventTypeForSlots, context: BusyContext, options: AvailabilityOptions): Slot[] {
-  if (!eventType.schedule) return [];
-  return computeSlots({
-    rules: engineRules(eventType),
-    schedule: engineSchedule(eventType.schedule),
-    busy: context.busy,
-    countedBookings: context.countedBookings,
-    seatedBookings: context.seatedBookings,
-    now: options.now ?? Date.now(),
-    rangeStart: options.rangeStart,
-    rangeEnd: options.rangeEnd,
-    durationMinutes: options.durationMinutes,
-  });
+  const rules = engineRules(eventType);
+  const now = options.now ?? Date.now();
+  const perHost = eventType.hosts.map((host) =>
+    host.schedule
+      ? computeSlots({
+          rules,
+          schedule: engineSchedule(host.schedule),
+          busy: context.busyByHost.get(host.userId) ?? [],
+          countedBookings: context.countedBookings,
+          seatedBookings: context.seatedBookings,
+          now,
+          rangeStart: options.rangeStart,
+          rangeEnd: options.rangeEnd,
+          durationMinutes: options.durationMinutes,
+        })
+      : [],
+  );
+  return combineHostAvailability(schedulingTypeOf(eventType), perHost);
 }
 
 /** GET /v2/slots in two round trips: the event type with its schedule, then busy time. */
 export async function findSlots(
-  db: Db,
+  db: Queryable,
   lookup: EventTypeLookup,
   options: AvailabilityOptions,
 ): Promise<{ eventType: EventTypeForSlots | null; slots: Slot[] }> {
@@ -103,7 +117,7 @@ export async function findSlots(
  * seat counts for seated event types.
  */
 export async function findBookableSlot(
-  db: Db,
+  db: Queryable,
   eventType: EventTypeForSlots,
   start: number,
   options: Omit<AvailabilityOptions, "rangeStart" | "rangeEnd">,

@@ -1,5 +1,7 @@
-import { ApiError } from "../errors";
-import type { Actor, BookingDeps } from "./deps";
+import { ApiError, badRequest, notFound } from "../errors";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
+import { emitWebhookEvents } from "../webhooks/producer";
 import { findBookingByUid, type BookingRecord } from "./store";
 import { bookingEvent } from "./webhooks";
 
@@ -14,13 +16,12 @@ export interface MarkAbsentInput {
  * Records no-shows (host and attendees) once the booking has started: organizer only. Sends
  * BOOKING_NO_SHOW_UPDATED with Cal.com's payload ({message, bookingUid, bookingId, attendees}).
  */
-export async function markAbsent(deps: BookingDeps, actor: NonNullable<Actor>, input: MarkAbsentInput): Promise<BookingRecord> {
+export async function markAbsent(deps: Deps, actor: Actor, input: MarkAbsentInput): Promise<BookingRecord> {
   const booking = await findBookingByUid(deps.db, input.uid);
-  if (!booking) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} not found.`);
+  if (!booking) throw notFound(`Booking with uid=${input.uid} not found.`);
   const now = deps.now();
   if (now < booking.startTime.getTime()) {
-    throw new ApiError(
-      "BadRequestException",
+    throw badRequest(
       `Bookings can only be marked as absent after their scheduled start time. Current time in UTC+0: ${new Date(now).toISOString()}, Booking start time in UTC+0: ${booking.startTime.toISOString()}`,
     );
   }
@@ -45,7 +46,7 @@ export async function markAbsent(deps: BookingDeps, actor: NonNullable<Actor>, i
         : updated.length > 1
           ? "No-show status updated"
           : "Booking no-show status updated";
-    await deps.emit([
+    await emitWebhookEvents(deps, [
       bookingEvent("BOOKING_NO_SHOW_UPDATED", booking, {
         message,
         bookingUid: booking.uid,

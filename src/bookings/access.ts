@@ -1,11 +1,11 @@
 import type { Db } from "../services/db";
-import type { Actor } from "./deps";
+import type { Actor } from "../auth/principal";
 
 /**
  * Cal.com's userIsEventTypeAdminOrOwner for user-owned event types: the owner, or an admin/owner of the
  * organization the owner belongs to (team event types, whose hosts and team admins also qualify, do not exist yet).
  */
-export async function isOwnerOrOrgAdmin(db: Db, actor: Actor, owner: { id: number; organizationId: number | null } | null): Promise<boolean> {
+export async function isOwnerOrOrgAdmin(db: Db, actor: Actor | undefined, owner: { id: number; organizationId: number | null } | null): Promise<boolean> {
   if (!actor || !owner) return false;
   if (actor.userId === owner.id) return true;
   if (owner.organizationId === null) return false;
@@ -17,7 +17,7 @@ export async function isOwnerOrOrgAdmin(db: Db, actor: Actor, owner: { id: numbe
 }
 
 /** The signed-in user's email, which makes them an attendee of the bookings that list it. */
-export async function actorEmail(db: Db, actor: NonNullable<Actor>): Promise<string | null> {
+export async function actorEmail(db: Db, actor: Actor): Promise<string | null> {
   const rows = await db.$queryRaw<{ email: string }[]>`SELECT "email" FROM "users" WHERE "id" = ${actor.userId}`;
   return rows[0]?.email ?? null;
 }

@@ -1,18 +1,17 @@
 import { Prisma } from "../generated/prisma/client";
-import { engineRules, engineSchedule, findBookableSlot, slotsForEventType } from "../availability/service";
-import { ApiError } from "../errors";
+import { hostUnavailable, seatsFull } from "./errors";
+import type { BusyContext } from "../availability/busy";
+import { findBookableSlot, slotsForEventType, slotsFromBusyContext } from "../availability/service";
+import { type ApiError, badRequest, conflict } from "../errors";
 import type { EventTypeForSlots } from "../event-types/slots-loader";
-import type { Db } from "../services/db";
-import { computeSlots } from "../slots/engine";
 import type { Slot } from "../slots/types";
-import { OVERLAP_MESSAGE, type Tx } from "./lock";
+import type { Tx } from "./lock";
 
 // The availability check of every booking change: GET /v2/slots' engine (src/availability/service.ts), run
 // inside the host-locked transaction so it sees every booking committed before it.
 
 export const OUT_OF_BOUNDS_MESSAGE = `The event type can't be booked at the "start" time provided. This could be because it's too soon (violating the minimum booking notice) or too far in the future (outside the event's scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time equal to one of the available slots: https://cal.com/docs/api-reference/v2/slots`;
 export const PAST_MESSAGE = "Attempting to book a meeting in the past.";
-export const SEATS_FULL_MESSAGE = "No more seats left at this seated booking.";
 
 export interface SlotRequest {
   start: number;
@@ -26,7 +25,7 @@ export interface SlotRequest {
 
 /** The slot at `start`, or a 400/409 that says why it cannot be booked. */
 export async function requireBookableSlot(tx: Tx, eventType: EventTypeForSlots, request: SlotRequest): Promise<Slot> {
-  const slot = await findBookableSlot(tx as unknown as Db, eventType, request.start, request);
+  const slot = await findBookableSlot(tx, eventType, request.start, request);
   if (slot) return slot;
   throw await explainUnavailable(tx, eventType, request);
 }
@@ -44,7 +43,7 @@ export async function requireBookableOccurrences(
   const byStart = new Map<number, Slot>();
   if (starts.length === 0) return byStart;
   const unbounded: EventTypeForSlots = { ...eventType, rules: { ...eventType.rules, bookingWindow: { type: "unlimited" } } };
-  const slots = await slotsForEventType(tx as unknown as Db, unbounded, {
+  const slots = await slotsForEventType(tx, unbounded, {
     ...request,
     rangeStart: starts[0]!,
     rangeEnd: starts[starts.length - 1]! + 1,
@@ -56,26 +55,22 @@ export async function requireBookableOccurrences(
   return byStart;
 }
 
-/** Offered by the schedule alone (no bookings, no limits), with or without notice and booking window. */
+/** Offered by the hosts' schedules alone (no bookings, no limits), with or without notice and booking window. */
 function offeredByRules(eventType: EventTypeForSlots, request: SlotRequest, withBounds: boolean): boolean {
-  if (!eventType.schedule) return false;
-  const rules = engineRules(eventType);
-  const slots = computeSlots({
-    rules: {
-      ...rules,
-      bookingLimitsCount: null,
-      bookingLimitsDuration: null,
-      ...(withBounds ? {} : { minimumBookingNoticeMinutes: 0, bookingWindow: null }),
+  const unbooked: BusyContext = { busy: [], busyByHost: new Map(), countedBookings: [], seatedBookings: [] };
+  const slots = slotsFromBusyContext(
+    {
+      ...eventType,
+      rules: {
+        ...eventType.rules,
+        bookingLimitsCount: null,
+        bookingLimitsDuration: null,
+        ...(withBounds ? {} : { minimumBookingNoticeMinutes: 0, bookingWindow: { type: "unlimited" as const } }),
+      },
     },
-    schedule: engineSchedule(eventType.schedule),
-    busy: [],
-    countedBookings: [],
-    seatedBookings: [],
-    now: request.now,
-    rangeStart: request.start,
-    rangeEnd: request.start + 1,
-    durationMinutes: request.durationMinutes,
-  });
+    unbooked,
+    { now: request.now, rangeStart: request.start, rangeEnd: request.start + 1, durationMinutes: request.durationMinutes },
+  );
   return slots.some((slot) => slot.start === request.start);
 }
 
@@ -85,9 +80,9 @@ function offeredByRules(eventType: EventTypeForSlots, request: SlotRequest, with
  * outside the schedule conflicts with the host's calendar (409).
  */
 async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request: SlotRequest): Promise<ApiError> {
-  if (request.start < request.now) return new ApiError("BadRequestException", PAST_MESSAGE);
+  if (request.start < request.now) return badRequest(PAST_MESSAGE);
   if (offeredByRules(eventType, request, false) && !offeredByRules(eventType, request, true)) {
-    return new ApiError("BadRequestException", OUT_OF_BOUNDS_MESSAGE);
+    return badRequest(OUT_OF_BOUNDS_MESSAGE);
   }
   const seats = eventType.rules.seatsPerTimeSlot;
   if (seats) {
@@ -95,19 +90,19 @@ async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request:
       SELECT count(a."id")::int AS attendees
       FROM "Booking" b JOIN "Attendee" a ON a."bookingId" = b."id"
       WHERE b."eventTypeId" = ${eventType.eventTypeId} AND b."startTime" = ${new Date(request.start)} AND b."status" = 'accepted'`;
-    if ((taken?.attendees ?? 0) >= seats) return new ApiError("ConflictException", SEATS_FULL_MESSAGE);
+    if ((taken?.attendees ?? 0) >= seats) return seatsFull();
   }
   const end = request.start + (request.durationMinutes ?? eventType.rules.lengthMinutes) * 60_000;
   const [hold] = await tx.$queryRaw<{ releaseAt: Date | string }[]>`
     SELECT s."releaseAt" FROM "SelectedSlots" s
-    WHERE s."userId" = ${eventType.owner.id} AND s."releaseAt" > ${new Date(request.now)}
+    WHERE s."userId" = ANY(${eventType.hosts.map((host) => host.userId)}::int[]) AND s."releaseAt" > ${new Date(request.now)}
       AND s."slotUtcStartDate" < ${new Date(end)} AND s."slotUtcEndDate" > ${new Date(request.start)}
       AND s."uid" <> ${request.excludeReservationUid ?? ""}
       ${seats ? Prisma.sql`AND s."eventTypeId" <> ${eventType.eventTypeId}` : Prisma.empty}
     ORDER BY s."releaseAt" DESC LIMIT 1`;
   if (hold && !request.ignoreReservations) {
     const seconds = Math.max(1, Math.ceil((new Date(hold.releaseAt).getTime() - request.now) / 1000));
-    return new ApiError("ConflictException", `Someone else reserved this slot before you. This slot will be freed up in ${seconds} seconds.`);
+    return conflict(`Someone else reserved this slot before you. This slot will be freed up in ${seconds} seconds.`);
   }
-  return new ApiError("ConflictException", OVERLAP_MESSAGE);
+  return hostUnavailable();
 }

@@ -1,5 +1,6 @@
-import { ApiError } from "../errors";
-import type { BookingDeps } from "./deps";
+import { badRequest } from "../errors";
+import { bookingUidNotFound } from "./errors";
+import type { Deps } from "../services";
 import { findBookingByUid, type BookingRecord } from "./store";
 
 export interface CalendarLink {
@@ -83,9 +84,9 @@ export function calendarLinks(booking: BookingRecord): CalendarLink[] {
 }
 
 /** Any authenticated caller with the uid may get the links (as in Cal.com). */
-export async function getCalendarLinks(deps: BookingDeps, uid: string): Promise<CalendarLink[]> {
+export async function getCalendarLinks(deps: Deps, uid: string): Promise<CalendarLink[]> {
   const booking = await findBookingByUid(deps.db, uid);
-  if (!booking) throw new ApiError("NotFoundException", `Booking with uid ${uid} not found`);
-  if (!booking.eventTypeId) throw new ApiError("BadRequestException", `Booking with uid ${uid} has no event type`);
+  if (!booking) throw bookingUidNotFound(uid);
+  if (!booking.eventTypeId) throw badRequest(`Booking with uid ${uid} has no event type`);
   return calendarLinks(booking);
 }

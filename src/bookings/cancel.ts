@@ -1,7 +1,10 @@
 import { Prisma } from "../generated/prisma/client";
-import { ApiError } from "../errors";
+import { badRequest, unauthorized } from "../errors";
+import { bookingUserNotFound, bookingWithUidNotFound, seatGone } from "./errors";
 import { actorEmail, isOwnerOrOrgAdmin } from "./access";
-import type { Actor, BookingDeps } from "./deps";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
+import { emitWebhookEvents } from "../webhooks/producer";
 import { withBookingLock, type Tx } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid, findRecurringBookings, findSeat, selectBookings, type BookingRecord } from "./store";
@@ -17,48 +20,50 @@ export interface CancelBookingInput {
   seatUid?: string;
 }
 
-const bad = (message: string) => new ApiError("BadRequestException", message);
-
 // Cal.com's seat checks come before anything else (bookings.service.ts cancelBooking).
-async function checkSeat(deps: BookingDeps, input: CancelBookingInput) {
+async function checkSeat(deps: Deps, input: CancelBookingInput) {
   if (!input.seatUid) return;
   const seat = await findSeat(deps.db, input.seatUid);
-  if (!seat) throw bad("Invalid seatUid: this seat does not exist or has already been cancelled.");
-  if (seat.bookingUid !== input.uid) throw bad("Invalid seatUid: this seat does not belong to this booking.");
+  if (!seat) throw seatGone();
+  if (seat.bookingUid !== input.uid) throw badRequest("Invalid seatUid: this seat does not belong to this booking.");
 }
 
 /** The booking the uid names and, for a recurring uid, the whole series. */
-async function resolveTarget(deps: BookingDeps, input: CancelBookingInput): Promise<{ booking: BookingRecord; series: boolean }> {
+async function resolveTarget(deps: Deps, input: CancelBookingInput): Promise<{ booking: BookingRecord; series: boolean }> {
   const booking = await findBookingByUid(deps.db, input.uid);
   if (booking) return { booking, series: false };
   const occurrences = await findRecurringBookings(deps.db, input.uid);
-  if (occurrences.length === 0) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} not found`);
+  if (occurrences.length === 0) throw bookingWithUidNotFound(input.uid);
   if (input.cancelSubsequentBookings) {
-    throw bad("Cannot cancel subsequent bookings for recurring event - you have to provide uid of one of the individual bookings of a recurring booking.");
+    throw badRequest(
+      "Cannot cancel subsequent bookings for recurring event - you have to provide uid of one of the individual bookings of a recurring booking.",
+    );
   }
   return { booking: occurrences[0]!, series: true };
 }
 
 // Cal.com's handleCancelBooking checks, in its order.
-async function checkCancellable(deps: BookingDeps, actor: Actor, booking: BookingRecord, input: CancelBookingInput) {
+async function checkCancellable(deps: Deps, actor: Actor | undefined, booking: BookingRecord, input: CancelBookingInput) {
   if (booking.status === "cancelled") {
-    throw bad(`Can't cancel booking with uid=${input.uid} because it has been cancelled already. Please provide uid of a booking that is not cancelled.`);
+    throw badRequest(
+      `Can't cancel booking with uid=${input.uid} because it has been cancelled already. Please provide uid of a booking that is not cancelled.`,
+    );
   }
-  if (!booking.userId || !booking.user) throw bad("User not found");
-  if (booking.eventType?.disableCancelling) throw bad("This event type does not allow cancellations");
+  if (!booking.userId || !booking.user) throw bookingUserNotFound();
+  if (booking.eventType?.disableCancelling) throw badRequest("This event type does not allow cancellations");
   // Platform (managed user) bookings are exempt, as in Cal.com.
   if (!input.cancellationReason && actor?.userId === booking.userId && !booking.eventType?.oAuthClientId) {
-    throw bad("Cancellation reason is required when you are the host");
+    throw badRequest("Cancellation reason is required when you are the host");
   }
   if (booking.eventType?.seatsPerTimeSlot && !input.seatUid && !(await isOwnerOrOrgAdmin(deps.db, actor, booking.user))) {
-    throw new ApiError("UnauthorizedException", "User not a host of this event");
+    throw unauthorized("User not a host of this event");
   }
 }
 
 /** Gives up one seat; the booking itself is cancelled when its last seat goes. */
 async function cancelSeat(tx: Tx, booking: BookingRecord, seatUid: string, reason: string | undefined) {
   const holder = booking.attendees.find((a) => a.seatUid === seatUid);
-  if (!holder) throw bad("Invalid seatUid: this seat does not exist or has already been cancelled.");
+  if (!holder) throw seatGone();
   await tx.attendee.delete({ where: { id: holder.id } });
   if (booking.attendees.length === 1) {
     await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancellationReason: reason ?? null } });
@@ -72,7 +77,7 @@ async function cancelSeat(tx: Tx, booking: BookingRecord, seatUid: string, reaso
  * seated booking for everyone. Runs under the host's lock, so it cannot interleave with a reschedule or
  * confirmation of the same booking.
  */
-export async function cancelBooking(deps: BookingDeps, actor: Actor, input: CancelBookingInput): Promise<BookingLookup> {
+export async function cancelBooking(deps: Deps, actor: Actor | undefined, input: CancelBookingInput): Promise<BookingLookup> {
   await checkSeat(deps, input);
   const target = await resolveTarget(deps, input);
   await checkCancellable(deps, actor, target.booking, input);
@@ -85,7 +90,9 @@ export async function cancelBooking(deps: BookingDeps, actor: Actor, input: Canc
     (tx) => findBookingByUid(tx, target.booking.uid),
     async (tx, booking) => {
       if (booking.status === "cancelled") {
-        throw bad(`Can't cancel booking with uid=${input.uid} because it has been cancelled already. Please provide uid of a booking that is not cancelled.`);
+        throw badRequest(
+          `Can't cancel booking with uid=${input.uid} because it has been cancelled already. Please provide uid of a booking that is not cancelled.`,
+        );
       }
       if (input.seatUid && booking.eventType?.seatsPerTimeSlot) {
         const holder = await cancelSeat(tx, booking, input.seatUid, input.cancellationReason);
@@ -113,7 +120,7 @@ export async function cancelBooking(deps: BookingDeps, actor: Actor, input: Canc
       );
     },
   );
-  await deps.emit([event]);
+  await emitWebhookEvents(deps, [event]);
 
   if (input.cancelSubsequentBookings && target.booking.recurringEventId) {
     return getBooking(deps, actor, target.booking.recurringEventId);

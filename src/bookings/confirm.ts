@@ -1,24 +1,25 @@
 import { Prisma } from "../generated/prisma/client";
-import { ApiError } from "../errors";
-import type { Actor, BookingDeps } from "./deps";
-import { OVERLAP_MESSAGE, withBookingLock, type Tx } from "./lock";
+import { bookingNotFound, hostUnavailable } from "./errors";
+import { ApiError, badRequest } from "../errors";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
+import { emitWebhookEvents } from "../webhooks/producer";
+import { withBookingLock, type Tx } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid, selectBookings, type BookingRecord } from "./store";
 import { bookingEvent, bookingPayload } from "./webhooks";
 
-const notFound = (uid: string) => new ApiError("NotFoundException", `Booking with uid=${uid} was not found in the database`);
-
 // Cal.com's confirm handler lets the booking's organizer decide (team event types also their hosts and admins).
-function checkOrganizer(actor: NonNullable<Actor>, booking: BookingRecord) {
+function checkOrganizer(actor: Actor, booking: BookingRecord) {
   if (booking.userId !== actor.userId) {
     throw new ApiError("ForbiddenException", "User is not authorized to confirm this booking");
   }
 }
 
 function checkPending(booking: BookingRecord) {
-  if (booking.status === "accepted") throw new ApiError("BadRequestException", "Booking already confirmed");
+  if (booking.status === "accepted") throw badRequest("Booking already confirmed");
   if (booking.status !== "pending") {
-    throw new ApiError("BadRequestException", `Booking with uid=${booking.uid} is ${booking.status} and can't be confirmed or declined`);
+    throw badRequest(`Booking with uid=${booking.uid} is ${booking.status} and can't be confirmed or declined`);
   }
 }
 
@@ -31,59 +32,62 @@ async function pendingScope(tx: Tx, booking: BookingRecord): Promise<BookingReco
 }
 
 /**
+ * Runs a decision on a pending booking under its host's lock, with the pending occurrences it applies to
+ * (re-read inside the lock): organizer only.
+ */
+async function decidePending<T>(deps: Deps, actor: Actor, uid: string, decide: (tx: Tx, pending: BookingRecord[]) => Promise<T>): Promise<T> {
+  const booking = await findBookingByUid(deps.db, uid);
+  if (!booking) throw bookingNotFound(uid);
+  checkOrganizer(actor, booking);
+  return withBookingLock(
+    deps.txDb,
+    booking,
+    (tx) => findBookingByUid(tx, uid),
+    async (tx, current) => {
+      checkPending(current);
+      return decide(tx, await pendingScope(tx, current));
+    },
+  );
+}
+
+/**
  * Confirms a pending booking (requires-confirmation event types): organizer only. Under the host's lock, each
  * booking becomes accepted only if no accepted booking of the host overlaps it, so two pending requests for one
  * slot, or two concurrent confirmations, can never end in a double booking. Cal.com sends BOOKING_CREATED on
  * confirmation (its trigger list has no BOOKING_CONFIRMED), with status ACCEPTED.
  */
-export async function confirmBooking(deps: BookingDeps, actor: NonNullable<Actor>, uid: string): Promise<BookingLookup> {
-  const booking = await findBookingByUid(deps.db, uid);
-  if (!booking) throw notFound(uid);
-  checkOrganizer(actor, booking);
-  const confirmed = await withBookingLock(
-    deps.txDb,
-    booking,
-    (tx) => findBookingByUid(tx, uid),
-    async (tx, current) => {
-      checkPending(current);
-      const pending = await pendingScope(tx, current);
-      for (const occurrence of pending) {
-        const [clash] = await tx.$queryRaw<{ id: number }[]>`
+export async function confirmBooking(deps: Deps, actor: Actor, uid: string): Promise<BookingLookup> {
+  const confirmed = await decidePending(deps, actor, uid, async (tx, pending) => {
+    for (const occurrence of pending) {
+      const [clash] = await tx.$queryRaw<{ id: number }[]>`
           SELECT "id" FROM "Booking"
           WHERE "userId" = ${occurrence.userId} AND "status" = 'accepted' AND "id" <> ${occurrence.id}
             AND "startTime" < ${occurrence.endTime} AND "endTime" > ${occurrence.startTime}
           LIMIT 1`;
-        if (clash) throw new ApiError("ConflictException", OVERLAP_MESSAGE);
-      }
-      const ids = pending.map((b) => b.id);
-      await tx.$executeRaw`
+      if (clash) throw hostUnavailable();
+    }
+    const ids = pending.map((b) => b.id);
+    await tx.$executeRaw`
         UPDATE "Booking" SET "status" = 'accepted', "updatedAt" = now()
         WHERE "id" IN (${Prisma.join(ids)}) AND "status" = 'pending'`;
-      return selectBookings(tx, Prisma.sql`b."id" IN (${Prisma.join(ids)})`);
-    },
+    return selectBookings(tx, Prisma.sql`b."id" IN (${Prisma.join(ids)})`);
+  });
+  await emitWebhookEvents(
+    deps,
+    confirmed.map((b) => bookingEvent("BOOKING_CREATED", b, bookingPayload(b))),
   );
-  await deps.emit(confirmed.map((b) => bookingEvent("BOOKING_CREATED", b, bookingPayload(b))));
   return getBooking(deps, actor, uid);
 }
 
 /** Declines a pending booking: organizer only; the booking becomes rejected and BOOKING_REJECTED is sent. */
-export async function declineBooking(deps: BookingDeps, actor: NonNullable<Actor>, uid: string, reason: string | undefined): Promise<BookingLookup> {
-  const booking = await findBookingByUid(deps.db, uid);
-  if (!booking) throw notFound(uid);
-  checkOrganizer(actor, booking);
-  const declined = await withBookingLock(
-    deps.txDb,
-    booking,
-    (tx) => findBookingByUid(tx, uid),
-    async (tx, current) => {
-      checkPending(current);
-      const ids = (await pendingScope(tx, current)).map((b) => b.id);
-      await tx.$executeRaw`
+export async function declineBooking(deps: Deps, actor: Actor, uid: string, reason: string | undefined): Promise<BookingLookup> {
+  const declined = await decidePending(deps, actor, uid, async (tx, pending) => {
+    const ids = pending.map((b) => b.id);
+    await tx.$executeRaw`
         UPDATE "Booking" SET "status" = 'rejected', "rejectionReason" = ${reason ?? null}, "updatedAt" = now()
         WHERE "id" IN (${Prisma.join(ids)}) AND "status" = 'pending'`;
-      return (await findBookingByUid(tx, uid))!;
-    },
-  );
-  await deps.emit([bookingEvent("BOOKING_REJECTED", declined, bookingPayload(declined, { rejectionReason: reason ?? "" }))]);
+    return (await findBookingByUid(tx, uid))!;
+  });
+  await emitWebhookEvents(deps, [bookingEvent("BOOKING_REJECTED", declined, bookingPayload(declined, { rejectionReason: reason ?? "" }))]);
   return getBooking(deps, actor, uid);
 }

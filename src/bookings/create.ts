@@ -1,15 +1,19 @@
 import type { Prisma } from "../generated/prisma/client";
-import { ApiError } from "../errors";
+import { isTeamEventType } from "../event-types/scheduling";
+import { badRequest, ApiError, conflict, unauthorized } from "../errors";
+import { seatsFull } from "./errors";
 import { dayNumberFromDateKey, dateKeyFromDayNumber } from "../slots/calendar-days";
 import { localDateKey, zonedWallTimeToEpoch } from "../slots/format";
 import { wallClockMsAt } from "../slots/zoned-time";
 import { isOwnerOrOrgAdmin, newBookingUid } from "./access";
 import { requireBookableOccurrences, requireBookableSlot } from "./availability";
-import type { Actor, BookingDeps } from "./deps";
-import { resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
+import { emitWebhookEvents } from "../webhooks/producer";
+import { organizerOf, resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
 import { checkBookingFieldResponses, guestsDisabled } from "./fields";
 import { resolveBookingLocation, type BookingLocationInput } from "./locations";
-import { withHostLock, type Tx } from "./lock";
+import { withHostsLock, type Tx } from "./lock";
 import { findBookingsByIds, type BookingRecord } from "./store";
 import { bookingTitle } from "./title";
 import { bookingEvent, bookingPayload } from "./webhooks";
@@ -44,32 +48,29 @@ export type CreateBookingResult =
   | { kind: "seated"; booking: BookingRecord; seatUid: string; showAttendees: boolean }
   | { kind: "recurringSeated"; bookings: { booking: BookingRecord; seatUid: string }[]; showAttendees: boolean };
 
-const bad = (message: string) => new ApiError("BadRequestException", message);
-
 function validateLength(eventType: BookableEventType, lengthInMinutes: number | undefined): number {
   if (lengthInMinutes === undefined) return eventType.rules.lengthMinutes;
   const options = eventType.lengthOptionsMinutes;
   if (options.length === 0) {
-    throw bad(
+    throw badRequest(
       "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.",
     );
   }
   if (!options.includes(lengthInMinutes)) {
-    throw bad(`Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: ${options.join(", ")}`);
+    throw badRequest(`Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: ${options.join(", ")}`);
   }
   return lengthInMinutes;
 }
 
 // Cal.com (bookings.service.ts checkBookingRequiresAuthenticationSetting).
-async function checkAuthenticationRequirement(deps: BookingDeps, actor: Actor, eventType: BookableEventType) {
+async function checkAuthenticationRequirement(deps: Deps, actor: Actor | undefined, eventType: BookableEventType) {
   if (!eventType.bookingRequiresAuthentication) return;
   if (!actor) {
-    throw new ApiError(
-      "UnauthorizedException",
+    throw unauthorized(
       "checkBookingRequiresAuthentication - request must be authenticated by passing credentials belonging to event type owner, host or team or org admin or owner.",
     );
   }
-  if (!(await isOwnerOrOrgAdmin(deps.db, actor, eventType.host))) {
+  if (!(await isOwnerOrOrgAdmin(deps.db, actor, organizerOf(eventType)))) {
     throw new ApiError(
       "ForbiddenException",
       "checkBookingRequiresAuthentication - user is not authorized to access this event type. User has to be either event type owner, host, team admin or owner or org admin or owner.",
@@ -117,20 +118,20 @@ interface PreparedBooking {
 }
 
 function prepare(eventType: BookableEventType, input: CreateBookingInput, now: number): PreparedBooking {
-  if (input.instant) {
-    throw bad("Instant bookings are only supported for team event types, not individual user event types.");
+  if (input.instant && !isTeamEventType(eventType)) {
+    throw badRequest("Instant bookings are only supported for team event types, not individual user event types.");
   }
   const durationMinutes = validateLength(eventType, input.lengthInMinutes);
   const answers = input.bookingFieldsResponses ?? {};
   checkBookingFieldResponses(eventType.eventTypeId, eventType.bookingFields, answers);
   const email = input.attendee.email;
-  if (!email) throw bad("attendee.email - the event type requires the attendee's email");
+  if (!email) throw badRequest("attendee.email - the event type requires the attendee's email");
 
   let starts = [input.start];
   let recurringEventId: string | null = null;
   if (eventType.recurrence) {
     if (input.recurrenceCount !== undefined && input.recurrenceCount > eventType.recurrence.occurrences) {
-      throw bad("Provided recurrence count is higher than the event type's recurring event count.");
+      throw badRequest("Provided recurrence count is higher than the event type's recurring event count.");
     }
     starts = recurrenceStarts(input.start, input.attendee.timeZone, eventType.recurrence, input.recurrenceCount ?? eventType.recurrence.occurrences);
     recurringEventId = crypto.randomUUID();
@@ -148,7 +149,7 @@ function prepare(eventType: BookableEventType, input: CreateBookingInput, now: n
     ...(guests.length ? { guests } : {}),
     ...(location.response ? { location: location.response } : {}),
   };
-  const hostName = eventType.host.name ?? "Nameless";
+  const hostName = organizerOf(eventType).name ?? "Nameless";
   const needsConfirmation =
     eventType.requiresConfirmation &&
     !eventType.rules.seatsPerTimeSlot &&
@@ -192,7 +193,7 @@ async function checkBookerLimit(tx: Tx, prepared: PreparedBooking, now: number) 
     WHERE b."eventTypeId" = ${prepared.eventType.eventTypeId} AND b."status" IN ('accepted', 'pending')
       AND b."endTime" > ${new Date(now)} AND lower(a."email") = lower(${prepared.attendee.email})`;
   if ((row?.active ?? 0) + prepared.starts.length > limit) {
-    throw bad("Attendee with this email can't book because the maximum number of active bookings has been reached.");
+    throw badRequest("Attendee with this email can't book because the maximum number of active bookings has been reached.");
   }
 }
 
@@ -208,7 +209,7 @@ async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, w
     WITH booking AS (
       INSERT INTO "Booking" ("uid", "userId", "eventTypeId", "title", "description", "startTime", "endTime", "location", "status",
                              "metadata", "responses", "recurringEventId", "iCalUID", "createdAt", "updatedAt")
-      VALUES (${uid}, ${prepared.eventType.host.id}, ${prepared.eventType.eventTypeId}, ${prepared.title}, ${prepared.description},
+      VALUES (${uid}, ${organizerOf(prepared.eventType).id}, ${prepared.eventType.eventTypeId}, ${prepared.title}, ${prepared.description},
               ${new Date(start)}, ${new Date(start + prepared.durationMinutes * 60_000)}, ${prepared.location},
               ${prepared.status.toLowerCase()}::"BookingStatus", ${JSON.stringify(prepared.metadata)}::jsonb,
               ${JSON.stringify(prepared.responses)}::jsonb, ${prepared.recurringEventId}, ${`${uid}@Cal.com`}, now(), now())
@@ -236,8 +237,8 @@ async function takeSeat(tx: Tx, prepared: PreparedBooking, start: number): Promi
     GROUP BY b."id" ORDER BY b."id" LIMIT 1`;
   let bookingId: number;
   if (existing) {
-    if (existing.alreadyIn) throw new ApiError("ConflictException", "Attendee with this email is already signed up for this seated booking.");
-    if (existing.attendees >= seats) throw new ApiError("ConflictException", "No more seats left at this seated booking.");
+    if (existing.alreadyIn) throw conflict("Attendee with this email is already signed up for this seated booking.");
+    if (existing.attendees >= seats) throw seatsFull();
     bookingId = existing.id;
   } else {
     bookingId = (await insertBooking(tx, { ...prepared, guests: [] }, start, false)).id;
@@ -274,14 +275,16 @@ async function takeSeat(tx: Tx, prepared: PreparedBooking, start: number): Promi
  * checked with GET /v2/slots' engine through the transaction, then written; the database's no-overlap
  * constraint backs this up. The booker's reservation is released in the same transaction.
  */
-export async function createBooking(deps: BookingDeps, actor: Actor, input: CreateBookingInput): Promise<CreateBookingResult> {
+export async function createBooking(deps: Deps, actor: Actor | undefined, input: CreateBookingInput): Promise<CreateBookingResult> {
   const eventType = await resolveBookableEventType(deps.db, input.eventType);
   await checkAuthenticationRequirement(deps, actor, eventType);
   const now = deps.now();
   const prepared = prepare(eventType, input, now);
   const seated = Boolean(eventType.rules.seatsPerTimeSlot);
 
-  const created = await withHostLock(deps.txDb, eventType.host.id, async (tx) => {
+  // Every host's calendar is checked and changed (the booking is written for the organizer).
+  const hostUserIds = eventType.hosts.map((host) => host.userId);
+  const created = await withHostsLock(deps.txDb, hostUserIds, async (tx) => {
     const request = {
       now,
       durationMinutes: prepared.durationMinutes,
@@ -306,7 +309,8 @@ export async function createBooking(deps: BookingDeps, actor: Actor, input: Crea
   const byId = new Map(records.map((record) => [record.id, record]));
   const bookings = created.map((c) => ({ booking: byId.get(c.id)!, seatUid: c.seatUid }));
 
-  await deps.emit(
+  await emitWebhookEvents(
+    deps,
     bookings.map(({ booking, seatUid }) => {
       const trigger = booking.status === "pending" ? "BOOKING_REQUESTED" : "BOOKING_CREATED";
       if (!seatUid) return bookingEvent(trigger, booking, bookingPayload(booking));
@@ -319,7 +323,7 @@ export async function createBooking(deps: BookingDeps, actor: Actor, input: Crea
   if (!seated) {
     return eventType.recurrence ? { kind: "recurring", bookings: bookings.map((b) => b.booking) } : { kind: "regular", booking: bookings[0]!.booking };
   }
-  const showAttendees = eventType.seatsShowAttendees || (await isOwnerOrOrgAdmin(deps.db, actor, eventType.host));
+  const showAttendees = eventType.seatsShowAttendees || (await isOwnerOrOrgAdmin(deps.db, actor, organizerOf(eventType)));
   if (bookings.length > 1) {
     return { kind: "recurringSeated", bookings: bookings.map(({ booking, seatUid }) => ({ booking, seatUid: seatUid! })), showAttendees };
   }

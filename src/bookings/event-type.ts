@@ -1,8 +1,11 @@
 import { loadEventTypeForSlots, type EventTypeForSlots } from "../event-types/slots-loader";
+import { userWithUsernameNotFound } from "../availability/errors";
+import { teamBookingEventTypeNotFound } from "../event-types/scheduling";
 import type { StoredBookingField } from "../event-types/booking-fields";
 import type { LocationInput } from "../event-types/locations";
-import { ApiError } from "../errors";
+import { type ApiError, notFound } from "../errors";
 import type { Db } from "../services/db";
+import type { EventTypeRow } from "../event-types/output";
 import type { BookingHostRecord } from "./store";
 
 /** How a booking names its event type: by id, or by slug with the owner's username (or a team's slug). */
@@ -28,34 +31,38 @@ export interface BookableEventType extends EventTypeForSlots {
   bookingRequiresAuthentication: boolean;
   hideOrganizerEmail: boolean;
   disableRescheduling: boolean;
-  host: BookingHostRecord & {
-    /** The OAuth client of a platform managed user, whose webhooks fire for its bookings. */
-    oAuthClientId: string | null;
-  };
+  /**
+   * The hosts' user records, in the order of `hosts` (EventTypeForSlots): the first is the organizer, who the
+   * booking is written for. A personal event type has one host: its owner.
+   */
+  hostUsers: BookingHostRecord[];
 }
+
+/** The organizer of an event type's bookings: its first host. */
+export const organizerOf = (eventType: BookableEventType): BookingHostRecord => eventType.hostUsers[0]!;
 
 const THRESHOLD_UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 
-interface Extras {
-  title: string;
-  description: string | null;
-  price: number;
-  currency: string;
-  locations: unknown;
-  bookingFields: unknown;
-  eventName: string | null;
-  recurrenceFrequency: string | null;
-  recurrenceInterval: number | null;
-  recurrenceOccurrences: number | null;
-  seatsShowAttendees: boolean;
-  maxActiveBookingsPerBooker: number | null;
-  requiresConfirmationThresholdTime: number | null;
-  requiresConfirmationThresholdUnit: string | null;
-  bookingRequiresAuthentication: boolean;
-  hideOrganizerEmail: boolean;
-  disableRescheduling: boolean;
-  owner: BookableEventType["host"];
-}
+type Extras = Pick<
+  EventTypeRow,
+  | "title"
+  | "description"
+  | "price"
+  | "currency"
+  | "locations"
+  | "bookingFields"
+  | "eventName"
+  | "recurrenceFrequency"
+  | "recurrenceInterval"
+  | "recurrenceOccurrences"
+  | "seatsShowAttendees"
+  | "maxActiveBookingsPerBooker"
+  | "requiresConfirmationThresholdTime"
+  | "requiresConfirmationThresholdUnit"
+  | "bookingRequiresAuthentication"
+  | "hideOrganizerEmail"
+  | "disableRescheduling"
+> & { hostUsers: unknown };
 
 // Raw SQL on purpose: it runs on every booking, and raw queries skip building a Prisma client for the request.
 async function loadExtras(db: Db, eventTypeId: number): Promise<Extras | null> {
@@ -64,9 +71,9 @@ async function loadExtras(db: Db, eventTypeId: number): Promise<Extras | null> {
            et."recurrenceFrequency", et."recurrenceInterval", et."recurrenceOccurrences", et."seatsShowAttendees",
            et."maxActiveBookingsPerBooker", et."requiresConfirmationThresholdTime", et."requiresConfirmationThresholdUnit",
            et."bookingRequiresAuthentication", et."hideOrganizerEmail", et."disableRescheduling",
-           jsonb_build_object('id', u."id", 'name', u."name", 'email', u."email", 'username', u."username",
-             'timeZone', u."timeZone", 'locale', u."locale", 'timeFormat', u."timeFormat", 'organizationId', u."organizationId",
-             'oAuthClientId', (SELECT pc."A" FROM "_PlatformOAuthClientToUser" pc WHERE pc."B" = u."id" LIMIT 1)) AS "owner"
+           -- A personal event type's one host is its owner (src/event-types/scheduling.ts).
+           jsonb_build_array(jsonb_build_object('id', u."id", 'name', u."name", 'email', u."email", 'username', u."username",
+             'timeZone', u."timeZone", 'locale', u."locale", 'timeFormat', u."timeFormat", 'organizationId', u."organizationId")) AS "hostUsers"
     FROM "EventType" et JOIN "users" u ON u."id" = et."userId"
     WHERE et."id" = ${eventTypeId}`;
   return rows[0] ?? null;
@@ -75,7 +82,6 @@ async function loadExtras(db: Db, eventTypeId: number): Promise<Extras | null> {
 const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 function combine(eventType: EventTypeForSlots, extras: Extras): BookableEventType {
-  const owner = json<Extras["owner"]>(extras.owner);
   const recurrence =
     extras.recurrenceFrequency && extras.recurrenceInterval && extras.recurrenceOccurrences
       ? {
@@ -101,7 +107,7 @@ function combine(eventType: EventTypeForSlots, extras: Extras): BookableEventTyp
     bookingRequiresAuthentication: extras.bookingRequiresAuthentication,
     hideOrganizerEmail: extras.hideOrganizerEmail,
     disableRescheduling: extras.disableRescheduling,
-    host: owner,
+    hostUsers: json<BookingHostRecord[]>(extras.hostUsers),
   };
 }
 
@@ -115,26 +121,21 @@ export async function loadBookableEventTypeById(db: Db, eventTypeId: number): Pr
 function notFoundBySlug(identity: Exclude<EventTypeIdentity, { eventTypeId: number }>): ApiError {
   const owner = "username" in identity ? `user ${identity.username}` : `team ${identity.teamSlug}`;
   const org = identity.organizationSlug ? ` within organization ${identity.organizationSlug}` : "";
-  return new ApiError("NotFoundException", `Event type with slug ${identity.eventTypeSlug} belonging to ${owner}${org} not found.`);
+  return notFound(`Event type with slug ${identity.eventTypeSlug} belonging to ${owner}${org} not found.`);
 }
 
 /** Resolves the event type a booking names, with Cal.com's 404s for each way of naming it. */
 export async function resolveBookableEventType(db: Db, identity: EventTypeIdentity): Promise<BookableEventType> {
   if ("eventTypeId" in identity) {
     const eventType = await loadBookableEventTypeById(db, identity.eventTypeId);
-    if (!eventType) throw new ApiError("NotFoundException", `Event type with id ${identity.eventTypeId} not found.`);
+    if (!eventType) throw notFound(`Event type with id ${identity.eventTypeId} not found.`);
     return eventType;
   }
-  if ("teamSlug" in identity) {
-    // Team event types do not exist yet: a known team has none, an unknown one is Cal.com's "Team … not found".
-    const team = await db.team.findFirst({ where: { slug: identity.teamSlug, isOrganization: false }, select: { id: true } });
-    if (!team) throw new ApiError("NotFoundException", `Team with slug ${identity.teamSlug} not found`);
-    throw notFoundBySlug(identity);
-  }
+  if ("teamSlug" in identity) throw await teamBookingEventTypeNotFound(db, identity.teamSlug, () => notFoundBySlug(identity));
   let organizationId: number | null = null;
   if (identity.organizationSlug) {
     const organization = await db.team.findFirst({ where: { slug: identity.organizationSlug, isOrganization: true }, select: { id: true } });
-    if (!organization) throw new ApiError("NotFoundException", `User with username ${identity.username} not found`);
+    if (!organization) throw userWithUsernameNotFound(identity.username);
     organizationId = organization.id;
   }
   const user = await db.user.findFirst({
@@ -142,7 +143,7 @@ export async function resolveBookableEventType(db: Db, identity: EventTypeIdenti
     orderBy: [{ organizationId: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     select: { id: true },
   });
-  if (!user) throw new ApiError("NotFoundException", `User with username ${identity.username} not found`);
+  if (!user) throw userWithUsernameNotFound(identity.username);
   const found = await db.eventType.findFirst({ where: { userId: user.id, slug: identity.eventTypeSlug }, select: { id: true } });
   const eventType = found ? await loadBookableEventTypeById(db, found.id) : null;
   if (!eventType) throw notFoundBySlug(identity);

@@ -1,7 +1,5 @@
 import type { StoredBookingField } from "../event-types/booking-fields";
-import { ApiError } from "../errors";
-
-const bad = (message: string) => new ApiError("BadRequestException", message);
+import { badRequest } from "../errors";
 
 // The JavaScript type each custom field's response must have (Cal.com's hasRequiredBookingFieldsResponses).
 const EXPECTED: Record<string, { name: string; accepts: (value: unknown) => boolean }> = {
@@ -35,7 +33,7 @@ export function checkBookingFieldResponses(eventTypeId: number, fields: readonly
     const value = responses[field.slug];
     if (value === undefined || value === null) {
       if (field.required) {
-        throw bad(
+        throw badRequest(
           `Missing required booking field response: ${field.slug} - it is required by the event type booking fields, but missing in the bookingFieldsResponses. You can fetch the event type with ID ${eventTypeId} to see the required fields.`,
         );
       }
@@ -44,17 +42,17 @@ export function checkBookingFieldResponses(eventTypeId: number, fields: readonly
     const expected = EXPECTED[field.type];
     if (!expected) continue;
     if (!expected.accepts(value)) {
-      throw bad(
+      throw badRequest(
         `Invalid type for booking field '${field.slug}'. Expected type ${expected.name} (compatible with field type '${field.type}'), but received ${typeName(value)}.`,
       );
     }
     const options = field.options ?? [];
     if (options.length === 0) continue;
     if (SINGLE_OPTION.has(field.type) && !options.includes(String(value))) {
-      throw bad(`Invalid option '${String(value)}' for booking field '${field.slug}'. Allowed options are: ${options.join(", ")}.`);
+      throw badRequest(`Invalid option '${String(value)}' for booking field '${field.slug}'. Allowed options are: ${options.join(", ")}.`);
     }
     if (MULTIPLE_OPTIONS.has(field.type) && !(value as unknown[]).every((item) => options.includes(String(item)))) {
-      throw bad(`One or more invalid options for booking field '${field.slug}'. Allowed options are: ${options.join(", ")}.`);
+      throw badRequest(`One or more invalid options for booking field '${field.slug}'. Allowed options are: ${options.join(", ")}.`);
     }
   }
 }

@@ -1,7 +1,9 @@
 import type { Prisma } from "../generated/prisma/client";
-import { ApiError } from "../errors";
+import { bookingUidNotFound } from "./errors";
+import { ApiError, badRequest } from "../errors";
 import { actorEmail } from "./access";
-import type { Actor, BookingDeps } from "./deps";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
 import { guestsDisabled } from "./fields";
 import { withBookingLock } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
@@ -19,14 +21,14 @@ export interface NewGuest {
  * Adds guests as attendees (Cal.com's addGuestsHandler): the organizer or any attendee may; emails already on the
  * booking, or repeated, are skipped, and if nothing is left it is a 400.
  */
-export async function addGuests(deps: BookingDeps, actor: NonNullable<Actor>, uid: string, guests: NewGuest[]): Promise<BookingLookup> {
+export async function addGuests(deps: Deps, actor: Actor, uid: string, guests: NewGuest[]): Promise<BookingLookup> {
   const booking = await findBookingByUid(deps.db, uid);
-  if (!booking) throw new ApiError("NotFoundException", `Booking with uid ${uid} not found`);
+  if (!booking) throw bookingUidNotFound(uid);
   const email = (await actorEmail(deps.db, actor))?.toLowerCase();
   const isAttendee = email !== undefined && booking.attendees.some((a) => a.email.toLowerCase() === email);
   if (booking.userId !== actor.userId && !isAttendee) throw new ApiError("ForbiddenException", "you_do_not_have_permission");
   if (booking.eventType?.bookingFields && guestsDisabled(booking.eventType.bookingFields)) {
-    throw new ApiError("BadRequestException", "Guests are disabled for this event type");
+    throw badRequest("Guests are disabled for this event type");
   }
 
   await withBookingLock(
@@ -41,7 +43,7 @@ export async function addGuests(deps: BookingDeps, actor: NonNullable<Actor>, ui
         present.add(key);
         return true;
       });
-      if (fresh.length === 0) throw new ApiError("BadRequestException", "emails_must_be_unique_valid");
+      if (fresh.length === 0) throw badRequest("emails_must_be_unique_valid");
       const host = current.user;
       await tx.attendee.createMany({
         data: fresh.map((guest) => ({

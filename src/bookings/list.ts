@@ -1,6 +1,8 @@
 import { Prisma } from "../generated/prisma/client";
+import { teamBookingsCondition } from "../event-types/scheduling";
 import { actorEmail } from "./access";
-import type { Actor, BookingDeps } from "./deps";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
 import { selectBookings, type BookingRecord } from "./store";
 
 export type ListStatus = "upcoming" | "recurring" | "past" | "cancelled" | "unconfirmed";
@@ -69,9 +71,9 @@ function orderBy(filters: ListBookingsFilters): Prisma.Sql {
  * The caller's bookings: those they host and those they attend (by their email), with Cal.com's filters, sort
  * options and skip/take. The page and the total are read in parallel.
  */
-export async function listBookings(deps: BookingDeps, actor: NonNullable<Actor>, filters: ListBookingsFilters): Promise<BookingsPage> {
-  // Team event types do not exist yet: a team filter matches nothing.
-  if (filters.teamIds?.length) return { bookings: [], totalItems: 0 };
+export async function listBookings(deps: Deps, actor: Actor, filters: ListBookingsFilters): Promise<BookingsPage> {
+  const teamCondition = filters.teamIds?.length ? teamBookingsCondition(filters.teamIds) : undefined;
+  if (teamCondition === null) return { bookings: [], totalItems: 0 };
   const email = await actorEmail(deps.db, actor);
   const now = new Date(deps.now());
   const conditions: Prisma.Sql[] = [
@@ -91,6 +93,7 @@ export async function listBookings(deps: BookingDeps, actor: NonNullable<Actor>,
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND lower(a."name") = lower(${filters.attendeeName}))`);
   }
   if (filters.bookingUid) conditions.push(Prisma.sql`b."uid" = ${filters.bookingUid}`);
+  if (teamCondition) conditions.push(teamCondition);
   if (filters.eventTypeIds?.length) conditions.push(Prisma.sql`b."eventTypeId" IN (${Prisma.join(filters.eventTypeIds)})`);
   if (filters.afterStart) conditions.push(Prisma.sql`b."startTime" >= ${filters.afterStart}`);
   if (filters.beforeEnd) conditions.push(Prisma.sql`b."endTime" <= ${filters.beforeEnd}`);

@@ -1,7 +1,9 @@
 import type { Prisma } from "../generated/prisma/client";
+import { bookingWithUidNotFound } from "./errors";
 import { ApiError } from "../errors";
 import { isOwnerOrOrgAdmin } from "./access";
-import type { Actor, BookingDeps } from "./deps";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
 import { locationResponse } from "./locations";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid } from "./store";
@@ -30,14 +32,9 @@ function responseOf(location: NewBookingLocation) {
 }
 
 /** Changes where a booking happens: the event type's owner (or an org admin of theirs) only. */
-export async function updateBookingLocation(
-  deps: BookingDeps,
-  actor: NonNullable<Actor>,
-  uid: string,
-  location: NewBookingLocation | undefined,
-): Promise<BookingLookup> {
+export async function updateBookingLocation(deps: Deps, actor: Actor, uid: string, location: NewBookingLocation | undefined): Promise<BookingLookup> {
   const booking = await findBookingByUid(deps.db, uid);
-  if (!booking) throw new ApiError("NotFoundException", `Booking with uid=${uid} not found`);
+  if (!booking) throw bookingWithUidNotFound(uid);
   const owner = booking.eventType ? { id: booking.eventType.ownerId, organizationId: booking.user?.organizationId ?? null } : booking.user;
   if (!(await isOwnerOrOrgAdmin(deps.db, actor, owner))) {
     throw new ApiError(

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { badRequest } from "../errors";
 import type { LocationInput } from "../event-types/locations";
 
 /**
@@ -49,16 +49,14 @@ function eventTypeLocationValue(location: LocationInput): string | null {
 function assertOffered(input: Exclude<BookingLocationInput, string>, eventTypeId: number, offered: readonly LocationInput[]) {
   const types = offered.map((l) => l.type);
   if (!(types as string[]).includes(input.type)) {
-    throw new ApiError(
-      "BadRequestException",
+    throw badRequest(
       `Booking location with type ${input.type} not valid for event type with id=${eventTypeId}. The event type has following location types: ${types.join(", ")}, and only these types are allowed for booking location.`,
     );
   }
   if (input.type === "integration") {
     const integrations = offered.flatMap((l) => (l.type === "integration" ? [l.integration] : []));
     if (!integrations.includes(input.integration as never)) {
-      throw new ApiError(
-        "BadRequestException",
+      throw badRequest(
         `Booking location with integration ${input.integration} not valid for event type with id=${eventTypeId}. The event type has following integrations: ${integrations.join(", ")}, and only these integrations are allowed for booking location.`,
       );
     }

@@ -1,7 +1,8 @@
-import { ApiError } from "../errors";
-import type { Db } from "../services/db";
+import { ApiError, serviceUnavailable } from "../errors";
+import { bookingGone, bookingUserNotFound, hostUnavailable } from "./errors";
+import type { Db, Tx } from "../services/db";
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx };
 
 // pg_advisory_xact_lock(namespace, key): the namespace keeps these locks apart from any other advisory lock.
 const HOST_LOCK_NAMESPACE = 0x426b; // "Bk"
@@ -11,18 +12,29 @@ const LOCK_WAIT = "10s";
 const TRANSACTION_TIMEOUT_MS = 20_000;
 
 /**
- * Runs `work` in one interactive transaction on the request's WebSocket session, holding the host's lock: every
- * change that can affect a host's availability (create, reschedule, confirm, cancel) runs one at a time per
- * host. The availability check inside `work` must read through `tx`, after the lock, so that it sees every
- * booking committed before it; READ COMMITTED gives each statement a fresh snapshot, so it does.
+ * The order hosts' locks are taken in: ascending user id, each once. Two bookings sharing hosts then wait on
+ * their first shared host instead of each holding one the other needs (a deadlock).
  */
-export async function withHostLock<T>(txDb: Db, hostUserId: number, work: (tx: Tx) => Promise<T>): Promise<T> {
+export const hostLockOrder = (hostUserIds: readonly number[]): number[] => [...new Set(hostUserIds)].sort((a, b) => a - b);
+
+/**
+ * Runs `work` in one interactive transaction on the request's WebSocket session (`txDb`, a routed `Db` in
+ * tests), holding the lock of every host: every change that can affect a host's availability (create,
+ * reschedule, confirm, cancel) runs one at a time per host. The availability check inside `work` must read
+ * through `tx`, after the locks, so that it sees every booking committed before it; READ COMMITTED gives each
+ * statement a fresh snapshot, so it does.
+ */
+export async function withHostsLock<T>(txDb: Db, hostUserIds: readonly number[], work: (tx: Tx) => Promise<T>): Promise<T> {
+  const [first, ...rest] = hostLockOrder(hostUserIds);
+  if (first === undefined) throw new Error("a booking has at least one host");
   try {
     return await txDb.$transaction(
       async (tx) => {
-        // One round trip: the wait limit (SET LOCAL) is set before the lock is requested, left to right.
+        // One round trip for the first lock: the wait limit (SET LOCAL) is set before it is requested, left to right.
         await tx.$queryRaw`SELECT set_config('lock_timeout', ${LOCK_WAIT}, true),
-                                  pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${hostUserId}::int)::text`;
+                                  pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${first}::int)::text`;
+        // The others one statement each, so they are taken in order.
+        for (const host of rest) await tx.$queryRaw`SELECT pg_advisory_xact_lock(${HOST_LOCK_NAMESPACE}::int, ${host}::int)::text`;
         return work(tx);
       },
       { maxWait: 10_000, timeout: TRANSACTION_TIMEOUT_MS },
@@ -31,6 +43,9 @@ export async function withHostLock<T>(txDb: Db, hostUserId: number, work: (tx: T
     throw translateDatabaseError(error) ?? error;
   }
 }
+
+/** withHostsLock for one host. */
+export const withHostLock = <T>(txDb: Db, hostUserId: number, work: (tx: Tx) => Promise<T>): Promise<T> => withHostsLock(txDb, [hostUserId], work);
 
 /** The text of an error and of its causes, where drivers put the SQLSTATE and constraint names. */
 function errorText(error: unknown, depth = 0): string {
@@ -41,15 +56,13 @@ function errorText(error: unknown, depth = 0): string {
   return `${parts.join(" ")} ${errorText(record.cause, depth + 1)}`;
 }
 
-export const OVERLAP_MESSAGE = "User either already has booking at this time or is not available";
-
 /** Database refusals that are answers, not failures: the no-overlap constraint, and a host too busy to lock. */
 export function translateDatabaseError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return undefined;
   const text = errorText(error);
-  if (text.includes("23P01") || text.includes("Booking_accepted_no_overlap")) return new ApiError("ConflictException", OVERLAP_MESSAGE);
+  if (text.includes("23P01") || text.includes("Booking_accepted_no_overlap")) return hostUnavailable();
   if (text.includes("55P03") || text.includes("P2028") || /lock timeout/i.test(text)) {
-    return new ApiError("ServiceUnavailableException", "Too many bookings are being made with this host right now. Please try again.");
+    return serviceUnavailable("Too many bookings are being made with this host right now. Please try again.");
   }
   return undefined;
 }
@@ -65,10 +78,10 @@ export async function withBookingLock<T, B extends { userId: number | null }>(
   reload: (tx: Tx) => Promise<B | null>,
   work: (tx: Tx, booking: B) => Promise<T>,
 ): Promise<T> {
-  if (booking.userId === null) throw new ApiError("BadRequestException", "User not found");
+  if (booking.userId === null) throw bookingUserNotFound();
   return withHostLock(txDb, booking.userId, async (tx) => {
     const current = await reload(tx);
-    if (!current) throw new ApiError("NotFoundException", "Booking was not found in the database");
+    if (!current) throw bookingGone();
     return work(tx, current);
   });
 }

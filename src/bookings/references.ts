@@ -1,5 +1,7 @@
-import { ApiError } from "../errors";
-import type { Actor, BookingDeps } from "./deps";
+import { badRequest } from "../errors";
+import { bookingUidNotFound } from "./errors";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
 import { findBookingByUid } from "./store";
 
 export interface BookingReferenceOutput {
@@ -10,16 +12,11 @@ export interface BookingReferenceOutput {
 }
 
 /** The booking's calendar and video references (none are made here without integrations): its organizer only. */
-export async function getBookingReferences(
-  deps: BookingDeps,
-  actor: NonNullable<Actor>,
-  uid: string,
-  type: string | undefined,
-): Promise<BookingReferenceOutput[]> {
+export async function getBookingReferences(deps: Deps, actor: Actor, uid: string, type: string | undefined): Promise<BookingReferenceOutput[]> {
   const booking = await findBookingByUid(deps.db, uid);
-  if (!booking) throw new ApiError("NotFoundException", `Booking with uid ${uid} not found`);
+  if (!booking) throw bookingUidNotFound(uid);
   // Cal.com answers 400 here, not 403.
-  if (booking.userId !== actor.userId) throw new ApiError("BadRequestException", `Booking with uid ${uid} does not belong to user`);
+  if (booking.userId !== actor.userId) throw badRequest(`Booking with uid ${uid} does not belong to user`);
   const references = await deps.db.bookingReference.findMany({
     where: { bookingId: booking.id, ...(type ? { type } : {}) },
     orderBy: { id: "asc" },

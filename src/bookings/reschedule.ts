@@ -1,9 +1,12 @@
 import type { Prisma } from "../generated/prisma/client";
-import { ApiError } from "../errors";
+import { badRequest, notFound } from "../errors";
+import { bookingNotFound, seatNotFound } from "./errors";
 import { isOwnerOrOrgAdmin, newBookingUid } from "./access";
 import { requireBookableSlot } from "./availability";
-import type { Actor, BookingDeps } from "./deps";
-import { loadBookableEventTypeById, type BookableEventType } from "./event-type";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
+import { emitWebhookEvents } from "../webhooks/producer";
+import { loadBookableEventTypeById, organizerOf, type BookableEventType } from "./event-type";
 import { withBookingLock, type Tx } from "./lock";
 import { canSeeSeatedAttendees } from "./read";
 import { findBookingByUid, findBookingsByIds, findSeat, type BookingRecord } from "./store";
@@ -29,28 +32,26 @@ export interface RescheduleResult {
   showAttendees: boolean;
 }
 
-const bad = (message: string) => new ApiError("BadRequestException", message);
-
 function checkReschedulable(booking: BookingRecord) {
   if (booking.status === "cancelled" && !booking.rescheduled) {
-    throw bad(`Can't reschedule booking with uid=${booking.uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`);
+    throw badRequest(`Can't reschedule booking with uid=${booking.uid} because it has been cancelled. Please provide uid of a booking that is not cancelled.`);
   }
   if (booking.status === "cancelled") {
     const to = booking.rescheduledToUid;
-    throw bad(
+    throw badRequest(
       `Can't reschedule booking with uid=${booking.uid} because it has been cancelled and rescheduled already to booking with uid=${to}. You probably want to reschedule ${to} instead by passing it within the request URL.`,
     );
   }
 }
 
 // Cal.com (input.service.ts): a seated booking is moved seat by seat, unless an org admin of the host moves it whole.
-async function isSeatMove(deps: BookingDeps, actor: Actor, booking: BookingRecord, input: RescheduleBookingInput): Promise<boolean> {
+async function isSeatMove(deps: Deps, actor: Actor | undefined, booking: BookingRecord, input: RescheduleBookingInput): Promise<boolean> {
   const hasSeats = booking.attendees.some((a) => a.seatUid !== null);
   if (!hasSeats) return false;
   if (input.seatUid) return true;
   const orgAdmin = actor !== undefined && actor.userId !== booking.userId && (await isOwnerOrOrgAdmin(deps.db, actor, booking.user));
   if (orgAdmin) return false;
-  throw bad(
+  throw badRequest(
     `Booking with uid=${booking.uid} is a seated booking which means you have to provide seatUid in the request body to specify which seat specifically you want to reschedule. First, fetch the booking using https://cal.com/docs/api-reference/v2/bookings/get-a-booking and then within the attendees array you will find the seatUid of the booking you want to reschedule. Second, provide the seatUid in the request body to specify which seat specifically you want to reschedule using the reschedule endpoint https://cal.com/docs/api-reference/v2/bookings/reschedule-a-booking#option-2`,
   );
 }
@@ -58,9 +59,28 @@ async function isSeatMove(deps: BookingDeps, actor: Actor, booking: BookingRecor
 /** A booking that needs confirmation stays pending after a move, unless its host moved it (Cal.com's rescheduledBy). */
 function statusAfterMove(eventType: BookableEventType, input: RescheduleBookingInput, now: number): "ACCEPTED" | "PENDING" {
   if (!eventType.requiresConfirmation || eventType.rules.seatsPerTimeSlot) return "ACCEPTED";
-  if (input.rescheduledBy && input.rescheduledBy.toLowerCase() === eventType.host.email.toLowerCase()) return "ACCEPTED";
+  if (input.rescheduledBy && input.rescheduledBy.toLowerCase() === organizerOf(eventType).email.toLowerCase()) return "ACCEPTED";
   const threshold = eventType.requiresConfirmationThresholdMs;
   return threshold === null || input.start - now < threshold ? "PENDING" : "ACCEPTED";
+}
+
+/** The new booking a move creates: the old one's details at the new time, pointing back at it. */
+function movedBooking(old: BookingRecord, input: RescheduleBookingInput, durationMs: number, status: "ACCEPTED" | "PENDING", responses: unknown) {
+  return {
+    uid: newBookingUid(),
+    userId: old.userId,
+    eventTypeId: old.eventTypeId,
+    title: old.title,
+    description: old.description,
+    startTime: new Date(input.start),
+    endTime: new Date(input.start + durationMs),
+    location: old.location,
+    status,
+    metadata: (old.metadata ?? {}) as Prisma.InputJsonValue,
+    responses: responses as Prisma.InputJsonValue,
+    fromReschedule: old.uid,
+    rescheduledBy: input.rescheduledBy ?? null,
+  };
 }
 
 async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBookingInput, status: "ACCEPTED" | "PENDING", durationMs: number) {
@@ -71,19 +91,10 @@ async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBoo
     WHERE "id" = ${old.id}`;
   const created = await tx.booking.create({
     data: {
-      uid: newBookingUid(),
-      userId: old.userId,
-      eventTypeId: old.eventTypeId,
-      title: old.title,
-      description: old.description,
-      startTime: new Date(input.start),
-      endTime: new Date(input.start + durationMs),
-      location: old.location,
-      status,
-      metadata: (old.metadata ?? {}) as Prisma.InputJsonValue,
-      responses: { ...(old.responses ?? {}), ...(input.reschedulingReason ? { rescheduledReason: input.reschedulingReason } : {}) } as Prisma.InputJsonValue,
-      fromReschedule: old.uid,
-      rescheduledBy: input.rescheduledBy ?? null,
+      ...movedBooking(old, input, durationMs, status, {
+        ...(old.responses ?? {}),
+        ...(input.reschedulingReason ? { rescheduledReason: input.reschedulingReason } : {}),
+      }),
       recurringEventId: old.recurringEventId,
       iCalUID: old.iCalUID,
       iCalSequence: old.iCalSequence + 1,
@@ -101,7 +112,7 @@ async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBoo
 /** Moves one seat to the seated booking at the new time (opening it if needed); an emptied booking is cancelled. */
 async function moveSeat(tx: Tx, old: BookingRecord, eventType: BookableEventType, input: RescheduleBookingInput, durationMs: number) {
   const holder = old.attendees.find((a) => a.seatUid === input.seatUid);
-  if (!holder) throw new ApiError("NotFoundException", `Seat with uid=${input.seatUid} does not exist.`);
+  if (!holder) throw seatNotFound(input.seatUid);
   const [existing] = await tx.$queryRaw<{ id: number }[]>`
     SELECT b."id" FROM "Booking" b
     WHERE b."eventTypeId" = ${eventType.eventTypeId} AND b."startTime" = ${new Date(input.start)} AND b."status" = 'accepted'
@@ -110,21 +121,7 @@ async function moveSeat(tx: Tx, old: BookingRecord, eventType: BookableEventType
     existing?.id ??
     (
       await tx.booking.create({
-        data: {
-          uid: newBookingUid(),
-          userId: old.userId,
-          eventTypeId: old.eventTypeId,
-          title: old.title,
-          description: old.description,
-          startTime: new Date(input.start),
-          endTime: new Date(input.start + durationMs),
-          location: old.location,
-          status: "ACCEPTED",
-          metadata: (old.metadata ?? {}) as Prisma.InputJsonValue,
-          responses: (holder.seatData?.responses ?? old.responses ?? {}) as Prisma.InputJsonValue,
-          fromReschedule: old.uid,
-          rescheduledBy: input.rescheduledBy ?? null,
-        },
+        data: movedBooking(old, input, durationMs, "ACCEPTED", holder.seatData?.responses ?? old.responses ?? {}),
         select: { id: true },
       })
     ).id;
@@ -141,19 +138,19 @@ async function moveSeat(tx: Tx, old: BookingRecord, eventType: BookableEventType
  * one is created with `fromReschedule` pointing back at it. The new slot is checked with GET /v2/slots' engine
  * under the host's lock, the old booking not counting against itself. Seated bookings move seat by seat.
  */
-export async function rescheduleBooking(deps: BookingDeps, actor: Actor, input: RescheduleBookingInput): Promise<RescheduleResult> {
+export async function rescheduleBooking(deps: Deps, actor: Actor | undefined, input: RescheduleBookingInput): Promise<RescheduleResult> {
   const booking = await findBookingByUid(deps.db, input.uid);
-  if (!booking) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} was not found in the database`);
+  if (!booking) throw bookingNotFound(input.uid);
   const seatMove = await isSeatMove(deps, actor, booking, input);
   if (seatMove) {
     const seat = await findSeat(deps.db, input.seatUid!);
-    if (!seat || seat.bookingUid !== booking.uid) throw new ApiError("NotFoundException", `Seat with uid=${input.seatUid} does not exist.`);
+    if (!seat || seat.bookingUid !== booking.uid) throw seatNotFound(input.seatUid);
   }
   checkReschedulable(booking);
-  if (!booking.eventTypeId) throw new ApiError("NotFoundException", `Booking with uid=${input.uid} is missing event type`);
+  if (!booking.eventTypeId) throw notFound(`Booking with uid=${input.uid} is missing event type`);
   const eventType = await loadBookableEventTypeById(deps.db, booking.eventTypeId);
-  if (!eventType) throw new ApiError("NotFoundException", `Event type with id=${booking.eventTypeId} not found`);
-  if (eventType.disableRescheduling) throw bad("This event type does not allow rescheduling");
+  if (!eventType) throw notFound(`Event type with id=${booking.eventTypeId} not found`);
+  if (eventType.disableRescheduling) throw badRequest("This event type does not allow rescheduling");
 
   const now = deps.now();
   const durationMs = booking.endTime.getTime() - booking.startTime.getTime();
@@ -191,6 +188,6 @@ export async function rescheduleBooking(deps: BookingDeps, actor: Actor, input: 
     seatMove ? moved!.attendees.filter((a) => a.seatUid === input.seatUid) : moved!.attendees,
   );
   // BOOKING_RESCHEDULED even when the moved booking awaits confirmation (Cal.com sends BOOKING_REQUESTED: a bug).
-  await deps.emit([bookingEvent("BOOKING_RESCHEDULED", moved!, payload)]);
+  await emitWebhookEvents(deps, [bookingEvent("BOOKING_RESCHEDULED", moved!, payload)]);
   return { booking: moved!, seatUid: seatMove ? input.seatUid : undefined, showAttendees: await canSeeSeatedAttendees(deps, actor, moved!) };
 }

@@ -1,6 +1,7 @@
-import { ApiError } from "../errors";
+import { ApiError, notFound } from "../errors";
 import { isOwnerOrOrgAdmin } from "./access";
-import type { Actor, BookingDeps } from "./deps";
+import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
 import { findBookingByUid } from "./store";
 
 /**
@@ -9,7 +10,7 @@ import { findBookingByUid } from "./store";
  * unknown uid); then, as in Cal.com without a Cal Video room, 404. A booking that does have a Daily reference has
  * nothing retrievable either: an empty list.
  */
-export async function calVideoRoom(deps: BookingDeps, actor: NonNullable<Actor>, uid: string): Promise<string> {
+export async function calVideoRoom(deps: Deps, actor: Actor, uid: string): Promise<string> {
   const booking = await findBookingByUid(deps.db, uid);
   if (!booking || !(await isOwnerOrOrgAdmin(deps.db, actor, booking.user))) {
     throw new ApiError("ForbiddenException", `BookingPbacGuard - user with id=${actor.userId} does not have access to booking with uid=${uid}`);
@@ -19,6 +20,6 @@ export async function calVideoRoom(deps: BookingDeps, actor: NonNullable<Actor>,
     orderBy: { id: "desc" },
     select: { meetingId: true },
   });
-  if (!reference?.meetingId) throw new ApiError("NotFoundException", `No Cal Video reference found with booking uid ${uid}`);
+  if (!reference?.meetingId) throw notFound(`No Cal Video reference found with booking uid ${uid}`);
   return reference.meetingId;
 }

@@ -102,8 +102,8 @@ export const DeleteEventTypeOutputSchema = successOf(z.object({ id: z.number(), 
   "DeleteEventTypeOutput_2024_06_14",
 );
 
-/** The event type row and owner fields the output needs. */
-export interface EventTypeRecord {
+/** The EventType table's columns as Prisma reads them: declared once; raw-SQL readers pick from it. */
+export interface EventTypeRow {
   id: number;
   userId: number;
   title: string;
@@ -172,6 +172,10 @@ export interface EventTypeRecord {
   eventTypeColor: unknown;
   calVideoSettings: unknown;
   metadata: unknown;
+}
+
+/** The event type row and owner fields the output needs. */
+export interface EventTypeRecord extends EventTypeRow {
   owner: EventTypeOwner;
 }
 

@@ -1,6 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { DateOverride, WeeklyRule } from "../schedules/availability";
-import type { Db } from "../services/db";
+import type { Queryable } from "../services/db";
+import type { EventTypeRow } from "./output";
 
 // Everything the slots engine needs about one event type, in ONE SQL round trip: the event type's rules, its
 // owner, and the schedule it uses (its own `scheduleId`, else the owner's default) with that schedule's weekly
@@ -45,11 +46,36 @@ export interface EventRules {
   weekStart: string;
 }
 
+/**
+ * A schedule in force: times are wall-clock minutes in `timeZone` (IANA), to be placed on dates in that zone.
+ * An override replaces the weekly rules on its date; an override with startMinute === endMinute means the
+ * whole date is unavailable.
+ */
+export interface HostSchedule {
+  id: number;
+  timeZone: string;
+  weekly: WeeklyRule[];
+  overrides: DateOverride[];
+}
+
+/** One host of an event type: its slots are computed over the host's schedule and calendar. */
+export interface EventTypeHost {
+  userId: number;
+  /** Null when the host has no schedule for this event type (then the host is never available). */
+  schedule: HostSchedule | null;
+}
+
 export interface EventTypeForSlots {
   eventTypeId: number;
   slug: string;
   hidden: boolean;
+  /** The event type's owner: the organizer of its bookings. */
   owner: { id: number; username: string | null; timeZone: string };
+  /**
+   * Whose availability the slots are computed over, organizer first (how their slots combine:
+   * src/event-types/scheduling.ts). A personal event type has one host: its owner.
+   */
+  hosts: EventTypeHost[];
   rules: EventRules;
   /** Other lengths a booker may pick (`lengthInMinutesOptions`); empty when only `lengthMinutes`. */
   lengthOptionsMinutes: number[];
@@ -58,13 +84,8 @@ export interface EventTypeForSlots {
   /** Whether unconfirmed bookings still block their slot. */
   requiresConfirmationWillBlockSlot: boolean;
   lockTimeZoneToggleOnBookingPage: boolean;
-  /**
-   * The schedule in force, or null when the event type has none and its owner has no default schedule (then
-   * nothing is available). Times are wall-clock minutes in `timeZone` (IANA), to be placed on dates in that zone.
-   * An override replaces the weekly rules on its date; an override with startMinute === endMinute means the
-   * whole date is unavailable.
-   */
-  schedule: { id: number; timeZone: string; weekly: WeeklyRule[]; overrides: DateOverride[] } | null;
+  /** The owner's schedule in force, or null when the event type has none and its owner has no default schedule. */
+  schedule: HostSchedule | null;
 }
 
 export type EventTypeLookup =
@@ -72,44 +93,50 @@ export type EventTypeLookup =
   /** `organizationSlug` resolves the organization in the same statement (public slot lookups). */
   | { username: string; slug: string; organizationId?: number; organizationSlug?: string };
 
-interface Row {
-  id: number;
-  userId: number;
-  slug: string;
-  hidden: boolean;
-  length: number;
+// The columns read as they are stored; the period columns are read as text, as the engine takes them.
+type Row = Pick<
+  EventTypeRow,
+  | "id"
+  | "userId"
+  | "slug"
+  | "hidden"
+  | "length"
+  | "slotInterval"
+  | "beforeEventBuffer"
+  | "afterEventBuffer"
+  | "minimumBookingNotice"
+  | "offsetStart"
+  | "periodDays"
+  | "periodCountCalendarDays"
+  | "bookingLimitPerDay"
+  | "bookingLimitPerWeek"
+  | "bookingLimitPerMonth"
+  | "bookingLimitPerYear"
+  | "durationLimitPerDay"
+  | "durationLimitPerWeek"
+  | "durationLimitPerMonth"
+  | "durationLimitPerYear"
+  | "seatsPerTimeSlot"
+  | "onlyShowFirstAvailableSlot"
+  | "requiresConfirmation"
+  | "requiresConfirmationWillBlockSlot"
+  | "lockTimeZoneToggleOnBookingPage"
+> & {
   multipleDuration: number[] | null;
-  slotInterval: number | null;
-  beforeEventBuffer: number;
-  afterEventBuffer: number;
-  minimumBookingNotice: number;
-  offsetStart: number;
   periodType: "unlimited" | "rolling" | "rolling_window" | "range";
-  periodDays: number | null;
-  periodCountCalendarDays: boolean | null;
   periodStartDate: string | null;
   periodEndDate: string | null;
-  bookingLimitPerDay: number | null;
-  bookingLimitPerWeek: number | null;
-  bookingLimitPerMonth: number | null;
-  bookingLimitPerYear: number | null;
-  durationLimitPerDay: number | null;
-  durationLimitPerWeek: number | null;
-  durationLimitPerMonth: number | null;
-  durationLimitPerYear: number | null;
-  seatsPerTimeSlot: number | null;
-  onlyShowFirstAvailableSlot: boolean;
-  requiresConfirmation: boolean;
-  requiresConfirmationWillBlockSlot: boolean;
-  lockTimeZoneToggleOnBookingPage: boolean;
   username: string | null;
   ownerTimeZone: string;
   weekStart: string;
+  /** The schedule in force (the event type's own, else the owner's default). */
   scheduleId: number | null;
   scheduleTimeZone: string | null;
   weekly: unknown;
   overrides: unknown;
-}
+  /** The event type's hosts (user ids, organizer first): busy time and versions are read for each. */
+  hostUserIds: number[];
+};
 
 function whereClause(lookup: EventTypeLookup): Prisma.Sql {
   if ("eventTypeId" in lookup) return Prisma.sql`WHERE et."id" = ${lookup.eventTypeId}`;
@@ -160,7 +187,8 @@ export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql 
            et."requiresConfirmationWillBlockSlot", et."lockTimeZoneToggleOnBookingPage",
            u."username", u."timeZone" AS "ownerTimeZone", u."weekStart",
            s."id" AS "scheduleId", s."timeZone" AS "scheduleTimeZone",
-           COALESCE(av."weekly", '[]'::jsonb) AS "weekly", COALESCE(av."overrides", '[]'::jsonb) AS "overrides"
+           COALESCE(av."weekly", '[]'::jsonb) AS "weekly", COALESCE(av."overrides", '[]'::jsonb) AS "overrides",
+           ARRAY[et."userId"] AS "hostUserIds"
     FROM "EventType" et
     JOIN "users" u ON u."id" = et."userId"
     LEFT JOIN "Schedule" s ON s."id" = COALESCE(et."scheduleId", u."defaultScheduleId") AND s."userId" = et."userId"
@@ -178,18 +206,29 @@ export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql 
 }
 
 /** Loads an event type with its owner and schedule for the slots engine, or null when there is no such event type. */
-export async function loadEventTypeForSlots(db: Db, lookup: EventTypeLookup): Promise<EventTypeForSlots | null> {
+export async function loadEventTypeForSlots(db: Queryable, lookup: EventTypeLookup): Promise<EventTypeForSlots | null> {
   const rows = await db.$queryRaw<Row[]>(eventTypeForSlotsStatement(lookup));
   const row = rows[0];
   return row ? eventTypeFromRow(row) : null;
 }
 
 export function eventTypeFromRow(row: EventTypeForSlotsRow): EventTypeForSlots {
+  const schedule: HostSchedule | null =
+    row.scheduleId === null
+      ? null
+      : {
+          id: row.scheduleId,
+          timeZone: row.scheduleTimeZone!,
+          weekly: asArray<WeeklyRule>(row.weekly),
+          overrides: asArray<DateOverride>(row.overrides),
+        };
   return {
     eventTypeId: row.id,
     slug: row.slug,
     hidden: row.hidden,
     owner: { id: row.userId, username: row.username, timeZone: row.ownerTimeZone },
+    // A personal event type's one host is its owner, with the schedule read above (row.hostUserIds: [owner]).
+    hosts: [{ userId: row.userId, schedule }],
     rules: {
       lengthMinutes: row.length,
       slotIntervalMinutes: row.slotInterval ?? row.length,
@@ -209,14 +248,6 @@ export function eventTypeFromRow(row: EventTypeForSlotsRow): EventTypeForSlots {
     requiresConfirmation: row.requiresConfirmation,
     requiresConfirmationWillBlockSlot: row.requiresConfirmationWillBlockSlot,
     lockTimeZoneToggleOnBookingPage: row.lockTimeZoneToggleOnBookingPage,
-    schedule:
-      row.scheduleId === null
-        ? null
-        : {
-            id: row.scheduleId,
-            timeZone: row.scheduleTimeZone!,
-            weekly: asArray<WeeklyRule>(row.weekly),
-            overrides: asArray<DateOverride>(row.overrides),
-          },
+    schedule,
   };
 }

@@ -1,26 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { legacyErrors, LegacyCancelBookingBodySchema } from "../../../src/bookings/api-2024-04-15/legacy";
+import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
+import { cancelBookingLegacy, LegacyCancelBookingBodySchema, LegacyCancelOutputSchema } from "../../../src/bookings/api-2024-04-15/legacy";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { cancelBooking } from "../../../src/bookings/cancel";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
-
-// handleCancelBooking's answer.
-const LegacyCancelOutputSchema = z
-  .object({
-    status: z.literal("success"),
-    data: z.object({
-      success: z.boolean(),
-      message: z.string(),
-      bookingId: z.number(),
-      bookingUid: z.string(),
-      onlyRemovedAttendee: z.boolean(),
-      isPlatformManagedUserBooking: z.boolean(),
-    }),
-  })
-  .openapi("CancelBookingOutput_2024_04_15");
 
 const route = createRoute({
   method: "post",
@@ -46,19 +31,11 @@ export const cancelBookingLegacyOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
-    const uid = c.req.valid("param").bookingUid;
-    const lookup = await legacyErrors(() =>
-      cancelBooking(bookingDeps(c), actorOf(c), { uid, cancellationReason: body.cancellationReason, seatUid: body.seatReferenceUid }),
-    );
-    const booking = lookup.kind === "booking" ? lookup.booking : lookup.bookings[0]!;
-    const data = {
-      success: true,
-      message: "Booking successfully cancelled.",
-      bookingId: booking.id,
-      bookingUid: booking.uid,
-      onlyRemovedAttendee: Boolean(body.seatReferenceUid) && booking.status !== "cancelled",
-      isPlatformManagedUserBooking: Boolean(booking.eventType?.oAuthClientId),
-    };
-    return c.json({ status: "success" as const, data }, 200);
+    const data = await cancelBookingLegacy(c.var.deps, optionalActorOf(c), {
+      uid: c.req.valid("param").bookingUid,
+      cancellationReason: body.cancellationReason,
+      seatReferenceUid: body.seatReferenceUid,
+    });
+    return c.json(success(data), 200);
   },
 });

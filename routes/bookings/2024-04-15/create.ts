@@ -1,16 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getCookie } from "hono/cookie";
-import {
-  legacyCreateInput,
-  legacyErrors,
-  LegacyBookingOutputSchema,
-  LegacyCreateBookingBodySchema,
-  newBookingResponse,
-  createdBookings,
-} from "../../../src/bookings/api-2024-04-15/legacy";
-import { createBooking } from "../../../src/bookings/create";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
-import { rescheduleBooking } from "../../../src/bookings/reschedule";
+import { createOrRescheduleLegacy, LegacyBookingOutputSchema, LegacyCreateBookingBodySchema } from "../../../src/bookings/api-2024-04-15/legacy";
+import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
@@ -37,24 +29,7 @@ export const createBookingLegacyOperation = defineOperation({
   documented: false,
   auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const body = c.req.valid("json");
-    const deps = bookingDeps(c);
-    const data = await legacyErrors(async () => {
-      if (body.rescheduleUid) {
-        const moved = await rescheduleBooking(deps, actorOf(c), {
-          uid: body.rescheduleUid,
-          start: Date.parse(body.start),
-          rescheduledBy: body.rescheduledBy,
-          reschedulingReason: body.responses.rescheduleReason,
-          seatUid: body.seatReferenceUid,
-          ignoreReservations: true,
-        });
-        return newBookingResponse(moved.booking, moved.seatUid);
-      }
-      const created = await createBooking(deps, actorOf(c), legacyCreateInput(body, getCookie(c, "uid")));
-      // A recurring event type booked through this path: Cal.com answers with the first occurrence.
-      return createdBookings(created)[0]!;
-    });
-    return c.json({ status: "success" as const, data }, 201);
+    const data = await createOrRescheduleLegacy(c.var.deps, optionalActorOf(c), { body: c.req.valid("json"), holdUid: getCookie(c, "uid") });
+    return c.json(success(data), 201);
   },
 });

@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { coreBooking, legacyErrors, LegacyBookingOutputSchema } from "../../../src/bookings/api-2024-04-15/legacy";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
-import { bookingNotFound } from "../../../src/bookings/read";
-import { findBookingByUid } from "../../../src/bookings/store";
+import { getBookingByUid } from "../../../src/bookings/read";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
@@ -28,11 +27,7 @@ export const getBookingForRescheduleLegacyOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const uid = c.req.valid("param").bookingUid;
-    const booking = await legacyErrors(async () => {
-      const found = await findBookingByUid(bookingDeps(c).db, uid);
-      if (!found) throw bookingNotFound(uid);
-      return found;
-    });
-    return c.json({ status: "success" as const, data: { ...coreBooking(booking), eventType: booking.eventType } }, 200);
+    const booking = await legacyErrors(() => getBookingByUid(c.var.deps, uid));
+    return c.json(success({ ...coreBooking(booking), eventType: booking.eventType }), 200);
   },
 });

@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { legacyCreateInput, legacyErrors, LegacyBookingOutputSchema, LegacyCreateBookingBodySchema } from "../../../src/bookings/api-2024-04-15/legacy";
 import { createBooking } from "../../../src/bookings/create";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
-import { ApiError, errorResponses } from "../../../src/errors";
+import { optionalActorOf } from "../../../src/http/context";
+import { instantMeetingNeedsTeam } from "../../../src/bookings/errors";
+import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
 
@@ -28,7 +29,7 @@ export const createInstantBookingLegacyOperation = defineOperation({
   handler: async (c) => {
     const input = { ...legacyCreateInput(c.req.valid("json"), undefined), instant: true };
     // The event type is resolved first (an unknown one is event_type_not_found_error); the instant check refuses the rest.
-    await legacyErrors(() => createBooking(bookingDeps(c), actorOf(c), input));
-    throw new ApiError("BadRequestException", "Only Team Event Types are supported for Instant Meeting");
+    await legacyErrors(() => createBooking(c.var.deps, optionalActorOf(c), input));
+    throw instantMeetingNeedsTeam();
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getCookie } from "hono/cookie";
 import {
   createdBookings,
@@ -8,7 +9,7 @@ import {
   LegacyCreateBookingBodySchema,
 } from "../../../src/bookings/api-2024-04-15/legacy";
 import { createBooking } from "../../../src/bookings/create";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
@@ -37,7 +38,7 @@ export const createRecurringBookingLegacyOperation = defineOperation({
     const bodies = c.req.valid("json");
     const first = [...bodies].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0]!;
     const input = { ...legacyCreateInput(first, getCookie(c, "uid")), recurrenceCount: first.recurringCount ?? bodies.length };
-    const created = await legacyErrors(() => createBooking(bookingDeps(c), actorOf(c), input));
-    return c.json({ status: "success" as const, data: createdBookings(created) }, 201);
+    const created = await legacyErrors(() => createBooking(c.var.deps, optionalActorOf(c), input));
+    return c.json(success(createdBookings(created)), 201);
   },
 });

@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { AddGuestsOutputSchema, lookupOutput } from "../../../src/bookings/api-2024-08-13/output";
 import { AddGuestsBodySchema, BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { addGuests } from "../../../src/bookings/guests";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -26,7 +27,7 @@ export const addGuestsOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
-    const lookup = await addGuests(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid, c.req.valid("json").guests);
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    const lookup = await addGuests(c.var.deps, actorOf(c), c.req.valid("param").bookingUid, c.req.valid("json").guests);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

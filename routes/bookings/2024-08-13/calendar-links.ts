@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { CalendarLinksOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { getCalendarLinks } from "../../../src/bookings/calendar-links";
-import { bookingDeps } from "../../../src/bookings/deps";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { BOOKINGS_2024_08_13 } from "./versions";
@@ -26,7 +26,7 @@ export const getCalendarLinksOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
-    const data = await getCalendarLinks(bookingDeps(c), c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data }, 200);
+    const data = await getCalendarLinks(c.var.deps, c.req.valid("param").bookingUid);
+    return c.json(success(data), 200);
   },
 });

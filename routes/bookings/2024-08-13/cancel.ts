@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { CancelBookingOutputSchema, lookupOutput } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, CancelBookingBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { cancelBooking } from "../../../src/bookings/cancel";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { BOOKINGS_2024_08_13 } from "./versions";
@@ -30,7 +31,7 @@ export const cancelBookingOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
-    const lookup = await cancelBooking(bookingDeps(c), actorOf(c), { uid: c.req.valid("param").bookingUid, ...body });
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    const lookup = await cancelBooking(c.var.deps, optionalActorOf(c), { uid: c.req.valid("param").bookingUid, ...body });
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

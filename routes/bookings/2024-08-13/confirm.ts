@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { GetBookingOutputSchema, lookupOutput } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { confirmBooking } from "../../../src/bookings/confirm";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { BOOKINGS_2024_08_13 } from "./versions";
@@ -29,7 +30,7 @@ export const confirmBookingOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
-    const lookup = await confirmBooking(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    const lookup = await confirmBooking(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

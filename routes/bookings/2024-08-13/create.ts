@@ -1,9 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getCookie } from "hono/cookie";
 import { createOutput, CreateBookingOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { CreateBookingBodySchema, type CreateBookingBody } from "../../../src/bookings/api-2024-08-13/schemas";
 import { createBooking, type CreateBookingInput } from "../../../src/bookings/create";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { BOOKINGS_2024_08_13 } from "./versions";
@@ -54,7 +55,7 @@ export const createBookingOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const result = await createBooking(bookingDeps(c), actorOf(c), toCreateInput(c.req.valid("json"), getCookie(c, "uid")));
-    return c.json({ status: "success" as const, data: createOutput(result) }, 201);
+    const result = await createBooking(c.var.deps, optionalActorOf(c), toCreateInput(c.req.valid("json"), getCookie(c, "uid")));
+    return c.json(success(createOutput(result)), 201);
   },
 });

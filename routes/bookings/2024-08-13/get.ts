@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { GetBookingOutputSchema, lookupOutput } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { optionalActorOf } from "../../../src/http/context";
 import { getBooking } from "../../../src/bookings/read";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -28,7 +29,7 @@ export const getBookingOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const lookup = await getBooking(bookingDeps(c), actorOf(c), c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    const lookup = await getBooking(c.var.deps, optionalActorOf(c), c.req.valid("param").bookingUid);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

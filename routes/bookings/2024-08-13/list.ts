@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { anyBookingOutput, GetBookingsOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
-import { ListBookingsQuerySchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { ListBookingsQuerySchema, listFiltersOf } from "../../../src/bookings/api-2024-08-13/schemas";
+import { actorOf } from "../../../src/http/context";
 import { listBookings } from "../../../src/bookings/list";
 import { paginationMeta } from "../../../src/http/common";
 import { defineOperation } from "../../../src/operation";
@@ -20,31 +20,13 @@ const route = createRoute({
   },
 });
 
-const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
-
 export const listBookingsOperation = defineOperation({
   route,
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
     const q = c.req.valid("query");
-    const { bookings, totalItems } = await listBookings(bookingDeps(c), c.var.principal!, {
-      status: q.status,
-      attendeeEmail: q.attendeeEmail,
-      attendeeName: q.attendeeName,
-      bookingUid: q.bookingUid,
-      eventTypeIds: q.eventTypeIds ?? (q.eventTypeId !== undefined ? [q.eventTypeId] : undefined),
-      teamIds: q.teamsIds ?? (q.teamId !== undefined ? [q.teamId] : undefined),
-      afterStart: date(q.afterStart),
-      beforeEnd: date(q.beforeEnd),
-      afterCreatedAt: date(q.afterCreatedAt),
-      beforeCreatedAt: date(q.beforeCreatedAt),
-      afterUpdatedAt: date(q.afterUpdatedAt),
-      beforeUpdatedAt: date(q.beforeUpdatedAt),
-      sort: { start: q.sortStart, end: q.sortEnd, created: q.sortCreated, updated: q.sortUpdatedAt },
-      take: q.take,
-      skip: q.skip,
-    });
+    const { bookings, totalItems } = await listBookings(c.var.deps, actorOf(c), listFiltersOf(q));
     return c.json(
       {
         status: "success" as const,

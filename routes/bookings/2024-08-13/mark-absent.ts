@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { anyBookingOutput, MarkAbsentBookingOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, MarkAbsentBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
 import { markAbsent } from "../../../src/bookings/absent";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
 import { BOOKINGS_2024_08_13 } from "./versions";
@@ -27,7 +28,7 @@ export const markAbsentOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const body = c.req.valid("json") ?? {};
-    const booking = await markAbsent(bookingDeps(c), c.var.principal!, { uid: c.req.valid("param").bookingUid, ...body });
-    return c.json({ status: "success" as const, data: anyBookingOutput(booking, true) }, 200);
+    const booking = await markAbsent(c.var.deps, actorOf(c), { uid: c.req.valid("param").bookingUid, ...body });
+    return c.json(success(anyBookingOutput(booking, true)), 200);
   },
 });

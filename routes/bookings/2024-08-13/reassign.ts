@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ReassignBookingOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, ReassignToUserBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { reassignBooking, reassignBookingToUser } from "../../../src/bookings/reassign";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -29,7 +29,7 @@ export const reassignBookingOperation = defineOperation({
   route: reassignRoute,
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
-  handler: async (c) => reassignBooking(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid),
+  handler: async (c) => reassignBooking(c.var.deps, actorOf(c), c.req.valid("param").bookingUid),
 });
 
 const reassignToUserRoute = createRoute({
@@ -61,6 +61,6 @@ export const reassignBookingToUserOperation = defineOperation({
   auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
     const { bookingUid, userId } = c.req.valid("param");
-    return reassignBookingToUser(bookingDeps(c), c.var.principal!, bookingUid, userId);
+    return reassignBookingToUser(c.var.deps, actorOf(c), bookingUid, userId);
   },
 });

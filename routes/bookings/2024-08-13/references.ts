@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { BookingReferencesOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, ReferencesQuerySchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { getBookingReferences } from "../../../src/bookings/references";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -26,7 +27,7 @@ export const getBookingReferencesOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
-    const data = await getBookingReferences(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid, c.req.valid("query").type);
-    return c.json({ status: "success" as const, data }, 200);
+    const data = await getBookingReferences(c.var.deps, actorOf(c), c.req.valid("param").bookingUid, c.req.valid("query").type);
+    return c.json(success(data), 200);
   },
 });

@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { rescheduleOutput, RescheduleBookingOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, RescheduleBookingBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { actorOf, bookingDeps } from "../../../src/bookings/deps";
+import { optionalActorOf } from "../../../src/http/context";
 import { rescheduleBooking } from "../../../src/bookings/reschedule";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -30,13 +31,13 @@ export const rescheduleBookingOperation = defineOperation({
   auth: { allow: "any", optional: true },
   handler: async (c) => {
     const body = c.req.valid("json");
-    const result = await rescheduleBooking(bookingDeps(c), actorOf(c), {
+    const result = await rescheduleBooking(c.var.deps, optionalActorOf(c), {
       uid: c.req.valid("param").bookingUid,
       start: Date.parse(body.start),
       rescheduledBy: body.rescheduledBy,
       reschedulingReason: body.reschedulingReason,
       seatUid: body.seatUid,
     });
-    return c.json({ status: "success" as const, data: rescheduleOutput(result) }, 201);
+    return c.json(success(rescheduleOutput(result)), 201);
   },
 });

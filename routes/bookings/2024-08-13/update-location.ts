@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { lookupOutput, UpdateBookingLocationOutputSchema } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema, UpdateLocationBodySchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { updateBookingLocation } from "../../../src/bookings/location-update";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -26,7 +27,7 @@ export const updateBookingLocationOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_WRITE"] },
   handler: async (c) => {
-    const lookup = await updateBookingLocation(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid, c.req.valid("json").location);
-    return c.json({ status: "success" as const, data: lookupOutput(lookup) }, 200);
+    const lookup = await updateBookingLocation(c.var.deps, actorOf(c), c.req.valid("param").bookingUid, c.req.valid("json").location);
+    return c.json(success(lookupOutput(lookup)), 200);
   },
 });

@@ -1,11 +1,12 @@
 import { createRoute, type z } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import {
   GetBookingRecordingsOutputSchema,
   GetBookingTranscriptsOutputSchema,
   GetBookingVideoSessionsOutputSchema,
 } from "../../../src/bookings/api-2024-08-13/output";
 import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/schemas";
-import { bookingDeps } from "../../../src/bookings/deps";
+import { actorOf } from "../../../src/http/context";
 import { calVideoRoom } from "../../../src/bookings/video";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
@@ -41,8 +42,8 @@ export const getRecordingsOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
-    await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: [] }, 200);
+    await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
+    return c.json(success([]), 200);
   },
 });
 
@@ -56,8 +57,8 @@ export const getTranscriptsOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
-    await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: [] }, 200);
+    await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
+    return c.json(success([]), 200);
   },
 });
 
@@ -71,7 +72,7 @@ export const getVideoSessionsOperation = defineOperation({
   versions: BOOKINGS_2024_08_13,
   auth: { allow: "any", permissions: ["BOOKING_READ"] },
   handler: async (c) => {
-    await calVideoRoom(bookingDeps(c), c.var.principal!, c.req.valid("param").bookingUid);
-    return c.json({ status: "success" as const, data: [] }, 200);
+    await calVideoRoom(c.var.deps, actorOf(c), c.req.valid("param").bookingUid);
+    return c.json(success([]), 200);
   },
 });

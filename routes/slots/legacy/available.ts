@@ -1,19 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
+import { getLegacyAvailableSlots } from "../../../src/availability/slot-lookups";
 import type { Context } from "hono";
 import { answerFromMemory, slotAnswerKey } from "../../../middleware/slot-answers";
 import { getCookie } from "hono/cookie";
-import { publicSlotsAnswer } from "../../../src/availability/public-slots";
-import { resolveSlotsWindow } from "../../../src/availability/query-window";
 import { GetAvailableSlotsOutputSchema, GetAvailableSlotsQuerySchema } from "../../../src/availability/schemas";
-import { queryInteger } from "../../../src/availability/slots-input";
-import { legacySlotsOutput } from "../../../src/availability/slots-output";
-import type { EventTypeLookup } from "../../../src/event-types/slots-loader";
-import { ApiError, errorResponses } from "../../../src/errors";
+import { errorResponses } from "../../../src/errors";
 import { respondWithJsonText } from "../../../src/json-text";
 import type { AppEnv } from "../../../src/context";
-import { createSql } from "../../../src/services/db";
 import { defineOperation } from "../../../src/operation";
-import { isValidTimeZone } from "../../../src/slots/format";
 import { LEGACY_SLOTS_VERSIONS } from "../versions";
 
 const OPERATION_ID = "SlotsController_2024_04_15_getAvailableSlots";
@@ -37,64 +31,15 @@ const route = createRoute({
   },
 });
 
-const badRequest = (field: string, message: string) => new ApiError("BadRequestException", `${field} - ${message}`);
-
-const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
 export const getAvailableSlotsLegacyOperation = defineOperation({
   route,
   versions: LEGACY_SLOTS_VERSIONS,
   auth: "public",
   handler: async (c) => {
-    const query = c.req.valid("query");
-    const now = Date.now();
-    if (query.timeZone !== undefined && !isValidTimeZone(query.timeZone)) throw badRequest("timeZone", "must be a valid IANA time zone, e.g. Europe/Rome");
-    const slotFormat = query.slotFormat ? query.slotFormat.toLowerCase() : undefined;
-    if (slotFormat !== undefined && slotFormat !== "time" && slotFormat !== "range")
-      throw badRequest("slotFormat", "slotFormat must be either 'range' or 'time'");
-    const duration = query.duration === undefined ? undefined : queryInteger(query.duration);
-    if (duration === null) throw badRequest("duration", "Duration must be a positive number");
-    const eventTypeId = query.eventTypeId === undefined ? undefined : queryInteger(query.eventTypeId);
-    if (eventTypeId === null) throw badRequest("eventTypeId", "eventTypeId must be a number conforming to the specified constraints");
-    const usernames = [...asList(query["usernameList[]"]), ...asList(query.usernameList)];
-    const window = resolveSlotsWindow(query.startTime, query.endTime, {
-      now,
-      names: { start: "startTime", end: "endTime" },
-      endOfDayForMidnightEnd: false,
-    });
-
-    let lookup: EventTypeLookup | { teamSlug: string; organizationSlug?: string };
-    if (eventTypeId !== undefined) lookup = { eventTypeId };
-    else if (usernames.length > 1) throw badRequest("usernameList", "slots of dynamic group events (several usernames) are not available in this API");
-    else if (query.eventTypeSlug && usernames[0]) {
-      const organizationSlug = query.orgSlug ? { organizationSlug: query.orgSlug } : {};
-      lookup =
-        query.isTeamEvent?.toLowerCase() === "true"
-          ? { teamSlug: usernames[0], ...organizationSlug }
-          : { username: usernames[0], slug: query.eventTypeSlug, ...organizationSlug };
-    } else throw new ApiError("NotFoundException", "Event Type not found");
-
-    // The booker's own hold (Cal.com's bookerClientUid) stays visible to it.
-    const ownHoldUid = getCookie(c, "uid") || undefined;
-    const rescheduleUid = query.rescheduleUid || undefined;
-    const body = await publicSlotsAnswer(c.var.deps.db, createSql(c.var.env), {
-      lookup,
-      window,
-      now,
-      excludeBookingUid: rescheduleUid,
-      excludeReservationUid: ownHoldUid,
-      duration,
+    const body = await getLegacyAvailableSlots(c.var.deps, {
+      query: c.req.valid("query"),
+      ownHoldUid: getCookie(c, "uid"),
       cacheKey: answerKey(c),
-      render: (slots, eventType) => ({
-        status: "success" as const,
-        data: {
-          slots: legacySlotsOutput(slots, slotFormat as "time" | "range" | undefined, {
-            timeZone: query.timeZone,
-            onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
-            seatsTotal: eventType.rules.seatsPerTimeSlot,
-          }),
-        },
-      }),
     });
     return respondWithJsonText(c, body, 200);
   },

@@ -25,7 +25,7 @@ export const deleteSelectedSlotLegacyOperation = defineOperation({
   versions: LEGACY_SLOTS_VERSIONS,
   auth: "public",
   handler: async (c) => {
-    await legacyDeleteSelectedSlot(c.var.deps.db, getCookie(c, "uid") || c.req.valid("query").uid);
+    await legacyDeleteSelectedSlot(c.var.deps, getCookie(c, "uid") || c.req.valid("query").uid);
     return c.json({ status: "success" as const }, 200);
   },
 });

@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getCookie, setCookie } from "hono/cookie";
 import { legacyReserveSlot } from "../../../src/availability/reservations";
 import { LegacyReserveSlotInputSchema, LegacyReserveSlotOutputSchema } from "../../../src/availability/schemas";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { reservationStore } from "../reservation-store";
 import { LEGACY_SLOTS_VERSIONS } from "../versions";
 
 const route = createRoute({
@@ -28,9 +28,9 @@ export const reserveSlotLegacyOperation = defineOperation({
   versions: LEGACY_SLOTS_VERSIONS,
   auth: "public",
   handler: async (c) => {
-    const uid = await legacyReserveSlot(reservationStore(c), c.req.valid("json"), getCookie(c, "uid"));
+    const uid = await legacyReserveSlot(c.var.deps, c.req.valid("json"), getCookie(c, "uid"));
     // Express's res.cookie("uid", uid) in Cal.com: a session cookie on path /.
     setCookie(c, "uid", uid, { path: "/" });
-    return c.json({ status: "success" as const, data: uid }, 201);
+    return c.json(success(uid), 201);
   },
 });

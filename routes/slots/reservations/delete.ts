@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { deleteReservation } from "../../../src/availability/reservations";
 import { DeleteReservedSlotOutputSchema, ReservationUidParamSchema } from "../../../src/availability/schemas";
+import { optionalActorOf } from "../../../src/http/context";
 import { defineOperation } from "../../../src/operation";
 import { SLOTS_VERSIONS } from "../versions";
 
@@ -22,7 +23,7 @@ export const deleteReservedSlotOperation = defineOperation({
   versions: SLOTS_VERSIONS,
   auth: { allow: "any", optional: true },
   handler: async (c) => {
-    await deleteReservation(c.var.deps.db, c.var.principal, c.req.valid("param").uid);
+    await deleteReservation(c.var.deps, optionalActorOf(c), c.req.valid("param").uid);
     return c.json({ status: "success" as const }, 200);
   },
 });

@@ -1,6 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { getReservation } from "../../../src/availability/reservations";
 import { GetReservedSlotOutputSchema, ReservationUidParamSchema } from "../../../src/availability/schemas";
+import { optionalActorOf } from "../../../src/http/context";
 import { defineOperation } from "../../../src/operation";
 import { SLOTS_VERSIONS } from "../versions";
 
@@ -23,7 +25,7 @@ export const getReservedSlotOperation = defineOperation({
   versions: SLOTS_VERSIONS,
   auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const data = await getReservation(c.var.deps.db, c.var.principal, c.req.valid("param").uid);
-    return c.json({ status: "success" as const, data }, 200);
+    const data = await getReservation(c.var.deps, optionalActorOf(c), c.req.valid("param").uid);
+    return c.json(success(data), 200);
   },
 });

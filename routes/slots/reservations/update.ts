@@ -1,9 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
+import { success } from "../../../src/http/common";
 import { updateReservation } from "../../../src/availability/reservations";
 import { ReservationUidParamSchema, ReserveSlotInputSchema, ReserveSlotOutputResponseSchema } from "../../../src/availability/schemas";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { reservationStore } from "../reservation-store";
+import { optionalActorOf } from "../../../src/http/context";
 import { SLOTS_VERSIONS } from "../versions";
 
 const route = createRoute({
@@ -28,7 +29,7 @@ export const updateReservedSlotOperation = defineOperation({
   versions: SLOTS_VERSIONS,
   auth: { allow: "any", optional: true },
   handler: async (c) => {
-    const data = await updateReservation(reservationStore(c), c.var.principal, c.req.valid("param").uid, c.req.valid("json"));
-    return c.json({ status: "success" as const, data }, 200);
+    const data = await updateReservation(c.var.deps, optionalActorOf(c), c.req.valid("param").uid, c.req.valid("json"));
+    return c.json(success(data), 200);
   },
 });

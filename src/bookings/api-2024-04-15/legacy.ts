@@ -1,8 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { ApiError } from "../../errors";
-import { OUT_OF_BOUNDS_MESSAGE, SEATS_FULL_MESSAGE } from "../availability";
-import type { CreateBookingInput, CreateBookingResult } from "../create";
-import { OVERLAP_MESSAGE } from "../lock";
+import { ApiError, badRequest } from "../../errors";
+import { OUT_OF_BOUNDS_MESSAGE } from "../availability";
+import { instantMeetingNeedsTeam, OVERLAP_MESSAGE, SEATS_FULL_MESSAGE } from "../errors";
+import type { Actor } from "../../auth/principal";
+import type { Deps } from "../../services";
+import { cancelBooking } from "../cancel";
+import { createBooking, type CreateBookingInput, type CreateBookingResult } from "../create";
+import { rescheduleBooking } from "../reschedule";
 import type { BookingLocationInput } from "../locations";
 import type { BookingRecord } from "../store";
 
@@ -52,6 +56,21 @@ export const LegacyCreateBookingBodySchema = z
   })
   .openapi("CreateBookingInput_2024_04_15");
 export type LegacyCreateBookingBody = z.infer<typeof LegacyCreateBookingBodySchema>;
+
+// handleCancelBooking's answer.
+export const LegacyCancelOutputSchema = z
+  .object({
+    status: z.literal("success"),
+    data: z.object({
+      success: z.boolean(),
+      message: z.string(),
+      bookingId: z.number(),
+      bookingUid: z.string(),
+      onlyRemovedAttendee: z.boolean(),
+      isPlatformManagedUserBooking: z.boolean(),
+    }),
+  })
+  .openapi("CancelBookingOutput_2024_04_15");
 
 export const LegacyCancelBookingBodySchema = z
   .looseObject({
@@ -128,18 +147,17 @@ export function legacyCreateInput(body: LegacyCreateBookingBody, reservationUid:
  */
 export function toLegacyError(error: unknown): unknown {
   if (!(error instanceof ApiError)) return error;
-  const legacy = (message: string) => new ApiError("BadRequestException", message);
   const { message } = error;
-  if (message === OVERLAP_MESSAGE || message.startsWith("Someone else reserved this slot")) return legacy("no_available_users_found_error");
-  if (message === SEATS_FULL_MESSAGE) return legacy("booking_seats_full_error");
-  if (message === OUT_OF_BOUNDS_MESSAGE) return legacy("booking_time_out_of_bounds_error");
-  if (message.includes("maximum number of active bookings")) return legacy("booker_limit_exceeded_error");
-  if (message.includes("already signed up for this seated booking")) return legacy("already_signed_up_for_this_booking_error");
-  if (message.startsWith("Instant bookings are only supported")) return legacy("Only Team Event Types are supported for Instant Meeting");
-  if (/^Event type with (id|slug)/.test(message)) return legacy("event_type_not_found_error");
-  if (/^Booking with uid=\S+ (was )?not found/.test(message)) return legacy("booking_not_found_error");
-  if (message.includes("because it has been cancelled already")) return legacy("This booking has already been cancelled.");
-  if (message.startsWith("Can't reschedule booking") && message.includes("cancelled")) return legacy("cancelled_bookings_cannot_be_rescheduled");
+  if (message === OVERLAP_MESSAGE || message.startsWith("Someone else reserved this slot")) return badRequest("no_available_users_found_error");
+  if (message === SEATS_FULL_MESSAGE) return badRequest("booking_seats_full_error");
+  if (message === OUT_OF_BOUNDS_MESSAGE) return badRequest("booking_time_out_of_bounds_error");
+  if (message.includes("maximum number of active bookings")) return badRequest("booker_limit_exceeded_error");
+  if (message.includes("already signed up for this seated booking")) return badRequest("already_signed_up_for_this_booking_error");
+  if (message.startsWith("Instant bookings are only supported")) return instantMeetingNeedsTeam();
+  if (/^Event type with (id|slug)/.test(message)) return badRequest("event_type_not_found_error");
+  if (/^Booking with uid=\S+ (was )?not found/.test(message)) return badRequest("booking_not_found_error");
+  if (message.includes("because it has been cancelled already")) return badRequest("This booking has already been cancelled.");
+  if (message.startsWith("Can't reschedule booking") && message.includes("cancelled")) return badRequest("cancelled_bookings_cannot_be_rescheduled");
   return error;
 }
 
@@ -248,3 +266,47 @@ export const LegacyBookingOutputSchema = z.object({ status: z.literal("success")
 export const LegacyBookingsOutputSchema = z
   .object({ status: z.literal("success"), data: z.array(LegacyBookingDataSchema) })
   .openapi("BookingsOutput_2024_04_15");
+
+/**
+ * POST /v2/bookings (legacy): a new booking, or with `rescheduleUid` that booking moved, in Cal.com's core
+ * shape. `holdUid` is the booker's hold (its `uid` cookie), released with the booking.
+ */
+export function createOrRescheduleLegacy(deps: Deps, actor: Actor | undefined, input: { body: LegacyCreateBookingBody; holdUid: string | undefined }) {
+  const { body } = input;
+  return legacyErrors(async () => {
+    if (body.rescheduleUid) {
+      const moved = await rescheduleBooking(deps, actor, {
+        uid: body.rescheduleUid,
+        start: Date.parse(body.start),
+        rescheduledBy: body.rescheduledBy,
+        reschedulingReason: body.responses.rescheduleReason,
+        seatUid: body.seatReferenceUid,
+        ignoreReservations: true,
+      });
+      return newBookingResponse(moved.booking, moved.seatUid);
+    }
+    const created = await createBooking(deps, actor, legacyCreateInput(body, input.holdUid));
+    // A recurring event type booked through this path: Cal.com answers with the first occurrence.
+    return createdBookings(created)[0]!;
+  });
+}
+
+/** POST /v2/bookings/{uid}/cancel (legacy): handleCancelBooking's answer. */
+export async function cancelBookingLegacy(
+  deps: Deps,
+  actor: Actor | undefined,
+  input: { uid: string; cancellationReason?: string; seatReferenceUid?: string },
+): Promise<z.infer<typeof LegacyCancelOutputSchema>["data"]> {
+  const lookup = await legacyErrors(() =>
+    cancelBooking(deps, actor, { uid: input.uid, cancellationReason: input.cancellationReason, seatUid: input.seatReferenceUid }),
+  );
+  const booking = lookup.kind === "booking" ? lookup.booking : lookup.bookings[0]!;
+  return {
+    success: true,
+    message: "Booking successfully cancelled.",
+    bookingId: booking.id,
+    bookingUid: booking.uid,
+    onlyRemovedAttendee: Boolean(input.seatReferenceUid) && booking.status !== "cancelled",
+    isPlatformManagedUserBooking: Boolean(booking.eventType?.oAuthClientId),
+  };
+}

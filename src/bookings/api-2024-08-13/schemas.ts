@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { ListBookingsFilters } from "../list";
 import { SUPPORTED_INTEGRATIONS } from "../../event-types/locations";
 import { MetadataSchema } from "../../metadata";
 import { TimeZoneSchema } from "../../time-zone";
@@ -266,3 +267,26 @@ export type ListBookingsQuery = z.infer<typeof ListBookingsQuerySchema>;
 export const ReferencesQuerySchema = z.object({
   type: z.enum(["google_calendar", "office365_calendar", "daily_video", "google_video", "office365_video", "zoom_video"]).optional(),
 });
+
+const dateOf = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
+
+/** The list filters a validated GET /v2/bookings query asks for (single ids are lists of one). */
+export function listFiltersOf(q: ListBookingsQuery): ListBookingsFilters {
+  return {
+    status: q.status,
+    attendeeEmail: q.attendeeEmail,
+    attendeeName: q.attendeeName,
+    bookingUid: q.bookingUid,
+    eventTypeIds: q.eventTypeIds ?? (q.eventTypeId !== undefined ? [q.eventTypeId] : undefined),
+    teamIds: q.teamsIds ?? (q.teamId !== undefined ? [q.teamId] : undefined),
+    afterStart: dateOf(q.afterStart),
+    beforeEnd: dateOf(q.beforeEnd),
+    afterCreatedAt: dateOf(q.afterCreatedAt),
+    beforeCreatedAt: dateOf(q.beforeCreatedAt),
+    afterUpdatedAt: dateOf(q.afterUpdatedAt),
+    beforeUpdatedAt: dateOf(q.beforeUpdatedAt),
+    sort: { start: q.sortStart, end: q.sortEnd, created: q.sortCreated, updated: q.sortUpdatedAt },
+    take: q.take,
+    skip: q.skip,
+  };
+}

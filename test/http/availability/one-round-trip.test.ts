@@ -96,7 +96,7 @@ describe("loadEventTypeWithBusyTime", () => {
       const eventType = await loadEventTypeForSlots(db, { eventTypeId: host.eventTypeId });
       expect(combined!.eventType).toEqual(eventType);
       const separate = await loadBusyContext(db, {
-        hostUserId: host.userId,
+        hostUserIds: [host.userId],
         eventTypeId: host.eventTypeId,
         ...window,
         limits: { count: { week: 3 } },

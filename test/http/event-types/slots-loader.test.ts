@@ -85,6 +85,8 @@ describe("loadEventTypeForSlots", () => {
       slug: "slots-default",
       hidden: false,
       owner: { id: tenant.userId, username: tenant.username, timeZone: "Europe/London" },
+      // A personal event type's one host is its owner, over the schedule below.
+      hosts: [{ userId: tenant.userId, schedule: expect.objectContaining({ id: defaultScheduleId }) }],
       rules: {
         lengthMinutes: 45,
         slotIntervalMinutes: 45,

@@ -1,0 +1,24 @@
+import { badRequest, conflict, notFound } from "../errors";
+
+// Cal.com's booking messages, one factory each (its bookings services word the same miss differently per
+// endpoint; each wording is kept where Cal.com answers it).
+
+/** get, confirm, decline, reschedule, reassign (bookings.service.ts). */
+export const bookingNotFound = (uid: string) => notFound(`Booking with uid=${uid} was not found in the database`);
+/** cancel, location update. */
+export const bookingWithUidNotFound = (uid: string) => notFound(`Booking with uid=${uid} not found`);
+/** add guests, references, calendar links. */
+export const bookingUidNotFound = (uid: string) => notFound(`Booking with uid ${uid} not found`);
+/** A booking re-read under its host's lock that disappeared meanwhile. */
+export const bookingGone = () => notFound("Booking was not found in the database");
+export const seatNotFound = (seatUid: string | undefined) => notFound(`Seat with uid=${seatUid} does not exist.`);
+export const bookingUserNotFound = () => badRequest("User not found");
+
+/** The host is busy at that time (a booking, the no-overlap constraint, a confirmation that would clash). */
+export const OVERLAP_MESSAGE = "User either already has booking at this time or is not available";
+export const hostUnavailable = () => conflict(OVERLAP_MESSAGE);
+export const SEATS_FULL_MESSAGE = "No more seats left at this seated booking.";
+export const seatsFull = () => conflict(SEATS_FULL_MESSAGE);
+export const seatGone = () => badRequest("Invalid seatUid: this seat does not exist or has already been cancelled.");
+/** The legacy controller's answer to an instant meeting of a personal event type (Cal.com's 2024-04-15). */
+export const instantMeetingNeedsTeam = () => badRequest("Only Team Event Types are supported for Instant Meeting");
