@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { api, type ApiCall } from "./api";
-import { createTenant } from "./tenants";
+import { createTenant } from "./fixtures";
 
 export interface SecuredCall extends Omit<ApiCall, "key"> {
   path: string;

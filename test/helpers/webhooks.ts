@@ -8,16 +8,25 @@ import type { ReceivedRequest } from "../support/webhook-receiver";
 import { expect } from "vitest";
 import { api, type ApiCall } from "./api";
 import { contractProblems } from "./contract";
-import { createOAuthClient, createPlatformOrganization, type CreatedClient, type PlatformOrganization } from "./platform";
-import { createTenant, testDb, type Tenant } from "./tenants";
+import {
+  createEventType,
+  createOAuthClient,
+  createPlatformOrganization,
+  createTenant,
+  type CreatedClient,
+  type PlatformOrganization,
+  type Tenant,
+  testDb,
+  unique,
+  withDb,
+} from "./fixtures";
 
 const bindings = env as unknown as Record<string, unknown> & { TEST_WEBHOOK_RECEIVER_URL: string; WEBHOOK_QUEUE: Queue<WebhookQueueMessage> };
 
 export const QUEUE = "cal-webhooks";
 export const DEAD_LETTER_QUEUE = "cal-webhooks-dlq";
 
-let counter = 0;
-export const uniqueName = (prefix = "hook") => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueName = (prefix = "hook") => unique(prefix);
 
 /** A URL on the local receiver; `behaviour` becomes its query (failTimes, alwaysFail, status, delayMs, redirect). */
 export function receiverUrl(name: string, behaviour: Record<string, string | number> = {}): string {
@@ -103,39 +112,22 @@ export async function createWebhookFor(tenant: Tenant, options: WebhookOptions) 
 }
 
 /** A delivery row as the fan-out writes it, without queueing a message (the test then drives the consumer itself). */
-export async function insertDelivery(webhookId: string, payload: Record<string, unknown> = { title: "Intro call", uid: "booking-1" }) {
-  const db = testDb();
-  try {
-    const createdAt = new Date().toISOString();
-    return await db.webhookDelivery.create({
+export function insertDelivery(webhookId: string, payload: Record<string, unknown> = { title: "Intro call", uid: "booking-1" }) {
+  const createdAt = new Date().toISOString();
+  return withDb((db) =>
+    db.webhookDelivery.create({
       data: {
         webhookId,
         eventId: crypto.randomUUID(),
         triggerEvent: "BOOKING_CREATED",
         event: { triggerEvent: "BOOKING_CREATED", createdAt, payload } as object,
       },
-    });
-  } finally {
-    await db.$disconnect();
-  }
+    }),
+  );
 }
 
-export async function readDelivery(deliveryId: string) {
-  const db = testDb();
-  try {
-    return await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-export async function withDb<T>(work: (db: ReturnType<typeof testDb>) => Promise<T>): Promise<T> {
-  const db = testDb();
-  try {
-    return await work(db);
-  } finally {
-    await db.$disconnect();
-  }
+export function readDelivery(deliveryId: string) {
+  return withDb((db) => db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } }));
 }
 
 /** Independent HMAC-SHA256 (hex) for checking signatures. */
@@ -180,20 +172,9 @@ export function scopeApi(scope: WebhookScope, suffix = "", call: ApiCall = {}) {
   return api(`${scope.collectionPath}${suffix}`, { ...scope.auth, ...call, headers: { ...scope.auth.headers, ...call.headers } });
 }
 
-/** An event type of `tenant`, created through the API. */
-export async function createEventTypeFor(tenant: Tenant, title = "Webhook target"): Promise<number> {
-  const res = await api("/v2/event-types", {
-    key: tenant.apiKey,
-    version: "2024-06-14",
-    body: { lengthInMinutes: 30, title, slug: uniqueName("event") },
-  });
-  if (res.status !== 201) throw new Error(`event type creation failed: ${res.status} ${res.text}`);
-  return res.body.data.id as number;
-}
-
 export async function eventTypeWebhookScope(owner?: Tenant): Promise<WebhookScope & { tenant: Tenant; eventTypeId: number }> {
   const tenant = owner ?? (await createTenant());
-  const eventTypeId = await createEventTypeFor(tenant);
+  const { id: eventTypeId } = await createEventType(tenant, { title: "Webhook target" });
   return {
     kind: "eventType",
     label: "event type",

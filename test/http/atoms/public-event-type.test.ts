@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { api } from "../../helpers/api";
-import { bearer, createPlatformOrganization, createPlatformSetup } from "../../helpers/platform";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { bearer } from "../../helpers/platform";
+import { createPlatformOrganization, createPlatform, createTenant, type Tenant } from "../../helpers/fixtures";
 
 // GET /v2/atoms/event-types/{eventSlug}/public is not in Cal.com's OpenAPI document, so its contract is written
 // here from Cal.com's source: PublicEventType = the return of packages/features/eventtypes/lib/getPublicEvent.ts,
@@ -255,7 +255,7 @@ describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
   });
 
   it("finds a managed user's event inside its platform organisation (orgId), as the atoms ask", async () => {
-    const { org, user: managed } = await createPlatformSetup({}, { timeZone: "Europe/Paris" });
+    const { org, user: managed } = await createPlatform({}, { timeZone: "Europe/Paris" });
     const username = managed.response.body.data.user.username as string;
     const created = await api("/v2/event-types", {
       headers: bearer(managed.accessToken),

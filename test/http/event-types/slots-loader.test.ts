@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventTypeForSlots } from "../../../src/event-types/slots-loader";
 import type { Db } from "../../../src/services/db";
 import { api } from "../../helpers/api";
-import { createTenant, type TestDb, testDb, type Tenant } from "../../helpers/tenants";
+import { createTenant, type TestDb, testDb, type Tenant } from "../../helpers/fixtures";
 
 const V = "2024-06-14";
 let tenant: Tenant;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { bearer, getWithBindings, createOAuthClient, createPlatformOrganization, unique, type PlatformOrganization } from "../../helpers/platform";
-import { testDb } from "../../helpers/tenants";
+import { bearer, getWithBindings } from "../../helpers/platform";
+import { createOAuthClient, createPlatformOrganization, unique, type PlatformOrganization, testDb } from "../../helpers/fixtures";
 
 // Cal.com checks the self-hosted license on API-key requests only. These calls run the Worker's app with
 // production bindings; this is the only file that writes the Deployment row.
