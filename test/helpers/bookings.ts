@@ -1,4 +1,4 @@
-import { api, type ApiCall, type ApiResult } from "./api";
+import { api, type ApiCall, type ApiResult, type LooseBody } from "./api";
 import { type Availability, createEventType, createSchedule, createTenant, type KeyHolder, unique, WEEKDAYS_NINE_TO_FIVE, type Tenant } from "./fixtures";
 
 export const V = "2024-08-13";
@@ -42,8 +42,9 @@ export const attendee = (name = "Ann Booker", extra: Record<string, unknown> = {
 });
 
 /** POST /v2/bookings with the 2024-08-13 header. */
-export const book = (body: Record<string, unknown>, call: Omit<ApiCall, "body" | "version" | "method"> = {}): Promise<ApiResult> =>
-  api("/v2/bookings", { ...call, method: "POST", version: V, body });
+export const book = <T = LooseBody>(body: Record<string, unknown>, call: Omit<ApiCall, "body" | "version" | "method"> = {}): Promise<ApiResult<T>> =>
+  api<T>("/v2/bookings", { ...call, method: "POST", version: V, body });
 
 /** A call on /v2/bookings/{uid}/… with the 2024-08-13 header. */
-export const onBooking = (uid: string, suffix: string, call: ApiCall = {}): Promise<ApiResult> => api(`/v2/bookings/${uid}${suffix}`, { version: V, ...call });
+export const onBooking = <T = LooseBody>(uid: string, suffix: string, call: ApiCall = {}): Promise<ApiResult<T>> =>
+  api<T>(`/v2/bookings/${uid}${suffix}`, { version: V, ...call });

@@ -189,10 +189,12 @@ export interface CreatedManagedUser {
   email: string;
   accessToken: string;
   refreshToken: string;
-  response: ApiResult;
+  response: ApiResult<ManagedUserCreated>;
 }
 
-type ManagedUserCreated = { data: { user: { id: number; email: string }; accessToken: string; refreshToken: string } };
+type ManagedUserCreated = {
+  data: { user: { id: number; email: string; username: string | null } & Record<string, unknown>; accessToken: string; refreshToken: string };
+};
 
 export async function createManagedUser(client: CreatedClient, input: Record<string, unknown> = {}): Promise<CreatedManagedUser> {
   const res = await api<ManagedUserCreated>(`/v2/oauth-clients/${client.clientId}/users`, {

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { EncryptJWT } from "jose";
 import { readEnv, type SigningKey } from "../../src/env";
+import type { LooseBody } from "./api";
 import { fetchWithEnv } from "./app";
 
 // Platform authentication helpers; organizations, OAuth clients and managed users are made in fixtures.ts.
@@ -38,6 +39,6 @@ export async function nextAuthSessionToken(claims: Record<string, unknown>, opti
 }
 
 /** A GET through the Worker's app with some bindings replaced (test/helpers/app.ts). */
-export function getWithBindings(overrides: Record<string, string | undefined>, path: string, headers: Record<string, string> = {}) {
-  return fetchWithEnv(new Request(`http://api.test${path}`, { headers }), overrides);
+export function getWithBindings<T = LooseBody>(overrides: Record<string, string | undefined>, path: string, headers: Record<string, string> = {}) {
+  return fetchWithEnv<T>(new Request(`http://api.test${path}`, { headers }), overrides);
 }

@@ -6,7 +6,7 @@ import type { WebhookProducerServices } from "../../src/webhooks/producer";
 import type { WebhookQueueMessage } from "../../src/webhooks/messages";
 import type { ReceivedRequest } from "../support/webhook-receiver";
 import { expect } from "vitest";
-import { api, type ApiCall } from "./api";
+import { api, type ApiCall, type ApiResult, expectError, type LooseBody } from "./api";
 import { contractProblems } from "./contract";
 import {
   createEventType,
@@ -102,13 +102,22 @@ export interface WebhookOptions {
 }
 
 /** Creates a user webhook through the API and returns its output (with the secret, shown at creation). */
-export async function createWebhookFor(tenant: Tenant, options: WebhookOptions) {
-  const res = await api("/v2/webhooks", {
+export interface CreatedWebhook {
+  id: string;
+  userId: number;
+  subscriberUrl: string;
+  secret?: string;
+  active: boolean;
+  triggers: string[];
+}
+
+export async function createWebhookFor(tenant: Tenant, options: WebhookOptions): Promise<CreatedWebhook> {
+  const res = await api<{ data: CreatedWebhook }>("/v2/webhooks", {
     key: tenant.apiKey,
     body: { active: true, triggers: ["BOOKING_CREATED"], ...options },
   });
   if (res.status !== 201) throw new Error(`webhook creation failed: ${res.status} ${res.text}`);
-  return res.body.data as { id: string; userId: number; subscriberUrl: string; secret?: string; active: boolean; triggers: string[] };
+  return res.body.data;
 }
 
 /** A delivery row as the fan-out writes it, without queueing a message (the test then drives the consumer itself). */
@@ -168,8 +177,8 @@ export interface WebhookScope {
 }
 
 /** A call on a scope's webhooks with its owner's credentials; `suffix` is "" or "/<webhookId>". */
-export function scopeApi(scope: WebhookScope, suffix = "", call: ApiCall = {}) {
-  return api(`${scope.collectionPath}${suffix}`, { ...scope.auth, ...call, headers: { ...scope.auth.headers, ...call.headers } });
+export function scopeApi<T = LooseBody>(scope: WebhookScope, suffix = "", call: ApiCall = {}): Promise<ApiResult<T>> {
+  return api<T>(`${scope.collectionPath}${suffix}`, { ...scope.auth, ...call, headers: { ...scope.auth.headers, ...call.headers } });
 }
 
 export async function eventTypeWebhookScope(owner?: Tenant): Promise<WebhookScope & { tenant: Tenant; eventTypeId: number }> {
@@ -234,9 +243,6 @@ export const SCOPE_FACTORIES: Array<[string, ScopeFactory]> = [
 export const validWebhookBody = () => ({ subscriberUrl: `https://example.com/ok/${uniqueName()}`, triggers: ["BOOKING_CREATED"], active: true });
 
 /** Cal.com's 400 envelope, its message naming `field`. */
-export function expectBadRequest(res: { status: number; body: any }, field: string) {
-  expect(res.status).toBe(400);
-  expect(res.body.status).toBe("error");
-  expect(res.body.error.code).toBe("BadRequestException");
-  expect(res.body.error.message).toContain(field);
+export function expectBadRequest(res: Pick<ApiResult, "status" | "body">, field: string) {
+  expect(expectError(res, 400, "BadRequestException").error.message).toContain(field);
 }

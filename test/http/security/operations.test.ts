@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "../../../routes/index";
 import type { Operation } from "../../../src/operation";
-import { api } from "../../helpers/api";
+import { type ApiResult, api, expectError } from "../../helpers/api";
 
 // Plausible values for the path params in use; any other param gets "1" (a valid integer id and a valid string).
 const PARAM_VALUES: Record<string, string> = {
@@ -64,20 +64,17 @@ it("the public and optional-auth operations are the reviewed ones", () => {
 const secured = operations.filter((operation) => operation.auth !== "public");
 const label = (operation: Operation) => `${key(operation)}${operation.versions === "all" ? "" : ` (${operation.versions[0]})`}`;
 
-function expectUnauthorized(res: { status: number; body: unknown; text: string }) {
-  expect(res.status, res.text).toBe(401);
-  expect((res.body as { error?: { code?: string } }).error?.code).toBe("UnauthorizedException");
-}
+const expectUnauthorized = (res: ApiResult) => expectError(res, 401, "UnauthorizedException");
 
 describe.each(secured.map((operation) => [label(operation), operation] as const))("%s", (_, operation) => {
   const call = () => ({ method: operation.route.method.toUpperCase(), version: versionOf(operation) });
   if (!isOptional(operation)) {
     it("401 without credentials", async () => {
-      expectUnauthorized(await api(concretePath(operation), call()));
+      expectUnauthorized(await api<unknown>(concretePath(operation), call()));
     });
   }
 
   it("401 with a wrong API key", async () => {
-    expectUnauthorized(await api(concretePath(operation), { ...call(), key: WRONG_API_KEY }));
+    expectUnauthorized(await api<unknown>(concretePath(operation), { ...call(), key: WRONG_API_KEY }));
   });
 });

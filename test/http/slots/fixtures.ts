@@ -1,5 +1,5 @@
 import { VERSION_RECHECK_MS } from "../../../src/availability/answer-cache";
-import { api } from "../../helpers/api";
+import { api, type LooseBody } from "../../helpers/api";
 import { type Availability, createEventType, createSchedule, createTenant, type Tenant, testDb, WEEKDAYS_NINE_TO_FIVE } from "../../helpers/fixtures";
 
 export const DAY = 86_400_000;
@@ -87,8 +87,8 @@ export async function insertBooking(host: Host, start: number, minutes = 60, sta
   }
 }
 
-export const getSlots = (query: Record<string, string | number>, options: { version?: string; headers?: Record<string, string> } = {}) =>
-  api(`/v2/slots?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, {
+export const getSlots = <T = LooseBody>(query: Record<string, string | number>, options: { version?: string; headers?: Record<string, string> } = {}) =>
+  api<T>(`/v2/slots?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, {
     version: options.version ?? V,
     headers: options.headers,
   });
