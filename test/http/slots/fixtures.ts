@@ -1,6 +1,6 @@
 import { VERSION_RECHECK_MS } from "../../../src/availability/answer-cache";
 import { api, type LooseBody } from "../../helpers/api";
-import { type Availability, createEventType, createSchedule, createTenant, type Tenant, testDb, WEEKDAYS_NINE_TO_FIVE } from "../../helpers/fixtures";
+import { type Availability, createEventType, createSchedule, createTenant, type Tenant, WEEKDAYS_NINE_TO_FIVE, withDb } from "../../helpers/fixtures";
 
 export const DAY = 86_400_000;
 export const V = "2024-09-04";
@@ -68,10 +68,9 @@ export function slotStarts(data: Record<string, Array<{ start: string }>>): numb
     .map((slot) => Date.parse(slot.start));
 }
 
-export async function insertBooking(host: Host, start: number, minutes = 60, status: "ACCEPTED" | "PENDING" | "CANCELLED" = "ACCEPTED") {
-  const db = testDb();
-  try {
-    return await db.booking.create({
+export function insertBooking(host: Host, start: number, minutes = 60, status: "ACCEPTED" | "PENDING" | "CANCELLED" = "ACCEPTED") {
+  return withDb((db) =>
+    db.booking.create({
       data: {
         uid: `booking-${crypto.randomUUID()}`,
         userId: host.userId,
@@ -81,10 +80,8 @@ export async function insertBooking(host: Host, start: number, minutes = 60, sta
         startTime: new Date(start),
         endTime: new Date(start + minutes * 60_000),
       },
-    });
-  } finally {
-    await db.$disconnect();
-  }
+    }),
+  );
 }
 
 export const getSlots = <T = LooseBody>(query: Record<string, string | number>, options: { version?: string; headers?: Record<string, string> } = {}) =>
