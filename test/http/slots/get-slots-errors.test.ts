@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createHost, DAY, getSlots, isoDate, mondayAhead, type Host } from "./fixtures";
+import { createHost, DAY, getSlots, isoDate, mondayAhead, type Host } from "./helpers";
 import { createPlatformOrganization, unique, testDb } from "../../helpers/fixtures";
 
 let host: Host;

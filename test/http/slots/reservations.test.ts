@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { createHost, DAY, getSlots, insertBooking, isoDate, mondayAhead, seenWithinRecheck, slotStarts, V, type Host } from "./fixtures";
+import { createHost, DAY, getSlots, insertBooking, isoDate, mondayAhead, seenWithinRecheck, slotStarts, V, type Host } from "./helpers";
 import { testDb } from "../../helpers/fixtures";
 
 let host: Host;
