@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { createApp } from "../../src/app";
+import { type ApiResult, type LooseBody, parseBody } from "./api";
 
 const app = createApp();
 
@@ -8,7 +9,7 @@ const app = createApp();
  * Sends a request through the real app with some bindings overridden, for behaviour that depends on
  * configuration (low rate limits, an unreachable Redis or database, a missing setting).
  */
-export async function fetchWithEnv(request: Request, overrides: Record<string, string | undefined>) {
+export async function fetchWithEnv<T = LooseBody>(request: Request, overrides: Record<string, string | undefined>): Promise<ApiResult<T>> {
   const bindings: Record<string, unknown> = { ...(env as unknown as Record<string, unknown>) };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete bindings[key];
@@ -18,11 +19,5 @@ export async function fetchWithEnv(request: Request, overrides: Record<string, s
   const response = await app.fetch(request, bindings, ctx);
   await waitOnExecutionContext(ctx);
   const text = await response.text();
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, headers: response.headers, body };
+  return { status: response.status, headers: response.headers, body: parseBody(text) as T, text };
 }

@@ -1,11 +1,9 @@
-import { expect } from "vitest";
-import { api, type ApiCall, type ApiResult } from "./api";
-import { createTenant, testDb, type Tenant } from "./tenants";
+import { api, type ApiCall, type ApiResult, type LooseBody } from "./api";
+import { type Availability, createEventType, createSchedule, createTenant, type KeyHolder, unique, WEEKDAYS_NINE_TO_FIVE, type Tenant } from "./fixtures";
 
 export const V = "2024-08-13";
 
-let counter = 0;
-export const uniqueSlug = (prefix = "meet") => `${prefix}-${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueSlug = (prefix = "meet") => unique(prefix);
 
 /** Midnight UTC of a Monday `weeksAhead` weeks from now (far enough that minimum notice never interferes). */
 export function futureMonday(weeksAhead = 3): number {
@@ -24,31 +22,16 @@ export interface Host extends Tenant {
 }
 
 /** A user with an API key and a default UTC schedule, Monday to Friday 09:00-17:00 unless told otherwise. */
-export async function createHost(
-  availability = [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" }],
-): Promise<Host> {
+export async function createHost(availability: Availability = WEEKDAYS_NINE_TO_FIVE): Promise<Host> {
   const tenant = await createTenant({ timeZone: "UTC" });
-  const schedule = await api("/v2/schedules", {
-    method: "POST",
-    key: tenant.apiKey,
-    version: "2024-06-11",
-    body: { name: "Work", timeZone: "UTC", isDefault: true, availability },
-  });
-  expect(schedule.status, schedule.text).toBe(201);
-  return { ...tenant, scheduleId: schedule.body.data.id };
+  const schedule = await createSchedule(tenant, { availability });
+  return { ...tenant, scheduleId: schedule.id };
 }
 
-/** Creates an event type through the API (2024-06-14) and returns its id. */
-export async function createEventType(host: Tenant, body: Record<string, unknown> = {}): Promise<{ id: number; slug: string }> {
-  const slug = uniqueSlug();
-  const res = await api("/v2/event-types", {
-    method: "POST",
-    key: host.apiKey,
-    version: "2024-06-14",
-    body: { lengthInMinutes: 30, title: "Intro call", slug, minimumBookingNotice: 0, ...body },
-  });
-  expect(res.status, res.text).toBe(201);
-  return { id: res.body.data.id, slug: res.body.data.slug };
+/** An event type bookable right away (no minimum notice), made through the API (2024-06-14). */
+export async function createBookableEventType(host: KeyHolder, body: Record<string, unknown> = {}): Promise<{ id: number; slug: string }> {
+  const { id, slug } = await createEventType(host, { minimumBookingNotice: 0, ...body });
+  return { id, slug };
 }
 
 export const attendee = (name = "Ann Booker", extra: Record<string, unknown> = {}) => ({
@@ -59,18 +42,9 @@ export const attendee = (name = "Ann Booker", extra: Record<string, unknown> = {
 });
 
 /** POST /v2/bookings with the 2024-08-13 header. */
-export const book = (body: Record<string, unknown>, call: Omit<ApiCall, "body" | "version" | "method"> = {}): Promise<ApiResult> =>
-  api("/v2/bookings", { ...call, method: "POST", version: V, body });
+export const book = <T = LooseBody>(body: Record<string, unknown>, call: Omit<ApiCall, "body" | "version" | "method"> = {}): Promise<ApiResult<T>> =>
+  api<T>("/v2/bookings", { ...call, method: "POST", version: V, body });
 
 /** A call on /v2/bookings/{uid}/… with the 2024-08-13 header. */
-export const onBooking = (uid: string, suffix: string, call: ApiCall = {}): Promise<ApiResult> => api(`/v2/bookings/${uid}${suffix}`, { version: V, ...call });
-
-/** Rows straight from the database, for checks the API does not expose. */
-export async function sql<T = Record<string, unknown>>(query: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
-  const db = testDb();
-  try {
-    return (await db.$queryRaw(query, ...values)) as T[];
-  } finally {
-    await db.$disconnect();
-  }
-}
+export const onBooking = <T = LooseBody>(uid: string, suffix: string, call: ApiCall = {}): Promise<ApiResult<T>> =>
+  api<T>(`/v2/bookings/${uid}${suffix}`, { version: V, ...call });

@@ -1,15 +1,16 @@
 import { expect, it } from "vitest";
-import { api, type ApiCall } from "./api";
-import { createTenant } from "./tenants";
+import { type ApiCall, type ApiResult, api, expectError } from "./api";
+import { createTenant } from "./fixtures";
 
 export interface SecuredCall extends Omit<ApiCall, "key"> {
   path: string;
 }
 
-const unauthorizedEnvelope = (body: any) => {
-  expect(body.status).toBe("error");
-  expect(body.error.code).toBe("UnauthorizedException");
-  expect(typeof body.error.message).toBe("string");
+/** Cal.com's 401 envelope; returns its error for the message checks. */
+const unauthorizedEnvelope = (res: ApiResult) => {
+  const { error } = expectError(res, 401, "UnauthorizedException");
+  expect(typeof error.message).toBe("string");
+  return error;
 };
 
 /**
@@ -21,33 +22,30 @@ const unauthorizedEnvelope = (body: any) => {
 export function itRejectsMissingAndInvalidCredentials(call: () => SecuredCall, options: { missingCredentials?: string } = {}) {
   it("401 without credentials", async () => {
     const { path, ...rest } = call();
-    const res = await api(path, rest);
+    const res = await api<unknown>(path, rest);
     expect(res.status).toBe(401);
-    unauthorizedEnvelope(res.body);
-    expect(res.body.error.message).toContain(options.missingCredentials ?? "No authentication method provided");
+    expect(unauthorizedEnvelope(res).message).toContain(options.missingCredentials ?? "No authentication method provided");
   });
 
   it("401 with an unknown API key", async () => {
     const { path, ...rest } = call();
-    const res = await api(path, { ...rest, key: "cal_00000000000000000000000000000000" });
+    const res = await api<unknown>(path, { ...rest, key: "cal_00000000000000000000000000000000" });
     expect(res.status).toBe(401);
-    unauthorizedEnvelope(res.body);
-    expect(res.body.error.message).toBe("ApiAuthStrategy - api key - Your api key is not valid");
+    expect(unauthorizedEnvelope(res).message).toBe("ApiAuthStrategy - api key - Your api key is not valid");
   });
 
   it("401 with an expired API key", async () => {
     const expired = await createTenant({ expiresAt: new Date(Date.now() - 3 * 86_400_000) });
     const { path, ...rest } = call();
-    const res = await api(path, { ...rest, key: expired.apiKey });
+    const res = await api<unknown>(path, { ...rest, key: expired.apiKey });
     expect(res.status).toBe(401);
-    unauthorizedEnvelope(res.body);
-    expect(res.body.error.message).toBe("ApiAuthStrategy - api key - Your api key is expired");
+    expect(unauthorizedEnvelope(res).message).toBe("ApiAuthStrategy - api key - Your api key is expired");
   });
 
   it("401 with a Bearer token that is neither an API key nor a known access token", async () => {
     const { path, ...rest } = call();
-    const res = await api(path, { ...rest, headers: { ...rest.headers, authorization: "Bearer not-a-token" } });
+    const res = await api<unknown>(path, { ...rest, headers: { ...rest.headers, authorization: "Bearer not-a-token" } });
     expect(res.status).toBe(401);
-    unauthorizedEnvelope(res.body);
+    unauthorizedEnvelope(res);
   });
 }

@@ -6,18 +6,27 @@ import type { WebhookProducerServices } from "../../src/webhooks/producer";
 import type { WebhookQueueMessage } from "../../src/webhooks/messages";
 import type { ReceivedRequest } from "../support/webhook-receiver";
 import { expect } from "vitest";
-import { api, type ApiCall } from "./api";
+import { api, type ApiCall, type ApiResult, expectError, type LooseBody } from "./api";
 import { contractProblems } from "./contract";
-import { createOAuthClient, createPlatformOrganization, type CreatedClient, type PlatformOrganization } from "./platform";
-import { createTenant, testDb, type Tenant } from "./tenants";
+import {
+  createEventType,
+  createOAuthClient,
+  createPlatformOrganization,
+  createTenant,
+  type CreatedClient,
+  type PlatformOrganization,
+  type Tenant,
+  testDb,
+  unique,
+  withDb,
+} from "./fixtures";
 
 const bindings = env as unknown as Record<string, unknown> & { TEST_WEBHOOK_RECEIVER_URL: string; WEBHOOK_QUEUE: Queue<WebhookQueueMessage> };
 
 export const QUEUE = "cal-webhooks";
 export const DEAD_LETTER_QUEUE = "cal-webhooks-dlq";
 
-let counter = 0;
-export const uniqueName = (prefix = "hook") => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueName = (prefix = "hook") => unique(prefix);
 
 /** A URL on the local receiver; `behaviour` becomes its query (failTimes, alwaysFail, status, delayMs, redirect). */
 export function receiverUrl(name: string, behaviour: Record<string, string | number> = {}): string {
@@ -93,49 +102,41 @@ export interface WebhookOptions {
 }
 
 /** Creates a user webhook through the API and returns its output (with the secret, shown at creation). */
-export async function createWebhookFor(tenant: Tenant, options: WebhookOptions) {
-  const res = await api("/v2/webhooks", {
+export interface CreatedWebhook {
+  id: string;
+  userId: number;
+  subscriberUrl: string;
+  secret?: string;
+  active: boolean;
+  triggers: string[];
+}
+
+export async function createWebhookFor(tenant: Tenant, options: WebhookOptions): Promise<CreatedWebhook> {
+  const res = await api<{ data: CreatedWebhook }>("/v2/webhooks", {
     key: tenant.apiKey,
     body: { active: true, triggers: ["BOOKING_CREATED"], ...options },
   });
   if (res.status !== 201) throw new Error(`webhook creation failed: ${res.status} ${res.text}`);
-  return res.body.data as { id: string; userId: number; subscriberUrl: string; secret?: string; active: boolean; triggers: string[] };
+  return res.body.data;
 }
 
 /** A delivery row as the fan-out writes it, without queueing a message (the test then drives the consumer itself). */
-export async function insertDelivery(webhookId: string, payload: Record<string, unknown> = { title: "Intro call", uid: "booking-1" }) {
-  const db = testDb();
-  try {
-    const createdAt = new Date().toISOString();
-    return await db.webhookDelivery.create({
+export function insertDelivery(webhookId: string, payload: Record<string, unknown> = { title: "Intro call", uid: "booking-1" }) {
+  const createdAt = new Date().toISOString();
+  return withDb((db) =>
+    db.webhookDelivery.create({
       data: {
         webhookId,
         eventId: crypto.randomUUID(),
         triggerEvent: "BOOKING_CREATED",
         event: { triggerEvent: "BOOKING_CREATED", createdAt, payload } as object,
       },
-    });
-  } finally {
-    await db.$disconnect();
-  }
+    }),
+  );
 }
 
-export async function readDelivery(deliveryId: string) {
-  const db = testDb();
-  try {
-    return await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-export async function withDb<T>(work: (db: ReturnType<typeof testDb>) => Promise<T>): Promise<T> {
-  const db = testDb();
-  try {
-    return await work(db);
-  } finally {
-    await db.$disconnect();
-  }
+export function readDelivery(deliveryId: string) {
+  return withDb((db) => db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } }));
 }
 
 /** Independent HMAC-SHA256 (hex) for checking signatures. */
@@ -176,24 +177,13 @@ export interface WebhookScope {
 }
 
 /** A call on a scope's webhooks with its owner's credentials; `suffix` is "" or "/<webhookId>". */
-export function scopeApi(scope: WebhookScope, suffix = "", call: ApiCall = {}) {
-  return api(`${scope.collectionPath}${suffix}`, { ...scope.auth, ...call, headers: { ...scope.auth.headers, ...call.headers } });
-}
-
-/** An event type of `tenant`, created through the API. */
-export async function createEventTypeFor(tenant: Tenant, title = "Webhook target"): Promise<number> {
-  const res = await api("/v2/event-types", {
-    key: tenant.apiKey,
-    version: "2024-06-14",
-    body: { lengthInMinutes: 30, title, slug: uniqueName("event") },
-  });
-  if (res.status !== 201) throw new Error(`event type creation failed: ${res.status} ${res.text}`);
-  return res.body.data.id as number;
+export function scopeApi<T = LooseBody>(scope: WebhookScope, suffix = "", call: ApiCall = {}): Promise<ApiResult<T>> {
+  return api<T>(`${scope.collectionPath}${suffix}`, { ...scope.auth, ...call, headers: { ...scope.auth.headers, ...call.headers } });
 }
 
 export async function eventTypeWebhookScope(owner?: Tenant): Promise<WebhookScope & { tenant: Tenant; eventTypeId: number }> {
   const tenant = owner ?? (await createTenant());
-  const eventTypeId = await createEventTypeFor(tenant);
+  const { id: eventTypeId } = await createEventType(tenant, { title: "Webhook target" });
   return {
     kind: "eventType",
     label: "event type",
@@ -253,9 +243,6 @@ export const SCOPE_FACTORIES: Array<[string, ScopeFactory]> = [
 export const validWebhookBody = () => ({ subscriberUrl: `https://example.com/ok/${uniqueName()}`, triggers: ["BOOKING_CREATED"], active: true });
 
 /** Cal.com's 400 envelope, its message naming `field`. */
-export function expectBadRequest(res: { status: number; body: any }, field: string) {
-  expect(res.status).toBe(400);
-  expect(res.body.status).toBe("error");
-  expect(res.body.error.code).toBe("BadRequestException");
-  expect(res.body.error.message).toContain(field);
+export function expectBadRequest(res: Pick<ApiResult, "status" | "body">, field: string) {
+  expect(expectError(res, 400, "BadRequestException").error.message).toContain(field);
 }

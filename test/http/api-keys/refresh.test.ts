@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createTenant, testDb } from "../../helpers/tenants";
+import { createTenant, testDb } from "../../helpers/fixtures";
 
 describe("POST /v2/api-keys/refresh", () => {
   it("issues a new key, revokes the old one at once (cache included), and defaults to 30 days", async () => {

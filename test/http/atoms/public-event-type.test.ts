@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { api } from "../../helpers/api";
-import { bearer, createPlatformOrganization, createPlatformSetup } from "../../helpers/platform";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { bearer } from "../../helpers/platform";
+import { createEventType, createPlatformOrganization, createPlatform, createTenant, type Tenant } from "../../helpers/fixtures";
 
 // GET /v2/atoms/event-types/{eventSlug}/public is not in Cal.com's OpenAPI document, so its contract is written
 // here from Cal.com's source: PublicEventType = the return of packages/features/eventtypes/lib/getPublicEvent.ts,
@@ -111,10 +111,7 @@ beforeAll(async () => {
   const schedules = async (body: object) => (await api("/v2/schedules", { key: host.apiKey, version: "2024-06-11", body })).body.data.id as number;
   defaultScheduleId = await schedules({ name: "Working hours", timeZone: "America/New_York", isDefault: true });
   ownScheduleId = await schedules({ name: "Mornings", timeZone: "Asia/Tokyo", isDefault: false });
-  const create = async (body: object) => {
-    const res = await api("/v2/event-types", { key: host.apiKey, version: "2024-06-14", body });
-    if (res.status !== 201) throw new Error(`event type: ${res.status} ${res.text}`);
-  };
+  const create = (body: Record<string, unknown>) => createEventType(host, body);
   await create({
     title: "Intro call",
     slug: "intro",
@@ -255,7 +252,7 @@ describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
   });
 
   it("finds a managed user's event inside its platform organisation (orgId), as the atoms ask", async () => {
-    const { org, user: managed } = await createPlatformSetup({}, { timeZone: "Europe/Paris" });
+    const { org, user: managed } = await createPlatform({}, { timeZone: "Europe/Paris" });
     const username = managed.response.body.data.user.username as string;
     const created = await api("/v2/event-types", {
       headers: bearer(managed.accessToken),

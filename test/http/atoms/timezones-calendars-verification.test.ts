@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { bearer, createManagedUser, createOAuthClient, createPlatformOrganization, type CreatedManagedUser } from "../../helpers/platform";
+import { bearer } from "../../helpers/platform";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { createManagedUser, createOAuthClient, createPlatformOrganization, type CreatedManagedUser, createTenant, type Tenant } from "../../helpers/fixtures";
 
 // The atoms' Booker calls these next to the event and slots. Two are not in Cal.com's OpenAPI document; their
 // contracts are written here from Cal.com's source.

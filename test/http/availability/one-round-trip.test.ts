@@ -6,8 +6,8 @@ import { findSlots, slotsFromBusyContext } from "../../../src/availability/servi
 import { loadEventTypeForSlots } from "../../../src/event-types/slots-loader";
 import { createSql, type Db } from "../../../src/services/db";
 import { api } from "../../helpers/api";
-import { testDb } from "../../helpers/tenants";
-import { createHost, DAY, mondayAhead, type Host } from "../slots/fixtures";
+import { createHost, DAY, mondayAhead, type Host } from "../slots/helpers";
+import { testDb } from "../../helpers/fixtures";
 
 // GET /v2/slots reads the event type and the host's busy time in one statement; it must read exactly what
 // findSlots' two round trips read.

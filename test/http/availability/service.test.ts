@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findBookableSlot, findSlots } from "../../../src/availability/service";
 import { api } from "../../helpers/api";
-import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
+import { createTenant, testDb, type Tenant } from "../../helpers/fixtures";
 
 let host: Tenant;
 let eventTypeId: number;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, createEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
+import { at, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
 import { api } from "../../helpers/api";
 import { CoreBookingSchema, legacyBody, legacyBook, NewBookingResponseSchema } from "./helpers";
 
@@ -9,7 +9,7 @@ const monday = futureMonday();
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host)).id;
+  eventTypeId = (await createBookableEventType(host)).id;
 }, 30_000);
 
 describe("POST /v2/bookings (legacy body, as the atoms Booker sends it)", () => {
@@ -100,7 +100,7 @@ describe("POST /v2/bookings (legacy body, as the atoms Booker sends it)", () => 
   });
 
   it("POST /v2/bookings/recurring books the event type's occurrences", async () => {
-    const recurring = (await createEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 3 } })).id;
+    const recurring = (await createBookableEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 3 } })).id;
     const starts = [0, 1, 2].map((w) => at(monday, 7 * w + 4, 9));
     const res = await api("/v2/bookings/recurring", {
       method: "POST",

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
 import { legacyBody, legacyBook } from "./helpers";
 
@@ -10,7 +10,7 @@ const monday = futureMonday(5);
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host)).id;
+  eventTypeId = (await createBookableEventType(host)).id;
 }, 30_000);
 
 describe("POST /v2/bookings and /cancel: the version header picks the controller", () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { at, createEventType, createHost, futureMonday, type Host } from "../../helpers/bookings";
+import { at, createBookableEventType, createHost, futureMonday, type Host } from "../../helpers/bookings";
 import { legacyBody, legacyBook } from "./helpers";
 
 let host: Host;
@@ -9,7 +9,7 @@ const monday = futureMonday(4);
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host)).id;
+  eventTypeId = (await createBookableEventType(host)).id;
 }, 30_000);
 
 const expectLegacyError = (res: { status: number; text: string; body: any }, message: string) => {

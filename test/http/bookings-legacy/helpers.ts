@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { api, type ApiResult } from "../../helpers/api";
+import { api, type ApiResult, type LooseBody } from "../../helpers/api";
 import { uniqueSlug } from "../../helpers/bookings";
 
 /** The web app's booking form body, as the atoms Booker sends it. */
@@ -17,7 +17,7 @@ export function legacyBody(eventTypeId: number, start: string, extra: Record<str
 }
 
 /** POST /v2/bookings as the atoms send it: anonymous, no version header unless given. */
-export const legacyBook = (body: unknown, version?: string): Promise<ApiResult> => api("/v2/bookings", { method: "POST", body, version });
+export const legacyBook = <T = LooseBody>(body: unknown, version?: string): Promise<ApiResult<T>> => api<T>("/v2/bookings", { method: "POST", body, version });
 
 const iso = z.string().datetime({ offset: true });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { at, attendee, book, createEventType, createHost, futureMonday, V, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, V, type Host } from "../../helpers/bookings";
 
 let host: Host;
 let eventTypeId: number;
@@ -8,7 +8,7 @@ const monday = futureMonday(14);
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host)).id;
+  eventTypeId = (await createBookableEventType(host)).id;
 }, 30_000);
 
 describe("request bodies the contract makes optional", () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { at, attendee, book, createEventType, createHost, futureMonday, uniqueSlug, V, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, uniqueSlug, V, type Host } from "../../helpers/bookings";
 
 let host: Host;
 let eventTypeId: number;
@@ -8,7 +8,7 @@ const monday = futureMonday(7);
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host, { afterEventBuffer: 30 })).id;
+  eventTypeId = (await createBookableEventType(host, { afterEventBuffer: 30 })).id;
 }, 30_000);
 
 const expectError = (res: { status: number; body: any }, status: number, message: string | RegExp) => {
@@ -118,13 +118,13 @@ describe("POST /v2/bookings: the slot must be offered by the slots engine", () =
   });
 
   it("minimum notice and the booking window are enforced at creation (400, Cal.com's message)", async () => {
-    const notice = await createEventType(host, { minimumBookingNotice: 525_600 });
+    const notice = await createBookableEventType(host, { minimumBookingNotice: 525_600 });
     expectError(
       await book({ start: at(monday, 1, 9), eventTypeId: notice.id, attendee: attendee() }),
       400,
       /^The event type can't be booked at the "start" time provided\./,
     );
-    const window = await createEventType(host, { bookingWindow: { type: "calendarDays", value: 5, rolling: false } });
+    const window = await createBookableEventType(host, { bookingWindow: { type: "calendarDays", value: 5, rolling: false } });
     expectError(
       await book({ start: at(monday, 1, 9), eventTypeId: window.id, attendee: attendee() }),
       400,
@@ -133,7 +133,7 @@ describe("POST /v2/bookings: the slot must be offered by the slots engine", () =
   });
 
   it("booking limits are enforced at creation: one per day, the second that day is a 409", async () => {
-    const limited = await createEventType(host, { bookingLimitsCount: { day: 1 } });
+    const limited = await createBookableEventType(host, { bookingLimitsCount: { day: 1 } });
     expect((await book({ start: at(monday, 2, 9), eventTypeId: limited.id, attendee: attendee() })).status).toBe(201);
     expectError(
       await book({ start: at(monday, 2, 14), eventTypeId: limited.id, attendee: attendee() }),
@@ -144,7 +144,7 @@ describe("POST /v2/bookings: the slot must be offered by the slots engine", () =
   });
 
   it("the booker's active bookings limit", async () => {
-    const limited = await createEventType(host, { bookerActiveBookingsLimit: { maximumActiveBookings: 1 } });
+    const limited = await createBookableEventType(host, { bookerActiveBookingsLimit: { maximumActiveBookings: 1 } });
     const booker = attendee();
     expect((await book({ start: at(monday, 3, 9), eventTypeId: limited.id, attendee: booker })).status).toBe(201);
     expectError(
@@ -157,7 +157,7 @@ describe("POST /v2/bookings: the slot must be offered by the slots engine", () =
 
 describe("POST /v2/bookings: the event type's own rules", () => {
   it("a required custom booking field must be answered, with the right type and a known option", async () => {
-    const { id } = await createEventType(host, {
+    const { id } = await createBookableEventType(host, {
       bookingFields: [
         { type: "text", slug: "company", label: "Company", required: true },
         { type: "select", slug: "size", label: "Size", required: false, options: ["S", "M"] },
@@ -185,7 +185,7 @@ describe("POST /v2/bookings: the event type's own rules", () => {
   });
 
   it("bookingRequiresAuthentication: anonymous 401, another user 403, the owner books", async () => {
-    const { id } = await createEventType(host, { bookingRequiresAuthentication: true });
+    const { id } = await createBookableEventType(host, { bookingRequiresAuthentication: true });
     expectError(
       await book({ start: at(monday, 4, 11), eventTypeId: id, attendee: attendee() }),
       401,

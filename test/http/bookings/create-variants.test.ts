@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, sql, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
+import { sql } from "../../helpers/fixtures";
 
 const CREATE = "BookingsController_2024_08_13_createBooking";
 let host: Host;
@@ -13,7 +14,7 @@ beforeAll(async () => {
 
 describe("POST /v2/bookings: what the booker sends is stored and answered as Cal.com does", () => {
   it("guests, booking field responses (notes become the description), location, by username + slug", async () => {
-    const { id, slug } = await createEventType(host, {
+    const { id, slug } = await createBookableEventType(host, {
       locations: [{ type: "address", address: "1 Main St", public: true }, { type: "attendeePhone" }],
       bookingFields: [{ type: "text", slug: "company", label: "Company", required: true }],
     });
@@ -59,7 +60,7 @@ describe("POST /v2/bookings: what the booker sends is stored and answered as Cal
   });
 
   it("a location type the event type does not offer is a 400 naming the allowed types", async () => {
-    const { id } = await createEventType(host);
+    const { id } = await createBookableEventType(host);
     const res = await book({ start: at(monday, 0, 11), eventTypeId: id, attendee: attendee(), location: { type: "address" } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain("Booking location with type address not valid for event type");
@@ -67,7 +68,7 @@ describe("POST /v2/bookings: what the booker sends is stored and answered as Cal
   });
 
   it("lengthInMinutes books one of the event type's lengths; another length or none allowed is a 400", async () => {
-    const multi = await createEventType(host, { lengthInMinutes: 30, lengthInMinutesOptions: [15, 30, 60] });
+    const multi = await createBookableEventType(host, { lengthInMinutes: 30, lengthInMinutesOptions: [15, 30, 60] });
     const res = await book({ start: at(monday, 1, 9), eventTypeId: multi.id, attendee: attendee(), lengthInMinutes: 60 });
     expect(res.status, res.text).toBe(201);
     expect(res.body.data).toMatchObject({ duration: 60, end: at(monday, 1, 10) });
@@ -76,14 +77,14 @@ describe("POST /v2/bookings: what the booker sends is stored and answered as Cal
     expect(bad.body.error.message).toBe(
       "Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: 15, 30, 60",
     );
-    const single = await createEventType(host);
+    const single = await createBookableEventType(host);
     const none = await book({ start: at(monday, 1, 12), eventTypeId: single.id, attendee: attendee(), lengthInMinutes: 30 });
     expect(none.status).toBe(400);
     expect(none.body.error.message).toContain("Can't specify 'lengthInMinutes'");
   });
 
   it("requires confirmation: the booking is pending, and does not block the slot unless the event type says so", async () => {
-    const { id } = await createEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } });
+    const { id } = await createBookableEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } });
     const first = await book({ start: at(monday, 2, 9), eventTypeId: id, attendee: attendee() });
     expect(first.status, first.text).toBe(201);
     expect(first.body.data.status).toBe("pending");
@@ -93,7 +94,7 @@ describe("POST /v2/bookings: what the booker sends is stored and answered as Cal
   });
 
   it("recurring event types: one booking per occurrence, sharing recurringBookingUid; the recurring uid reads the series", async () => {
-    const { id } = await createEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 4 } });
+    const { id } = await createBookableEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 4 } });
     const res = await book({ start: at(monday, 3, 9), eventTypeId: id, attendee: attendee(), recurrenceCount: 3 });
     expect(res.status, res.text).toBe(201);
     expect(contractProblems(CREATE, 201, res.body)).toEqual([]);
@@ -110,7 +111,7 @@ describe("POST /v2/bookings: what the booker sends is stored and answered as Cal
   });
 
   it("a reservation: the booker's own hold (body reservedSlotUid or the uid cookie) does not block them and is released", async () => {
-    const { id } = await createEventType(host);
+    const { id } = await createBookableEventType(host);
     const hold = async (uid: string, start: string) =>
       sql`INSERT INTO "SelectedSlots" ("eventTypeId", "userId", "slotUtcStartDate", "slotUtcEndDate", "uid", "releaseAt")
           VALUES (${id}, ${host.userId}, ${new Date(start)}, ${new Date(Date.parse(start) + 1_800_000)}, ${uid}, ${new Date(Date.now() + 300_000)})`;
@@ -130,7 +131,7 @@ describe("POST /v2/bookings: what the booker sends is stored and answered as Cal
   });
 
   it("an anonymous booker and an API-key caller get the same booking output", async () => {
-    const { id } = await createEventType(host);
+    const { id } = await createBookableEventType(host);
     const anonymous = await book({ start: at(monday, 4, 15), eventTypeId: id, attendee: attendee() });
     const withKey = await book({ start: at(monday, 4, 16), eventTypeId: id, attendee: attendee() }, { key: host.apiKey });
     expect(anonymous.status).toBe(201);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
 
 let host: Host;
@@ -8,7 +8,7 @@ const monday = futureMonday();
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host)).id;
+  eventTypeId = (await createBookableEventType(host)).id;
 }, 30_000);
 
 describe("POST /v2/bookings (2024-08-13)", () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { at, attendee, book, createEventType, createHost, futureMonday, sql, V, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, V, type Host } from "../../helpers/bookings";
+import { sql } from "../../helpers/fixtures";
 
 let host: Host;
 let eventTypeId: number;
@@ -9,7 +10,7 @@ const key = () => `idem-${crypto.randomUUID()}`;
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host)).id;
+  eventTypeId = (await createBookableEventType(host)).id;
 }, 30_000);
 
 const bookingsAt = async (start: string) =>

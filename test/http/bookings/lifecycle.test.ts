@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, sql, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
+import { sql } from "../../helpers/fixtures";
 
 let host: Host;
 let stranger: Host;
@@ -12,9 +13,9 @@ const monday = futureMonday(8);
 beforeAll(async () => {
   host = await createHost();
   stranger = await createHost();
-  eventTypeId = (await createEventType(host)).id;
-  confirmTypeId = (await createEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
-  recurringTypeId = (await createEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 3 } })).id;
+  eventTypeId = (await createBookableEventType(host)).id;
+  confirmTypeId = (await createBookableEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
+  recurringTypeId = (await createBookableEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 3 } })).id;
 }, 30_000);
 
 const create = async (start: string, typeId = eventTypeId) => {

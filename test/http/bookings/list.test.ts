@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, sql, V, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, V, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
+import { sql } from "../../helpers/fixtures";
 
 const LIST = "BookingsController_2024_08_13_getBookings";
 let host: Host;
@@ -16,8 +17,8 @@ const list = (query = "", key = host.apiKey) => api(`/v2/bookings${query}`, { ve
 beforeAll(async () => {
   host = await createHost();
   other = await createHost();
-  typeA = (await createEventType(host)).id;
-  typeB = (await createEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
+  typeA = (await createBookableEventType(host)).id;
+  typeB = (await createBookableEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
   const make = async (name: string, start: string, eventTypeId: number, who = attendee(name)) => {
     const res = await book({ start, eventTypeId, attendee: who });
     expect(res.status, res.text).toBe(201);

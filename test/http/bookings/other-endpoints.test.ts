@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, sql, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
+import { sql } from "../../helpers/fixtures";
 
 let host: Host;
 let stranger: Host;
@@ -10,7 +11,7 @@ const monday = futureMonday(11);
 beforeAll(async () => {
   host = await createHost();
   stranger = await createHost();
-  eventTypeId = (await createEventType(host, { description: "A short chat" })).id;
+  eventTypeId = (await createBookableEventType(host, { description: "A short chat" })).id;
 }, 30_000);
 
 const create = async (start: string, who = attendee()) => {

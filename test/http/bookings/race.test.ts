@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withHostLock } from "../../../src/bookings/lock";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, sql, type Host } from "../../helpers/bookings";
-import { testDb } from "../../helpers/tenants";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
+import { sql, testDb } from "../../helpers/fixtures";
 
 let host: Host;
 let eventTypeId: number;
@@ -9,7 +9,7 @@ const monday = futureMonday(4);
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host)).id;
+  eventTypeId = (await createBookableEventType(host)).id;
 }, 30_000);
 
 describe("no double booking under concurrency", () => {
@@ -28,7 +28,7 @@ describe("concurrent changes to one booking end in a consistent state", () => {
   let confirmTypeId: number;
 
   beforeAll(async () => {
-    confirmTypeId = (await createEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
+    confirmTypeId = (await createBookableEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
   }, 30_000);
 
   it("two concurrent confirmations of one pending booking: one 200, one 400, one accepted booking", async () => {

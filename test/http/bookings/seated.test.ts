@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, sql, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
+import { sql } from "../../helpers/fixtures";
 
 let host: Host;
 let hiddenSeats: number;
@@ -9,8 +10,8 @@ const monday = futureMonday(9);
 
 beforeAll(async () => {
   host = await createHost();
-  hiddenSeats = (await createEventType(host, { seats: { seatsPerTimeSlot: 3, showAttendeeInfo: false, showAvailabilityCount: true } })).id;
-  shownSeats = (await createEventType(host, { seats: { seatsPerTimeSlot: 2, showAttendeeInfo: true, showAvailabilityCount: true } })).id;
+  hiddenSeats = (await createBookableEventType(host, { seats: { seatsPerTimeSlot: 3, showAttendeeInfo: false, showAvailabilityCount: true } })).id;
+  shownSeats = (await createBookableEventType(host, { seats: { seatsPerTimeSlot: 2, showAttendeeInfo: true, showAvailabilityCount: true } })).id;
 }, 30_000);
 
 const seatsTaken = async (start: string) =>

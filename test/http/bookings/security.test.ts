@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, V, type Host } from "../../helpers/bookings";
-import { bearer, createLoneUser, createPlatformSetup } from "../../helpers/platform";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, V, type Host } from "../../helpers/bookings";
+import { bearer } from "../../helpers/platform";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
+import { createLoneUser, createPlatform } from "../../helpers/fixtures";
 
 let host: Host;
 let uid: string;
@@ -10,7 +11,7 @@ const monday = futureMonday(12);
 
 beforeAll(async () => {
   host = await createHost();
-  const eventTypeId = (await createEventType(host)).id;
+  const eventTypeId = (await createBookableEventType(host)).id;
   const res = await book({ start: at(monday, 0, 9), eventTypeId, attendee: attendee() });
   expect(res.status, res.text).toBe(201);
   uid = res.body.data.uid;
@@ -59,7 +60,7 @@ describe("who may do what", () => {
   });
 
   it("an OAuth client without BOOKING_WRITE is refused by the PermissionsGuard; BOOKING_READ lists", async () => {
-    const { user: managed } = await createPlatformSetup({ permissions: ["BOOKING_READ"] });
+    const { user: managed } = await createPlatform({ permissions: ["BOOKING_READ"] });
     const confirm = await onBooking(uid, "/confirm", { method: "POST", headers: bearer(managed.accessToken) });
     expect(confirm.status).toBe(403);
     expect(confirm.body.error.message).toMatch(/^PermissionsGuard - oAuth client with id=.* does not have the required permissions=BOOKING_WRITE/);

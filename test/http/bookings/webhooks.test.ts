@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, attendee, book, createEventType, createHost, futureMonday, onBooking, sql, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
 import { createWebhookFor, receiverUrl, uniqueName, waitForRequests } from "../../helpers/webhooks";
+import { sql } from "../../helpers/fixtures";
 
 // Every lifecycle change enqueues its webhook event after it commits; the real queue consumer delivers it here.
 
@@ -13,8 +14,8 @@ const monday = futureMonday(13);
 
 beforeAll(async () => {
   host = await createHost();
-  eventTypeId = (await createEventType(host)).id;
-  confirmTypeId = (await createEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
+  eventTypeId = (await createBookableEventType(host)).id;
+  confirmTypeId = (await createBookableEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
   receiver = uniqueName("bookings");
   await createWebhookFor(host, { subscriberUrl: receiverUrl(receiver), triggers: TRIGGERS });
 }, 30_000);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { createTenant, type Tenant } from "../../helpers/fixtures";
 
 const V = "2024-06-14";
 let tenant: Tenant;

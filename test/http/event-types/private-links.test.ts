@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
+import { createEventType, createTenant, testDb, type Tenant } from "../../helpers/fixtures";
 
 const V = "2024-06-14";
 let tenant: Tenant;
@@ -10,13 +10,7 @@ const base = () => `/v2/event-types/${eventTypeId}/private-links`;
 
 beforeAll(async () => {
   tenant = await createTenant();
-  const created = await api("/v2/event-types", {
-    method: "POST",
-    key: tenant.apiKey,
-    version: V,
-    body: { lengthInMinutes: 30, title: "VIP", slug: "vip", hidden: true },
-  });
-  eventTypeId = created.body.data.id;
+  eventTypeId = (await createEventType(tenant, { lengthInMinutes: 30, title: "VIP", slug: "vip", hidden: true })).id;
 }, 30_000);
 
 describe("private links", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { createEventType, createTenant, type Tenant } from "../../helpers/fixtures";
 
 const V = "2024-06-14";
 let owner: Tenant;
@@ -11,13 +11,7 @@ let linkId: string;
 
 beforeAll(async () => {
   [owner, intruder] = await Promise.all([createTenant(), createTenant()]);
-  const created = await api("/v2/event-types", {
-    method: "POST",
-    key: owner.apiKey,
-    version: V,
-    body: { lengthInMinutes: 30, title: "Secret strategy session", slug: "secret", hidden: true },
-  });
-  eventTypeId = created.body.data.id;
+  eventTypeId = (await createEventType(owner, { lengthInMinutes: 30, title: "Secret strategy session", slug: "secret", hidden: true })).id;
   const link = await api(`/v2/event-types/${eventTypeId}/private-links`, { method: "POST", key: owner.apiKey, version: V, body: {} });
   linkId = link.body.data.linkId;
 }, 30_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventTypeForSlots } from "../../../src/event-types/slots-loader";
 import type { Db } from "../../../src/services/db";
 import { api } from "../../helpers/api";
-import { createTenant, type TestDb, testDb, type Tenant } from "../../helpers/tenants";
+import { createEventType, createTenant, type TestDb, testDb, type Tenant } from "../../helpers/fixtures";
 
 const V = "2024-06-14";
 let tenant: Tenant;
@@ -10,8 +10,7 @@ let db: TestDb;
 let defaultScheduleId: number;
 let pinnedScheduleId: number;
 
-const createEventType = async (body: Record<string, unknown>) =>
-  (await api("/v2/event-types", { method: "POST", key: tenant.apiKey, version: V, body: { lengthInMinutes: 30, title: "T", ...body } })).body.data;
+const createOwnEventType = (body: Record<string, unknown>) => createEventType(tenant, { lengthInMinutes: 30, title: "T", ...body });
 
 // Counts every Prisma call the loader makes, to hold it to one SQL round trip.
 function counting(client: Db) {
@@ -65,7 +64,7 @@ afterAll(async () => {
 
 describe("loadEventTypeForSlots", () => {
   it("loads rules, owner and the default schedule (weekly rules + overrides) in one SQL round trip", async () => {
-    const et = await createEventType({
+    const et = await createOwnEventType({
       slug: "slots-default",
       lengthInMinutes: 45,
       beforeEventBuffer: 10,
@@ -120,7 +119,7 @@ describe("loadEventTypeForSlots", () => {
   });
 
   it("uses the event type's own schedule when it has one, and finds it by username + slug", async () => {
-    await createEventType({
+    await createOwnEventType({
       slug: "slots-pinned",
       scheduleId: pinnedScheduleId,
       slotInterval: 20,
@@ -147,8 +146,7 @@ describe("loadEventTypeForSlots", () => {
     expect(await loadEventTypeForSlots(db, { eventTypeId: 2_000_000_000 })).toBeNull();
     expect(await loadEventTypeForSlots(db, { username: tenant.username, slug: "no-such-slug" })).toBeNull();
     const loner = await createTenant();
-    const et = (await api("/v2/event-types", { method: "POST", key: loner.apiKey, version: V, body: { lengthInMinutes: 30, title: "x", slug: "x" } })).body
-      .data;
+    const et = await createEventType(loner, { lengthInMinutes: 30, title: "x", slug: "x" });
     const loaded = await loadEventTypeForSlots(db, { eventTypeId: et.id });
     expect(loaded?.schedule).toBeNull();
     expect(loaded?.rules.bookingWindow).toEqual({ type: "unlimited" });
@@ -161,7 +159,7 @@ describe("loadEventTypeForSlots", () => {
       version: "2024-06-11",
       body: { name: "Temp", timeZone: "UTC", isDefault: false },
     });
-    const et = await createEventType({ slug: "slots-fallback", scheduleId: extra.body.data.id });
+    const et = await createOwnEventType({ slug: "slots-fallback", scheduleId: extra.body.data.id });
     await api(`/v2/schedules/${extra.body.data.id}`, { method: "DELETE", key: tenant.apiKey, version: "2024-06-11" });
     const loaded = await loadEventTypeForSlots(db, { eventTypeId: et.id });
     expect(loaded?.schedule?.id).toBe(defaultScheduleId);

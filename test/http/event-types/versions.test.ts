@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { createEventType, createTenant, type Tenant } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 let eventTypeId: number;
 
 beforeAll(async () => {
   tenant = await createTenant();
-  const res = await api("/v2/event-types", { method: "POST", key: tenant.apiKey, version: "2024-06-14", body: { lengthInMinutes: 30, title: "V", slug: "v" } });
-  eventTypeId = res.body.data.id;
+  eventTypeId = (await createEventType(tenant, { lengthInMinutes: 30, title: "V", slug: "v" })).id;
 }, 30_000);
 
 // Cal.com serves /v2/event-types with EventTypesController_2024_06_14 only for 2024-06-14. Without the header

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
+import { createTenant, testDb, type Tenant } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 beforeAll(async () => {

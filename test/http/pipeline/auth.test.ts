@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateApiKey } from "../../../src/auth/api-keys";
 import { api } from "../../helpers/api";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
+import { createTenant, testDb, type Tenant } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 beforeAll(async () => {

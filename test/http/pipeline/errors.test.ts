@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { fetchWithEnv } from "../../helpers/app";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { createTenant, type Tenant } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 beforeAll(async () => {

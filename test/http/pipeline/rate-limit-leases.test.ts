@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "../../../src/auth/api-keys";
 import { fetchWithEnv } from "../../helpers/app";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { createTenant, type Tenant } from "../../helpers/fixtures";
 
 // The limiter takes tokens from Redis in leases (src/services/rate-limiter.ts). A limit of 40 leases 2 tokens at
 // a time; the hour-long window keeps a window boundary out of the test.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { createTenant, type Tenant } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 beforeAll(async () => {

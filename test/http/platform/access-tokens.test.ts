@@ -3,24 +3,23 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signAccessToken } from "../../../src/platform/tokens";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
+import { bearer, testSigningKeys } from "../../helpers/platform";
 import {
-  bearer,
   createManagedUser,
   createOAuthClient,
-  createPlatformSetup,
-  testSigningKeys,
+  createPlatform,
   type CreatedClient,
   type CreatedManagedUser,
   type PlatformOrganization,
-} from "../../helpers/platform";
-import { testDb } from "../../helpers/tenants";
+  testDb,
+} from "../../helpers/fixtures";
 
 let org: PlatformOrganization;
 let client: CreatedClient;
 let user: CreatedManagedUser;
 
 beforeAll(async () => {
-  ({ org, client, user } = await createPlatformSetup({
+  ({ org, client, user } = await createPlatform({
     permissions: ["*"],
     redirectUris: ["https://app.example.com/callback", "https://*.preview.example.com"],
   }));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { bearer, getWithBindings, createOAuthClient, createPlatformOrganization, unique, type PlatformOrganization } from "../../helpers/platform";
-import { testDb } from "../../helpers/tenants";
+import { bearer, getWithBindings } from "../../helpers/platform";
+import { createOAuthClient, createPlatformOrganization, unique, type PlatformOrganization, withDb } from "../../helpers/fixtures";
 
 // Cal.com checks the self-hosted license on API-key requests only. These calls run the Worker's app with
 // production bindings; this is the only file that writes the Deployment row.
@@ -12,12 +12,7 @@ beforeAll(async () => {
 }, 30_000);
 
 async function recordLicense(licenseKey: string | null) {
-  const db = testDb();
-  try {
-    await db.deployment.upsert({ where: { id: 1 }, create: { id: 1, licenseKey }, update: { licenseKey } });
-  } finally {
-    await db.$disconnect();
-  }
+  await withDb((db) => db.deployment.upsert({ where: { id: 1 }, create: { id: 1, licenseKey }, update: { licenseKey } }));
 }
 
 const LICENSE_ERROR = "ApiAuthStrategy - api key - Invalid or missing CALCOM_LICENSE_KEY environment variable";

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
+import { bearer } from "../../helpers/platform";
 import {
-  bearer,
   createManagedUser,
   createOAuthClient,
   createPlatformOrganization,
   type CreatedClient,
   type CreatedManagedUser,
   type PlatformOrganization,
-} from "../../helpers/platform";
+} from "../../helpers/fixtures";
 
 // One client cannot see or change another client's users; a managed user's token cannot manage users.
 

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
+import { bearer } from "../../helpers/platform";
 import {
-  bearer,
   createManagedUser,
   createOAuthClient,
   createPlatformOrganization,
   unique,
   type CreatedClient,
   type PlatformOrganization,
-} from "../../helpers/platform";
-import { testDb } from "../../helpers/tenants";
+  testDb,
+} from "../../helpers/fixtures";
 
 let org: PlatformOrganization;
 let client: CreatedClient;

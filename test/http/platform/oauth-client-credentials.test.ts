@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { createOAuthClient, createPlatformOrganization, type CreatedClient, type PlatformOrganization } from "../../helpers/platform";
-import { testDb } from "../../helpers/tenants";
+import { createOAuthClient, createPlatformOrganization, type CreatedClient, type PlatformOrganization, testDb } from "../../helpers/fixtures";
 
 // x-cal-client-id + x-cal-secret-key: the client acts as its platform organization's owner (else an admin).
 

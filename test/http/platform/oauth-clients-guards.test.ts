@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createLoneUser, createOAuthClient, createPlatformOrganization, type PlatformOrganization } from "../../helpers/platform";
-import { testDb } from "../../helpers/tenants";
+import { createLoneUser, createOAuthClient, createPlatformOrganization, type PlatformOrganization, testDb } from "../../helpers/fixtures";
 
 // The 403s of Cal.com's OrganizationRolesGuard and OAuthClientGuard, and one organization's isolation from another.
 

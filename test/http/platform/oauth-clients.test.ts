@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../../src/crypto";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { createOAuthClient, createPlatformOrganization, type PlatformOrganization } from "../../helpers/platform";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { testDb } from "../../helpers/tenants";
+import { createOAuthClient, createPlatformOrganization, type PlatformOrganization, testDb } from "../../helpers/fixtures";
 
 let org: PlatformOrganization;
 

@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signAccessToken } from "../../../src/platform/tokens";
 import { api } from "../../helpers/api";
+import { getWithBindings, bearer, testSigningKeys } from "../../helpers/platform";
 import {
-  getWithBindings,
-  bearer,
   createManagedUser,
   createOAuthClient,
-  createPlatformSetup,
-  testSigningKeys,
+  createPlatform,
   type CreatedClient,
   type CreatedManagedUser,
   type PlatformOrganization,
-} from "../../helpers/platform";
+} from "../../helpers/fixtures";
 
 // The calls Cal.com's React atoms make first (atoms-calls.md): all API versions, no version header.
 
@@ -20,7 +18,7 @@ let client: CreatedClient;
 let user: CreatedManagedUser;
 
 beforeAll(async () => {
-  ({ org, client, user } = await createPlatformSetup({ name: "Atoms client" }));
+  ({ org, client, user } = await createPlatform({ name: "Atoms client" }));
 }, 30_000);
 
 describe("GET /v2/provider/{clientId}", () => {

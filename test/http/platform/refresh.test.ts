@@ -2,15 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../../src/crypto";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
+import { bearer } from "../../helpers/platform";
 import {
-  bearer,
   createManagedUser,
   createOAuthClient,
   createPlatformOrganization,
   type CreatedClient,
   type PlatformOrganization,
-} from "../../helpers/platform";
-import { testDb } from "../../helpers/tenants";
+  testDb,
+} from "../../helpers/fixtures";
 
 let org: PlatformOrganization;
 let client: CreatedClient;

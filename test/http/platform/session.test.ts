@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { createLoneUser, nextAuthSessionToken, type Member } from "../../helpers/platform";
+import { nextAuthSessionToken } from "../../helpers/platform";
+import { createLoneUser, type Member } from "../../helpers/fixtures";
 
 // A Cal.com web app session cookie (NextAuth v4 JWE), verified with the shared NEXTAUTH_SECRET.
 

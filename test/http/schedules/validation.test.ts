@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
+import { createTenant, type Tenant } from "../../helpers/fixtures";
 
 const V = "2024-06-11";
 let tenant: Tenant;

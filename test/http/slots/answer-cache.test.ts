@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { VERSION_RECHECK_MS } from "../../../src/availability/answer-cache";
 import { fetchWithEnv } from "../../helpers/app";
 import { attendee, book } from "../../helpers/bookings";
-import { createHost, getSlots, isoDate, mondayAhead, slotStarts, V, type Host } from "./fixtures";
+import { createHost, getSlots, isoDate, mondayAhead, slotStarts, V, type Host } from "./helpers";
 
 // Slot answers are kept in the isolate's memory while the host's SlotsVersion stands (src/availability/answer-cache.ts).
 

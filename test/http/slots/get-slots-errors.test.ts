@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createPlatformOrganization, unique } from "../../helpers/platform";
-import { testDb } from "../../helpers/tenants";
-import { createHost, DAY, getSlots, isoDate, mondayAhead, type Host } from "./fixtures";
+import { createHost, DAY, getSlots, isoDate, mondayAhead, type Host } from "./helpers";
+import { createPlatformOrganization, unique, testDb } from "../../helpers/fixtures";
 
 let host: Host;
 const monday = mondayAhead();

@@ -13,7 +13,7 @@ import {
   slotStarts,
   wallClock,
   type Host,
-} from "./fixtures";
+} from "./helpers";
 
 const OP = "SlotsController_2024_09_04_getAvailableSlots";
 const NEW_YORK = "America/New_York";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createHost, DAY, isoDate, mondayAhead, offsetMinutes, type Host } from "./fixtures";
+import { createHost, DAY, isoDate, mondayAhead, offsetMinutes, type Host } from "./helpers";
 
 // The legacy endpoints @calcom/atoms call without a cal-api-version header (so as 2024-04-15).
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
-import { createHost, DAY, getSlots, isoDate, mondayAhead, slotStarts, V, type Host } from "./fixtures";
+import { createHost, DAY, getSlots, isoDate, mondayAhead, slotStarts, V, type Host } from "./helpers";
+import { createTenant, testDb, type Tenant } from "../../helpers/fixtures";
 
 // Holds made with credentials belong to their maker (and the event type's owner); anonymous holds belong to
 // whoever has their uid, as in Cal.com.

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { testDb } from "../../helpers/tenants";
-import { createHost, DAY, getSlots, insertBooking, isoDate, mondayAhead, seenWithinRecheck, slotStarts, V, type Host } from "./fixtures";
+import { createHost, DAY, getSlots, insertBooking, isoDate, mondayAhead, seenWithinRecheck, slotStarts, V, type Host } from "./helpers";
+import { testDb } from "../../helpers/fixtures";
 
 let host: Host;
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
-import { receiverUrl, uniqueName, webhookContractProblems, withDb } from "../../helpers/webhooks";
+import { receiverUrl, uniqueName, webhookContractProblems } from "../../helpers/webhooks";
+import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 

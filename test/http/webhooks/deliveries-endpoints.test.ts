@@ -1,7 +1,6 @@
 // Our delivery-log and redelivery endpoints (not in Cal.com's API).
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
 import {
   createWebhookFor,
   deliverBody,
@@ -12,8 +11,8 @@ import {
   runQueue,
   uniqueName,
   waitForRequests,
-  withDb,
 } from "../../helpers/webhooks";
+import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 

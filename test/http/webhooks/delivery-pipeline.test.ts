@@ -2,7 +2,6 @@
 // (fan-out, then delivery) → a real HTTP receiver.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
 import { enqueueWebhookEvent } from "../../../src/webhooks/producer";
 import {
   createWebhookFor,
@@ -14,8 +13,8 @@ import {
   runQueue,
   uniqueName,
   waitForRequests,
-  withDb,
 } from "../../helpers/webhooks";
+import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 const producer = producerServices();

@@ -3,7 +3,6 @@
 // without a message on the real queue, so only the test drives these deliveries.
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
 import {
   createWebhookFor,
   DEAD_LETTER_QUEUE,
@@ -14,8 +13,8 @@ import {
   receiverUrl,
   runQueue,
   uniqueName,
-  withDb,
 } from "../../helpers/webhooks";
+import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 

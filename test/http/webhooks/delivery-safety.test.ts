@@ -1,7 +1,6 @@
 // What the consumer refuses to send, how it renders payload templates, and when it switches a webhook off.
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
 import {
   createWebhookFor,
   deliverBody,
@@ -12,8 +11,8 @@ import {
   receiverUrl,
   runQueue,
   uniqueName,
-  withDb,
 } from "../../helpers/webhooks";
+import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 

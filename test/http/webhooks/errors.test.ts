@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { createTenant, type Tenant } from "../../helpers/tenants";
 import { expectBadRequest, uniqueName, validWebhookBody } from "../../helpers/webhooks";
+import { createTenant, type Tenant } from "../../helpers/fixtures";
 
 let tenant: Tenant;
 let webhookId: string;

@@ -1,10 +1,10 @@
 // Cal.com's IsUserEventTypeWebhookGuard: only the event type's owner, only that event type's webhooks.
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
-import { bearer, createManagedUser, createOAuthClient, createPlatformOrganization } from "../../helpers/platform";
+import { bearer } from "../../helpers/platform";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createTenant, type Tenant } from "../../helpers/tenants";
-import { createEventTypeFor, createWebhookFor, uniqueName, withDb } from "../../helpers/webhooks";
+import { createWebhookFor, uniqueName } from "../../helpers/webhooks";
+import { createEventType, createManagedUser, createOAuthClient, createPlatformOrganization, createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 let owner: Tenant;
 let intruder: Tenant;
@@ -26,9 +26,9 @@ const hookBody = (tag: string) => ({
 beforeAll(async () => {
   owner = await createTenant();
   intruder = await createTenant();
-  eventTypeId = await createEventTypeFor(owner, "Guarded");
-  otherEventTypeId = await createEventTypeFor(owner, "Sibling");
-  intruderEventTypeId = await createEventTypeFor(intruder, "Intruder's");
+  eventTypeId = (await createEventType(owner, { title: "Guarded" })).id;
+  otherEventTypeId = (await createEventType(owner, { title: "Sibling" })).id;
+  intruderEventTypeId = (await createEventType(intruder, { title: "Intruder's" })).id;
   webhookId = (await api(`/v2/event-types/${eventTypeId}/webhooks`, { key: owner.apiKey, body: hookBody("guarded") })).body.data.id;
   otherEventTypesWebhookId = (await api(`/v2/event-types/${otherEventTypeId}/webhooks`, { key: owner.apiKey, body: hookBody("sibling") })).body.data.id;
   intrudersWebhookId = (await api(`/v2/event-types/${intruderEventTypeId}/webhooks`, { key: intruder.apiKey, body: hookBody("theirs") })).body.data.id;

@@ -3,18 +3,19 @@
 // IsOAuthClientWebhookGuard (a webhook of that client).
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
+import { bearer } from "../../helpers/platform";
+import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
+import { createWebhookFor, uniqueName } from "../../helpers/webhooks";
 import {
-  bearer,
   createManagedUser,
   createOAuthClient,
   createPlatformOrganization,
   type CreatedClient,
   type Member,
   type PlatformOrganization,
-} from "../../helpers/platform";
-import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createTenant } from "../../helpers/tenants";
-import { createWebhookFor, uniqueName, withDb } from "../../helpers/webhooks";
+  createTenant,
+  withDb,
+} from "../../helpers/fixtures";
 
 let org: PlatformOrganization;
 let otherOrg: PlatformOrganization;

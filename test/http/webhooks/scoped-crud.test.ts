@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import contract from "../../../contract/calcom-api-v2-openapi.json";
 import { api } from "../../helpers/api";
-import { SCOPE_FACTORIES, scopeApi, uniqueName, webhookContractProblems, withDb, type WebhookScope } from "../../helpers/webhooks";
+import { SCOPE_FACTORIES, scopeApi, uniqueName, webhookContractProblems, type WebhookScope } from "../../helpers/webhooks";
+import { withDb } from "../../helpers/fixtures";
 
 const TEMPLATE = '{"content":"A new event has been scheduled","name":"{{title}}","booker":"{{attendees.0.name}}"}';
 

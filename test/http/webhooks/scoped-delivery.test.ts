@@ -3,28 +3,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueWebhookEvent } from "../../../src/webhooks/producer";
 import { api } from "../../helpers/api";
+import { bearer } from "../../helpers/platform";
+import { hmacHex, insertDelivery, producerServices, readDelivery, receivedRequests, receiverUrl, uniqueName, waitForRequests } from "../../helpers/webhooks";
 import {
-  bearer,
+  createEventType,
   createManagedUser,
   createOAuthClient,
   createPlatformOrganization,
   type CreatedClient,
   type CreatedManagedUser,
   type PlatformOrganization,
-} from "../../helpers/platform";
-import { createTenant, type Tenant } from "../../helpers/tenants";
-import {
-  createEventTypeFor,
-  hmacHex,
-  insertDelivery,
-  producerServices,
-  readDelivery,
-  receivedRequests,
-  receiverUrl,
-  uniqueName,
-  waitForRequests,
+  createTenant,
+  type Tenant,
   withDb,
-} from "../../helpers/webhooks";
+} from "../../helpers/fixtures";
 
 const producer = producerServices();
 afterAll(() => producer.dispose());
@@ -57,7 +49,7 @@ describe("event-type webhooks", () => {
   beforeAll(async () => {
     owner = await createTenant();
     intruder = await createTenant();
-    eventTypeId = await createEventTypeFor(owner);
+    eventTypeId = (await createEventType(owner, { title: "Webhook target" })).id;
     const created = await api(`/v2/event-types/${eventTypeId}/webhooks`, {
       key: owner.apiKey,
       body: { subscriberUrl: receiverUrl(name), triggers: ["BOOKING_CREATED"], active: true, secret },
@@ -66,7 +58,7 @@ describe("event-type webhooks", () => {
   }, 30_000);
 
   it("receive their event type's events, signed, and not those of the owner's other event types", async () => {
-    const otherEventTypeId = await createEventTypeFor(owner, "Other");
+    const otherEventTypeId = (await createEventType(owner, { title: "Other" })).id;
     const elsewhere = await enqueueWebhookEvent(producer, {
       trigger: "BOOKING_CREATED",
       payload: bookingPayload("x"),

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createTenant, type Tenant } from "../../helpers/tenants";
-import { insertDelivery, uniqueName, withDb } from "../../helpers/webhooks";
+import { insertDelivery, uniqueName } from "../../helpers/webhooks";
+import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 let owner: Tenant;
 let intruder: Tenant;

@@ -1,7 +1,6 @@
-import { expect } from "vitest";
 import { VERSION_RECHECK_MS } from "../../../src/availability/answer-cache";
-import { api } from "../../helpers/api";
-import { createTenant, testDb, type Tenant } from "../../helpers/tenants";
+import { api, type LooseBody } from "../../helpers/api";
+import { type Availability, createEventType, createSchedule, createTenant, type Tenant, WEEKDAYS_NINE_TO_FIVE, withDb } from "../../helpers/fixtures";
 
 export const DAY = 86_400_000;
 export const V = "2024-09-04";
@@ -13,32 +12,13 @@ export interface Host extends Tenant {
   slug: string;
 }
 
-export async function createHost(
-  options: { timeZone?: string; availability?: Array<{ days: string[]; startTime: string; endTime: string }>; eventType?: Record<string, unknown> } = {},
-): Promise<Host> {
+export async function createHost(options: { timeZone?: string; availability?: Availability; eventType?: Record<string, unknown> } = {}): Promise<Host> {
   const timeZone = options.timeZone ?? "America/New_York";
   const tenant = await createTenant({ timeZone });
-  const schedule = await api("/v2/schedules", {
-    method: "POST",
-    key: tenant.apiKey,
-    version: "2024-06-11",
-    body: {
-      name: "Work",
-      timeZone,
-      isDefault: true,
-      availability: options.availability ?? [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" }],
-    },
-  });
-  expect(schedule.status).toBe(201);
+  const schedule = await createSchedule(tenant, { timeZone, availability: options.availability ?? WEEKDAYS_NINE_TO_FIVE });
   const slug = `chat-${Math.random().toString(36).slice(2, 8)}`;
-  const eventType = await api("/v2/event-types", {
-    method: "POST",
-    key: tenant.apiKey,
-    version: "2024-06-14",
-    body: { lengthInMinutes: 60, title: "Chat", slug, minimumBookingNotice: 0, ...options.eventType },
-  });
-  expect(eventType.status, eventType.text).toBe(201);
-  return { ...tenant, scheduleId: schedule.body.data.id, eventTypeId: eventType.body.data.id, slug };
+  const eventType = await createEventType(tenant, { lengthInMinutes: 60, title: "Chat", slug, minimumBookingNotice: 0, ...options.eventType });
+  return { ...tenant, scheduleId: schedule.id, eventTypeId: eventType.id, slug };
 }
 
 /** UTC offset (minutes) of a zone at an instant, from Intl. */
@@ -88,10 +68,9 @@ export function slotStarts(data: Record<string, Array<{ start: string }>>): numb
     .map((slot) => Date.parse(slot.start));
 }
 
-export async function insertBooking(host: Host, start: number, minutes = 60, status: "ACCEPTED" | "PENDING" | "CANCELLED" = "ACCEPTED") {
-  const db = testDb();
-  try {
-    return await db.booking.create({
+export function insertBooking(host: Host, start: number, minutes = 60, status: "ACCEPTED" | "PENDING" | "CANCELLED" = "ACCEPTED") {
+  return withDb((db) =>
+    db.booking.create({
       data: {
         uid: `booking-${crypto.randomUUID()}`,
         userId: host.userId,
@@ -101,14 +80,12 @@ export async function insertBooking(host: Host, start: number, minutes = 60, sta
         startTime: new Date(start),
         endTime: new Date(start + minutes * 60_000),
       },
-    });
-  } finally {
-    await db.$disconnect();
-  }
+    }),
+  );
 }
 
-export const getSlots = (query: Record<string, string | number>, options: { version?: string; headers?: Record<string, string> } = {}) =>
-  api(`/v2/slots?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, {
+export const getSlots = <T = LooseBody>(query: Record<string, string | number>, options: { version?: string; headers?: Record<string, string> } = {}) =>
+  api<T>(`/v2/slots?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, {
     version: options.version ?? V,
     headers: options.headers,
   });

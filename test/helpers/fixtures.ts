@@ -1,0 +1,219 @@
+// The one place tests make what they start from: unique names, the database handle, users with API keys,
+// schedules and event types (through the API, as a client would), and platform organizations with their OAuth
+// clients and managed users. Resource-specific helpers (bookings.ts, webhooks.ts, …) build on these.
+import { env } from "cloudflare:workers";
+import { generateApiKey } from "../../src/auth/api-keys";
+import type { MembershipRole } from "../../src/generated/prisma/client";
+import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db, type TxDb } from "../../src/services/db";
+import { api, type ApiResult } from "./api";
+
+let counter = 0;
+/** A string no other call returns (time, counter, randomness): `unique()` → "mb3x0k2a9f", `unique("meet")` → "meet-mb3x0k2a9f". */
+export function unique(prefix?: string): string {
+  const id = `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return prefix ? `${prefix}-${id}` : id;
+}
+
+// ---- Database ----
+
+/** The same database access the app gets; `$disconnect()` closes what it opened. */
+export type TestDb = Db & { $disconnect(): Promise<void> };
+
+export function testDb(): TestDb {
+  const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string };
+  let reads: TxDb | undefined;
+  let session: TxDb | undefined;
+  return createRoutedDb({
+    reads: () => (reads ??= createHttpDb(bindings)),
+    session: () => (session ??= createTransactionalDb(bindings)),
+    sql: createSql(bindings),
+    onDisconnect: async () => {
+      await Promise.all([reads?.$disconnect(), session?.$disconnect()]);
+    },
+  });
+}
+
+/** Runs `work` with a fresh test database handle, closed afterwards. */
+export async function withDb<T>(work: (db: TestDb) => Promise<T>): Promise<T> {
+  const db = testDb();
+  try {
+    return await work(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Rows straight from the database, for checks the API does not expose. */
+export function sql<T = Record<string, unknown>>(query: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
+  return withDb(async (db) => (await db.$queryRaw(query, ...values)) as T[]);
+}
+
+/** Fails set-up loudly (status and body) when the API refused what a fixture asked for. */
+function created<T>(what: string, res: ApiResult<{ data: T }>): T {
+  if (res.status !== 201) throw new Error(`creating ${what} failed: ${res.status} ${res.text}`);
+  return res.body.data;
+}
+
+// ---- Users ----
+
+export interface Tenant {
+  userId: number;
+  email: string;
+  username: string;
+  apiKey: string;
+  apiKeyId: string;
+}
+
+/** A user with an API key, written straight to the test database. */
+export function createTenant(options: { expiresAt?: Date | null; timeZone?: string } = {}): Promise<Tenant> {
+  return withDb(async (db) => {
+    const id = unique();
+    const user = await db.user.create({
+      data: { email: `user-${id}@example.com`, username: `user-${id}`, name: `User ${id}`, timeZone: options.timeZone ?? "Europe/London" },
+    });
+    const { plain, hashedKey } = await generateApiKey("cal_");
+    const key = await db.apiKey.create({ data: { userId: user.id, hashedKey, expiresAt: options.expiresAt ?? null } });
+    return { userId: user.id, email: user.email, username: user.username!, apiKey: plain, apiKeyId: key.id };
+  });
+}
+
+// ---- Schedules and event types (through the API) ----
+
+/** Anyone calling with an API key: a tenant, a host, an organization member. */
+export interface KeyHolder {
+  apiKey: string;
+}
+
+export type Availability = Array<{ days: string[]; startTime: string; endTime: string }>;
+export const WEEKDAYS_NINE_TO_FIVE: Availability = [{ days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" }];
+
+/** A schedule of `owner` (POST /v2/schedules, 2024-06-11): by default "Work", UTC, default, weekdays 09:00-17:00. */
+export async function createSchedule(owner: KeyHolder, body: Record<string, unknown> = {}): Promise<{ id: number } & Record<string, unknown>> {
+  const res = await api<{ data: { id: number } & Record<string, unknown> }>("/v2/schedules", {
+    method: "POST",
+    key: owner.apiKey,
+    version: "2024-06-11",
+    body: { name: "Work", timeZone: "UTC", isDefault: true, availability: WEEKDAYS_NINE_TO_FIVE, ...body },
+  });
+  return created("a schedule", res);
+}
+
+/**
+ * An event type of `owner` (POST /v2/event-types, 2024-06-14): 30 minutes, "Intro call", a unique slug, unless
+ * `body` says otherwise. Cal.com's other defaults apply (minimum notice 120 minutes: pass 0 to book right away).
+ */
+export async function createEventType(owner: KeyHolder, body: Record<string, unknown> = {}): Promise<{ id: number; slug: string } & Record<string, unknown>> {
+  const res = await api<{ data: { id: number; slug: string } & Record<string, unknown> }>("/v2/event-types", {
+    method: "POST",
+    key: owner.apiKey,
+    version: "2024-06-14",
+    body: { lengthInMinutes: 30, title: "Intro call", slug: unique("meet"), ...body },
+  });
+  return created("an event type", res);
+}
+
+// ---- Platform: organizations with members (written to the database, as Cal.com's dashboard would), then OAuth
+// clients and managed users created through the API itself ----
+
+export interface Member {
+  userId: number;
+  email: string;
+  apiKey: string;
+}
+
+export interface PlatformOrganization {
+  organizationId: number;
+  owner: Member;
+  /** Adds a user to the organization (accepted unless said otherwise) with an API key. */
+  addMember(role: MembershipRole, options?: { accepted?: boolean }): Promise<Member>;
+}
+
+function createMember(organizationId: number | null, role: MembershipRole | null, accepted = true): Promise<Member> {
+  return withDb(async (db) => {
+    const id = unique();
+    const user = await db.user.create({
+      data: { email: `member-${id}@example.com`, username: `member-${id}`, name: `Member ${id}`, organizationId },
+    });
+    // Separate writes: the test client speaks Neon's HTTP protocol, which has no transactions for nested writes.
+    if (organizationId !== null && role) await db.membership.create({ data: { teamId: organizationId, userId: user.id, role, accepted } });
+    const { plain, hashedKey } = await generateApiKey("cal_");
+    await db.apiKey.create({ data: { userId: user.id, hashedKey } });
+    return { userId: user.id, email: user.email, apiKey: plain };
+  });
+}
+
+/** A platform organization (isOrganization + isPlatform Team) with an accepted OWNER holding an API key. */
+export async function createPlatformOrganization(options: { isPlatform?: boolean } = {}): Promise<PlatformOrganization> {
+  const organizationId = await withDb(async (db) => {
+    const id = unique();
+    const team = await db.team.create({
+      data: { name: `Platform ${id}`, slug: `platform-${id}`, isOrganization: true, isPlatform: options.isPlatform ?? true },
+    });
+    return team.id;
+  });
+  return {
+    organizationId,
+    owner: await createMember(organizationId, "OWNER"),
+    addMember: (role, memberOptions = {}) => createMember(organizationId, role, memberOptions.accepted ?? true),
+  };
+}
+
+/** A user outside any organization, with an API key. */
+export const createLoneUser = () => createMember(null, null);
+
+export interface CreatedClient {
+  clientId: string;
+  secret: string;
+  /** Headers authenticating as this client on routes without `:clientId` in the path. */
+  headers: Record<string, string>;
+}
+
+export async function createOAuthClient(
+  adminApiKey: string,
+  input: { permissions?: string[]; redirectUris?: string[]; name?: string } = {},
+): Promise<CreatedClient> {
+  const res = await api<{ data: { clientId: string; clientSecret: string } }>("/v2/oauth-clients", {
+    key: adminApiKey,
+    body: {
+      name: input.name ?? `Client ${unique()}`,
+      redirectUris: input.redirectUris ?? ["https://app.example.com"],
+      permissions: input.permissions ?? ["*"],
+    },
+  });
+  const { clientId, clientSecret } = created("an OAuth client", res);
+  return { clientId, secret: clientSecret, headers: { "x-cal-client-id": clientId, "x-cal-secret-key": clientSecret } };
+}
+
+export interface CreatedManagedUser {
+  id: number;
+  email: string;
+  accessToken: string;
+  refreshToken: string;
+  response: ApiResult<ManagedUserCreated>;
+}
+
+type ManagedUserCreated = {
+  data: { user: { id: number; email: string; username: string | null } & Record<string, unknown>; accessToken: string; refreshToken: string };
+};
+
+export async function createManagedUser(client: CreatedClient, input: Record<string, unknown> = {}): Promise<CreatedManagedUser> {
+  const res = await api<ManagedUserCreated>(`/v2/oauth-clients/${client.clientId}/users`, {
+    headers: { "x-cal-secret-key": client.secret },
+    body: { email: `alice-${unique()}@example.com`, name: "Alice", ...input },
+  });
+  const { user, accessToken, refreshToken } = created("a managed user", res);
+  return { id: user.id, email: user.email, accessToken, refreshToken, response: res };
+}
+
+export interface Platform {
+  org: PlatformOrganization;
+  client: CreatedClient;
+  user: CreatedManagedUser;
+}
+
+/** A platform organization with one OAuth client and one managed user of it: where most platform tests start. */
+export async function createPlatform(clientInput: Parameters<typeof createOAuthClient>[1] = {}, userInput: Record<string, unknown> = {}): Promise<Platform> {
+  const org = await createPlatformOrganization();
+  const client = await createOAuthClient(org.owner.apiKey, clientInput);
+  return { org, client, user: await createManagedUser(client, userInput) };
+}
