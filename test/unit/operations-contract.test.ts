@@ -33,16 +33,6 @@ const NOT_IN_CONTRACT = new Set([
   "GET /v2/bookings/{bookingUid}/reschedule",
 ]);
 
-// TEMPORARY (issue 13): the private-link operations serve only 2024-06-14 while the contract documents no version
-// header for them; another branch makes them serve every version. The lead deletes this list after merging: then
-// `it.fails` below fails for any entry left here.
-const KNOWN_VERSION_MISMATCHES = new Set([
-  "POST /v2/event-types/{eventTypeId}/private-links",
-  "GET /v2/event-types/{eventTypeId}/private-links",
-  "PATCH /v2/event-types/{eventTypeId}/private-links/{linkId}",
-  "DELETE /v2/event-types/{eventTypeId}/private-links/{linkId}",
-]);
-
 /** The version the contract's `cal-api-version` header asks for, or undefined when the operation has no such header. */
 function documentedVersion(entry: ContractOperation): string | undefined {
   const header = entry.parameters?.find((parameter) => parameter.in === "header" && parameter.name === "cal-api-version");
@@ -85,8 +75,7 @@ describe("operations vs the contract", () => {
 describe("served versions agree with the contract's cal-api-version header", () => {
   const inContract = documented.filter((operation) => contractEntry(operation));
   for (const operation of inContract) {
-    const check = KNOWN_VERSION_MISMATCHES.has(key(operation)) ? it.fails : it;
-    check(key(operation), () => {
+    it(key(operation), () => {
       const version = documentedVersion(contractEntry(operation)!);
       if (version === undefined) {
         // No header in the contract: Cal.com's VERSION_NEUTRAL controller answers whatever version is sent (or none).
@@ -98,11 +87,6 @@ describe("served versions agree with the contract's cal-api-version header", () 
       }
     });
   }
-
-  it("the temporary mismatch list names only operations in the contract", () => {
-    const keys = new Set(inContract.map(key));
-    expect([...KNOWN_VERSION_MISMATCHES].filter((k) => !keys.has(k))).toEqual([]);
-  });
 });
 
 function versionsOverlap(a: ServedVersions, b: ServedVersions): boolean {

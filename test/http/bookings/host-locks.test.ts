@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withHostsLock } from "../../../src/bookings/lock";
-import { testDb } from "../../helpers/tenants";
+import { testDb } from "../../helpers/fixtures";
 
 // Several hosts' locks (team event types to come): every host is locked, in ascending id order, so two bookings
 // that share hosts, listed in opposite orders, wait for each other instead of deadlocking.
