@@ -3,21 +3,21 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { pathnameOf, pathWithQueryOf } from "./request-url";
-import { ApiError, ERROR_STATUS, errorEnvelope, type ErrorCode } from "./errors";
+import { ApiError, ERROR_STATUS, type ErrorCode, errorEnvelope, recordAlreadyExists, recordNotFound, referencedRecordMissing } from "./errors";
 
 const STATUS_TO_CODE = new Map<number, ErrorCode>();
 for (const [code, status] of Object.entries(ERROR_STATUS)) {
   if (!STATUS_TO_CODE.has(status)) STATUS_TO_CODE.set(status, code as ErrorCode);
 }
 
-// Cal.com's Prisma exception filter, by Prisma error code.
-const PRISMA_ERRORS: Record<string, [ErrorCode, string]> = {
-  P2002: ["CONFLICT", "Invalid Input: Trying to create a record that already exists."],
-  P2025: ["NOT_FOUND", "Invalid Query: The requested record was not found."],
-  P2003: ["BAD_REQUEST", "Invalid input: The referenced data does not exist."],
-  // The same failures as raw Postgres SQLSTATEs, as the Neon HTTP driver reports them.
-  "23505": ["CONFLICT", "Invalid Input: Trying to create a record that already exists."],
-  "23503": ["BAD_REQUEST", "Invalid input: The referenced data does not exist."],
+// Cal.com's Prisma exception filter, by Prisma error code (and the same failures as raw Postgres SQLSTATEs, as
+// the Neon HTTP driver reports them).
+const PRISMA_ERRORS: Record<string, () => ApiError> = {
+  P2002: recordAlreadyExists,
+  P2025: recordNotFound,
+  P2003: referencedRecordMissing,
+  "23505": recordAlreadyExists,
+  "23503": referencedRecordMissing,
 };
 
 function isPrismaKnownError(error: unknown): error is { code: string; name: string } {
@@ -36,8 +36,7 @@ function toApiError(error: unknown): ApiError | undefined {
     return error.status < 500 ? new ApiError(code, error.message || "Bad Request") : undefined;
   }
   if (isPrismaKnownError(error) && PRISMA_ERRORS[error.code]) {
-    const [code, message] = PRISMA_ERRORS[error.code]!;
-    return new ApiError(code, message);
+    return PRISMA_ERRORS[error.code]!();
   }
   return undefined;
 }

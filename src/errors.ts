@@ -48,6 +48,11 @@ export const serviceUnavailable = (message: string) => new ApiError("ServiceUnav
 
 // Guards prefix their 403 messages with their own name, as Cal.com's do ("PermissionsGuard - …").
 export const forbidden = (guard: string, message: string) => new ApiError("ForbiddenException", `${guard} - ${message}`);
+// Cal.com's Prisma exception filter messages (also answered where we check first instead of letting Prisma throw).
+export const recordAlreadyExists = () => new ApiError("CONFLICT", "Invalid Input: Trying to create a record that already exists.");
+export const recordNotFound = () => new ApiError("NOT_FOUND", "Invalid Query: The requested record was not found.");
+export const referencedRecordMissing = () => new ApiError("BAD_REQUEST", "Invalid input: The referenced data does not exist.");
+
 // Nest's default message when a guard returns false.
 export const forbiddenResource = () => new ApiError("ForbiddenException", "Forbidden resource");
 

@@ -33,13 +33,8 @@ export const MembershipIdParams = z.object({ membershipId: intPathParam("members
 export const ClientIdParams = z.object({ clientId: stringPathParam("clientId", { example: "clsx38nbl0001vkhlwin9fmt0" }) });
 export const WebhookIdParams = z.object({ webhookId: stringPathParam("webhookId", { max: 255 }) });
 
-/** Several path ids of one route: `pathParams(TeamIdParams, EventTypeIdParams)`. */
-export function pathParams<const T extends readonly z.ZodObject[]>(...parts: T) {
-  const shape = Object.assign({}, ...parts.map((part) => part.shape)) as UnionToIntersection<T[number]["shape"]> & z.ZodRawShape;
-  return z.object(shape);
-}
-
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** The path ids of a nested route: `pathParams(TeamIdParams, EventTypeIdParams)` (types kept: zod's extend). */
+export const pathParams = <A extends z.ZodRawShape, B extends z.ZodRawShape>(outer: z.ZodObject<A>, inner: z.ZodObject<B>) => outer.extend(inner.shape);
 
 // ---------------------------------------------------------------------------------------------------------
 // Pagination (Cal.com's SkipTakePagination and its pagination meta)

@@ -1,4 +1,4 @@
-import { conflict, notFound } from "../errors";
+import { conflict } from "../errors";
 
-export const userNotFound = (userId: number) => notFound(`User with id=${userId} not found`);
+export { userNotFound } from "../users/errors";
 export const emailTaken = () => conflict("A user with this email already exists");

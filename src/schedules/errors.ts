@@ -1,4 +1,4 @@
-import { ApiError, type ErrorCode, notFound } from "../errors";
+import { ApiError, type ErrorCode } from "../errors";
 
 // The messages schedules answer (Cal.com's SchedulesService_2024_06_11), one factory each. The ownership two
 // take the status as a parameter: Cal.com answers the same words with other statuses elsewhere (DELETE's unknown
@@ -9,5 +9,3 @@ export const scheduleDoesNotExist = (scheduleId: number, code: ErrorCode = "NotF
 
 export const scheduleNotOwned = (userId: number, scheduleId: number, code: ErrorCode = "ForbiddenException") =>
   new ApiError(code, `User with ID=${userId} does not own schedule with ID=${scheduleId}`);
-
-export const scheduleOwnerNotFound = (userId: number) => notFound(`User with id=${userId} not found`);

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import type { Queryable, Tx } from "../services/db";
 import { DEFAULT_WEEKLY_AVAILABILITY, toDateOverrides, toWeeklyRules, type WireAvailability, type WireOverride } from "./availability";
-import { scheduleOwnerNotFound } from "./errors";
+import { userNotFound } from "../users/errors";
 import { assertScheduleOwnedBy } from "./ownership";
 import { type ScheduleOutput, toScheduleOutput } from "./output";
 import type { CreateScheduleInput, ScheduleIdInput, UpdateScheduleInput } from "./schemas";
@@ -22,7 +22,7 @@ function availabilityRows(availability: readonly WireAvailability[] | undefined,
 
 async function defaultScheduleIdOf(db: Pick<Queryable, "user">, userId: number): Promise<number | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { defaultScheduleId: true } });
-  if (!user) throw scheduleOwnerNotFound(userId);
+  if (!user) throw userNotFound(userId);
   return user.defaultScheduleId;
 }
 

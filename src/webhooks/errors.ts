@@ -1,5 +1,5 @@
 // The messages the webhook operations answer, one factory each (Cal.com's wording where the operation is Cal.com's).
-import { ApiError, badRequest, conflict, forbidden, notFound, serviceUnavailable } from "../errors";
+import { ApiError, badRequest, conflict, forbidden, notFound, recordAlreadyExists, serviceUnavailable } from "../errors";
 import { ORGANIZATION_ONLY_TRIGGER } from "./triggers";
 
 export const webhookNotFound = (webhookId: string) => notFound(`Webhook (${webhookId}) not found`);
@@ -8,7 +8,7 @@ export const webhookNotFound = (webhookId: string) => notFound(`Webhook (${webho
 export const subscriberUrlTaken = (ownerNoun: string) => conflict(`Webhook with this subscriber url already exists for this ${ownerNoun}`);
 
 // On update Cal.com answers from its Prisma exception filter (P2002), whose message and code this is.
-export const subscriberUrlTakenOnUpdate = () => new ApiError("CONFLICT", "Invalid Input: Trying to create a record that already exists.");
+export const subscriberUrlTakenOnUpdate = recordAlreadyExists;
 
 // Cal.com's "Webhook URL is not allowed: <reason>", naming the field in details as a validation error does.
 export function subscriberUrlRefused(reason: string) {

@@ -1,3 +1,4 @@
+import { callerOrganizationIdOf } from "../auth/guards/platform";
 // Who may touch which webhook: Cal.com's guards for its user, event-type and OAuth-client webhook routes, as
 // plain functions (src/webhooks/operations.ts calls them), and the rule for our delivery-log endpoints, which
 // serve all three kinds.
@@ -84,17 +85,9 @@ export const oAuthClientWebhookAccess: WebhookOwnerAccess<OwnerOfKind<"oAuthClie
   },
 };
 
-// Cal.com's caller organization: the one the credential carries, else the user's own (as src/auth/guards/platform.ts's
-// callerOrganizationId, which reads it from the request context).
-async function callerOrganizationOf(deps: Deps, actor: Actor): Promise<number | null> {
-  if (actor.organizationId !== null) return actor.organizationId;
-  const user = await deps.db.user.findUnique({ where: { id: actor.userId }, select: { organizationId: true } });
-  return user?.organizationId ?? null;
-}
-
 // Platform roles that manage an OAuth client's webhooks (Cal.com's create/update/delete need ADMIN or OWNER).
 async function managesOrganization(deps: Deps, actor: Actor, organizationId: number): Promise<boolean> {
-  if ((await callerOrganizationOf(deps, actor)) !== organizationId) return false;
+  if ((await callerOrganizationIdOf(deps, actor)) !== organizationId) return false;
   const membership = await deps.db.membership.findFirst({
     where: { userId: actor.userId, teamId: organizationId, accepted: true, role: { in: ["ADMIN", "OWNER"] }, team: { isPlatform: true } },
     select: { id: true },

@@ -5,7 +5,7 @@ import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/sche
 import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
+import { LEGACY_BOOKINGS_VERSIONS } from "../../../src/bookings/versions";
 
 const route = createRoute({
   method: "post",

@@ -5,7 +5,7 @@ import { createOrRescheduleLegacy, LegacyBookingOutputSchema, LegacyCreateBookin
 import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
+import { LEGACY_BOOKINGS_VERSIONS } from "../../../src/bookings/versions";
 
 const route = createRoute({
   method: "post",

@@ -5,7 +5,7 @@ import { optionalActorOf } from "../../../src/http/context";
 import { instantMeetingNeedsTeam } from "../../../src/bookings/errors";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
+import { LEGACY_BOOKINGS_VERSIONS } from "../../../src/bookings/versions";
 
 const route = createRoute({
   method: "post",

@@ -12,7 +12,7 @@ import { createBooking } from "../../../src/bookings/create";
 import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { LEGACY_BOOKINGS_VERSIONS } from "./versions";
+import { LEGACY_BOOKINGS_VERSIONS } from "../../../src/bookings/versions";
 
 const route = createRoute({
   method: "post",

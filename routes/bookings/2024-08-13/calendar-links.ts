@@ -5,7 +5,7 @@ import { BookingUidParamSchema } from "../../../src/bookings/api-2024-08-13/sche
 import { getCalendarLinks } from "../../../src/bookings/calendar-links";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { BOOKINGS_2024_08_13 } from "./versions";
+import { BOOKINGS_2024_08_13 } from "../../../src/bookings/versions";
 
 const route = createRoute({
   method: "get",

@@ -7,7 +7,7 @@ import { createBooking, type CreateBookingInput } from "../../../src/bookings/cr
 import { optionalActorOf } from "../../../src/http/context";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { BOOKINGS_2024_08_13 } from "./versions";
+import { BOOKINGS_2024_08_13 } from "../../../src/bookings/versions";
 
 const route = createRoute({
   method: "post",

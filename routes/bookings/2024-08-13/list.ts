@@ -5,7 +5,7 @@ import { actorOf } from "../../../src/http/context";
 import { listBookings } from "../../../src/bookings/list";
 import { paginationMeta } from "../../../src/http/common";
 import { defineOperation } from "../../../src/operation";
-import { BOOKINGS_2024_08_13 } from "./versions";
+import { BOOKINGS_2024_08_13 } from "../../../src/bookings/versions";
 
 const route = createRoute({
   method: "get",

@@ -6,7 +6,7 @@ import { actorOf } from "../../../src/http/context";
 import { getBookingReferences } from "../../../src/bookings/references";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { BOOKINGS_2024_08_13 } from "./versions";
+import { BOOKINGS_2024_08_13 } from "../../../src/bookings/versions";
 
 const route = createRoute({
   method: "get",

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../context";
-import { ApiError, forbidden, notFound } from "../../errors";
+import { ApiError, forbidden, notFound, recordNotFound } from "../../errors";
 import type { MembershipRole, PlatformOAuthClient } from "../../generated/prisma/client";
 import type { Deps } from "../../services";
 import type { Actor } from "../principal";
@@ -21,7 +21,6 @@ const OAUTH_CLIENT_GUARD = "OAuthClientGuard";
 
 const noOrganization = (guard: string) => forbidden(guard, "No organization associated with the user.");
 // Cal.com reads the membership with findUniqueOrThrow, so a missing one surfaces as Prisma's 404.
-const membershipRecordNotFound = () => new ApiError("NOT_FOUND", "Invalid Query: The requested record was not found.");
 
 // One lookup per caller and request: the actor object lives exactly as long as its request.
 const organizationOfActor = new WeakMap<Actor, Promise<number | null>>();
@@ -66,7 +65,7 @@ export async function requireOrgRole(deps: Deps, actor: Actor | undefined, organ
   });
   if (!organization?.isPlatform) throw forbidden(ORGANIZATION_ROLES_GUARD, "Organization is not a platform (SHP).");
   const membership = organization.members[0];
-  if (!membership) throw membershipRecordNotFound();
+  if (!membership) throw recordNotFound();
   if (!membership.accepted) throw forbidden(ORGANIZATION_ROLES_GUARD, "User has not accepted membership in the organization.");
   if (roles.length > 0 && !roles.includes(membership.role)) {
     throw forbidden(ORGANIZATION_ROLES_GUARD, `User must have one of the roles: ${roles.join(", ")}.`);

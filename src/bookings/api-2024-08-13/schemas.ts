@@ -3,56 +3,13 @@ import type { ListBookingsFilters } from "../list";
 import { SUPPORTED_INTEGRATIONS } from "../../event-types/locations";
 import { MetadataSchema } from "../../metadata";
 import { TimeZoneSchema } from "../../time-zone";
+import { LOCALES } from "../../users/locales";
 
 // Request bodies and parameters of the 2024-08-13 bookings API (pt/bookings/2024-08-13/inputs/*). Like Cal.com's
 // custom pipes for create, cancel and reschedule (forbidNonWhitelisted), unknown keys are refused.
 
-// The attendee languages of the contract (CreateBookingAttendee.language).
-export const LANGUAGES = [
-  "ar",
-  "ca",
-  "de",
-  "es",
-  "eu",
-  "he",
-  "id",
-  "ja",
-  "lv",
-  "pl",
-  "ro",
-  "sr",
-  "th",
-  "vi",
-  "az",
-  "cs",
-  "el",
-  "es-419",
-  "fi",
-  "hr",
-  "it",
-  "km",
-  "nl",
-  "pt",
-  "ru",
-  "sv",
-  "tr",
-  "zh-CN",
-  "bg",
-  "da",
-  "en",
-  "et",
-  "fr",
-  "hu",
-  "iw",
-  "ko",
-  "no",
-  "pt-BR",
-  "sk",
-  "ta",
-  "uk",
-  "zh-TW",
-  "bn",
-] as const;
+// The attendee languages of the contract (CreateBookingAttendee.language): Cal.com's locales.
+export const LANGUAGES = LOCALES;
 
 // Cal.com validates phone numbers with class-validator's IsPhoneNumber: international form.
 const PhoneNumber = z.string().regex(/^\+[1-9]\d{6,14}$/, "must be a phone number in international format, e.g. +19876543210");
@@ -290,3 +247,7 @@ export function listFiltersOf(q: ListBookingsQuery): ListBookingsFilters {
     skip: q.skip,
   };
 }
+
+export const REASSIGN_NON_TEAM_NOTE =
+  "Reassignment applies to round-robin team bookings; team event types are not available yet, so for every booking the " +
+  "answer is Cal.com's for a booking without other hosts (400), after the owner check (403).";

@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { success } from "../../../src/http/common";
-import { getReservation } from "../../../src/availability/reservations";
-import { GetReservedSlotOutputSchema, ReservationUidParamSchema } from "../../../src/availability/schemas";
-import { optionalActorOf } from "../../../src/http/context";
-import { defineOperation } from "../../../src/operation";
-import { SLOTS_VERSIONS } from "../versions";
+import { success } from "../../../../src/http/common";
+import { getReservation } from "../../../../src/availability/reservations";
+import { GetReservedSlotOutputSchema, ReservationUidParamSchema } from "../../../../src/availability/schemas";
+import { optionalActorOf } from "../../../../src/http/context";
+import { defineOperation } from "../../../../src/operation";
+import { SLOTS_VERSIONS } from "../../../../src/availability/versions";
 
 const route = createRoute({
   method: "get",

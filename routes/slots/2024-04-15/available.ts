@@ -8,7 +8,7 @@ import { errorResponses } from "../../../src/errors";
 import { respondWithJsonText } from "../../../src/json-text";
 import type { AppEnv } from "../../../src/context";
 import { defineOperation } from "../../../src/operation";
-import { LEGACY_SLOTS_VERSIONS } from "../versions";
+import { LEGACY_SLOTS_VERSIONS } from "../../../src/availability/versions";
 
 const OPERATION_ID = "SlotsController_2024_04_15_getAvailableSlots";
 // The booker's own hold (its `uid` cookie) is left out of its answer, so the answer depends on it.

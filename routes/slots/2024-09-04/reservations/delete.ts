@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import { deleteReservation } from "../../../src/availability/reservations";
-import { DeleteReservedSlotOutputSchema, ReservationUidParamSchema } from "../../../src/availability/schemas";
-import { optionalActorOf } from "../../../src/http/context";
-import { defineOperation } from "../../../src/operation";
-import { SLOTS_VERSIONS } from "../versions";
+import { deleteReservation } from "../../../../src/availability/reservations";
+import { DeleteReservedSlotOutputSchema, ReservationUidParamSchema } from "../../../../src/availability/schemas";
+import { optionalActorOf } from "../../../../src/http/context";
+import { defineOperation } from "../../../../src/operation";
+import { SLOTS_VERSIONS } from "../../../../src/availability/versions";
 
 const route = createRoute({
   method: "delete",

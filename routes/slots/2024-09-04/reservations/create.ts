@@ -1,11 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
-import { success } from "../../../src/http/common";
-import { createReservation } from "../../../src/availability/reservations";
-import { ReserveSlotInputSchema, ReserveSlotOutputResponseSchema } from "../../../src/availability/schemas";
-import { errorResponses } from "../../../src/errors";
-import { defineOperation } from "../../../src/operation";
-import { optionalActorOf } from "../../../src/http/context";
-import { SLOTS_VERSIONS } from "../versions";
+import { success } from "../../../../src/http/common";
+import { createReservation } from "../../../../src/availability/reservations";
+import { ReserveSlotInputSchema, ReserveSlotOutputResponseSchema } from "../../../../src/availability/schemas";
+import { errorResponses } from "../../../../src/errors";
+import { defineOperation } from "../../../../src/operation";
+import { optionalActorOf } from "../../../../src/http/context";
+import { SLOTS_VERSIONS } from "../../../../src/availability/versions";
 
 const route = createRoute({
   method: "post",

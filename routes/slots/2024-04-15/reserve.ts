@@ -5,7 +5,7 @@ import { legacyReserveSlot } from "../../../src/availability/reservations";
 import { LegacyReserveSlotInputSchema, LegacyReserveSlotOutputSchema } from "../../../src/availability/schemas";
 import { errorResponses } from "../../../src/errors";
 import { defineOperation } from "../../../src/operation";
-import { LEGACY_SLOTS_VERSIONS } from "../versions";
+import { LEGACY_SLOTS_VERSIONS } from "../../../src/availability/versions";
 
 const route = createRoute({
   method: "post",

@@ -1,14 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getSlots } from "../../src/availability/slot-lookups";
+import { getSlots } from "../../../src/availability/slot-lookups";
 import type { Context } from "hono";
-import { answerFromMemory, slotAnswerKey } from "../../middleware/slot-answers";
-import { GetSlotsOutputSchema } from "../../src/availability/schemas";
-import { GetSlotsQuerySchema, toGetSlotsQuery } from "../../src/availability/slots-input";
-import { errorResponses } from "../../src/errors";
-import { respondWithJsonText } from "../../src/json-text";
-import type { AppEnv } from "../../src/context";
-import { defineOperation } from "../../src/operation";
-import { SLOTS_VERSIONS } from "./versions";
+import { answerFromMemory, slotAnswerKey } from "../../../middleware/slot-answers";
+import { GetSlotsOutputSchema } from "../../../src/availability/schemas";
+import { GetSlotsQuerySchema, toGetSlotsQuery } from "../../../src/availability/slots-input";
+import { errorResponses } from "../../../src/errors";
+import { respondWithJsonText } from "../../../src/json-text";
+import type { AppEnv } from "../../../src/context";
+import { defineOperation } from "../../../src/operation";
+import { SLOTS_VERSIONS } from "../../../src/availability/versions";
 
 const OPERATION_ID = "SlotsController_2024_09_04_getAvailableSlots";
 const answerKey = (c: Context<AppEnv>) => slotAnswerKey(c, OPERATION_ID, "bookingUidToReschedule");

@@ -3,7 +3,7 @@ import { getCookie } from "hono/cookie";
 import { legacyDeleteSelectedSlot } from "../../../src/availability/reservations";
 import { RemoveSelectedSlotOutputSchema, RemoveSelectedSlotQuerySchema } from "../../../src/availability/schemas";
 import { defineOperation } from "../../../src/operation";
-import { LEGACY_SLOTS_VERSIONS } from "../versions";
+import { LEGACY_SLOTS_VERSIONS } from "../../../src/availability/versions";
 
 const route = createRoute({
   method: "delete",
