@@ -85,8 +85,10 @@ async function teamSlug(db: Db, teamId: number): Promise<string> {
   return team.slug;
 }
 
-function findEvent(db: Db, eventSlug: string, owner: Record<string, unknown>) {
-  return db.eventType.findFirst({ where: { slug: eventSlug, owner }, select: eventSelect, orderBy: { id: "asc" } });
+// Found by its owner, so it has one (team event types have none).
+async function findEvent(db: Db, eventSlug: string, owner: Record<string, unknown>) {
+  const row = await db.eventType.findFirst({ where: { slug: eventSlug, owner }, select: eventSelect, orderBy: { id: "asc" } });
+  return row?.owner ? { ...row, owner: row.owner } : null;
 }
 
 /**

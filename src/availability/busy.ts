@@ -97,16 +97,17 @@ export function busyRowsStatement(params: {
 }): Prisma.Sql {
   const { hosts, from, to } = params;
   return Prisma.sql`
-    SELECT 'booking' AS kind, b."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
+    SELECT 'booking' AS kind, bh."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
            (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS attendees,
            (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks,
            NULL::timestamp AS "releaseAt"
-    FROM "Booking" b
+    FROM "BookingHost" bh
+    JOIN "Booking" b ON b.id = bh."bookingId"
     LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
-    WHERE b."userId" = ANY(${hosts})
-      AND b.status IN ('accepted', 'pending')
-      AND b."startTime" < ${to} AND b."endTime" > ${from}
+    WHERE bh."userId" = ANY(${hosts})
+      AND bh.status IN ('accepted', 'pending')
+      AND bh."startTime" < ${to} AND bh."endTime" > ${from}
       AND b.uid <> ${params.excludeBookingUid ?? ""}
     UNION ALL
     SELECT 'reservation', s."userId", s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true, s."releaseAt"
@@ -129,6 +130,7 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
     else context.busyByHost.set(userId, [interval]);
   };
   const seatHolds: SeatedBooking[] = [];
+  const counted = new Set<string>();
   for (const row of rows) {
     const start = new Date(row.start).getTime();
     const end = new Date(row.end).getTime();
@@ -141,7 +143,9 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
       continue;
     }
     if (row.blocks) takeTime(row.userId, { start: start - row.beforeBuffer * 60_000, end: end + row.afterBuffer * 60_000 });
-    if (row.eventTypeId === eventType.eventTypeId) {
+    // A booking held by several hosts (collective) is one row per host: counted once.
+    if (row.eventTypeId === eventType.eventTypeId && !counted.has(row.uid)) {
+      counted.add(row.uid);
       context.countedBookings.push({ start, end });
       context.seatedBookings.push({ start, end, uid: row.uid, attendees: row.attendees });
     }

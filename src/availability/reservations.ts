@@ -75,11 +75,13 @@ function reservedSlotOf(row: ReservationRow): ReservedSlot {
   };
 }
 
-const loadEventType = (db: Db, eventTypeId: number): Promise<ReservableEventType | null> =>
-  db.eventType.findFirst({
+async function loadEventType(db: Db, eventTypeId: number): Promise<ReservableEventType | null> {
+  const row = await db.eventType.findFirst({
     where: { id: eventTypeId },
     select: { id: true, userId: true, length: true, multipleDuration: true, seatsPerTimeSlot: true },
   });
+  return row && row.userId !== null ? { ...row, userId: row.userId } : null;
+}
 
 function mayManage(row: Pick<ReservationRow, "reservedByUserId" | "userId">, principal: Actor | undefined): boolean {
   if (row.reservedByUserId === null) return true;

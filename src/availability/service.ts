@@ -82,8 +82,9 @@ export async function slotsForEventType(db: Queryable, eventType: EventTypeForSl
 export function slotsFromBusyContext(eventType: EventTypeForSlots, context: BusyContext, options: AvailabilityOptions): Slot[] {
   const rules = engineRules(eventType);
   const now = options.now ?? Date.now();
-  const perHost = eventType.hosts.map((host) =>
-    host.schedule
+  const perHost = eventType.hosts.map((host) => ({
+    isFixed: host.isFixed,
+    slots: host.schedule
       ? computeSlots({
           rules,
           schedule: engineSchedule(host.schedule),
@@ -96,7 +97,7 @@ export function slotsFromBusyContext(eventType: EventTypeForSlots, context: Busy
           durationMinutes: options.durationMinutes,
         })
       : [],
-  );
+  }));
   return combineHostAvailability(schedulingTypeOf(eventType), perHost);
 }
 

@@ -4,27 +4,57 @@ import type { ApiError } from "../errors";
 import type { Queryable } from "../services/db";
 import type { Slot } from "../slots/types";
 
-// Team event types do not exist yet: every event type is personal, hosted by its owner alone. What depends on
-// that is gathered here, so the teams issue replaces this module (scheduling types, how hosts' slots combine,
-// team lookups) and leaves the slots and bookings plumbing, which already works over a list of hosts, alone.
+// How a team event type's hosts share it: the scheduling types, how hosts' slots combine, team lookups. The
+// slots and bookings plumbing works over a list of hosts and asks this module how to combine them.
 
 /** Cal.com's SchedulingType of team event types. */
 export type SchedulingType = "COLLECTIVE" | "ROUND_ROBIN" | "MANAGED";
 
 /** How an event type's hosts share it: null for a personal event type (one host, its owner). */
-export const schedulingTypeOf = (_eventType: { eventTypeId: number }): SchedulingType | null => null;
+export const schedulingTypeOf = (eventType: { schedulingType: SchedulingType | null }): SchedulingType | null => eventType.schedulingType;
 
 /** Whether the event type belongs to a team (Cal.com offers instant meetings only there). */
-export const isTeamEventType = (eventType: { eventTypeId: number }): boolean => schedulingTypeOf(eventType) !== null;
+export const isTeamEventType = (eventType: { schedulingType: SchedulingType | null }): boolean => schedulingTypeOf(eventType) !== null;
+
+/** One host's slots, with whether the host must be free for every booking (fixed). */
+export interface HostSlots {
+  isFixed: boolean;
+  slots: readonly Slot[];
+}
+
+const slotKey = (slot: Slot): string => `${slot.start}:${slot.end}`;
+
+/** The slots every list has (by start and end), in the order of the first list. */
+function intersect(lists: readonly (readonly Slot[])[]): Slot[] {
+  const [first, ...rest] = lists;
+  if (!first) return [];
+  const others = rest.map((list) => new Set(list.map(slotKey)));
+  return first.filter((slot) => others.every((keys) => keys.has(slotKey(slot))));
+}
+
+/** The slots any list has (by start and end), in time order. */
+function union(lists: readonly (readonly Slot[])[]): Slot[] {
+  const byKey = new Map<string, Slot>();
+  for (const list of lists) for (const slot of list) if (!byKey.has(slotKey(slot))) byKey.set(slotKey(slot), slot);
+  return [...byKey.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
 
 /**
- * The event type's slots from each host's (in the order of its hosts): a personal event type's are its one
- * host's. With teams, COLLECTIVE keeps the slots every host has, ROUND_ROBIN those any host has.
+ * The event type's slots from each host's (in the order of its hosts). A personal event type's are its one
+ * host's. COLLECTIVE: the slots every host has (Cal.com's getAggregatedAvailability). ROUND_ROBIN: the slots
+ * every fixed host has and, when there are non-fixed hosts, at least one of them has. Cal.com drops an empty
+ * fixed intersection (and then fails the booking); here a slot the fixed hosts cannot all take is never offered.
  */
-export function combineHostAvailability(schedulingType: SchedulingType | null, perHost: readonly Slot[][]): Slot[] {
-  if (schedulingType !== null) throw new Error(`${schedulingType} event types are not supported yet`);
-  if (perHost.length > 1) throw new Error("a personal event type has exactly one host");
-  return perHost[0] ?? [];
+export function combineHostAvailability(schedulingType: SchedulingType | null, perHost: readonly HostSlots[]): Slot[] {
+  if (perHost.length === 0) return [];
+  if (schedulingType === null || schedulingType === "MANAGED") return perHost.length === 1 ? [...perHost[0]!.slots] : intersect(perHost.map((h) => h.slots));
+  if (schedulingType === "COLLECTIVE") return intersect(perHost.map((h) => h.slots));
+  const fixed = perHost.filter((h) => h.isFixed).map((h) => h.slots);
+  const rotating = perHost.filter((h) => !h.isFixed).map((h) => h.slots);
+  if (rotating.length === 0) return intersect(fixed);
+  const anyRotating = union(rotating);
+  if (fixed.length === 0) return anyRotating;
+  return intersect([anyRotating, ...fixed]);
 }
 
 /** A team's event type named by the team's slug (public slot lookups). */

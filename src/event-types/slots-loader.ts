@@ -2,6 +2,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { DateOverride, WeeklyRule } from "../schedules/availability";
 import type { Queryable } from "../services/db";
 import type { EventTypeRow } from "./output";
+import type { SchedulingType } from "./scheduling";
 
 // Everything the slots engine needs about one event type, in ONE SQL round trip: the event type's rules, its
 // owner, and the schedule it uses (its own `scheduleId`, else the owner's default) with that schedule's weekly
@@ -63,14 +64,31 @@ export interface EventTypeHost {
   userId: number;
   /** Null when the host has no schedule for this event type (then the host is never available). */
   schedule: HostSchedule | null;
+  /** Must be free for every booking: a personal event type's owner, every collective host, mandatory round-robin hosts. */
+  isFixed: boolean;
+  /** Round-robin priority, 0 (lowest) … 4 (highest); Cal.com reads a missing one as 2 (medium). */
+  priority: number;
+  /** Round-robin weight (Cal.com's default 100), used only when the event type enables weights. */
+  weight: number;
 }
 
 export interface EventTypeForSlots {
   eventTypeId: number;
   slug: string;
   hidden: boolean;
-  /** The event type's owner: the organizer of its bookings. */
-  owner: { id: number; username: string | null; timeZone: string };
+  /** How its hosts share it (src/event-types/scheduling.ts): null for a personal event type or a managed child. */
+  schedulingType: SchedulingType | null;
+  /** The team of a team event type, else null. */
+  teamId: number | null;
+  /** Managed children: the parent template's id, else null. */
+  parentId: number | null;
+  isRRWeightsEnabled: boolean;
+  rescheduleWithSameRoundRobinHost: boolean;
+  /**
+   * The event type's owner (a personal event type's, a managed child's), else null (a team's event type: its
+   * bookings' organizer is picked among the hosts).
+   */
+  owner: { id: number; username: string | null; timeZone: string } | null;
   /**
    * Whose availability the slots are computed over, organizer first (how their slots combine:
    * src/event-types/scheduling.ts). A personal event type has one host: its owner.
@@ -84,20 +102,21 @@ export interface EventTypeForSlots {
   /** Whether unconfirmed bookings still block their slot. */
   requiresConfirmationWillBlockSlot: boolean;
   lockTimeZoneToggleOnBookingPage: boolean;
-  /** The owner's schedule in force, or null when the event type has none and its owner has no default schedule. */
+  /** The first host's schedule in force (a personal event type's: its owner's), or null when it has none. */
   schedule: HostSchedule | null;
 }
 
 export type EventTypeLookup =
   | { eventTypeId: number }
   /** `organizationSlug` resolves the organization in the same statement (public slot lookups). */
-  | { username: string; slug: string; organizationId?: number; organizationSlug?: string };
+  | { username: string; slug: string; organizationId?: number; organizationSlug?: string }
+  /** A team's event type by the team's slug (within the organization named by `organizationSlug`, if any). */
+  | { teamSlug: string; slug: string; organizationSlug?: string };
 
 // The columns read as they are stored; the period columns are read as text, as the engine takes them.
 type Row = Pick<
   EventTypeRow,
   | "id"
-  | "userId"
   | "slug"
   | "hidden"
   | "length"
@@ -126,19 +145,43 @@ type Row = Pick<
   periodType: "unlimited" | "rolling" | "rolling_window" | "range";
   periodStartDate: string | null;
   periodEndDate: string | null;
+  userId: number | null;
+  teamId: number | null;
+  parentId: number | null;
+  schedulingType: "roundRobin" | "collective" | "managed" | null;
+  isRRWeightsEnabled: boolean;
+  rescheduleWithSameRoundRobinHost: boolean;
   username: string | null;
   ownerTimeZone: string;
   weekStart: string;
-  /** The schedule in force (the event type's own, else the owner's default). */
-  scheduleId: number | null;
-  scheduleTimeZone: string | null;
-  weekly: unknown;
-  overrides: unknown;
-  /** The event type's hosts (user ids, organizer first): busy time and versions are read for each. */
+  /** Each host with the schedule in force for it, as positional JSON (HostTuple), fixed hosts first. */
+  hosts: unknown;
+  /** The event type's hosts (user ids, as in `hosts`): busy time and versions are read for each. */
   hostUserIds: number[];
 };
 
+// A host as the statement aggregates it: positional (json arrays cost Postgres far less than objects).
+type HostTuple = [
+  userId: number,
+  isFixed: boolean,
+  priority: number | null,
+  weight: number | null,
+  scheduleId: number | null,
+  timeZone: string | null,
+  weekly: WeeklyRule[] | null,
+  overrides: DateOverride[] | null,
+];
+
+const SCHEDULING_TYPES = { roundRobin: "ROUND_ROBIN", collective: "COLLECTIVE", managed: "MANAGED" } as const;
+
 function whereClause(lookup: EventTypeLookup): Prisma.Sql {
+  if ("teamSlug" in lookup) {
+    const org =
+      lookup.organizationSlug !== undefined
+        ? Prisma.sql`AND tm."parentId" = (SELECT o."id" FROM "Team" o WHERE o."slug" = ${lookup.organizationSlug} AND o."isOrganization" AND o."parentId" IS NULL)`
+        : Prisma.sql`AND tm."parentId" IS NULL AND NOT tm."isOrganization"`;
+    return Prisma.sql`WHERE tm."slug" = ${lookup.teamSlug} AND et."slug" = ${lookup.slug} ${org}`;
+  }
   if ("eventTypeId" in lookup) return Prisma.sql`WHERE et."id" = ${lookup.eventTypeId}`;
   const org =
     lookup.organizationId !== undefined
@@ -175,8 +218,14 @@ export type EventTypeForSlotsRow = Row;
 
 /** The one statement (at most one row) behind loadEventTypeForSlots; embeddable as a CTE. */
 export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql {
+  // Hosts: a personal event type's (and a managed child's) is its owner; a team event type's are its Host rows.
+  // Each host's schedule in force (Cal.com's getUserAvailability): the event type's own schedule (shared by
+  // every host), else the host's schedule for this event type, else the host's default. A personal event type
+  // reads only its owner's schedules.
   return Prisma.sql`
-    SELECT et."id", et."userId", et."slug", et."hidden", et."length", et."multipleDuration", et."slotInterval",
+    SELECT et."id", et."userId", et."teamId", et."parentId", et."schedulingType"::text AS "schedulingType",
+           et."isRRWeightsEnabled", et."rescheduleWithSameRoundRobinHost",
+           et."slug", et."hidden", et."length", et."multipleDuration", et."slotInterval",
            et."beforeEventBuffer", et."afterEventBuffer", et."minimumBookingNotice", et."offsetStart",
            et."periodType"::text AS "periodType", et."periodDays", et."periodCountCalendarDays",
            to_char(et."periodStartDate", 'YYYY-MM-DD') AS "periodStartDate",
@@ -185,22 +234,40 @@ export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql 
            et."durationLimitPerDay", et."durationLimitPerWeek", et."durationLimitPerMonth", et."durationLimitPerYear",
            et."seatsPerTimeSlot", et."onlyShowFirstAvailableSlot", et."requiresConfirmation",
            et."requiresConfirmationWillBlockSlot", et."lockTimeZoneToggleOnBookingPage",
-           u."username", u."timeZone" AS "ownerTimeZone", u."weekStart",
-           s."id" AS "scheduleId", s."timeZone" AS "scheduleTimeZone",
-           COALESCE(av."weekly", '[]'::jsonb) AS "weekly", COALESCE(av."overrides", '[]'::jsonb) AS "overrides",
-           ARRAY[et."userId"] AS "hostUserIds"
+           u."username", COALESCE(u."timeZone", tm."timeZone") AS "ownerTimeZone",
+           COALESCE(u."weekStart", tm."weekStart", 'Sunday') AS "weekStart",
+           COALESCE(hs."hosts", '[]'::json) AS "hosts", COALESCE(hs."hostUserIds", ARRAY[]::int[]) AS "hostUserIds"
     FROM "EventType" et
-    JOIN "users" u ON u."id" = et."userId"
-    LEFT JOIN "Schedule" s ON s."id" = COALESCE(et."scheduleId", u."defaultScheduleId") AND s."userId" = et."userId"
+    LEFT JOIN "users" u ON u."id" = et."userId"
+    LEFT JOIN "Team" tm ON tm."id" = et."teamId"
     LEFT JOIN LATERAL (
-      SELECT
-        jsonb_agg(jsonb_build_object('days', a."days", 'startMinute', a."startMinute", 'endMinute', a."endMinute")
-                  ORDER BY a."id") FILTER (WHERE a."date" IS NULL) AS "weekly",
-        jsonb_agg(jsonb_build_object('date', to_char(a."date", 'YYYY-MM-DD'), 'startMinute', a."startMinute", 'endMinute', a."endMinute")
-                  ORDER BY a."date", a."startMinute") FILTER (WHERE a."date" IS NOT NULL) AS "overrides"
-      FROM "Availability" a
-      WHERE a."scheduleId" = s."id"
-    ) av ON TRUE
+      SELECT json_agg(json_build_array(h."userId", h."isFixed", h."priority", h."weight", s."id", s."timeZone", av."weekly", av."overrides")
+                      ORDER BY h."order", h."userId") AS "hosts",
+             array_agg(h."userId" ORDER BY h."order", h."userId") AS "hostUserIds"
+      FROM (
+        SELECT et."userId" AS "userId", true AS "isFixed", NULL::int AS "priority", NULL::int AS "weight",
+               NULL::int AS "scheduleId", 0 AS "order"
+        WHERE et."teamId" IS NULL AND et."userId" IS NOT NULL
+        UNION ALL
+        SELECT ho."userId", ho."isFixed", ho."priority", ho."weight", ho."scheduleId", CASE WHEN ho."isFixed" THEN 0 ELSE 1 END
+        FROM "Host" ho
+        WHERE ho."eventTypeId" = et."id" AND et."teamId" IS NOT NULL
+      ) h
+      JOIN "users" hu ON hu."id" = h."userId"
+      LEFT JOIN "Schedule" s ON s."id" = CASE
+          WHEN et."teamId" IS NOT NULL AND et."scheduleId" IS NOT NULL THEN et."scheduleId"
+          ELSE COALESCE(CASE WHEN et."teamId" IS NULL THEN et."scheduleId" END, h."scheduleId", hu."defaultScheduleId") END
+        AND (s."userId" = h."userId" OR et."teamId" IS NOT NULL)
+      LEFT JOIN LATERAL (
+        SELECT
+          jsonb_agg(jsonb_build_object('days', a."days", 'startMinute', a."startMinute", 'endMinute', a."endMinute")
+                    ORDER BY a."id") FILTER (WHERE a."date" IS NULL) AS "weekly",
+          jsonb_agg(jsonb_build_object('date', to_char(a."date", 'YYYY-MM-DD'), 'startMinute', a."startMinute", 'endMinute', a."endMinute")
+                    ORDER BY a."date", a."startMinute") FILTER (WHERE a."date" IS NOT NULL) AS "overrides"
+        FROM "Availability" a
+        WHERE a."scheduleId" = s."id"
+      ) av ON TRUE
+    ) hs ON TRUE
     ${whereClause(lookup)}
     LIMIT 1`;
 }
@@ -213,22 +280,26 @@ export async function loadEventTypeForSlots(db: Queryable, lookup: EventTypeLook
 }
 
 export function eventTypeFromRow(row: EventTypeForSlotsRow): EventTypeForSlots {
-  const schedule: HostSchedule | null =
-    row.scheduleId === null
-      ? null
-      : {
-          id: row.scheduleId,
-          timeZone: row.scheduleTimeZone!,
-          weekly: asArray<WeeklyRule>(row.weekly),
-          overrides: asArray<DateOverride>(row.overrides),
-        };
+  const hosts = asArray<HostTuple>(row.hosts).map(
+    ([userId, isFixed, priority, weight, scheduleId, timeZone, weekly, overrides]): EventTypeHost => ({
+      userId,
+      isFixed,
+      priority: priority ?? 2,
+      weight: weight ?? 100,
+      schedule: scheduleId === null ? null : { id: scheduleId, timeZone: timeZone!, weekly: weekly ?? [], overrides: overrides ?? [] },
+    }),
+  );
   return {
     eventTypeId: row.id,
     slug: row.slug,
     hidden: row.hidden,
-    owner: { id: row.userId, username: row.username, timeZone: row.ownerTimeZone },
-    // A personal event type's one host is its owner, with the schedule read above (row.hostUserIds: [owner]).
-    hosts: [{ userId: row.userId, schedule }],
+    schedulingType: row.schedulingType ? SCHEDULING_TYPES[row.schedulingType] : null,
+    teamId: row.teamId,
+    parentId: row.parentId,
+    isRRWeightsEnabled: row.isRRWeightsEnabled,
+    rescheduleWithSameRoundRobinHost: row.rescheduleWithSameRoundRobinHost,
+    owner: row.userId === null ? null : { id: row.userId, username: row.username, timeZone: row.ownerTimeZone },
+    hosts,
     rules: {
       lengthMinutes: row.length,
       slotIntervalMinutes: row.slotInterval ?? row.length,
@@ -248,6 +319,6 @@ export function eventTypeFromRow(row: EventTypeForSlotsRow): EventTypeForSlots {
     requiresConfirmation: row.requiresConfirmation,
     requiresConfirmationWillBlockSlot: row.requiresConfirmationWillBlockSlot,
     lockTimeZoneToggleOnBookingPage: row.lockTimeZoneToggleOnBookingPage,
-    schedule,
+    schedule: hosts[0]?.schedule ?? null,
   };
 }

@@ -217,3 +217,63 @@ export async function createPlatform(clientInput: Parameters<typeof createOAuthC
   const client = await createOAuthClient(org.owner.apiKey, clientInput);
   return { org, client, user: await createManagedUser(client, userInput) };
 }
+
+// ---- Teams (written to the database, so that slot and booking tests do not depend on the teams API) ----
+
+export interface TeamFixture {
+  teamId: number;
+  slug: string;
+}
+
+/** A standalone team; each of `owners` gets an accepted OWNER membership, each of `members` an accepted MEMBER one. */
+export function createTeam(options: { owners?: { userId: number }[]; members?: { userId: number }[]; name?: string } = {}): Promise<TeamFixture> {
+  return withDb(async (db) => {
+    const slug = unique("team");
+    const team = await db.team.create({ data: { name: options.name ?? `Team ${slug}`, slug } });
+    const rows = [
+      ...(options.owners ?? []).map((u) => ({ teamId: team.id, userId: u.userId, role: "OWNER" as const, accepted: true })),
+      ...(options.members ?? []).map((u) => ({ teamId: team.id, userId: u.userId, role: "MEMBER" as const, accepted: true })),
+    ];
+    if (rows.length > 0) await db.membership.createMany({ data: rows });
+    return { teamId: team.id, slug };
+  });
+}
+
+export interface TeamEventTypeHostFixture {
+  userId: number;
+  isFixed?: boolean;
+  priority?: number;
+  weight?: number;
+  scheduleId?: number;
+}
+
+/**
+ * A team event type with its Host rows, written to the database: 30 minutes, no minimum notice, a unique slug,
+ * unless `fields` says otherwise (any EventType column).
+ */
+export function createTeamEventTypeRow(
+  teamId: number,
+  schedulingType: "ROUND_ROBIN" | "COLLECTIVE" | "MANAGED",
+  hosts: TeamEventTypeHostFixture[],
+  fields: Record<string, unknown> = {},
+): Promise<{ id: number; slug: string }> {
+  return withDb(async (db) => {
+    const eventType = await db.eventType.create({
+      data: { teamId, schedulingType, title: "Team call", slug: unique("team-meet"), length: 30, minimumBookingNotice: 0, ...fields },
+      select: { id: true, slug: true },
+    });
+    if (hosts.length > 0) {
+      await db.host.createMany({
+        data: hosts.map((h) => ({
+          eventTypeId: eventType.id,
+          userId: h.userId,
+          isFixed: h.isFixed ?? schedulingType === "COLLECTIVE",
+          priority: h.priority ?? null,
+          weight: h.weight ?? null,
+          scheduleId: h.scheduleId ?? null,
+        })),
+      });
+    }
+    return eventType;
+  });
+}

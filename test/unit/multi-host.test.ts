@@ -19,7 +19,12 @@ const eventType: EventTypeForSlots = {
   slug: "intro",
   hidden: false,
   owner: { id: 7, username: "host", timeZone: "UTC" },
-  hosts: [{ userId: 7, schedule }],
+  schedulingType: null,
+  teamId: null,
+  parentId: null,
+  isRRWeightsEnabled: false,
+  rescheduleWithSameRoundRobinHost: false,
+  hosts: [{ userId: 7, schedule, isFixed: true, priority: 2, weight: 100 }],
   rules: {
     lengthMinutes: 60,
     slotIntervalMinutes: 60,
@@ -53,14 +58,24 @@ describe("hostLockOrder", () => {
 describe("combineHostAvailability", () => {
   const slots: Slot[] = [{ start: monday + 9 * HOUR, end: monday + 10 * HOUR }];
 
+  const later: Slot[] = [{ start: monday + 10 * HOUR, end: monday + 11 * HOUR }];
+  const host = (list: Slot[], isFixed = true) => ({ isFixed, slots: list });
+
   it("gives a personal event type its one host's slots", () => {
-    expect(combineHostAvailability(null, [slots])).toBe(slots);
-    expect(combineHostAvailability(null, [[]])).toEqual([]);
+    expect(combineHostAvailability(null, [host(slots)])).toEqual(slots);
+    expect(combineHostAvailability(null, [host([])])).toEqual([]);
   });
 
-  it("refuses what only team event types can have", () => {
-    expect(() => combineHostAvailability(null, [slots, slots])).toThrow();
-    expect(() => combineHostAvailability("COLLECTIVE", [slots, slots])).toThrow();
+  it("keeps for a collective event the slots every host has", () => {
+    expect(combineHostAvailability("COLLECTIVE", [host([...slots, ...later]), host(slots)])).toEqual(slots);
+    expect(combineHostAvailability("COLLECTIVE", [host(later), host(slots)])).toEqual([]);
+  });
+
+  it("keeps for round robin the slots any rotating host has, within every fixed host's", () => {
+    expect(combineHostAvailability("ROUND_ROBIN", [host(later, false), host(slots, false)])).toEqual([...slots, ...later]);
+    expect(combineHostAvailability("ROUND_ROBIN", [host(slots), host(later, false), host(slots, false)])).toEqual(slots);
+    // A fixed host who is never free leaves nothing to book (Cal.com would show the rotating hosts' slots).
+    expect(combineHostAvailability("ROUND_ROBIN", [host([]), host(slots, false)])).toEqual([]);
   });
 });
 
@@ -86,6 +101,8 @@ describe("slotsFromBusyContext over hosts", () => {
   it("ignores busy time of users who are not hosts, and offers nothing without a schedule", () => {
     const context: BusyContext = { busy: [taken], busyByHost: new Map([[8, [taken]]]), countedBookings: [], seatedBookings: [] };
     expect(slotsFromBusyContext(eventType, context, window)).toHaveLength(3);
-    expect(slotsFromBusyContext({ ...eventType, hosts: [{ userId: 7, schedule: null }] }, context, window)).toEqual([]);
+    expect(slotsFromBusyContext({ ...eventType, hosts: [{ userId: 7, schedule: null, isFixed: true, priority: 2, weight: 100 }] }, context, window)).toEqual(
+      [],
+    );
   });
 });
