@@ -85,7 +85,21 @@ describe("loadEventTypeForSlots", () => {
       hidden: false,
       owner: { id: tenant.userId, username: tenant.username, timeZone: "Europe/London" },
       // A personal event type's one host is its owner, over the schedule below.
-      hosts: [{ userId: tenant.userId, schedule: expect.objectContaining({ id: defaultScheduleId }) }],
+      hosts: [
+        {
+          userId: tenant.userId,
+          isFixed: true,
+          priority: 2,
+          weight: 100,
+          schedule: expect.objectContaining({ id: defaultScheduleId }),
+        },
+      ],
+      // Personal: no team, no scheduling type, no managed parent.
+      teamId: null,
+      schedulingType: null,
+      parentId: null,
+      isRRWeightsEnabled: false,
+      rescheduleWithSameRoundRobinHost: false,
       rules: {
         lengthMinutes: 45,
         slotIntervalMinutes: 45,
