@@ -10,7 +10,7 @@ import { TimeZoneSchema } from "../time-zone";
 const WEEK_STARTS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 const SLUG_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
-const url = (field: string) => z.url(`${field} must be a URL`).max(2048);
+const url = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }).max(2048);
 const text = (max: number) => z.string().max(max);
 
 // The profile fields both bodies share; every one optional.
