@@ -41,32 +41,10 @@ export const GetTeamsOutputSchema = successOf(z.array(TeamOutputSchema)).openapi
 export const UpdateTeamOutputSchema = successOf(TeamOutputSchema).openapi("UpdateTeamOutput");
 export const DeleteTeamOutputSchema = successOf(TeamOutputSchema).openapi("OrgTeamOutputResponseDto");
 
-/** The Team columns the output shows. */
-export const teamOutputSelect = {
-  id: true,
-  parentId: true,
-  name: true,
-  slug: true,
-  logoUrl: true,
-  calVideoLogo: true,
-  appLogo: true,
-  appIconLogo: true,
-  bio: true,
-  hideBranding: true,
-  isOrganization: true,
-  isPrivate: true,
-  hideBookATeamMember: true,
-  metadata: true,
-  theme: true,
-  brandColor: true,
-  darkBrandColor: true,
-  bannerUrl: true,
-  timeFormat: true,
-  timeZone: true,
-  weekStart: true,
-} as const;
+/** The Team columns the output shows: its fields, each a column of the same name. */
+export const teamOutputSelect = Object.fromEntries(Object.keys(TeamOutputSchema.shape).map((key) => [key, true])) as { [K in keyof TeamOutput]-?: true };
 
-type TeamRow = { [K in keyof typeof teamOutputSelect]: K extends "metadata" ? unknown : K extends keyof TeamOutput ? TeamOutput[K] | null : never };
+type TeamRow = { [K in keyof TeamOutput]-?: K extends "metadata" ? unknown : TeamOutput[K] | null };
 
 /** Drops the keys whose value is null (optional, non-nullable fields of the contract). */
 function withoutNulls<T extends Record<string, unknown>>(row: T): { [K in keyof T]: Exclude<T[K], null> } {
