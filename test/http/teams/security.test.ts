@@ -35,10 +35,19 @@ describe("credentials", () => {
   describe("DELETE /v2/teams/{teamId}/memberships/{id}", () =>
     itRejectsMissingAndInvalidCredentials(() => ({ path: `/v2/teams/${teamId}/memberships/1`, method: "DELETE" })));
 
-  it("a managed user's access token is accepted (ApiAuthGuard allows every method)", async () => {
-    const { user } = await createPlatform();
-    const res = await api("/v2/teams", { headers: { authorization: `Bearer ${user.accessToken}` } });
-    expect(dataOf(res)).toEqual([]);
+  it("a managed user's access token is accepted (ApiAuthGuard allows every method); its teams record the OAuth client", async () => {
+    const { user, client } = await createPlatform();
+    const headers = { authorization: `Bearer ${user.accessToken}` };
+    expect(dataOf(await api("/v2/teams", { headers }))).toEqual([]);
+    const team = dataOf<{ id: number }>(await api("/v2/teams", { headers, body: { name: `Managed ${user.id}` } }), 201);
+    const [row] = await sql<{ createdByOAuthClientId: string | null }>`SELECT "createdByOAuthClientId" FROM "Team" WHERE "id" = ${team.id}`;
+    expect(row?.createdByOAuthClientId).toBe(client.clientId);
+  });
+
+  it("every API version is served", async () => {
+    for (const version of ["2024-04-15", "2024-06-14", "2024-08-13"]) {
+      expect(dataOf<{ id: number }[]>(await api("/v2/teams", { key: owner.apiKey, version })).map((t) => t.id)).toEqual([teamId]);
+    }
   });
 });
 
@@ -71,7 +80,9 @@ describe("role matrix on the team itself", () => {
     expect(expectError(await api(`/v2/teams/${teamId}/schedules`, { key: member.apiKey }), 403).error.message).toBe(
       tooLow(member.userId, "TEAM_ADMIN", teamId),
     );
-    expect(expectError(await api(`/v2/teams/${teamId}/schedules`, { key: otherOwner.apiKey }), 403).error.message).toBe(notMember(teamId));
+    for (const who of [outsider, otherOwner]) {
+      expect(expectError(await api(`/v2/teams/${teamId}/schedules`, { key: who.apiKey }), 403).error.message).toBe(notMember(teamId));
+    }
     for (const who of [admin, owner]) dataOf(await api(`/v2/teams/${teamId}/schedules`, { key: who.apiKey }));
   });
 
