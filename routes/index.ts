@@ -72,6 +72,18 @@ import { deleteReservedSlotOperation } from "./slots/2024-09-04/reservations/del
 import { getReservedSlotOperation } from "./slots/2024-09-04/reservations/get";
 import { updateReservedSlotOperation } from "./slots/2024-09-04/reservations/update";
 
+import { createTeamOperation } from "./teams/create";
+import { deleteTeamOperation } from "./teams/delete";
+import { getTeamOperation } from "./teams/get";
+import { listTeamsOperation } from "./teams/list";
+import { createTeamMembershipOperation } from "./teams/memberships/create";
+import { deleteTeamMembershipOperation } from "./teams/memberships/delete";
+import { getTeamMembershipOperation } from "./teams/memberships/get";
+import { listTeamMembershipsOperation } from "./teams/memberships/list";
+import { updateTeamMembershipOperation } from "./teams/memberships/update";
+import { listTeamSchedulesOperation } from "./teams/schedules/list";
+import { updateTeamOperation } from "./teams/update";
+
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
 export const operations: readonly Operation<any>[] = [
@@ -153,4 +165,16 @@ export const operations: readonly Operation<any>[] = [
   createInstantBookingLegacyOperation,
   getBookingForRescheduleLegacyOperation,
   cancelBookingLegacyOperation,
+  // Teams, their memberships and their members' schedules (/v2/teams before /v2/teams/{teamId}).
+  createTeamOperation,
+  listTeamsOperation,
+  getTeamOperation,
+  updateTeamOperation,
+  deleteTeamOperation,
+  createTeamMembershipOperation,
+  listTeamMembershipsOperation,
+  getTeamMembershipOperation,
+  updateTeamMembershipOperation,
+  deleteTeamMembershipOperation,
+  listTeamSchedulesOperation,
 ];

@@ -58,6 +58,9 @@ const ERRATA: Record<string, Schema> = {
   "EventTypeOutput_2024_06_14.bookerActiveBookingsLimit": {
     oneOf: [ref("BookerActiveBookingsLimitOutput_2024_06_14"), ref("Disabled_2024_06_14")],
   },
+  // teams-memberships.controller.ts getTeamMemberships maps the page to an array of TeamMembershipOutput; the
+  // document says one object.
+  "GetTeamMembershipsOutput.data": { type: "array", items: ref("TeamMembershipOutput") },
   // schedules.controller.ts getDefaultSchedule returns `data: null` when the user has no default schedule.
   "GetDefaultScheduleOutput_2024_06_11.data": { allOf: [ref("ScheduleOutput_2024_06_11")], nullable: true },
   // The response wrapper and its data class share the name GetReservedSlotOutput_2024_09_04, so Swagger made

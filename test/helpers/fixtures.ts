@@ -277,3 +277,26 @@ export function createTeamEventTypeRow(
     return eventType;
   });
 }
+
+// ---- Teams API (task A: teams, memberships): set-up through the HTTP API itself ----
+
+/** A team created by `owner` (POST /v2/teams): a unique name and slug unless `body` says otherwise. */
+export async function createTeamViaApi(ownerKey: string, body: Record<string, unknown> = {}): Promise<{ id: number; slug: string } & Record<string, unknown>> {
+  const name = unique("Team");
+  const res = await api<{ data: { id: number; slug: string } & Record<string, unknown> }>("/v2/teams", { key: ownerKey, body: { name, ...body } });
+  return created("a team", res);
+}
+
+/** A membership of `userId` in `teamId`, created by `adminKey` (POST /v2/teams/{teamId}/memberships): accepted MEMBER unless told. */
+export async function createTeamMembershipViaApi(
+  adminKey: string,
+  teamId: number,
+  userId: number,
+  body: { role?: MembershipRole; accepted?: boolean; disableImpersonation?: boolean } = {},
+): Promise<{ id: number; userId: number; role: MembershipRole; accepted: boolean } & Record<string, unknown>> {
+  const res = await api<{ data: { id: number; userId: number; role: MembershipRole; accepted: boolean } }>(`/v2/teams/${teamId}/memberships`, {
+    key: adminKey,
+    body: { userId, accepted: true, ...body },
+  });
+  return created("a team membership", res);
+}

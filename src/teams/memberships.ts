@@ -1,0 +1,135 @@
+import type { Actor } from "../auth/principal";
+import type { MembershipRole } from "../generated/prisma/client";
+import type { Deps } from "../services";
+import type { Tx } from "../services/db";
+import { onMembershipAccepted, onMembershipRemoved } from "../team-event-types/membership-effects";
+import { userNotFound } from "../users/errors";
+import {
+  differentOAuthClients,
+  lastTeamOwner,
+  onlyOwnerManagesOwners,
+  platformUserInRegularTeam,
+  regularUserInPlatformTeam,
+  teamMembershipExists,
+  teamMembershipNotFound,
+  teamMembershipNotFoundInTeam,
+} from "./errors";
+import { membershipOutputSelect, type TeamMembershipOutput, toTeamMembershipOutput } from "./output";
+import type { CreateTeamMembershipInput, TeamIdInput, TeamMembershipIdInput, TeamMembershipsQueryInput, UpdateTeamMembershipInput } from "./schemas";
+import { isUniqueViolation, requireTeamAccess } from "./store";
+
+// Team memberships (Cal.com's TeamsMembershipsController, every route TEAM_ADMIN). Beyond Cal.com: only an OWNER
+// grants the OWNER role or changes or removes an OWNER, and a team always keeps one OWNER. Changes to a membership
+// run in one transaction with their effects on the team's event types (membership-effects.ts).
+
+/** Cal.com's canUserBeAddedToTeam: a managed user joins only a team made by the same OAuth client, and vice versa. */
+function assertPlatformMix(userClientId: string | null, teamClientId: string | null): void {
+  if (userClientId === teamClientId) return;
+  if (!teamClientId) throw platformUserInRegularTeam();
+  if (!userClientId) throw regularUserInPlatformTeam();
+  throw differentOAuthClients();
+}
+
+export async function createTeamMembership(
+  deps: Deps,
+  actor: Actor,
+  { teamId, body }: TeamIdInput & { body: CreateTeamMembershipInput },
+): Promise<TeamMembershipOutput> {
+  const caller = await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  if (body.role === "OWNER" && caller.role !== "OWNER") throw onlyOwnerManagesOwners();
+  const [user, team] = await Promise.all([
+    deps.db.user.findUnique({ where: { id: body.userId }, select: { isPlatformManaged: true, platformOAuthClients: { select: { id: true }, take: 1 } } }),
+    deps.db.team.findUniqueOrThrow({ where: { id: teamId }, select: { createdByOAuthClientId: true } }),
+  ]);
+  if (!user) throw userNotFound(body.userId);
+  assertPlatformMix(user.isPlatformManaged ? (user.platformOAuthClients[0]?.id ?? null) : null, team.createdByOAuthClientId);
+  try {
+    return await deps.txDb.$transaction(async (tx) => {
+      const membership = await tx.membership.create({ data: { teamId, ...body }, select: membershipOutputSelect });
+      if (membership.accepted) await onMembershipAccepted(tx, teamId, body.userId);
+      return toTeamMembershipOutput(membership);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw teamMembershipExists(body.userId, teamId);
+    throw error;
+  }
+}
+
+export async function listTeamMemberships(
+  deps: Deps,
+  actor: Actor,
+  { teamId, query }: TeamIdInput & { query: TeamMembershipsQueryInput },
+): Promise<TeamMembershipOutput[]> {
+  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  const emails = query.emails ?? [];
+  const memberships = await deps.db.membership.findMany({
+    where: { teamId, ...(emails.length > 0 ? { user: { email: { in: emails, mode: "insensitive" } } } : {}) },
+    orderBy: { id: "asc" },
+    skip: query.skip,
+    take: query.take,
+    select: membershipOutputSelect,
+  });
+  return memberships.map(toTeamMembershipOutput);
+}
+
+export async function getTeamMembership(deps: Deps, actor: Actor, { teamId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
+  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  const membership = await deps.db.membership.findFirst({ where: { id: membershipId, teamId }, select: membershipOutputSelect });
+  if (!membership) throw teamMembershipNotFound();
+  return toTeamMembershipOutput(membership);
+}
+
+interface LockedMembership {
+  id: number;
+  userId: number;
+  role: MembershipRole;
+  accepted: boolean;
+}
+
+/**
+ * Locks the team's OWNER rows and the target row (in id order, so two requests never deadlock) and answers them.
+ * Two concurrent demotions of the last two owners serialise here: the second sees the first's result.
+ */
+async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number): Promise<{ target?: LockedMembership; owners: LockedMembership[] }> {
+  const rows = await tx.$queryRaw<LockedMembership[]>`
+    SELECT "id", "userId", "role", "accepted" FROM "Membership"
+    WHERE "teamId" = ${teamId} AND ("role" = 'OWNER' OR "id" = ${membershipId})
+    ORDER BY "id" FOR UPDATE`;
+  return { target: rows.find((row) => row.id === membershipId), owners: rows.filter((row) => row.role === "OWNER") };
+}
+
+/** The owner rules on a change of `target` (to `newRole`, or removal when `newRole` is null). */
+function assertOwnerRules(actor: Actor, teamId: number, target: LockedMembership, owners: LockedMembership[], newRole: MembershipRole | null): void {
+  const touchesOwner = target.role === "OWNER" || newRole === "OWNER";
+  if (touchesOwner && !owners.some((owner) => owner.userId === actor.userId)) throw onlyOwnerManagesOwners();
+  if (target.role === "OWNER" && newRole !== "OWNER" && owners.length <= 1) throw lastTeamOwner(teamId);
+}
+
+export async function updateTeamMembership(
+  deps: Deps,
+  actor: Actor,
+  { teamId, membershipId, body }: TeamMembershipIdInput & { body: UpdateTeamMembershipInput },
+): Promise<TeamMembershipOutput> {
+  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  return deps.txDb.$transaction(async (tx) => {
+    const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
+    if (!target) throw teamMembershipNotFound();
+    assertOwnerRules(actor, teamId, target, owners, body.role ?? target.role);
+    const membership = await tx.membership.update({ where: { id: membershipId }, data: body, select: membershipOutputSelect });
+    if (!target.accepted && membership.accepted) await onMembershipAccepted(tx, teamId, membership.userId);
+    return toTeamMembershipOutput(membership);
+  });
+}
+
+/** Removes a member: they stop hosting the team's event types and lose their managed children (same transaction). */
+export async function deleteTeamMembership(deps: Deps, actor: Actor, { teamId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
+  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  return deps.txDb.$transaction(async (tx) => {
+    const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
+    if (!target) throw teamMembershipNotFoundInTeam(membershipId, teamId);
+    assertOwnerRules(actor, teamId, target, owners, null);
+    const membership = await tx.membership.delete({ where: { id: membershipId }, select: membershipOutputSelect });
+    await onMembershipRemoved(tx, teamId, membership.userId);
+    return toTeamMembershipOutput(membership);
+  });
+}
