@@ -71,6 +71,14 @@ import { reserveSlotOperation } from "./slots/2024-09-04/reservations/create";
 import { deleteReservedSlotOperation } from "./slots/2024-09-04/reservations/delete";
 import { getReservedSlotOperation } from "./slots/2024-09-04/reservations/get";
 import { updateReservedSlotOperation } from "./slots/2024-09-04/reservations/update";
+// Teams / Event Types (and their webhooks).
+import { createTeamEventTypeOperation } from "./teams/event-types/create";
+import { createTeamEventTypePhoneCallOperation } from "./teams/event-types/create-phone-call";
+import { deleteTeamEventTypeOperation } from "./teams/event-types/delete";
+import { getTeamEventTypeOperation } from "./teams/event-types/get";
+import { listTeamEventTypesOperation } from "./teams/event-types/list";
+import { updateTeamEventTypeOperation } from "./teams/event-types/update";
+import { teamEventTypeWebhookOperations } from "./teams/event-types/webhooks";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -153,4 +161,12 @@ export const operations: readonly Operation<any>[] = [
   createInstantBookingLegacyOperation,
   getBookingForRescheduleLegacyOperation,
   cancelBookingLegacyOperation,
+  // Teams / Event Types: collective, round-robin and managed event types of a team, and their webhooks.
+  createTeamEventTypeOperation,
+  listTeamEventTypesOperation,
+  getTeamEventTypeOperation,
+  updateTeamEventTypeOperation,
+  deleteTeamEventTypeOperation,
+  createTeamEventTypePhoneCallOperation,
+  ...teamEventTypeWebhookOperations,
 ];
