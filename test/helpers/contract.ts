@@ -58,6 +58,41 @@ const ERRATA: Record<string, Schema> = {
   "EventTypeOutput_2024_06_14.bookerActiveBookingsLimit": {
     oneOf: [ref("BookerActiveBookingsLimitOutput_2024_06_14"), ref("Disabled_2024_06_14")],
   },
+  // Team event types (pt/event-types/event-types_2024_06_14/outputs/team-event-type.output.ts): the same
+  // reflected-type mistakes as the personal output, hosts are TeamEventTypeResponseHost objects, and the team's
+  // profile columns are nullable.
+  "TeamEventTypeOutput_2024_06_14.hosts": {
+    type: "array",
+    items: {
+      type: "object",
+      required: ["userId", "name", "username", "avatarUrl"],
+      properties: {
+        userId: { type: "number" },
+        name: { type: "string", nullable: true },
+        username: { type: "string", nullable: true },
+        avatarUrl: { type: "string", nullable: true },
+        mandatory: { type: "boolean" },
+        priority: { type: "string", enum: ["lowest", "low", "medium", "high", "highest"] },
+        weight: { type: "number" },
+      },
+    },
+  },
+  "TeamEventTypeOutput_2024_06_14.bookingWindow": {
+    oneOf: [ref("BusinessDaysWindow_2024_06_14"), ref("CalendarDaysWindow_2024_06_14"), ref("RangeWindow_2024_06_14"), ref("Disabled_2024_06_14")],
+  },
+  "TeamEventTypeOutput_2024_06_14.seats": { oneOf: [ref("Seats_2024_06_14"), ref("Disabled_2024_06_14")] },
+  "TeamEventTypeOutput_2024_06_14.bookerActiveBookingsLimit": {
+    oneOf: [ref("BookerActiveBookingsLimitOutput_2024_06_14"), ref("Disabled_2024_06_14")],
+  },
+  "TeamEventTypeOutput_2024_06_14.team": {
+    type: "object",
+    required: ["id", "slug", "bannerUrl", "name", "logoUrl", "weekStart", "brandColor", "darkBrandColor", "theme"],
+    properties: Object.fromEntries(
+      ["slug", "bannerUrl", "name", "logoUrl", "weekStart", "brandColor", "darkBrandColor", "theme"]
+        .map((key): [string, Schema] => [key, { type: "string", nullable: true }])
+        .concat([["id", { type: "number" }]]),
+    ),
+  },
   // schedules.controller.ts getDefaultSchedule returns `data: null` when the user has no default schedule.
   "GetDefaultScheduleOutput_2024_06_11.data": { allOf: [ref("ScheduleOutput_2024_06_11")], nullable: true },
   // The response wrapper and its data class share the name GetReservedSlotOutput_2024_09_04, so Swagger made

@@ -277,3 +277,12 @@ export function createTeamEventTypeRow(
     return eventType;
   });
 }
+
+// ---- Team event types ----
+
+/** A membership of `userId` in the team, written to the database (as the memberships API would). */
+export function addTeamMembership(teamId: number, userId: number, role: "MEMBER" | "ADMIN" | "OWNER", accepted = true): Promise<void> {
+  return withDb(async (db) => {
+    await db.membership.create({ data: { teamId, userId, role, accepted } });
+  });
+}

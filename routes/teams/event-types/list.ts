@@ -21,6 +21,6 @@ const route = createRoute({
 export const listTeamEventTypesOperation = defineOperation({
   route,
   versions: "all",
-  auth: { allow: "any", optional: true },
+  auth: "public",
   handler: async (c) => c.json(success(await listTeamEventTypes(c.var.deps, c.req.valid("param"), c.req.valid("query"))), 200),
 });
