@@ -73,7 +73,7 @@ function hostRows(type: StoredSchedulingType, hosts: HostInput[]): HostRow[] {
 
 async function assertTeamSchedule(db: Queryable, teamId: number, scheduleId: number | null | undefined) {
   if (!scheduleId) return;
-  const schedule = await db.schedule.findFirst({ where: { id: scheduleId, user: { teams: { some: { teamId } } } }, select: { id: true } });
+  const schedule = await db.schedule.findFirst({ where: { id: scheduleId, user: { memberships: { some: { teamId } } } }, select: { id: true } });
   if (!schedule) throw teamScheduleNotFound(scheduleId, teamId);
 }
 
