@@ -58,9 +58,9 @@ const ERRATA: Record<string, Schema> = {
   "EventTypeOutput_2024_06_14.bookerActiveBookingsLimit": {
     oneOf: [ref("BookerActiveBookingsLimitOutput_2024_06_14"), ref("Disabled_2024_06_14")],
   },
-  // Team event types (pt/event-types/event-types_2024_06_14/outputs/team-event-type.output.ts): the same
-  // reflected-type mistakes as the personal output, hosts are TeamEventTypeResponseHost objects, and the team's
-  // profile columns are nullable.
+  // Team event types (pt/event-types/event-types_2024_06_14/outputs/team-event-type.output.ts): hosts are
+  // TeamEventTypeResponseHost objects and the team's profile columns are nullable (the personal output's
+  // errata apply too, below).
   "TeamEventTypeOutput_2024_06_14.hosts": {
     type: "array",
     items: {
@@ -76,13 +76,6 @@ const ERRATA: Record<string, Schema> = {
         weight: { type: "number" },
       },
     },
-  },
-  "TeamEventTypeOutput_2024_06_14.bookingWindow": {
-    oneOf: [ref("BusinessDaysWindow_2024_06_14"), ref("CalendarDaysWindow_2024_06_14"), ref("RangeWindow_2024_06_14"), ref("Disabled_2024_06_14")],
-  },
-  "TeamEventTypeOutput_2024_06_14.seats": { oneOf: [ref("Seats_2024_06_14"), ref("Disabled_2024_06_14")] },
-  "TeamEventTypeOutput_2024_06_14.bookerActiveBookingsLimit": {
-    oneOf: [ref("BookerActiveBookingsLimitOutput_2024_06_14"), ref("Disabled_2024_06_14")],
   },
   "TeamEventTypeOutput_2024_06_14.team": {
     type: "object",
@@ -112,6 +105,11 @@ const ERRATA: Record<string, Schema> = {
     },
   },
 };
+
+// The team event type output shares the personal one's settings, and their errata.
+for (const field of ["bookingWindow", "seats", "bookerActiveBookingsLimit"]) {
+  ERRATA[`TeamEventTypeOutput_2024_06_14.${field}`] = ERRATA[`EventTypeOutput_2024_06_14.${field}`]!;
+}
 
 // Whole responses the contract documents wrongly, by "<operationId> <status>".
 const seatFields: Record<string, Schema> = {
