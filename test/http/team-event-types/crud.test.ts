@@ -149,3 +149,23 @@ describe("GET/PATCH/DELETE /v2/teams/{teamId}/event-types/{eventTypeId}", () => 
     expect(expectError(again, 404).error.message).toBe(`Event type with ID=${et.id} does not exist.`);
   });
 });
+
+describe("OpenAPI document", () => {
+  it("describes the team operations with Cal.com's component names", async () => {
+    const doc = (await api("/docs/openapi.json")).body as LooseBody;
+    const schemas = Object.keys(doc.components.schemas);
+    for (const name of [
+      "TeamEventTypeOutput_2024_06_14",
+      "CreateTeamEventTypeInput_2024_06_14",
+      "UpdateTeamEventTypeInput_2024_06_14",
+      "Host",
+      "EventTypeOutput_2024_06_14",
+    ]) {
+      expect(schemas).toContain(name);
+    }
+    const created = doc.paths["/v2/teams/{teamId}/event-types"].post.responses["201"].content["application/json"].schema;
+    expect(created.$ref).toBe("#/components/schemas/CreateTeamEventTypeOutput");
+    expect(doc.components.schemas.EventTypeOutput_2024_06_14.properties).toHaveProperty("users");
+    expect(doc.components.schemas.TeamEventTypeOutput_2024_06_14.properties).not.toHaveProperty("users");
+  });
+});
