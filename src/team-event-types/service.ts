@@ -208,7 +208,8 @@ export async function updateTeamEventType(
         ...data,
         ...(metadata ? { metadata } : {}),
         schedulingType: type,
-        ...(body.assignAllTeamMembers !== undefined ? { assignAllTeamMembers: body.assignAllTeamMembers } : {}),
+        // Explicit hosts end "all members": a member who joins later must not become a host of it.
+        ...(body.assignAllTeamMembers !== undefined ? { assignAllTeamMembers: body.assignAllTeamMembers } : body.hosts ? { assignAllTeamMembers: false } : {}),
         ...(body.rescheduleWithSameRoundRobinHost !== undefined ? { rescheduleWithSameRoundRobinHost: body.rescheduleWithSameRoundRobinHost } : {}),
       },
     });

@@ -139,6 +139,13 @@ describe("GET/PATCH/DELETE /v2/teams/{teamId}/event-types/{eventTypeId}", () => 
     expect(rows.every((r) => r.isFixed)).toBe(true);
   });
 
+  it("explicit hosts on an assign-all event type replace the hosts and end assign-all", async () => {
+    const et = dataOf<LooseBody>(await create({ schedulingType: "collective", assignAllTeamMembers: true }), 201);
+    expect(et.hosts.length).toBeGreaterThan(1);
+    const res = await api(`${base()}/${et.id}`, { method: "PATCH", key: admin.apiKey, body: { hosts: [{ userId: owner.userId }] } });
+    expect(dataOf<LooseBody>(res)).toMatchObject({ assignAllTeamMembers: false, hosts: [{ userId: owner.userId }] });
+  });
+
   it("deletes an event type with its hosts and answers {id, title}", async () => {
     const et = dataOf<LooseBody>(await create({ schedulingType: "collective", hosts: [{ userId: member.userId }] }), 201);
     const res = await api(`${base()}/${et.id}`, { method: "DELETE", key: admin.apiKey });
