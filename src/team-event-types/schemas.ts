@@ -91,3 +91,4 @@ export const CreatePhoneCallInputSchema = z
     generalPrompt: z.string().max(10_000).optional(),
   })
   .openapi("CreatePhoneCallInput");
+export type CreatePhoneCallInput = z.infer<typeof CreatePhoneCallInputSchema>;

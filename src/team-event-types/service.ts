@@ -19,7 +19,7 @@ import { teamEventTypeInclude, toTeamEventTypeOutput, type TeamEventTypeOutput, 
 import {
   HOST_PRIORITIES,
   storedSchedulingType,
-  type CreatePhoneCallInputSchema,
+  type CreatePhoneCallInput,
   type CreateTeamEventTypeInput,
   type GetTeamEventTypesQuery,
   type HostInput,
@@ -28,7 +28,6 @@ import {
   type TeamIdInput,
   type UpdateTeamEventTypeInput,
 } from "./schemas";
-import type { z } from "@hono/zod-openapi";
 
 // Team event types (Cal.com's TeamsEventTypesController / TeamsEventTypesService): the personal event type's
 // input rules and output (src/event-types/), plus hosts, scheduling types and managed children. Writes need a
@@ -243,7 +242,7 @@ export async function deleteTeamEventType(deps: Deps, actor: Actor, { teamId, ev
 export async function createTeamEventTypePhoneCall(
   deps: Deps,
   actor: Actor,
-  { teamId, eventTypeId }: TeamEventTypeIdInput & { body: z.infer<typeof CreatePhoneCallInputSchema> },
+  { teamId, eventTypeId }: TeamEventTypeIdInput & { body: CreatePhoneCallInput },
 ): Promise<{ callId: string; agentId?: string }> {
   await requireTeamRole(deps, actor, teamId, "TEAM_ADMIN");
   const existing = await deps.db.eventType.findFirst({ where: { id: eventTypeId, teamId }, select: { id: true } });
