@@ -71,6 +71,14 @@ import { reserveSlotOperation } from "./slots/2024-09-04/reservations/create";
 import { deleteReservedSlotOperation } from "./slots/2024-09-04/reservations/delete";
 import { getReservedSlotOperation } from "./slots/2024-09-04/reservations/get";
 import { updateReservedSlotOperation } from "./slots/2024-09-04/reservations/update";
+// Teams / Event Types (and their webhooks).
+import { createTeamEventTypeOperation } from "./teams/event-types/create";
+import { createTeamEventTypePhoneCallOperation } from "./teams/event-types/create-phone-call";
+import { deleteTeamEventTypeOperation } from "./teams/event-types/delete";
+import { getTeamEventTypeOperation } from "./teams/event-types/get";
+import { listTeamEventTypesOperation } from "./teams/event-types/list";
+import { updateTeamEventTypeOperation } from "./teams/event-types/update";
+import { teamEventTypeWebhookOperations } from "./teams/event-types/webhooks";
 
 import { createTeamOperation } from "./teams/create";
 import { deleteTeamOperation } from "./teams/delete";
@@ -177,4 +185,12 @@ export const operations: readonly Operation<any>[] = [
   updateTeamMembershipOperation,
   deleteTeamMembershipOperation,
   listTeamSchedulesOperation,
+  // Teams / Event Types: collective, round-robin and managed event types of a team, and their webhooks.
+  createTeamEventTypeOperation,
+  listTeamEventTypesOperation,
+  getTeamEventTypeOperation,
+  updateTeamEventTypeOperation,
+  deleteTeamEventTypeOperation,
+  createTeamEventTypePhoneCallOperation,
+  ...teamEventTypeWebhookOperations,
 ];

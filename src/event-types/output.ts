@@ -197,7 +197,7 @@ function intervalLimits(values: [number | null, number | null, number | null, nu
   return Object.fromEntries(Object.entries({ day, week, month, year }).filter(([, v]) => v !== null)) as z.infer<typeof IntervalLimits>;
 }
 
-function bookingWindow(row: EventTypeRecord): EventTypeOutput["bookingWindow"] {
+function bookingWindow(row: EventTypeRow): EventTypeOutput["bookingWindow"] {
   switch (row.periodType) {
     case "RANGE":
       return { type: "range", value: [row.periodStartDate ? isoDate(row.periodStartDate) : "", row.periodEndDate ? isoDate(row.periodEndDate) : ""] };
@@ -213,7 +213,7 @@ function bookingWindow(row: EventTypeRecord): EventTypeOutput["bookingWindow"] {
   }
 }
 
-function confirmationPolicy(row: EventTypeRecord): EventTypeOutput["confirmationPolicy"] {
+function confirmationPolicy(row: EventTypeRow): EventTypeOutput["confirmationPolicy"] {
   if (row.requiresConfirmationThresholdUnit && row.requiresConfirmationThresholdTime !== null) {
     return {
       type: "time",
@@ -225,7 +225,7 @@ function confirmationPolicy(row: EventTypeRecord): EventTypeOutput["confirmation
   return { disabled: true };
 }
 
-function calVideoSettings(row: EventTypeRecord): Record<string, unknown> | undefined {
+function calVideoSettings(row: EventTypeRow): Record<string, unknown> | undefined {
   const stored = row.calVideoSettings as Record<string, unknown> | null;
   if (!stored && row.canSendCalVideoTranscriptionEmails) return undefined;
   return { ...stored, sendTranscriptionEmails: row.canSendCalVideoTranscriptionEmails };
@@ -237,19 +237,43 @@ export function bookingUrl(websiteUrl: string, username: string | null, slug: st
   return username ? `${websiteUrl.replace(/\/$/, "")}/${username}/${slug}` : "";
 }
 
+/** What an event type's output is made of besides its owner: shared by personal and team event types. */
+export type EventTypeSettingsOutput = Omit<EventTypeOutput, "ownerId" | "users" | "bookingUrl">;
+
 export function toEventTypeOutput(row: EventTypeRecord, websiteUrl: string): EventTypeOutput {
+  const owner = row.owner;
+  return {
+    ...eventTypeSettingsOutput(row),
+    ownerId: row.userId,
+    // User metadata is private (Cal.com exposes only a few system keys), so it is never echoed here.
+    users: [
+      {
+        id: owner.id,
+        name: owner.name,
+        username: owner.username,
+        avatarUrl: owner.avatarUrl,
+        brandColor: null,
+        darkBrandColor: null,
+        weekStart: owner.weekStart,
+        metadata: {},
+      },
+    ],
+    bookingUrl: bookingUrl(websiteUrl, owner.username, row.slug),
+  };
+}
+
+/** The output fields every event type has, read from its row alone. */
+export function eventTypeSettingsOutput(row: EventTypeRow): EventTypeSettingsOutput {
   const multipleDuration = row.multipleDuration.length ? row.multipleDuration : undefined;
   const recurrence =
     row.recurrenceFrequency && row.recurrenceInterval !== null && row.recurrenceOccurrences !== null
       ? { frequency: row.recurrenceFrequency as "weekly", interval: row.recurrenceInterval, occurrences: row.recurrenceOccurrences }
       : null;
-  const owner = row.owner;
   const countLimits = intervalLimits([row.bookingLimitPerDay, row.bookingLimitPerWeek, row.bookingLimitPerMonth, row.bookingLimitPerYear]);
   const durationLimits = intervalLimits([row.durationLimitPerDay, row.durationLimitPerWeek, row.durationLimitPerMonth, row.durationLimitPerYear]);
   const videoSettings = calVideoSettings(row);
   return {
     id: row.id,
-    ownerId: row.userId,
     lengthInMinutes: row.length,
     ...(multipleDuration ? { lengthInMinutesOptions: multipleDuration } : {}),
     title: row.title,
@@ -272,19 +296,6 @@ export function toEventTypeOutput(row: EventTypeRecord, websiteUrl: string): Eve
     forwardParamsSuccessRedirect: row.forwardParamsSuccessRedirect,
     successRedirectUrl: row.successRedirectUrl,
     isInstantEvent: row.isInstantEvent,
-    // User metadata is private (Cal.com exposes only a few system keys), so it is never echoed here.
-    users: [
-      {
-        id: owner.id,
-        name: owner.name,
-        username: owner.username,
-        avatarUrl: owner.avatarUrl,
-        brandColor: null,
-        darkBrandColor: null,
-        weekStart: owner.weekStart,
-        metadata: {},
-      },
-    ],
     scheduleId: row.scheduleId,
     ...(countLimits ? { bookingLimitsCount: countLimits } : {}),
     ...(durationLimits ? { bookingLimitsDuration: durationLimits } : {}),
@@ -314,7 +325,6 @@ export function toEventTypeOutput(row: EventTypeRecord, websiteUrl: string): Eve
             ...(row.maxActiveBookingsPerBooker !== null ? { maximumActiveBookings: row.maxActiveBookingsPerBooker } : {}),
             offerReschedule: row.maxActiveBookingPerBookerOfferReschedule,
           },
-    bookingUrl: bookingUrl(websiteUrl, owner.username, row.slug),
     disableCancelling: { disabled: row.disableCancelling },
     disableRescheduling: row.disableRescheduling
       ? { disabled: true }

@@ -1,4 +1,5 @@
 import type { Queryable } from "../services/db";
+import { addChildrenForNewMember } from "./managed";
 
 // What a team's event types do when its membership changes (Cal.com: updateNewTeamMemberEventTypes in
 // packages/features/ee/teams/lib/queries.ts, TeamService.removeMembers in features/ee/teams/services/teamService.ts).
@@ -7,7 +8,7 @@ import type { Queryable } from "../services/db";
 /**
  * A membership became accepted (created accepted, or PATCHed false → true): the member joins every
  * `assignAllTeamMembers` event type of the team as a host (fixed on collective ones, priority medium).
- * Managed event types give the member a child instead (added by the team event types module).
+ * Managed event types assigned to all members give the member a child instead (./managed.ts).
  */
 export async function onMembershipAccepted(db: Queryable, teamId: number, userId: number): Promise<void> {
   await db.$executeRaw`
@@ -17,6 +18,7 @@ export async function onMembershipAccepted(db: Queryable, teamId: number, userId
     WHERE et."teamId" = ${teamId} AND et."assignAllTeamMembers"
       AND et."schedulingType" IN ('collective', 'roundRobin')
     ON CONFLICT ("userId", "eventTypeId") DO NOTHING`;
+  await addChildrenForNewMember(db, teamId, userId);
 }
 
 /**

@@ -34,6 +34,16 @@ export const webhookWithoutEventType = (webhookId: string) => badRequest(`${EVEN
 export const webhookOfAnotherEventType = (webhookId: string, eventTypeId: number) =>
   forbidden(EVENT_TYPE_GUARD, `Webhook (${webhookId}) is not associated with event type (${eventTypeId})`);
 
+// Cal.com's IsTeamEventTypeWebhookGuard.
+const TEAM_EVENT_TYPE_GUARD = "IsTeamEventTypeWebhookGuard";
+export const notTeamAdminForWebhooks = (userId: number, teamId: number) =>
+  forbidden(TEAM_EVENT_TYPE_GUARD, `User (${userId}) is not an admin/owner of team (${teamId})`);
+export const teamWebhookEventTypeNotFound = (eventTypeId: number, teamId: number) =>
+  notFound(`${TEAM_EVENT_TYPE_GUARD} - Event type (${eventTypeId}) not found for team (${teamId})`);
+export const teamWebhookNotFound = (webhookId: string) => notFound(`${TEAM_EVENT_TYPE_GUARD} - Webhook (${webhookId}) not found`);
+export const teamWebhookWithoutEventType = (webhookId: string) => badRequest(`${TEAM_EVENT_TYPE_GUARD} - Webhook (${webhookId}) no event type`);
+export const teamWebhookOfAnotherEventType = () => forbidden(TEAM_EVENT_TYPE_GUARD, "Webhook mismatch with event type");
+
 // Cal.com's IsOAuthClientWebhookGuard.
 export const webhookOfAnotherOAuthClient = () => forbidden("IsOAuthClientWebhookGuard", "Webhook does not belong to this oAuthClient");
 

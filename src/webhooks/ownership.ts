@@ -5,11 +5,17 @@ import { callerOrganizationIdOf } from "../auth/guards/platform";
 import type { Actor } from "../auth/principal";
 import { forbiddenResource } from "../errors";
 import type { Webhook } from "../generated/prisma/client";
-import { EventTypeIdParams } from "../http/common";
+import { EventTypeIdParams, pathParams, TeamIdParams } from "../http/common";
 import type { Deps } from "../services";
+import { hasTeamRole, teamMembershipOf } from "../teams/access";
 import { validationError } from "../validation";
 import {
   notEventTypeOwner,
+  notTeamAdminForWebhooks,
+  teamWebhookEventTypeNotFound,
+  teamWebhookNotFound,
+  teamWebhookOfAnotherEventType,
+  teamWebhookWithoutEventType,
   webhookEventTypeNotFound,
   webhookNotFound,
   webhookOfAnotherEventType,
@@ -71,6 +77,38 @@ export const userEventTypeWebhookAccess: WebhookOwnerAccess<OwnerOfKind<"eventTy
   },
 };
 
+const TeamEventTypePath = pathParams(TeamIdParams, EventTypeIdParams);
+
+/** Whether the caller holds an accepted ADMIN or OWNER membership of the team. */
+async function administersTeam(deps: Deps, userId: number, teamId: number): Promise<boolean> {
+  const membership = await teamMembershipOf(deps, userId, teamId);
+  return membership?.accepted === true && hasTeamRole(membership.role, "TEAM_ADMIN");
+}
+
+/**
+ * The webhooks of a team's event type (Cal.com's IsTeamEventTypeWebhookGuard, after RolesGuard): the caller must
+ * be an accepted ADMIN or OWNER of the team (403), the event type the team's (404); a webhook must exist (404),
+ * be an event-type webhook (400) and belong to that event type (403).
+ */
+export const teamEventTypeWebhookAccess: WebhookOwnerAccess<OwnerOfKind<"eventType">> = {
+  async owner(deps, actor, path) {
+    const params = TeamEventTypePath.safeParse({ teamId: path.teamId, eventTypeId: path.eventTypeId });
+    if (!params.success) throw validationError(params.error, "param");
+    const { teamId, eventTypeId } = params.data;
+    if (!(await administersTeam(deps, actor.userId, teamId))) throw notTeamAdminForWebhooks(actor.userId, teamId);
+    const eventType = await deps.db.eventType.findFirst({ where: { id: eventTypeId, teamId }, select: { id: true } });
+    if (!eventType) throw teamWebhookEventTypeNotFound(eventTypeId, teamId);
+    return { kind: "eventType", eventTypeId };
+  },
+  async webhook(deps, owner, webhookId) {
+    const webhook = await deps.db.webhook.findUnique({ where: { id: webhookId } });
+    if (!webhook) throw teamWebhookNotFound(webhookId);
+    if (webhook.eventTypeId === null) throw teamWebhookWithoutEventType(webhookId);
+    if (webhook.eventTypeId !== owner.eventTypeId) throw teamWebhookOfAnotherEventType();
+    return webhook;
+  },
+};
+
 /**
  * The webhooks of a platform OAuth client. The client (its existence, its organization, the caller's role there)
  * is checked by Cal.com's OrganizationRolesGuard and OAuthClientGuard before this runs; a webhook must exist (404)
@@ -97,13 +135,14 @@ async function managesOrganization(deps: Deps, actor: Actor, organizationId: num
 
 /**
  * A webhook whose delivery log the caller may read and redeliver (our endpoints, not Cal.com's): a user
- * webhook of the caller, a webhook of one of the caller's event types, or a webhook of an OAuth client of
- * the caller's platform organization when the caller is its ADMIN or OWNER. Unknown: 404; anyone else's: 403.
+ * webhook of the caller, a webhook of one of the caller's event types (of a team's event type: for its accepted
+ * ADMIN or OWNER), or a webhook of an OAuth client of the caller's platform organization when the caller is its
+ * ADMIN or OWNER. Unknown: 404; anyone else's: 403.
  */
 export async function loadWebhookOfCaller(deps: Deps, actor: Actor, webhookId: string): Promise<Webhook> {
   const found = await deps.db.webhook.findUnique({
     where: { id: webhookId },
-    include: { eventType: { select: { userId: true } }, platformOAuthClient: { select: { organizationId: true } } },
+    include: { eventType: { select: { userId: true, teamId: true } }, platformOAuthClient: { select: { organizationId: true } } },
   });
   if (!found) throw webhookNotFound(webhookId);
   const { eventType, platformOAuthClient, ...webhook } = found;
@@ -111,7 +150,9 @@ export async function loadWebhookOfCaller(deps: Deps, actor: Actor, webhookId: s
     webhook.userId !== null
       ? webhook.userId === actor.userId
       : eventType
-        ? eventType.userId === actor.userId
+        ? eventType.teamId !== null
+          ? await administersTeam(deps, actor.userId, eventType.teamId)
+          : eventType.userId === actor.userId
         : platformOAuthClient
           ? await managesOrganization(deps, actor, platformOAuthClient.organizationId)
           : false;

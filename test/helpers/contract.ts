@@ -61,6 +61,34 @@ const ERRATA: Record<string, Schema> = {
   // teams-memberships.controller.ts getTeamMemberships maps the page to an array of TeamMembershipOutput; the
   // document says one object.
   "GetTeamMembershipsOutput.data": { type: "array", items: ref("TeamMembershipOutput") },
+  // Team event types (pt/event-types/event-types_2024_06_14/outputs/team-event-type.output.ts): hosts are
+  // TeamEventTypeResponseHost objects and the team's profile columns are nullable (the personal output's
+  // errata apply too, below).
+  "TeamEventTypeOutput_2024_06_14.hosts": {
+    type: "array",
+    items: {
+      type: "object",
+      required: ["userId", "name", "username", "avatarUrl"],
+      properties: {
+        userId: { type: "number" },
+        name: { type: "string", nullable: true },
+        username: { type: "string", nullable: true },
+        avatarUrl: { type: "string", nullable: true },
+        mandatory: { type: "boolean" },
+        priority: { type: "string", enum: ["lowest", "low", "medium", "high", "highest"] },
+        weight: { type: "number" },
+      },
+    },
+  },
+  "TeamEventTypeOutput_2024_06_14.team": {
+    type: "object",
+    required: ["id", "slug", "bannerUrl", "name", "logoUrl", "weekStart", "brandColor", "darkBrandColor", "theme"],
+    properties: Object.fromEntries(
+      ["slug", "bannerUrl", "name", "logoUrl", "weekStart", "brandColor", "darkBrandColor", "theme"]
+        .map((key): [string, Schema] => [key, { type: "string", nullable: true }])
+        .concat([["id", { type: "number" }]]),
+    ),
+  },
   // schedules.controller.ts getDefaultSchedule returns `data: null` when the user has no default schedule.
   "GetDefaultScheduleOutput_2024_06_11.data": { allOf: [ref("ScheduleOutput_2024_06_11")], nullable: true },
   // The response wrapper and its data class share the name GetReservedSlotOutput_2024_09_04, so Swagger made
@@ -80,6 +108,11 @@ const ERRATA: Record<string, Schema> = {
     },
   },
 };
+
+// The team event type output shares the personal one's settings, and their errata.
+for (const field of ["bookingWindow", "seats", "bookerActiveBookingsLimit"]) {
+  ERRATA[`TeamEventTypeOutput_2024_06_14.${field}`] = ERRATA[`EventTypeOutput_2024_06_14.${field}`]!;
+}
 
 // Whole responses the contract documents wrongly, by "<operationId> <status>".
 const seatFields: Record<string, Schema> = {

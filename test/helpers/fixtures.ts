@@ -300,3 +300,12 @@ export async function createTeamMembershipViaApi(
   });
   return created("a team membership", res);
 }
+
+// ---- Team event types ----
+
+/** A membership of `userId` in the team, written to the database (as the memberships API would). */
+export function addTeamMembership(teamId: number, userId: number, role: "MEMBER" | "ADMIN" | "OWNER", accepted = true): Promise<void> {
+  return withDb(async (db) => {
+    await db.membership.create({ data: { teamId, userId, role, accepted } });
+  });
+}

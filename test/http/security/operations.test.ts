@@ -35,6 +35,8 @@ const PUBLIC = [
   "GET /v2/slots/available",
   "POST /v2/slots/reserve",
   "DELETE /v2/slots/selected-slot",
+  // Cal.com's TeamsEventTypesController list has no guard at all.
+  "GET /v2/teams/{teamId}/event-types",
 ];
 // Cal.com's OptionalApiAuthGuard: anonymous callers pass, wrong credentials do not.
 const OPTIONAL_AUTH = [
