@@ -16,6 +16,13 @@ export const schedulingTypeOf = (eventType: { schedulingType: SchedulingType | n
 /** Whether the event type belongs to a team (Cal.com offers instant meetings only there). */
 export const isTeamEventType = (eventType: { schedulingType: SchedulingType | null }): boolean => schedulingTypeOf(eventType) !== null;
 
+/**
+ * Whether the event type offers slots of its own: a MANAGED team event type is a template whose children (one
+ * per assigned member, personal event types) are booked instead, so it offers none.
+ */
+export const offersSlots = (eventType: { schedulingType: SchedulingType | null; teamId: number | null }): boolean =>
+  !(eventType.schedulingType === "MANAGED" && eventType.teamId !== null);
+
 /** One host's slots, with whether the host must be free for every booking (fixed). */
 export interface HostSlots {
   isFixed: boolean;
@@ -63,12 +70,16 @@ export interface TeamEventTypeLookup {
   organizationSlug?: string;
 }
 
-/** The 404 of a public slot lookup by team slug: a known team has no event types yet, else the team is unknown. */
+/**
+ * The 404 of a public slot lookup by team slug (as the statement behind it finds teams: within the named
+ * organization, else outside any): a known team has no event type with that slug ("Event Type not found"),
+ * else "Team with slug … not found" (Cal.com's slots-input service).
+ */
 export async function teamSlotsLookupNotFound(db: Queryable, lookup: TeamEventTypeLookup): Promise<ApiError> {
   const [row] = await db.$queryRaw<{ found: boolean }[]>(
     lookup.organizationSlug
       ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" t JOIN "Team" o ON o."id" = t."parentId" WHERE t."slug" = ${lookup.teamSlug} AND o."slug" = ${lookup.organizationSlug}) AS found`
-      : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${lookup.teamSlug} AND NOT "isOrganization") AS found`,
+      : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${lookup.teamSlug} AND NOT "isOrganization" AND "parentId" IS NULL) AS found`,
   );
   return row?.found === true ? eventTypeNotFound() : teamWithSlugNotFound(lookup.teamSlug);
 }
