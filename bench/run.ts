@@ -4,9 +4,11 @@
 import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { seedSlotsFixture } from "./lib/slots-seed.ts";
+import { seedTeamSlotsFixture } from "./lib/team-slots-seed.ts";
 import { startWorkerd } from "./lib/workerd.ts";
 import { reportBookingBench } from "./bookings.ts";
 import { runEngineBench } from "./slots-engine.ts";
+import { runTeamEngineBenches } from "./team-slots-engine.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -19,6 +21,11 @@ async function main() {
   const engine = runEngineBench();
   console.log(`slot engine: p50 ${engine.p50_ms} ms, p99 ${engine.p99_ms} ms (${engine.slots} slots, ${engine.iterations} runs)`);
   console.log(JSON.stringify(engine));
+  // The same for a team event type: 1 host vs 10 hosts (round robin with a fixed host, collective), 30 days.
+  for (const team of runTeamEngineBenches()) {
+    console.log(`team slot engine, ${team.hosts} host(s) ${team.schedulingType}: p50 ${team.p50_ms} ms, p99 ${team.p99_ms} ms (${team.slots} slots)`);
+    console.log(JSON.stringify(team));
+  }
 
   console.error("building bundles (wrangler deploy --dry-run)…");
   buildBundles();
@@ -26,6 +33,9 @@ async function main() {
   // GET /v2/slots: a New York host, 30-minute event type, ~200 bookings, 30 days across a DST change, public call.
   const slotsFixture = await seedSlotsFixture(infra.databaseUrl, tenant.userId);
   console.error(`slots fixture: ${slotsFixture.bookings} bookings, ${slotsFixture.windowStart} → ${slotsFixture.windowEnd}`);
+  // GET /v2/slots for a 10-host round-robin team event type (one fixed host), by team slug, 200 bookings.
+  const teamFixture = await seedTeamSlotsFixture(infra.databaseUrl);
+  console.error(`team slots fixture: ${teamFixture.hosts} hosts, ${teamFixture.bookings} bookings`);
   const workerd = startWorkerd([spec(API_PORT), { name: "bare", bundleDir: `${OUT}/bare`, port: BARE_PORT }], OUT);
   try {
     await waitForHttp(`http://127.0.0.1:${API_PORT}/health`);
@@ -40,6 +50,11 @@ async function main() {
     if (probe.status !== 200) throw new Error(`GET /v2/slots answered ${probe.status}`);
     console.error(`GET /v2/slots: ${Object.values(probeBody.data ?? {}).flat().length} slots on ${Object.keys(probeBody.data ?? {}).length} dates`);
     await load("warmup", slotsUrl, { seconds: 2, connections: 4, headers: slotsHeaders });
+    const teamSlotsUrl = `http://127.0.0.1:${API_PORT}${teamFixture.path}`;
+    const teamProbe = await fetch(teamSlotsUrl, { headers: slotsHeaders });
+    if (teamProbe.status !== 200) throw new Error(`GET /v2/slots (team) answered ${teamProbe.status}: ${await teamProbe.text()}`);
+    const teamBody = (await teamProbe.json()) as { data?: Record<string, unknown[]> };
+    console.error(`GET /v2/slots (team): ${Object.values(teamBody.data ?? {}).flat().length} slots`);
 
     const opts = { seconds: SECONDS, connections: CONNECTIONS };
     const bare = await load("bare Hono JSON", `http://127.0.0.1:${BARE_PORT}/`, opts);
@@ -50,6 +65,11 @@ async function main() {
       // The same question computed on every request (a reschedule lookup is never answered from memory; the
       // uid matches no booking, so the slots are the same): what a cache miss costs.
       await load("GET /v2/slots, computed every time", `${slotsUrl}&bookingUidToReschedule=bench-no-such-booking`, { ...opts, headers: slotsHeaders }),
+      await load("GET /v2/slots team RR 10 hosts (30 days)", teamSlotsUrl, { ...opts, headers: slotsHeaders }),
+      await load("GET /v2/slots team RR 10 hosts, computed", `${teamSlotsUrl}&bookingUidToReschedule=bench-no-such-booking`, {
+        ...opts,
+        headers: slotsHeaders,
+      }),
     ];
     const rows = [bare, ...results].map((r) => ({
       target: r.name,

@@ -11,7 +11,8 @@ import { toPublicLocations } from "./locations";
 // core `getPublicEvent` (packages/features/eventtypes/lib/getPublicEvent.ts) through EventTypesAtomService
 // .getPublicEventTypeForAtoms: the event type in Cal.com's internal shape (length, internal locations and booking
 // fields, metadata.multipleDuration, recurringEvent…) plus `profile`, `subsetOfUsers`, `entity` and the schedule
-// whose zone the Booker shows. Only user event types exist here; team lookups resolve the team and find none.
+// whose zone the Booker shows. A team's event type (`isTeamEvent` + `teamId`) has no owner: its users are its
+// hosts, its profile and entity the team's, with its scheduling type and team.
 
 export interface PublicEventQuery {
   eventSlug: string;
@@ -76,8 +77,46 @@ const eventSelect = {
   owner: { select: userSelect },
 } as const;
 
-type PublicEventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
-type Owner = PublicEventRow["owner"];
+type UserEventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
+type Owner = UserEventRow["owner"];
+
+const teamSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  parentId: true,
+  logoUrl: true,
+  bannerUrl: true,
+  brandColor: true,
+  darkBrandColor: true,
+  theme: true,
+  isPrivate: true,
+  hideBookATeamMember: true,
+  weekStart: true,
+  parent: { select: { id: true, slug: true, name: true, logoUrl: true, bannerUrl: true, isPrivate: true, isPlatform: true } },
+} as const;
+
+const teamEventSelect = {
+  ...eventSelect,
+  schedulingType: true,
+  assignAllTeamMembers: true,
+  rescheduleWithSameRoundRobinHost: true,
+  hosts: {
+    select: { isFixed: true, user: { select: userSelect } },
+    orderBy: [{ isFixed: "desc" as const }, { userId: "asc" as const }],
+  },
+};
+
+async function findTeamEvent(db: Db, eventSlug: string, teamId: number) {
+  return db.eventType.findFirst({ where: { slug: eventSlug, teamId }, select: teamEventSelect, orderBy: { id: "asc" } });
+}
+
+type TeamEventRow = NonNullable<Awaited<ReturnType<typeof findTeamEvent>>>;
+type PublicTeam = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
+/** The columns both kinds of event share. */
+type PublicEventRow = Omit<UserEventRow, "owner">;
+
+const findTeam = (db: Db, teamId: number) => db.team.findUnique({ where: { id: teamId }, select: teamSelect });
 
 async function teamSlug(db: Db, teamId: number): Promise<string> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { slug: true } });
@@ -109,9 +148,11 @@ export async function getPublicEvent(deps: Deps, query: PublicEventQuery) {
   const orgSlug = query.orgId ? await teamSlug(db, query.orgId) : null;
   if (query.isTeamEvent) {
     if (!query.teamId) throw teamIdRequired();
-    await teamSlug(db, query.teamId);
-    // Event types belong to users here; a team has none to show.
-    throw publicEventNotFound(query.eventSlug);
+    const team = await findTeam(db, query.teamId);
+    if (!team?.slug) throw teamNotFound(query.teamId);
+    const event = await findTeamEvent(db, query.eventSlug, team.id);
+    if (!event) throw publicEventNotFound(query.eventSlug);
+    return toPublicTeamEvent(event, team, orgSlug ?? team.parent?.slug ?? null, deps.env.WEBSITE_URL);
   }
   if (!query.username) throw usernameRequired();
   // Cal.com lower-cases the username; a "+"-joined list is a dynamic group event, which this deployment does not offer.
@@ -177,9 +218,21 @@ function bookerUrl(websiteUrl: string) {
   return websiteUrl.replace(/\/$/, "");
 }
 
-function toPublicEvent(event: PublicEventRow, schedule: { id: number; timeZone: string } | null, orgSlug: string | null, websiteUrl: string) {
-  const owner = event.owner;
-  const profile = profileOf(owner);
+// A user as the Booker lists it (Cal.com's subsetOfUsers entries).
+function subsetUser(user: Owner, websiteUrl: string) {
+  return {
+    username: user.username,
+    name: user.name,
+    weekStart: user.weekStart,
+    organizationId: user.organizationId,
+    avatarUrl: user.avatarUrl,
+    profile: profileOf(user),
+    bookerUrl: bookerUrl(websiteUrl),
+  };
+}
+
+/** What a personal and a team event share: the event type's own columns in Cal.com's internal shape. */
+function publicEventColumns(event: PublicEventRow) {
   const bookerLayouts = internalBookerLayouts(event.bookerLayouts);
   const recurringEvent =
     event.recurrenceFrequency && event.recurrenceInterval !== null && event.recurrenceOccurrences !== null
@@ -197,6 +250,40 @@ function toPublicEvent(event: PublicEventRow, schedule: { id: number; timeZone: 
     recurrenceOccurrences: _o,
     ...columns
   } = event;
+  return {
+    ...columns,
+    description: descriptionHtml(event.description),
+    aiPhoneCallConfig: null,
+    instantMeetingParameters: [],
+    locations: toPublicLocations(storedLocations),
+    enablePerHostLocations: false,
+    customInputs: [],
+    metadata: publicMetadata(event, bookerLayouts),
+    lockedTimeZone: null,
+    autoTranslateDescriptionEnabled: false,
+    fieldTranslations: [],
+    recurringEvent,
+    bookingFields: toInternalBookingFields(storedFields),
+    redirectUrlOnNoRoutingFormResponse: null,
+    workflows: [],
+    instantMeetingSchedule: null,
+    periodStartDate: event.periodStartDate?.toISOString() ?? null,
+    periodEndDate: event.periodEndDate?.toISOString() ?? null,
+    restrictionScheduleId: null,
+    useBookerTimezone: false,
+    parent: null,
+    bookerLayouts,
+    isDynamic: false as const,
+    showInstantEventConnectNowModal: event.isInstantEvent,
+  };
+}
+
+function toPublicEvent(event: UserEventRow, schedule: { id: number; timeZone: string } | null, orgSlug: string | null, websiteUrl: string) {
+  const { owner: _owner, ...rest } = event;
+  const owner = event.owner;
+  const profile = profileOf(owner);
+  const common = publicEventColumns(rest);
+  const { bookerLayouts } = common;
   const ownerOutput = {
     id: owner.id,
     avatarUrl: owner.avatarUrl,
@@ -211,36 +298,15 @@ function toPublicEvent(event: PublicEventRow, schedule: { id: number; timeZone: 
     profile,
   };
   return {
-    ...columns,
-    description: descriptionHtml(event.description),
-    aiPhoneCallConfig: null,
-    instantMeetingParameters: [],
+    ...common,
     schedulingType: null,
-    locations: toPublicLocations(storedLocations),
-    enablePerHostLocations: false,
-    customInputs: [],
-    metadata: publicMetadata(event, bookerLayouts),
-    lockedTimeZone: null,
-    autoTranslateDescriptionEnabled: false,
-    fieldTranslations: [],
-    recurringEvent,
-    bookingFields: toInternalBookingFields(storedFields),
     teamId: null,
     team: null,
-    redirectUrlOnNoRoutingFormResponse: null,
-    workflows: [],
     subsetOfHosts: [],
     owner: ownerOutput,
     schedule,
-    instantMeetingSchedule: null,
-    periodStartDate: event.periodStartDate?.toISOString() ?? null,
-    periodEndDate: event.periodEndDate?.toISOString() ?? null,
     assignAllTeamMembers: false,
     rescheduleWithSameRoundRobinHost: false,
-    restrictionScheduleId: null,
-    useBookerTimezone: false,
-    parent: null,
-    bookerLayouts,
     profile: {
       username: owner.username,
       name: owner.name,
@@ -251,17 +317,7 @@ function toPublicEvent(event: PublicEventRow, schedule: { id: number; timeZone: 
       theme: null,
       bookerLayouts,
     },
-    subsetOfUsers: [
-      {
-        username: owner.username,
-        name: owner.name,
-        weekStart: owner.weekStart,
-        organizationId: owner.organizationId,
-        avatarUrl: owner.avatarUrl,
-        profile,
-        bookerUrl: bookerUrl(websiteUrl),
-      },
-    ],
+    subsetOfUsers: [subsetUser(owner, websiteUrl)],
     entity: {
       fromRedirectOfNonOrgLink: true,
       considerUnpublished: false,
@@ -270,8 +326,69 @@ function toPublicEvent(event: PublicEventRow, schedule: { id: number; timeZone: 
       name: owner.organization?.name ?? null,
       hideProfileLink: false,
     },
-    isDynamic: false,
-    showInstantEventConnectNowModal: event.isInstantEvent,
+  };
+}
+
+/**
+ * A team's event type (Cal.com's getPublicEvent for `isTeamEvent`): no owner; the Booker's users are its hosts
+ * (fixed first), its profile and entity the team's; the schedule shown is the event type's own, if any.
+ */
+function toPublicTeamEvent(event: TeamEventRow, team: PublicTeam, orgSlug: string | null, websiteUrl: string) {
+  const { owner: _owner, hosts, schedulingType, assignAllTeamMembers, rescheduleWithSameRoundRobinHost, ...rest } = event;
+  const common = publicEventColumns(rest);
+  const users = hosts.map((host) => subsetUser(host.user, websiteUrl));
+  return {
+    ...common,
+    schedulingType,
+    teamId: team.id,
+    team: {
+      id: team.id,
+      parentId: team.parentId,
+      slug: team.slug,
+      name: team.name,
+      logoUrl: team.logoUrl,
+      bannerUrl: team.bannerUrl,
+      brandColor: team.brandColor,
+      darkBrandColor: team.darkBrandColor,
+      theme: team.theme,
+      isPrivate: team.isPrivate,
+      hideBookATeamMember: team.hideBookATeamMember,
+      metadata: null,
+      parent: team.parent
+        ? {
+            slug: team.parent.slug,
+            name: team.parent.name,
+            logoUrl: team.parent.logoUrl,
+            bannerUrl: team.parent.bannerUrl,
+            isPrivate: team.parent.isPrivate,
+            isPlatform: team.parent.isPlatform,
+          }
+        : null,
+    },
+    subsetOfHosts: hosts.map((host, i) => ({ isFixed: host.isFixed, user: users[i]! })),
+    owner: null,
+    schedule: event.schedule,
+    assignAllTeamMembers,
+    rescheduleWithSameRoundRobinHost,
+    profile: {
+      username: team.slug,
+      name: team.name,
+      weekStart: team.weekStart,
+      image: avatarUrl(websiteUrl, team.logoUrl),
+      brandColor: team.brandColor,
+      darkBrandColor: team.darkBrandColor,
+      theme: team.theme,
+      bookerLayouts: common.bookerLayouts,
+    },
+    subsetOfUsers: users,
+    entity: {
+      fromRedirectOfNonOrgLink: true,
+      considerUnpublished: false,
+      orgSlug,
+      teamSlug: team.slug,
+      name: team.name,
+      hideProfileLink: false,
+    },
   };
 }
 

@@ -51,7 +51,12 @@ type BusyTuple = [
 
 /** What a cached answer built from this data depends on besides the data (src/availability/answer-cache.ts). */
 export interface SlotsDataFreshness {
-  /** Each host's SlotsVersion in the same snapshot as the data ("0" before its first change). */
+  /**
+   * The SlotsVersion of each host and of each owner of a schedule in force (a team event type's schedule, or a
+   * host's schedule for it, may belong to someone else), in the same snapshot as the data ("0" before its
+   * first change). Host list changes move every host's version (Host triggers), so a team answer goes stale
+   * when any host, or any schedule it reads, changes.
+   */
   slotsVersions: HostSlotsVersion[];
   /** When the earliest hold read here lapses (its slot frees up without any write), or null. */
   firstHoldReleaseAt: number | null;
@@ -92,7 +97,8 @@ export async function loadEventTypeWithBusyTime(
       FROM (${busyRows}) AS r
     ) AS "busyRows",
     (SELECT json_agg(json_build_array(h."userId", COALESCE(sv."version"::text, '0')))
-     FROM unnest(found."hostUserIds") AS h("userId") LEFT JOIN "SlotsVersion" sv ON sv."userId" = h."userId") AS "slotsVersions"
+     FROM (SELECT DISTINCT unnest(found."hostUserIds" || found."scheduleUserIds") AS "userId") AS h
+     LEFT JOIN "SlotsVersion" sv ON sv."userId" = h."userId") AS "slotsVersions"
     FROM found`,
   );
   const row = rows[0];

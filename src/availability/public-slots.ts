@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { eventTypeNotFound, organizationWithSlugNotFound, userWithUsernameNotFound } from "./errors";
-import { teamSlotsLookupNotFound, type TeamEventTypeLookup } from "../event-types/scheduling";
+import { teamSlotsLookupNotFound } from "../event-types/scheduling";
 import type { EventTypeForSlots, EventTypeLookup } from "../event-types/slots-loader";
 import { type ApiError, badRequest } from "../errors";
 import { toJsonText, type JsonText } from "../json-text";
@@ -19,14 +19,14 @@ import type { SlotsEventTypeRef } from "./slots-input";
 // precisely what was not found.
 
 /** Which database lookup finds the event type; throws for ways this API does not serve. */
-export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup | TeamEventTypeLookup {
+export function eventTypeLookupOf(ref: SlotsEventTypeRef): EventTypeLookup {
   switch (ref.type) {
     case "byEventTypeId":
       return { eventTypeId: ref.eventTypeId };
     case "byUsernameAndEventTypeSlug":
       return { username: ref.username, slug: ref.eventTypeSlug, ...(ref.organizationSlug ? { organizationSlug: ref.organizationSlug } : {}) };
     case "byTeamSlugAndEventTypeSlug":
-      return { teamSlug: ref.teamSlug, ...(ref.organizationSlug ? { organizationSlug: ref.organizationSlug } : {}) };
+      return { teamSlug: ref.teamSlug, slug: ref.eventTypeSlug, ...(ref.organizationSlug ? { organizationSlug: ref.organizationSlug } : {}) };
     case "byUsernames":
       throw badRequest(
         "usernames - slots of dynamic group events (several usernames) are not available in this API; pass eventTypeId, or eventTypeSlug with username",
@@ -44,7 +44,7 @@ const organizationExists = (db: Db, slug: string) =>
   exists(db, Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${slug} AND "isOrganization" AND "parentId" IS NULL) AS found`);
 
 /** The 404 Cal.com gives for a lookup that found nothing, naming the first missing piece. */
-async function notFoundError(db: Db, lookup: EventTypeLookup | TeamEventTypeLookup): Promise<ApiError> {
+async function notFoundError(db: Db, lookup: EventTypeLookup): Promise<ApiError> {
   if ("eventTypeId" in lookup) return eventTypeNotFound();
   if (lookup.organizationSlug && !(await organizationExists(db, lookup.organizationSlug))) {
     return organizationWithSlugNotFound(lookup.organizationSlug);
@@ -74,20 +74,16 @@ export interface PublicSlotsRequest {
 export async function loadPublicSlotsData(
   db: Db,
   sql: HttpSql,
-  lookup: EventTypeLookup | TeamEventTypeLookup,
+  lookup: EventTypeLookup,
   request: PublicSlotsRequest,
 ): Promise<NonNullable<Awaited<ReturnType<typeof loadEventTypeWithBusyTime>>>> {
-  // Team event types do not exist yet (src/event-types/scheduling.ts), so a team lookup finds none.
-  const found =
-    "teamSlug" in lookup
-      ? null
-      : await loadEventTypeWithBusyTime(sql, lookup, {
-          rangeStart: request.window.start,
-          rangeEnd: request.window.end,
-          now: request.now,
-          excludeBookingUid: request.excludeBookingUid,
-          excludeReservationUid: request.excludeReservationUid,
-        });
+  const found = await loadEventTypeWithBusyTime(sql, lookup, {
+    rangeStart: request.window.start,
+    rangeEnd: request.window.end,
+    now: request.now,
+    excludeBookingUid: request.excludeBookingUid,
+    excludeReservationUid: request.excludeReservationUid,
+  });
   if (!found) throw await notFoundError(db, lookup);
   return found;
 }
@@ -116,7 +112,7 @@ export function checkDuration(eventType: EventTypeForSlots, duration: number | u
 }
 
 export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
-  lookup: EventTypeLookup | TeamEventTypeLookup;
+  lookup: EventTypeLookup;
   /** Everything else the answer depends on (the caller's parameters, normalised); null = do not cache. */
   cacheKey: string | null;
   /** The `duration` asked for, checked against the event type. */

@@ -54,12 +54,26 @@ interface ReservationRow {
   reservedByUserId: number | null;
 }
 
+/** Whose time a hold takes, as src/event-types/scheduling.ts shares an event type among its hosts. */
+interface HoldHost {
+  userId: number;
+  /** Must be free (a personal event type's owner, every collective host, fixed round-robin hosts). */
+  isFixed: boolean;
+}
+
 interface ReservableEventType {
   id: number;
-  userId: number;
+  /** The owner of a personal event type (or managed child); null for a team event type. */
+  userId: number | null;
+  teamId: number | null;
   length: number;
   multipleDuration: number[];
   seatsPerTimeSlot: number | null;
+  /**
+   * The hosts a hold is for: a personal event type's owner; a collective event type's every host; a round-robin
+   * one's fixed hosts and those of its other hosts who are free at the time (the booker may be given any).
+   */
+  hosts: HoldHost[];
 }
 
 function reservedSlotOf(row: ReservationRow): ReservedSlot {
@@ -78,11 +92,29 @@ function reservedSlotOf(row: ReservationRow): ReservedSlot {
 async function loadEventType(db: Db, eventTypeId: number): Promise<ReservableEventType | null> {
   const row = await db.eventType.findFirst({
     where: { id: eventTypeId },
-    select: { id: true, userId: true, length: true, multipleDuration: true, seatsPerTimeSlot: true },
+    select: {
+      id: true,
+      userId: true,
+      teamId: true,
+      schedulingType: true,
+      length: true,
+      multipleDuration: true,
+      seatsPerTimeSlot: true,
+      hosts: { select: { userId: true, isFixed: true }, orderBy: { userId: "asc" } },
+    },
   });
-  return row && row.userId !== null ? { ...row, userId: row.userId } : null;
+  if (!row) return null;
+  const { schedulingType, hosts, ...rest } = row;
+  // A managed template offers no slots (its children are booked), so nothing of it can be held.
+  if (row.teamId !== null && schedulingType === "MANAGED") return null;
+  if (row.teamId === null) return row.userId === null ? null : { ...rest, hosts: [{ userId: row.userId, isFixed: true }] };
+  const holdHosts = hosts.map((h) => ({ userId: h.userId, isFixed: schedulingType === "COLLECTIVE" || h.isFixed }));
+  return holdHosts.length > 0 ? { ...rest, hosts: holdHosts } : null;
 }
 
+const hostIds = (eventType: ReservableEventType) => eventType.hosts.map((h) => h.userId);
+
+// The hold's maker, or a host whose time the hold takes (a personal event type's owner).
 function mayManage(row: Pick<ReservationRow, "reservedByUserId" | "userId">, principal: Actor | undefined): boolean {
   if (row.reservedByUserId === null) return true;
   return principal !== undefined && (principal.userId === row.reservedByUserId || principal.userId === row.userId);
@@ -103,10 +135,15 @@ const anonymousReservationDuration = () =>
 
 async function checkCustomReservationDuration(db: Db, principal: Actor, eventType: ReservableEventType): Promise<void> {
   if (principal.userId === eventType.userId) return;
+  // A team event type: a member of its team (or of the team's organization); a personal one: someone sharing a
+  // team or organization with its owner.
   const rows = await db.$queryRaw<Array<{ shared: boolean }>>`
     SELECT EXISTS (
       SELECT 1 FROM "Membership" mine JOIN "Membership" theirs ON theirs."teamId" = mine."teamId"
       WHERE mine."userId" = ${principal.userId} AND theirs."userId" = ${eventType.userId} AND mine."accepted" AND theirs."accepted"
+    ) OR EXISTS (
+      SELECT 1 FROM "Membership" m JOIN "Team" t ON t."id" = ${eventType.teamId}
+      WHERE m."userId" = ${principal.userId} AND m."accepted" AND m."teamId" IN (t."id", t."parentId")
     ) AS shared`;
   if (rows[0]?.shared) return;
   throw new ApiError(
@@ -137,26 +174,51 @@ interface HoldOutcome {
   writtenId: number | null;
 }
 
-// What already occupies [start, end) for the host: bookings that block (accepted, or pending ones whose event
-// type blocks while unconfirmed), other live holds, and for seated event types the booking's attendees and the
-// seat holds at `start`.
-function conflictCounts(plan: PlannedHold, nowIso: string, ownUid: string): Prisma.Sql {
+// What already occupies [start, end) for each host (BookingHost: every host of a booking, not only its
+// organizer): bookings that block (accepted, or pending ones whose event type blocks while unconfirmed) and
+// other live holds. One row per host, with whether the hold takes its time ("takes"): fixed hosts always,
+// the other round-robin hosts when free.
+function hostStates(plan: PlannedHold, nowIso: string, ownUid: string): Prisma.Sql {
   const { eventType } = plan;
   const seated = eventType.seatsPerTimeSlot !== null;
   const start = plan.start.toISOString();
   const end = plan.end.toISOString();
+  const ids = eventType.hosts.map((h) => h.userId);
+  const fixed = eventType.hosts.map((h) => h.isFixed);
+  return Prisma.sql`
+    SELECT p.*, (p."isFixed" OR (p.bookings = 0 AND p.holds = 0)) AS takes FROM (
+      SELECT h."userId", h."isFixed",
+        (SELECT count(*)::int FROM "BookingHost" bh JOIN "Booking" b ON b."id" = bh."bookingId" LEFT JOIN "EventType" et ON et."id" = b."eventTypeId"
+          WHERE bh."userId" = h."userId" AND bh."startTime" < ${end}::timestamp AND bh."endTime" > ${start}::timestamp
+            AND (b."status" = 'accepted' OR (b."status" = 'pending' AND COALESCE(et."requiresConfirmationWillBlockSlot", false)))
+            AND NOT (${seated}::boolean AND b."eventTypeId" = ${eventType.id} AND b."startTime" = ${start}::timestamp)) AS bookings,
+        (SELECT count(*)::int FROM "SelectedSlots" s
+          WHERE s."userId" = h."userId" AND s."releaseAt" > ${nowIso}::timestamp AND s."uid" <> ${ownUid}
+            AND s."slotUtcStartDate" < ${end}::timestamp AND s."slotUtcEndDate" > ${start}::timestamp
+            AND NOT (${seated}::boolean AND s."isSeat" AND s."eventTypeId" = ${eventType.id} AND s."slotUtcStartDate" = ${start}::timestamp)) AS holds
+      FROM unnest(${ids}::int[], ${fixed}::boolean[]) AS h("userId", "isFixed")
+    ) p`;
+}
+
+// The counts the hold is judged on, from the hosts' states (hs): a fixed host booked or held counts; the
+// other round-robin hosts count once, when none of them is free (as booked if any is booked). Then, for
+// seated event types, the booking's attendees and the seat holds at \`start\`.
+function conflictCounts(plan: PlannedHold, nowIso: string, ownUid: string): Prisma.Sql {
+  const { eventType } = plan;
+  const seated = eventType.seatsPerTimeSlot !== null;
+  const start = plan.start.toISOString();
   return Prisma.sql`
     SELECT
-      (SELECT count(*)::int FROM "Booking" b LEFT JOIN "EventType" et ON et."id" = b."eventTypeId"
-        WHERE b."userId" = ${eventType.userId} AND b."startTime" < ${end}::timestamp AND b."endTime" > ${start}::timestamp
-          AND (b."status" = 'accepted' OR (b."status" = 'pending' AND COALESCE(et."requiresConfirmationWillBlockSlot", false)))
-          AND NOT (${seated}::boolean AND b."eventTypeId" = ${eventType.id} AND b."startTime" = ${start}::timestamp)) AS "overlappingBookings",
+      (SELECT count(*) FILTER (WHERE "isFixed" AND bookings > 0)
+              + CASE WHEN count(*) FILTER (WHERE NOT "isFixed") > 0 AND count(*) FILTER (WHERE NOT "isFixed" AND takes) = 0
+                          AND count(*) FILTER (WHERE NOT "isFixed" AND bookings > 0) > 0 THEN 1 ELSE 0 END
+       FROM hs)::int AS "overlappingBookings",
       (SELECT count(*)::int FROM "Attendee" a JOIN "Booking" b ON b."id" = a."bookingId"
         WHERE ${seated}::boolean AND b."eventTypeId" = ${eventType.id} AND b."startTime" = ${start}::timestamp AND b."status" = 'accepted') AS "seatedAttendees",
-      (SELECT count(*)::int FROM "SelectedSlots" s
-        WHERE s."userId" = ${eventType.userId} AND s."releaseAt" > ${nowIso}::timestamp AND s."uid" <> ${ownUid}
-          AND s."slotUtcStartDate" < ${end}::timestamp AND s."slotUtcEndDate" > ${start}::timestamp
-          AND NOT (${seated}::boolean AND s."isSeat" AND s."eventTypeId" = ${eventType.id} AND s."slotUtcStartDate" = ${start}::timestamp)) AS "overlappingHolds",
+      (SELECT count(*) FILTER (WHERE "isFixed" AND bookings = 0 AND holds > 0)
+              + CASE WHEN count(*) FILTER (WHERE NOT "isFixed") > 0 AND count(*) FILTER (WHERE NOT "isFixed" AND takes) = 0
+                          AND count(*) FILTER (WHERE NOT "isFixed" AND bookings > 0) = 0 THEN 1 ELSE 0 END
+       FROM hs)::int AS "overlappingHolds",
       (SELECT count(*)::int FROM "SelectedSlots" s
         WHERE ${seated}::boolean AND s."isSeat" AND s."eventTypeId" = ${eventType.id} AND s."slotUtcStartDate" = ${start}::timestamp
           AND s."releaseAt" > ${nowIso}::timestamp AND s."uid" <> ${ownUid}) AS "seatHolds"`;
@@ -183,19 +245,26 @@ function assertFree(eventType: ReservableEventType, counts: HoldOutcome, slotSta
 const statement = (sql: HttpSql, query: Prisma.Sql) => sql.query(query.text, query.values);
 
 /**
- * Checks and writes a hold in ONE round trip and one transaction (Neon's HTTP batch): take the host's advisory
- * lock (so two bookers cannot both take the last free moment), delete the host's expired holds, then write the
- * hold only if nothing conflicts. Read Committed gives the last statement a snapshot taken after the lock.
+ * Checks and writes a hold in ONE round trip and one transaction (Neon's HTTP batch): take the advisory lock
+ * of every host, in ascending user id order (so two bookers cannot both take the last free moment, and two
+ * team holds cannot deadlock), delete the hosts' expired holds, then write the hold (one row per host whose
+ * time it takes, `hs`) only if nothing conflicts. Read Committed gives the last statement a snapshot taken
+ * after the locks.
  */
-async function writeHold(sql: HttpSql, plan: PlannedHold, now: number, uid: string, write: Prisma.Sql): Promise<HoldOutcome> {
+async function writeHold(sql: HttpSql, plan: PlannedHold, now: number, uid: string, writes: Prisma.Sql): Promise<HoldOutcome> {
   const nowIso = new Date(now).toISOString();
   const results = await sql.transaction(
     [
-      statement(sql, Prisma.sql`SELECT pg_advisory_xact_lock(${RESERVATION_LOCK_NAMESPACE}::int, ${plan.eventType.userId}::int)::text AS locked`),
-      statement(sql, Prisma.sql`DELETE FROM "SelectedSlots" WHERE "userId" = ${plan.eventType.userId} AND "releaseAt" <= ${nowIso}::timestamp`),
       statement(
         sql,
-        Prisma.sql`WITH c AS (${conflictCounts(plan, nowIso, uid)}), written AS (${write}) SELECT c.*, (SELECT "id" FROM written) AS "writtenId" FROM c`,
+        Prisma.sql`SELECT count(pg_advisory_xact_lock(${RESERVATION_LOCK_NAMESPACE}::int, l."userId"))::text AS locked
+          FROM (SELECT DISTINCT u AS "userId" FROM unnest(${hostIds(plan.eventType)}::int[]) AS u ORDER BY 1) l`,
+      ),
+      statement(sql, Prisma.sql`DELETE FROM "SelectedSlots" WHERE "userId" = ANY(${hostIds(plan.eventType)}::int[]) AND "releaseAt" <= ${nowIso}::timestamp`),
+      statement(
+        sql,
+        Prisma.sql`WITH hs AS (${hostStates(plan, nowIso, uid)}), c AS (${conflictCounts(plan, nowIso, uid)}), ${writes}
+          SELECT c.*, (SELECT min("id") FROM written) AS "writtenId" FROM c`,
       ),
     ],
     { isolationLevel: "ReadCommitted" },
@@ -251,11 +320,11 @@ export async function createReservation(deps: Deps, principal: Actor | undefined
     plan,
     now,
     uid,
-    Prisma.sql`INSERT INTO "SelectedSlots" ("uid", "userId", "eventTypeId", "slotUtcStartDate", "slotUtcEndDate", "releaseAt", "isSeat", "reservedByUserId")
-      SELECT ${uid}, ${plan.eventType.userId}, ${plan.eventType.id}, ${plan.start.toISOString()}::timestamp, ${plan.end.toISOString()}::timestamp,
+    Prisma.sql`written AS (INSERT INTO "SelectedSlots" ("uid", "userId", "eventTypeId", "slotUtcStartDate", "slotUtcEndDate", "releaseAt", "isSeat", "reservedByUserId")
+      SELECT ${uid}, hs."userId", ${plan.eventType.id}, ${plan.start.toISOString()}::timestamp, ${plan.end.toISOString()}::timestamp,
              ${plan.releaseAt.toISOString()}::timestamp, ${plan.eventType.seatsPerTimeSlot !== null}::boolean, ${principal?.userId ?? null}::int
-      FROM c WHERE ${isFree(plan)}
-      RETURNING "id"`,
+      FROM c, hs WHERE hs.takes AND ${isFree(plan)}
+      RETURNING "id")`,
   );
   if (outcome.writtenId === null) assertFree(plan.eventType, outcome, input.slotStart);
   return heldSlot(plan, uid);
@@ -284,11 +353,21 @@ export async function updateReservation(deps: Deps, principal: Actor | undefined
     plan,
     now,
     uid,
-    Prisma.sql`UPDATE "SelectedSlots" SET "userId" = ${plan.eventType.userId}, "eventTypeId" = ${plan.eventType.id},
-        "slotUtcStartDate" = ${plan.start.toISOString()}::timestamp, "slotUtcEndDate" = ${plan.end.toISOString()}::timestamp,
-        "releaseAt" = ${plan.releaseAt.toISOString()}::timestamp, "isSeat" = ${plan.eventType.seatsPerTimeSlot !== null}::boolean
-      FROM c WHERE "SelectedSlots"."id" = ${existing.id} AND ${isFree(plan)}
-      RETURNING "SelectedSlots"."id"`,
+    // The hold has one row per host: the rows of hosts the new slot still takes move, the others go, new
+    // hosts get rows (uid and maker kept); only while the hold is still live (its row survived the expiry sweep).
+    // The three writes touch different rows, so their order inside the statement does not matter.
+    Prisma.sql`ok AS (SELECT 1 FROM c WHERE ${isFree(plan)} AND EXISTS (SELECT 1 FROM "SelectedSlots" WHERE "id" = ${existing.id})),
+      moved AS (UPDATE "SelectedSlots" s SET "eventTypeId" = ${plan.eventType.id}, "slotUtcStartDate" = ${plan.start.toISOString()}::timestamp,
+          "slotUtcEndDate" = ${plan.end.toISOString()}::timestamp, "releaseAt" = ${plan.releaseAt.toISOString()}::timestamp,
+          "isSeat" = ${plan.eventType.seatsPerTimeSlot !== null}::boolean
+        FROM ok WHERE s."uid" = ${uid} AND s."userId" IN (SELECT "userId" FROM hs WHERE takes) RETURNING s."id"),
+      dropped AS (DELETE FROM "SelectedSlots" s USING ok WHERE s."uid" = ${uid} AND s."userId" NOT IN (SELECT "userId" FROM hs WHERE takes) RETURNING s."id"),
+      added AS (INSERT INTO "SelectedSlots" ("uid", "userId", "eventTypeId", "slotUtcStartDate", "slotUtcEndDate", "releaseAt", "isSeat", "reservedByUserId")
+        SELECT ${uid}, hs."userId", ${plan.eventType.id}, ${plan.start.toISOString()}::timestamp, ${plan.end.toISOString()}::timestamp,
+               ${plan.releaseAt.toISOString()}::timestamp, ${plan.eventType.seatsPerTimeSlot !== null}::boolean, ${existing.reservedByUserId}::int
+        FROM ok, hs WHERE hs.takes AND NOT EXISTS (SELECT 1 FROM "SelectedSlots" s WHERE s."uid" = ${uid} AND s."userId" = hs."userId")
+        RETURNING "id"),
+      written AS (SELECT "id" FROM moved UNION ALL SELECT "id" FROM added)`,
   );
   if (outcome.writtenId === null) {
     assertFree(plan.eventType, outcome, input.slotStart);
@@ -351,13 +430,24 @@ export async function legacyReserveSlot(deps: Deps, input: LegacyReserveInput, c
   }
   if (input._isDryRun) return uid;
 
+  const legacyPlan: PlannedHold = {
+    eventType,
+    start: new Date(start),
+    end: new Date(end),
+    releaseAt: new Date(now + DEFAULT_RESERVATION_MINUTES * MS_PER_MINUTE),
+    reservationDuration: DEFAULT_RESERVATION_MINUTES,
+  };
   await sql.transaction([
     statement(sql, Prisma.sql`DELETE FROM "SelectedSlots" WHERE "uid" = ${uid} AND "reservedByUserId" IS NULL`),
     statement(
       sql,
-      Prisma.sql`INSERT INTO "SelectedSlots" ("uid", "userId", "eventTypeId", "slotUtcStartDate", "slotUtcEndDate", "releaseAt", "isSeat")
-        VALUES (${uid}, ${eventType.userId}, ${eventType.id}, ${new Date(start).toISOString()}::timestamp, ${new Date(end).toISOString()}::timestamp,
-                ${new Date(now + DEFAULT_RESERVATION_MINUTES * MS_PER_MINUTE).toISOString()}::timestamp, ${eventType.seatsPerTimeSlot !== null}::boolean)`,
+      // One row per host the slot takes (hostStates): every collective host, a
+      // round robin's fixed hosts and its free other hosts.
+      Prisma.sql`WITH hs AS (${hostStates(legacyPlan, new Date(now).toISOString(), uid)})
+        INSERT INTO "SelectedSlots" ("uid", "userId", "eventTypeId", "slotUtcStartDate", "slotUtcEndDate", "releaseAt", "isSeat")
+        SELECT ${uid}, hs."userId", ${eventType.id}, ${new Date(start).toISOString()}::timestamp, ${new Date(end).toISOString()}::timestamp,
+               ${legacyPlan.releaseAt.toISOString()}::timestamp, ${eventType.seatsPerTimeSlot !== null}::boolean
+        FROM hs WHERE hs.takes`,
     ),
   ]);
   return uid;

@@ -1,4 +1,4 @@
-import { combineHostAvailability, schedulingTypeOf } from "../event-types/scheduling";
+import { combineHostAvailability, offersSlots, schedulingTypeOf } from "../event-types/scheduling";
 import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup, type HostSchedule } from "../event-types/slots-loader";
 import { dayNumber, WEEK_DAYS, type WeekDay } from "../schedules/availability";
 import type { Queryable } from "../services/db";
@@ -80,6 +80,7 @@ export async function slotsForEventType(db: Queryable, eventType: EventTypeForSl
  * Limits and seats count the event type's bookings, whoever hosts them.
  */
 export function slotsFromBusyContext(eventType: EventTypeForSlots, context: BusyContext, options: AvailabilityOptions): Slot[] {
+  if (!offersSlots(eventType)) return [];
   const rules = engineRules(eventType);
   const now = options.now ?? Date.now();
   const perHost = eventType.hosts.map((host) => ({

@@ -1,5 +1,4 @@
 import type { z } from "@hono/zod-openapi";
-import type { TeamEventTypeLookup } from "../event-types/scheduling";
 import type { EventTypeLookup } from "../event-types/slots-loader";
 import { success } from "../http/common";
 import type { Deps } from "../services";
@@ -48,14 +47,14 @@ const asList = (value: string | string[] | undefined) => (value === undefined ? 
 type LegacyQuery = z.infer<typeof GetAvailableSlotsQuerySchema>;
 
 /** The legacy query's event type: by id, or by slug with one username (a team's slug with `isTeamEvent`). */
-function legacyLookup(query: LegacyQuery, eventTypeId: number | undefined): EventTypeLookup | TeamEventTypeLookup {
+function legacyLookup(query: LegacyQuery, eventTypeId: number | undefined): EventTypeLookup {
   if (eventTypeId !== undefined) return { eventTypeId };
   const usernames = [...asList(query["usernameList[]"]), ...asList(query.usernameList)];
   if (usernames.length > 1) throw invalidQueryField("usernameList", "slots of dynamic group events (several usernames) are not available in this API");
   if (!query.eventTypeSlug || !usernames[0]) throw eventTypeNotFound();
   const organizationSlug = query.orgSlug ? { organizationSlug: query.orgSlug } : {};
   return query.isTeamEvent?.toLowerCase() === "true"
-    ? { teamSlug: usernames[0], ...organizationSlug }
+    ? { teamSlug: usernames[0], slug: query.eventTypeSlug, ...organizationSlug }
     : { username: usernames[0], slug: query.eventTypeSlug, ...organizationSlug };
 }
 

@@ -16,27 +16,67 @@ export const schedulingTypeOf = (eventType: { schedulingType: SchedulingType | n
 /** Whether the event type belongs to a team (Cal.com offers instant meetings only there). */
 export const isTeamEventType = (eventType: { schedulingType: SchedulingType | null }): boolean => schedulingTypeOf(eventType) !== null;
 
+/**
+ * Whether the event type offers slots of its own: a MANAGED team event type is a template whose children (one
+ * per assigned member, personal event types) are booked instead, so it offers none.
+ */
+export const offersSlots = (eventType: { schedulingType: SchedulingType | null; teamId: number | null }): boolean =>
+  !(eventType.schedulingType === "MANAGED" && eventType.teamId !== null);
+
 /** One host's slots, with whether the host must be free for every booking (fixed). */
 export interface HostSlots {
   isFixed: boolean;
   slots: readonly Slot[];
 }
 
-const slotKey = (slot: Slot): string => `${slot.start}:${slot.end}`;
+// Slots in time order (by start, then end): the engine answers so; anything else is sorted first.
+const compareSlots = (a: Slot, b: Slot): number => a.start - b.start || a.end - b.end;
+const inOrder = (list: readonly Slot[]): readonly Slot[] => {
+  for (let i = 1; i < list.length; i++) if (compareSlots(list[i - 1]!, list[i]!) > 0) return [...list].sort(compareSlots);
+  return list;
+};
 
-/** The slots every list has (by start and end), in the order of the first list. */
-function intersect(lists: readonly (readonly Slot[])[]): Slot[] {
-  const [first, ...rest] = lists;
-  if (!first) return [];
-  const others = rest.map((list) => new Set(list.map(slotKey)));
-  return first.filter((slot) => others.every((keys) => keys.has(slotKey(slot))));
+// Two sorted lists merged in one pass (no keys, no sets: this runs for every host on every lookup).
+function intersectTwo(a: readonly Slot[], b: readonly Slot[]): Slot[] {
+  const out: Slot[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const order = compareSlots(a[i]!, b[j]!);
+    if (order === 0) {
+      out.push(a[i]!);
+      i++;
+      j++;
+    } else if (order < 0) i++;
+    else j++;
+  }
+  return out;
 }
 
-/** The slots any list has (by start and end), in time order. */
+function unionTwo(a: readonly Slot[], b: readonly Slot[]): Slot[] {
+  const out: Slot[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const order = i >= a.length ? 1 : j >= b.length ? -1 : compareSlots(a[i]!, b[j]!);
+    if (order <= 0) out.push(a[i++]!);
+    else out.push(b[j++]!);
+    if (order === 0) j++;
+  }
+  return out;
+}
+
+/** The slots every list has (same start and end), in time order. */
+function intersect(lists: readonly (readonly Slot[])[]): Slot[] {
+  if (lists.length === 0) return [];
+  let result: readonly Slot[] = inOrder(lists[0]!);
+  for (let k = 1; k < lists.length && result.length > 0; k++) result = intersectTwo(result, inOrder(lists[k]!));
+  return [...result];
+}
+
+/** The slots any list has (same start and end, once), in time order. */
 function union(lists: readonly (readonly Slot[])[]): Slot[] {
-  const byKey = new Map<string, Slot>();
-  for (const list of lists) for (const slot of list) if (!byKey.has(slotKey(slot))) byKey.set(slotKey(slot), slot);
-  return [...byKey.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  let result: readonly Slot[] = [];
+  for (const list of lists) result = unionTwo(result, inOrder(list));
+  return [...result];
 }
 
 /**
@@ -63,12 +103,16 @@ export interface TeamEventTypeLookup {
   organizationSlug?: string;
 }
 
-/** The 404 of a public slot lookup by team slug: a known team has no event types yet, else the team is unknown. */
+/**
+ * The 404 of a public slot lookup by team slug (as the statement behind it finds teams: within the named
+ * organization, else outside any): a known team has no event type with that slug ("Event Type not found"),
+ * else "Team with slug … not found" (Cal.com's slots-input service).
+ */
 export async function teamSlotsLookupNotFound(db: Queryable, lookup: TeamEventTypeLookup): Promise<ApiError> {
   const [row] = await db.$queryRaw<{ found: boolean }[]>(
     lookup.organizationSlug
       ? Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" t JOIN "Team" o ON o."id" = t."parentId" WHERE t."slug" = ${lookup.teamSlug} AND o."slug" = ${lookup.organizationSlug}) AS found`
-      : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${lookup.teamSlug} AND NOT "isOrganization") AS found`,
+      : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Team" WHERE "slug" = ${lookup.teamSlug} AND NOT "isOrganization" AND "parentId" IS NULL) AS found`,
   );
   return row?.found === true ? eventTypeNotFound() : teamWithSlugNotFound(lookup.teamSlug);
 }

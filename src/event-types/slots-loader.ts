@@ -158,6 +158,8 @@ type Row = Pick<
   hosts: unknown;
   /** The event type's hosts (user ids, as in `hosts`): busy time and versions are read for each. */
   hostUserIds: number[];
+  /** The owners of the schedules in force (a team host may use a schedule it does not own): versions are read for each. */
+  scheduleUserIds: number[];
 };
 
 // A host as the statement aggregates it: positional (json arrays cost Postgres far less than objects).
@@ -236,14 +238,16 @@ export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql 
            et."requiresConfirmationWillBlockSlot", et."lockTimeZoneToggleOnBookingPage",
            u."username", COALESCE(u."timeZone", tm."timeZone") AS "ownerTimeZone",
            COALESCE(u."weekStart", tm."weekStart", 'Sunday') AS "weekStart",
-           COALESCE(hs."hosts", '[]'::json) AS "hosts", COALESCE(hs."hostUserIds", ARRAY[]::int[]) AS "hostUserIds"
+           COALESCE(hs."hosts", '[]'::json) AS "hosts", COALESCE(hs."hostUserIds", ARRAY[]::int[]) AS "hostUserIds",
+           COALESCE(hs."scheduleUserIds", ARRAY[]::int[]) AS "scheduleUserIds"
     FROM "EventType" et
     LEFT JOIN "users" u ON u."id" = et."userId"
     LEFT JOIN "Team" tm ON tm."id" = et."teamId"
     LEFT JOIN LATERAL (
       SELECT json_agg(json_build_array(h."userId", h."isFixed", h."priority", h."weight", s."id", s."timeZone", av."weekly", av."overrides")
                       ORDER BY h."order", h."userId") AS "hosts",
-             array_agg(h."userId" ORDER BY h."order", h."userId") AS "hostUserIds"
+             array_agg(h."userId" ORDER BY h."order", h."userId") AS "hostUserIds",
+             array_agg(DISTINCT s."userId") FILTER (WHERE s."userId" IS NOT NULL) AS "scheduleUserIds"
       FROM (
         SELECT et."userId" AS "userId", true AS "isFixed", NULL::int AS "priority", NULL::int AS "weight",
                NULL::int AS "scheduleId", 0 AS "order"

@@ -309,3 +309,16 @@ export function addTeamMembership(teamId: number, userId: number, role: "MEMBER"
     await db.membership.create({ data: { teamId, userId, role, accepted } });
   });
 }
+
+// ---- Team slots ----
+
+/** An organization (written to the database) with one team inside it; no memberships. */
+export function createOrganizationTeam(): Promise<{ organizationId: number; organizationSlug: string; teamId: number; slug: string }> {
+  return withDb(async (db) => {
+    const organizationSlug = unique("org");
+    const organization = await db.team.create({ data: { name: `Org ${organizationSlug}`, slug: organizationSlug, isOrganization: true } });
+    const slug = unique("team");
+    const team = await db.team.create({ data: { name: `Team ${slug}`, slug, parentId: organization.id } });
+    return { organizationId: organization.id, organizationSlug, teamId: team.id, slug };
+  });
+}
