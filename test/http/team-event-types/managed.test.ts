@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { onMembershipAccepted } from "../../../src/team-event-types/membership-effects";
 import { api, dataOf, expectError, type LooseBody } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
-import { addTeamMembership, createEventType, createTeam, createTenant, type Tenant, unique, withDb } from "../../helpers/fixtures";
+import { createEventType, createTeamMembershipViaApi, createTeam, createTenant, type Tenant, unique, withDb } from "../../helpers/fixtures";
 
 let admin: Tenant;
 let alice: Tenant;
@@ -96,12 +96,14 @@ describe("managed event types", () => {
     const [parent, ...children] = dataOf<LooseBody[]>(await createManaged({ assignAllTeamMembers: true }), 201);
     expect(children.map((c) => c.ownerId).sort()).toEqual([admin.userId, alice.userId, bob.userId].sort());
     const newcomer = await createTenant();
-    await addTeamMembership(teamId, newcomer.userId, "MEMBER");
-    // What the memberships service runs in its transaction when a membership becomes accepted.
-    await withDb((db) => onMembershipAccepted(db, teamId, newcomer.userId));
+    // Invited (pending): no child yet; accepting the membership (PATCH accepted: true) creates it.
+    const membership = await createTeamMembershipViaApi(admin.apiKey, teamId, newcomer.userId, { accepted: false });
+    expect((await childrenOf(parent.id)).map((c) => c.userId)).not.toContain(newcomer.userId);
+    const accepted = await api(`/v2/teams/${teamId}/memberships/${membership.id}`, { method: "PATCH", key: admin.apiKey, body: { accepted: true } });
+    expect(accepted.status).toBe(200);
     const after = await childrenOf(parent.id);
     expect(after.map((c) => c.userId)).toContain(newcomer.userId);
-    // Running it again does not duplicate the child.
+    // Running the effect again (as a repeated acceptance would) does not duplicate the child.
     await withDb((db) => onMembershipAccepted(db, teamId, newcomer.userId));
     expect((await childrenOf(parent.id)).filter((c) => c.userId === newcomer.userId)).toHaveLength(1);
     const list = await api(`${base()}?eventSlug=${parent.slug}`);
