@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, attendee, book, createBookableEventType, futureMonday, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
-import { createTeamEventTypeRow, sql, withDb } from "../../helpers/fixtures";
+import { createManagedChildRow, createTeamEventTypeRow, sql } from "../../helpers/fixtures";
 import { bookingHostRows, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
 
 let collective: TeamWithHosts;
@@ -147,12 +147,7 @@ describe("managed event types and host-less team event types", () => {
   it("a managed child books like a personal event type; the parent template cannot be booked (400)", async () => {
     const { team, hosts } = await createTeamWithHosts(1);
     const parent = await createTeamEventTypeRow(team.teamId, "MANAGED", []);
-    const child = await withDb((db) =>
-      db.eventType.create({
-        data: { userId: hosts[0]!.userId, parentId: parent.id, title: "Team call", slug: parent.slug, length: 30, minimumBookingNotice: 0 },
-        select: { id: true },
-      }),
-    );
+    const child = await createManagedChildRow(parent, hosts[0]!.userId);
     const res = await book({ start: at(monday, 1, 14), eventTypeId: child.id, attendee: attendee() });
     expect(res.status, res.text).toBe(201);
     expect(res.body.data.hosts[0].id).toBe(hosts[0]!.userId);
