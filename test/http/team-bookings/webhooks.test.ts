@@ -15,7 +15,7 @@ const receivers = { eventType: uniqueName("team-et"), organizer: uniqueName("org
 
 interface Delivered {
   triggerEvent: string;
-  payload: Record<string, any>;
+  payload: Record<string, unknown>;
 }
 
 async function deliveredTo(receiver: string, uid: string, trigger: string): Promise<Delivered> {
