@@ -1,5 +1,5 @@
 import { createHost, type Host } from "./bookings";
-import { createTeam, sql, type TeamFixture } from "./fixtures";
+import { createTeam, createTeamEventTypeRow, sql, type TeamFixture } from "./fixtures";
 
 // Team bookings' tests: a team of hosts (users with a default Mon-Fri 09:00-17:00 UTC schedule), made straight
 // in the database (the teams HTTP API is not needed), and the hosts a booking holds, read with SQL.
@@ -31,3 +31,16 @@ export const overlappingHostRows = (userIds: number[]) =>
       ON a."userId" = b."userId" AND a."bookingId" < b."bookingId"
      AND a."startTime" < b."endTime" AND b."startTime" < a."endTime"
     WHERE a."status" = 'accepted' AND b."status" = 'accepted' AND a."userId" = ANY(${userIds}::int[])`;
+
+/** A team event type hosted by every host of the team (round-robin hosts not fixed, collective ones fixed). */
+export const createEventTypeForAllHosts = (
+  { team, hosts }: TeamWithHosts,
+  schedulingType: "ROUND_ROBIN" | "COLLECTIVE",
+  fields: Record<string, unknown> = {},
+): Promise<{ id: number; slug: string }> =>
+  createTeamEventTypeRow(
+    team.teamId,
+    schedulingType,
+    hosts.map((h) => ({ userId: h.userId })),
+    fields,
+  );

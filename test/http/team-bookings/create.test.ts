@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { at, attendee, book, createBookableEventType, futureMonday, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
 import { createManagedChildRow, createTeamEventTypeRow, sql } from "../../helpers/fixtures";
-import { bookingHostRows, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
+import { bookingHostRows, createEventTypeForAllHosts, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
 
 let collective: TeamWithHosts;
 let collectiveType: { id: number; slug: string };
@@ -11,11 +11,7 @@ const CREATE = "BookingsController_2024_08_13_createBooking";
 
 beforeAll(async () => {
   collective = await createTeamWithHosts(3);
-  collectiveType = await createTeamEventTypeRow(
-    collective.team.teamId,
-    "COLLECTIVE",
-    collective.hosts.map((h) => ({ userId: h.userId })),
-  );
+  collectiveType = await createEventTypeForAllHosts(collective, "COLLECTIVE");
 }, 60_000);
 
 describe("collective team event types", () => {
@@ -79,11 +75,7 @@ describe("round-robin team event types", () => {
 
   beforeAll(async () => {
     rr = await createTeamWithHosts(3);
-    rrType = await createTeamEventTypeRow(
-      rr.team.teamId,
-      "ROUND_ROBIN",
-      rr.hosts.map((h) => ({ userId: h.userId })),
-    );
+    rrType = await createEventTypeForAllHosts(rr, "ROUND_ROBIN");
   }, 60_000);
 
   it("one round-robin host per booking, rotating: three bookings go to three different hosts", async () => {

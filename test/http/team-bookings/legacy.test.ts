@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, futureMonday } from "../../helpers/bookings";
-import { createTeamEventTypeRow } from "../../helpers/fixtures";
-import { bookingHostRows, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
+import { bookingHostRows, createEventTypeForAllHosts, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
 import { legacyBody, legacyBook, NewBookingResponseSchema } from "../bookings-legacy/helpers";
 
 // The atoms Booker's body (2024-04-15, no version header) books team event types as the 2024-08-13 body does.
@@ -18,11 +17,7 @@ beforeAll(async () => {
 
 describe("POST /v2/bookings, legacy body, team event types", () => {
   it("collective: Cal.com's core booking for the organizer, every host holding it", async () => {
-    const type = await createTeamEventTypeRow(
-      team.team.teamId,
-      "COLLECTIVE",
-      team.hosts.map((h) => ({ userId: h.userId })),
-    );
+    const type = await createEventTypeForAllHosts(team, "COLLECTIVE");
     const res = await legacyBook(body(type.id, at(monday, 0, 10)));
     expect(res.status, res.text).toBe(201);
     const parsed = NewBookingResponseSchema.safeParse(res.body.data);
@@ -32,11 +27,7 @@ describe("POST /v2/bookings, legacy body, team event types", () => {
   });
 
   it("round robin: one host per booking; when every host is taken, the next booking is refused", async () => {
-    const type = await createTeamEventTypeRow(
-      team.team.teamId,
-      "ROUND_ROBIN",
-      team.hosts.map((h) => ({ userId: h.userId })),
-    );
+    const type = await createEventTypeForAllHosts(team, "ROUND_ROBIN");
     const start = at(monday, 1, 10);
     const organizers: number[] = [];
     for (let i = 0; i < 3; i++) {

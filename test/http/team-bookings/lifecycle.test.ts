@@ -3,7 +3,7 @@ import { api } from "../../helpers/api";
 import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, V } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
 import { createTeamEventTypeRow, withDb } from "../../helpers/fixtures";
-import { bookingHostRows, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
+import { bookingHostRows, createEventTypeForAllHosts, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
 
 // Reschedule, cancel and confirm keep a team booking's hosts (BookingHost) consistent; the list shows a booking
 // to its co-hosts and to its team's admins.
@@ -16,11 +16,7 @@ const post = (uid: string, action: string, body: unknown, key?: string) => onBoo
 
 beforeAll(async () => {
   team = await createTeamWithHosts(3);
-  collectiveType = await createTeamEventTypeRow(
-    team.team.teamId,
-    "COLLECTIVE",
-    team.hosts.map((h) => ({ userId: h.userId })),
-  );
+  collectiveType = await createEventTypeForAllHosts(team, "COLLECTIVE");
 }, 60_000);
 
 describe("collective bookings through their lifecycle", () => {
@@ -54,12 +50,7 @@ describe("collective bookings through their lifecycle", () => {
   });
 
   it("a pending collective booking: a co-host confirms it, every host's row becomes accepted", async () => {
-    const type = await createTeamEventTypeRow(
-      team.team.teamId,
-      "COLLECTIVE",
-      team.hosts.map((h) => ({ userId: h.userId })),
-      { requiresConfirmation: true },
-    );
+    const type = await createEventTypeForAllHosts(team, "COLLECTIVE", { requiresConfirmation: true });
     const created = await book({ start: at(monday, 2, 10), eventTypeId: type.id, attendee: attendee() });
     expect(created.status, created.text).toBe(201);
     expect((await bookingHostRows(created.body.data.uid)).map((r) => r.status)).toEqual(["pending", "pending", "pending"]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host } from "../../helpers/bookings";
 import { createTeam, createTeamEventTypeRow, sql } from "../../helpers/fixtures";
-import { createTeamWithHosts, overlappingHostRows, type TeamWithHosts } from "../../helpers/team-bookings";
+import { createEventTypeForAllHosts, createTeamWithHosts, overlappingHostRows, type TeamWithHosts } from "../../helpers/team-bookings";
 
 // Bookings that share hosts, made at once: every host's lock is taken (in user id order) before any check, and
 // the BookingHost no-overlap constraint backs it up, so no host is ever double-booked.
@@ -14,11 +14,7 @@ describe("round robin under concurrency", () => {
 
   beforeAll(async () => {
     rr = await createTeamWithHosts(3);
-    rrType = await createTeamEventTypeRow(
-      rr.team.teamId,
-      "ROUND_ROBIN",
-      rr.hosts.map((h) => ({ userId: h.userId })),
-    );
+    rrType = await createEventTypeForAllHosts(rr, "ROUND_ROBIN");
   }, 60_000);
 
   it("20 concurrent bookings for two slots over 3 hosts: 3 per slot succeed, one per host, the rest 409", async () => {
@@ -55,11 +51,7 @@ describe("collective bookings under concurrency", () => {
     shared = a.hosts[1]!;
     // Two teams' collective event types share one host; that host also has a personal event type.
     const second = await createTeam({ owners: [{ userId: b.userId }], members: [{ userId: shared.userId }] });
-    typeA = await createTeamEventTypeRow(
-      a.team.teamId,
-      "COLLECTIVE",
-      a.hosts.map((h) => ({ userId: h.userId })),
-    );
+    typeA = await createEventTypeForAllHosts(a, "COLLECTIVE");
     typeB = await createTeamEventTypeRow(second.teamId, "COLLECTIVE", [{ userId: b.userId }, { userId: shared.userId }]);
     personal = await createBookableEventType(shared);
   }, 60_000);

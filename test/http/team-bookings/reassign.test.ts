@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, type Host } from "../../helpers/bookings";
-import { createTeamEventTypeRow, sql } from "../../helpers/fixtures";
-import { bookingHostRows, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
+import { sql } from "../../helpers/fixtures";
+import { bookingHostRows, createEventTypeForAllHosts, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
 
 const monday = futureMonday(7);
 
@@ -23,11 +23,7 @@ const reassign = (uid: string, key: string, userId?: number) =>
 beforeAll(async () => {
   rr = await createTeamWithHosts(3);
   owner = rr.hosts[0]!;
-  rrType = await createTeamEventTypeRow(
-    rr.team.teamId,
-    "ROUND_ROBIN",
-    rr.hosts.map((h) => ({ userId: h.userId })),
-  );
+  rrType = await createEventTypeForAllHosts(rr, "ROUND_ROBIN");
 }, 60_000);
 
 async function rrBooking(dayOffset: number, hour: number): Promise<{ uid: string; hostId: number }> {

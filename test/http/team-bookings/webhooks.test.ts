@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, attendee, book, futureMonday, onBooking } from "../../helpers/bookings";
 import { createEventTypeWebhookRow, createManagedChildRow, createTeamEventTypeRow, sql } from "../../helpers/fixtures";
-import { createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
+import { createEventTypeForAllHosts, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
 import { createWebhookFor, receiverUrl, uniqueName, waitForRequests } from "../../helpers/webhooks";
 
 // A team booking's events reach the team event type's subscribers, every host's own user webhooks (organizer and
@@ -31,11 +31,7 @@ async function deliveredTo(receiver: string, uid: string, trigger: string): Prom
 
 beforeAll(async () => {
   team = await createTeamWithHosts(2);
-  collectiveType = await createTeamEventTypeRow(
-    team.team.teamId,
-    "COLLECTIVE",
-    team.hosts.map((h) => ({ userId: h.userId })),
-  );
+  collectiveType = await createEventTypeForAllHosts(team, "COLLECTIVE");
   await createEventTypeWebhookRow(collectiveType.id, receiverUrl(receivers.eventType), TRIGGERS);
   await createWebhookFor(team.hosts[0]!, { subscriberUrl: receiverUrl(receivers.organizer), triggers: TRIGGERS });
   await createWebhookFor(team.hosts[1]!, { subscriberUrl: receiverUrl(receivers.coHost), triggers: TRIGGERS });
@@ -69,11 +65,7 @@ describe("team booking webhooks", () => {
   });
 
   it("a round-robin booking reaches the chosen host only, not the other hosts", async () => {
-    const rrType = await createTeamEventTypeRow(
-      team.team.teamId,
-      "ROUND_ROBIN",
-      team.hosts.map((h) => ({ userId: h.userId })),
-    );
+    const rrType = await createEventTypeForAllHosts(team, "ROUND_ROBIN");
     const created = await book({ start: at(monday, 2, 10), eventTypeId: rrType.id, attendee: attendee() });
     expect(created.status, created.text).toBe(201);
     const uid = created.body.data.uid;
