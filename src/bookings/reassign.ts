@@ -1,9 +1,8 @@
 import { ApiError, badRequest, notFound } from "../errors";
 import { bookingGone, bookingNotFound, hostUnavailable } from "./errors";
-import { isOwnerOrOrgAdmin } from "./access";
+import { isBookingHostOrTeamAdmin, isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
-import { hasTeamRole, teamMembershipOf } from "../teams/access";
 import { loadBookableEventTypeById, type BookableEventType } from "./event-type";
 import { freeHostIds, roundRobinHistory } from "./hosts";
 import { withHostsLock, type Tx } from "./lock";
@@ -26,15 +25,9 @@ const notRoundRobinHost = (userId: number) =>
     `User with id=${userId} is not a valid Round Robin host - the user to which you reassign this booking must be one of the booking hosts. Fetch the booking using following endpoint and select id of one of the hosts: https://cal.com/docs/api-reference/v2/bookings/get-a-booking`,
   );
 
-/** The booking's organizer, an accepted admin or owner of the event type's team, or an org admin of the organizer. */
-async function mayReassign(deps: Deps, actor: Actor, booking: BookingRecord, eventType: BookableEventType | null): Promise<boolean> {
-  if (booking.userId === actor.userId) return true;
-  if (eventType?.teamId) {
-    const membership = await teamMembershipOf(deps, actor.userId, eventType.teamId);
-    if (membership?.accepted && hasTeamRole(membership.role, "TEAM_ADMIN")) return true;
-  }
-  const owner = booking.user ?? (booking.eventType?.ownerId ? { id: booking.eventType.ownerId, organizationId: null } : null);
-  return isOwnerOrOrgAdmin(deps.db, actor, owner);
+/** The booking's hosts, an accepted admin or owner of the event type's team, or an org admin of the organizer. */
+async function mayReassign(deps: Deps, actor: Actor, booking: BookingRecord): Promise<boolean> {
+  return (await isBookingHostOrTeamAdmin(deps, actor, booking)) || isOwnerOrOrgAdmin(deps.db, actor, booking.user);
 }
 
 async function loadReassignable(deps: Deps, actor: Actor, uid: string): Promise<{ booking: BookingRecord; eventType: BookableEventType | null }> {
@@ -44,7 +37,7 @@ async function loadReassignable(deps: Deps, actor: Actor, uid: string): Promise<
     throw badRequest(`Event type with id=${booking.eventTypeId} was not found in the database`);
   }
   const eventType = await loadBookableEventTypeById(deps.db, booking.eventTypeId);
-  if (!(await mayReassign(deps, actor, booking, eventType))) throw new ApiError("ForbiddenException", PERMISSION_ERROR);
+  if (!(await mayReassign(deps, actor, booking))) throw new ApiError("ForbiddenException", PERMISSION_ERROR);
   if (booking.status !== "accepted" && booking.status !== "pending") {
     throw badRequest(`Booking with uid=${uid} is ${booking.status} and can't be reassigned.`);
   }

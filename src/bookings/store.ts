@@ -40,7 +40,8 @@ export interface BookingEventTypeRecord {
   length: number;
   price: number;
   currency: string;
-  ownerId: number;
+  /** The owner of a personal event type or managed child; null for a team event type. */
+  ownerId: number | null;
   requiresConfirmation: boolean;
   seatsPerTimeSlot: number | null;
   seatsShowAttendees: boolean;

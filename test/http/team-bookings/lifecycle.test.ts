@@ -107,3 +107,17 @@ describe("GET /v2/bookings for team bookings", () => {
     expect((await rrList(stranger.apiKey)).body.data).toHaveLength(0);
   });
 });
+
+describe("PATCH /v2/bookings/{uid}/location for team bookings", () => {
+  it("a co-host and the team's owner may change it; a user of another team may not (403)", async () => {
+    const created = await book({ start: at(monday, 4, 14), eventTypeId: collectiveType.id, attendee: attendee() });
+    const patch = (key: string, link: string) =>
+      onBooking(created.body.data.uid, "/location", { method: "PATCH", key, body: { location: { type: "link", link } } });
+    const byCoHost = await patch(team.hosts[2]!.apiKey, "https://meet.example.com/cohost");
+    expect(byCoHost.status, byCoHost.text).toBe(200);
+    expect(byCoHost.body.data.location).toBe("https://meet.example.com/cohost");
+    expect((await patch(team.hosts[0]!.apiKey, "https://meet.example.com/owner")).status).toBe(200);
+    const other = await createTeamWithHosts(1);
+    expect((await patch(other.hosts[0]!.apiKey, "https://meet.example.com/x")).status).toBe(403);
+  });
+});
