@@ -32,7 +32,7 @@ export async function isBookingHostOrTeamAdmin(
   const teamId = booking.eventType?.teamId;
   if (!teamId) return false;
   const membership = await teamMembershipOf(deps, actor.userId, teamId);
-  return membership !== null && membership.accepted && hasTeamRole(membership.role, "TEAM_ADMIN");
+  return Boolean(membership?.accepted && hasTeamRole(membership.role, "TEAM_ADMIN"));
 }
 
 /** The signed-in user's email, which makes them an attendee of the bookings that list it. */
