@@ -5,7 +5,7 @@ import { managedParentNotBookable, seatsFull } from "./errors";
 import { dayNumberFromDateKey, dateKeyFromDayNumber } from "../slots/calendar-days";
 import { localDateKey, zonedWallTimeToEpoch } from "../slots/format";
 import { wallClockMsAt } from "../slots/zoned-time";
-import { isOwnerOrOrgAdmin, newBookingUid } from "./access";
+import { isBookingHostOrTeamAdmin, isOwnerOrOrgAdmin, newBookingUid } from "./access";
 import { requireBookableOccurrences, requireBookableSlot } from "./availability";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -71,7 +71,11 @@ async function checkAuthenticationRequirement(deps: Deps, actor: Actor | undefin
       "checkBookingRequiresAuthentication - request must be authenticated by passing credentials belonging to event type owner, host or team or org admin or owner.",
     );
   }
-  if (!(await isOwnerOrOrgAdmin(deps.db, actor, organizerOf(eventType)))) {
+  // A team event type's hosts and team admins qualify too.
+  const teamMember =
+    eventType.hosts.some((host) => host.userId === actor.userId) ||
+    (await isBookingHostOrTeamAdmin(deps, actor, { userId: null, coHostIds: [], eventType: { teamId: eventType.teamId } }));
+  if (!teamMember && !(await isOwnerOrOrgAdmin(deps.db, actor, organizerOf(eventType)))) {
     throw new ApiError(
       "ForbiddenException",
       "checkBookingRequiresAuthentication - user is not authorized to access this event type. User has to be either event type owner, host, team admin or owner or org admin or owner.",

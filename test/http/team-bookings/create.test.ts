@@ -157,3 +157,14 @@ describe("managed event types and host-less team event types", () => {
     expect(res.body.error.message).toBe(`Event type with id=${type.id} has no hosts to book.`);
   });
 });
+
+describe("team event types that require an authenticated booker", () => {
+  it("a host (not the organizer) may book; an outsider is refused (403)", async () => {
+    const type = await createEventTypeForAllHosts(collective, "COLLECTIVE", { bookingRequiresAuthentication: true });
+    const byHost = await book({ start: at(monday, 2, 14), eventTypeId: type.id, attendee: attendee() }, { key: collective.hosts[2]!.apiKey });
+    expect(byHost.status, byHost.text).toBe(201);
+    const outsider = await createTeamWithHosts(1);
+    const byOutsider = await book({ start: at(monday, 2, 15), eventTypeId: type.id, attendee: attendee() }, { key: outsider.hosts[0]!.apiKey });
+    expect(byOutsider.status).toBe(403);
+  });
+});
