@@ -1,9 +1,11 @@
 import type { Db } from "../services/db";
 import type { Actor } from "../auth/principal";
+import type { Deps } from "../services";
+import { hasTeamRole, teamMembershipOf } from "../teams/access";
 
 /**
  * Cal.com's userIsEventTypeAdminOrOwner for user-owned event types: the owner, or an admin/owner of the
- * organization the owner belongs to (team event types, whose hosts and team admins also qualify, do not exist yet).
+ * organization the owner belongs to (team event types: isBookingHostOrTeamAdmin).
  */
 export async function isOwnerOrOrgAdmin(db: Db, actor: Actor | undefined, owner: { id: number; organizationId: number | null } | null): Promise<boolean> {
   if (!actor || !owner) return false;
@@ -14,6 +16,23 @@ export async function isOwnerOrOrgAdmin(db: Db, actor: Actor | undefined, owner:
     WHERE "userId" = ${actor.userId} AND "teamId" = ${owner.organizationId} AND "accepted" AND "role" IN ('ADMIN', 'OWNER')
     LIMIT 1`;
   return rows.length > 0;
+}
+
+/**
+ * Team event types' half of userIsEventTypeAdminOrOwner: a host of the booking (organizer or co-host), or an
+ * accepted admin or owner of the team whose event type it books.
+ */
+export async function isBookingHostOrTeamAdmin(
+  deps: Deps,
+  actor: Actor | undefined,
+  booking: { userId: number | null; coHostIds: readonly number[]; eventType: { teamId: number | null } | null },
+): Promise<boolean> {
+  if (!actor) return false;
+  if (booking.userId === actor.userId || booking.coHostIds.includes(actor.userId)) return true;
+  const teamId = booking.eventType?.teamId;
+  if (!teamId) return false;
+  const membership = await teamMembershipOf(deps, actor.userId, teamId);
+  return Boolean(membership?.accepted && hasTeamRole(membership.role, "TEAM_ADMIN"));
 }
 
 /** The signed-in user's email, which makes them an attendee of the bookings that list it. */

@@ -11,7 +11,7 @@ import { bookingEvent, bookingPayload } from "./webhooks";
 
 // Cal.com's confirm handler lets the booking's organizer decide (team event types also their hosts and admins).
 function checkOrganizer(actor: Actor, booking: BookingRecord) {
-  if (booking.userId !== actor.userId) {
+  if (booking.userId !== actor.userId && !booking.coHostIds.includes(actor.userId)) {
     throw new ApiError("ForbiddenException", "User is not authorized to confirm this booking");
   }
 }
@@ -47,6 +47,7 @@ async function decidePending<T>(deps: Deps, actor: Actor, uid: string, decide: (
       checkPending(current);
       return decide(tx, await pendingScope(tx, current));
     },
+    booking.coHostIds,
   );
 }
 

@@ -1,11 +1,11 @@
 import type { Prisma } from "../generated/prisma/client";
 import { isTeamEventType } from "../event-types/scheduling";
 import { badRequest, ApiError, conflict, unauthorized } from "../errors";
-import { seatsFull } from "./errors";
+import { managedParentNotBookable, seatsFull } from "./errors";
 import { dayNumberFromDateKey, dateKeyFromDayNumber } from "../slots/calendar-days";
 import { localDateKey, zonedWallTimeToEpoch } from "../slots/format";
 import { wallClockMsAt } from "../slots/zoned-time";
-import { isOwnerOrOrgAdmin, newBookingUid } from "./access";
+import { isBookingHostOrTeamAdmin, isOwnerOrOrgAdmin, newBookingUid } from "./access";
 import { requireBookableOccurrences, requireBookableSlot } from "./availability";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -13,6 +13,7 @@ import { emitWebhookEvents } from "../webhooks/producer";
 import { organizerOf, resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
 import { checkBookingFieldResponses, guestsDisabled } from "./fields";
 import { resolveBookingLocation, type BookingLocationInput } from "./locations";
+import { chooseBookingHosts, insertCoHosts, noHosts, type BookingHosts } from "./hosts";
 import { withHostsLock, type Tx } from "./lock";
 import { findBookingsByIds, type BookingRecord } from "./store";
 import { bookingTitle } from "./title";
@@ -70,7 +71,11 @@ async function checkAuthenticationRequirement(deps: Deps, actor: Actor | undefin
       "checkBookingRequiresAuthentication - request must be authenticated by passing credentials belonging to event type owner, host or team or org admin or owner.",
     );
   }
-  if (!(await isOwnerOrOrgAdmin(deps.db, actor, organizerOf(eventType)))) {
+  // A team event type's hosts and team admins qualify too.
+  const teamMember =
+    eventType.hosts.some((host) => host.userId === actor.userId) ||
+    (await isBookingHostOrTeamAdmin(deps, actor, { userId: null, coHostIds: [], eventType: { teamId: eventType.teamId } }));
+  if (!teamMember && !(await isOwnerOrOrgAdmin(deps.db, actor, organizerOf(eventType)))) {
     throw new ApiError(
       "ForbiddenException",
       "checkBookingRequiresAuthentication - user is not authorized to access this event type. User has to be either event type owner, host, team admin or owner or org admin or owner.",
@@ -107,7 +112,8 @@ interface PreparedBooking {
   durationMinutes: number;
   starts: number[];
   status: "ACCEPTED" | "PENDING";
-  title: string;
+  /** The title names the organizer, who for round robin is known only under the hosts' locks. */
+  titleFor: (hostName: string) => string;
   description: string | null;
   location: string | null;
   responses: Record<string, unknown>;
@@ -149,7 +155,6 @@ function prepare(eventType: BookableEventType, input: CreateBookingInput, now: n
     ...(guests.length ? { guests } : {}),
     ...(location.response ? { location: location.response } : {}),
   };
-  const hostName = organizerOf(eventType).name ?? "Nameless";
   const needsConfirmation =
     eventType.requiresConfirmation &&
     !eventType.rules.seatsPerTimeSlot &&
@@ -159,14 +164,15 @@ function prepare(eventType: BookableEventType, input: CreateBookingInput, now: n
     durationMinutes,
     starts,
     status: needsConfirmation ? "PENDING" : "ACCEPTED",
-    title: bookingTitle({
-      eventTypeTitle: eventType.title,
-      eventName: eventType.eventName,
-      hostName,
-      attendeeName: input.attendee.name,
-      location: location.location,
-      responses,
-    }),
+    titleFor: (hostName) =>
+      bookingTitle({
+        eventTypeTitle: eventType.title,
+        eventName: eventType.eventName,
+        hostName,
+        attendeeName: input.attendee.name,
+        location: location.location,
+        responses,
+      }),
     description: typeof answers.notes === "string" ? answers.notes : null,
     location: location.location,
     responses,
@@ -198,8 +204,9 @@ async function checkBookerLimit(tx: Tx, prepared: PreparedBooking, now: number) 
 }
 
 /** The booking row and its attendees (booker, then guests) in ONE statement: it runs under the host's lock. */
-async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, withGuests: boolean): Promise<{ id: number; uid: string }> {
+async function insertBooking(tx: Tx, prepared: PreparedBooking, hosts: BookingHosts, start: number, withGuests: boolean): Promise<{ id: number; uid: string }> {
   const uid = newBookingUid();
+  const organizer = prepared.eventType.hostUsers.find((user) => user.id === hosts.organizerId) ?? organizerOf(prepared.eventType);
   const { attendee } = prepared;
   const attendees = [
     { email: attendee.email, name: attendee.name, timeZone: attendee.timeZone, locale: attendee.locale, phoneNumber: attendee.phoneNumber },
@@ -209,7 +216,7 @@ async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, w
     WITH booking AS (
       INSERT INTO "Booking" ("uid", "userId", "eventTypeId", "title", "description", "startTime", "endTime", "location", "status",
                              "metadata", "responses", "recurringEventId", "iCalUID", "createdAt", "updatedAt")
-      VALUES (${uid}, ${organizerOf(prepared.eventType).id}, ${prepared.eventType.eventTypeId}, ${prepared.title}, ${prepared.description},
+      VALUES (${uid}, ${hosts.organizerId}, ${prepared.eventType.eventTypeId}, ${prepared.titleFor(organizer.name ?? "Nameless")}, ${prepared.description},
               ${new Date(start)}, ${new Date(start + prepared.durationMinutes * 60_000)}, ${prepared.location},
               ${prepared.status.toLowerCase()}::"BookingStatus", ${JSON.stringify(prepared.metadata)}::jsonb,
               ${JSON.stringify(prepared.responses)}::jsonb, ${prepared.recurringEventId}, ${`${uid}@Cal.com`}, now(), now())
@@ -221,6 +228,8 @@ async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, w
         AS a("email" text, "name" text, "timeZone" text, "locale" text, "phoneNumber" text)
     )
     SELECT "id" FROM booking`;
+  // Co-hosts after the booking: the organizer's BookingHost row comes from the Booking trigger.
+  await insertCoHosts(tx, row!.id, hosts.coHostIds);
   return { id: row!.id, uid };
 }
 
@@ -228,7 +237,7 @@ async function insertBooking(tx: Tx, prepared: PreparedBooking, start: number, w
  * Seated event types: one booking per slot, one attendee and seat per booker. Joins the slot's booking or opens
  * it. The engine has already checked under the host lock that a seat is left; the count here is the last guard.
  */
-async function takeSeat(tx: Tx, prepared: PreparedBooking, start: number): Promise<{ id: number; seatUid: string }> {
+async function takeSeat(tx: Tx, prepared: PreparedBooking, hosts: BookingHosts, start: number): Promise<{ id: number; seatUid: string }> {
   const seats = prepared.eventType.rules.seatsPerTimeSlot!;
   const [existing] = await tx.$queryRaw<{ id: number; attendees: number; alreadyIn: boolean }[]>`
     SELECT b."id", count(a."id")::int AS attendees, bool_or(lower(a."email") = lower(${prepared.attendee.email})) AS "alreadyIn"
@@ -241,7 +250,7 @@ async function takeSeat(tx: Tx, prepared: PreparedBooking, start: number): Promi
     if (existing.attendees >= seats) throw seatsFull();
     bookingId = existing.id;
   } else {
-    bookingId = (await insertBooking(tx, { ...prepared, guests: [] }, start, false)).id;
+    bookingId = (await insertBooking(tx, { ...prepared, guests: [] }, hosts, start, false)).id;
   }
   const { attendee } = prepared;
   const attendeeRow = existing
@@ -277,6 +286,8 @@ async function takeSeat(tx: Tx, prepared: PreparedBooking, start: number): Promi
  */
 export async function createBooking(deps: Deps, actor: Actor | undefined, input: CreateBookingInput): Promise<CreateBookingResult> {
   const eventType = await resolveBookableEventType(deps.db, input.eventType);
+  if (eventType.schedulingType === "MANAGED") throw managedParentNotBookable(eventType.eventTypeId);
+  if (eventType.hostUsers.length === 0) throw noHosts(eventType.eventTypeId);
   await checkAuthenticationRequirement(deps, actor, eventType);
   const now = deps.now();
   const prepared = prepare(eventType, input, now);
@@ -294,9 +305,10 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
     await requireBookableSlot(tx, eventType, { ...request, start: prepared.starts[0]! });
     if (prepared.starts.length > 1) await requireBookableOccurrences(tx, eventType, prepared.starts.slice(1), request);
     await checkBookerLimit(tx, prepared, now);
+    const hosts = await chooseBookingHosts(tx, eventType, { ...request, starts: prepared.starts, durationMinutes: prepared.durationMinutes });
     const written: { id: number; seatUid?: string }[] = [];
     for (const start of prepared.starts) {
-      written.push(seated ? await takeSeat(tx, prepared, start) : await insertBooking(tx, prepared, start, true));
+      written.push(seated ? await takeSeat(tx, prepared, hosts, start) : await insertBooking(tx, prepared, hosts, start, true));
     }
     if (input.reservationUid) await tx.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${input.reservationUid}`;
     return written;

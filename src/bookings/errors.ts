@@ -22,3 +22,8 @@ export const seatsFull = () => conflict(SEATS_FULL_MESSAGE);
 export const seatGone = () => badRequest("Invalid seatUid: this seat does not exist or has already been cancelled.");
 /** The legacy controller's answer to an instant meeting of a personal event type (Cal.com's 2024-04-15). */
 export const instantMeetingNeedsTeam = () => badRequest("Only Team Event Types are supported for Instant Meeting");
+/** A managed event type's parent is a template: its children (one per assigned user) are booked (bookings.service.ts). */
+export const managedParentNotBookable = (eventTypeId: number) =>
+  badRequest(
+    `Event type with id=${eventTypeId} is the parent managed event type that can't be booked. You have to provide the child event type id aka id of event type that has been assigned to one of the users.`,
+  );

@@ -71,15 +71,27 @@ async function loadExtras(db: Db, eventTypeId: number): Promise<Extras | null> {
            et."recurrenceFrequency", et."recurrenceInterval", et."recurrenceOccurrences", et."seatsShowAttendees",
            et."maxActiveBookingsPerBooker", et."requiresConfirmationThresholdTime", et."requiresConfirmationThresholdUnit",
            et."bookingRequiresAuthentication", et."hideOrganizerEmail", et."disableRescheduling",
-           -- A personal event type's one host is its owner (src/event-types/scheduling.ts).
-           jsonb_build_array(jsonb_build_object('id', u."id", 'name', u."name", 'email', u."email", 'username', u."username",
-             'timeZone', u."timeZone", 'locale', u."locale", 'timeFormat', u."timeFormat", 'organizationId', u."organizationId")) AS "hostUsers"
-    FROM "EventType" et JOIN "users" u ON u."id" = et."userId"
+           -- A personal event type's one host is its owner; a team event type's are its Host rows (combine() puts
+           -- them in the order of the slots loader's hosts).
+           CASE WHEN et."teamId" IS NULL THEN
+             jsonb_build_array(jsonb_build_object('id', u."id", 'name', u."name", 'email', u."email", 'username', u."username",
+               'timeZone', u."timeZone", 'locale', u."locale", 'timeFormat', u."timeFormat", 'organizationId', u."organizationId"))
+           ELSE COALESCE((
+             SELECT jsonb_agg(jsonb_build_object('id', hu."id", 'name', hu."name", 'email', hu."email", 'username', hu."username",
+               'timeZone', hu."timeZone", 'locale', hu."locale", 'timeFormat', hu."timeFormat", 'organizationId', hu."organizationId"))
+             FROM "Host" h JOIN "users" hu ON hu."id" = h."userId" WHERE h."eventTypeId" = et."id"), '[]'::jsonb) END AS "hostUsers"
+    FROM "EventType" et LEFT JOIN "users" u ON u."id" = et."userId"
     WHERE et."id" = ${eventTypeId}`;
   return rows[0] ?? null;
 }
 
 const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+/** The hosts' user records in the order of the engine's `hosts` (the organizer first). */
+function inHostOrder(eventType: EventTypeForSlots, users: BookingHostRecord[]): BookingHostRecord[] {
+  const byId = new Map(users.map((user) => [user.id, user]));
+  return eventType.hosts.map((host) => byId.get(host.userId)).filter((user): user is BookingHostRecord => user !== undefined);
+}
 
 function combine(eventType: EventTypeForSlots, extras: Extras): BookableEventType {
   const recurrence =
@@ -107,7 +119,7 @@ function combine(eventType: EventTypeForSlots, extras: Extras): BookableEventTyp
     bookingRequiresAuthentication: extras.bookingRequiresAuthentication,
     hideOrganizerEmail: extras.hideOrganizerEmail,
     disableRescheduling: extras.disableRescheduling,
-    hostUsers: json<BookingHostRecord[]>(extras.hostUsers),
+    hostUsers: inHostOrder(eventType, json<BookingHostRecord[]>(extras.hostUsers)),
   };
 }
 
@@ -131,7 +143,20 @@ export async function resolveBookableEventType(db: Db, identity: EventTypeIdenti
     if (!eventType) throw notFound(`Event type with id ${identity.eventTypeId} not found.`);
     return eventType;
   }
-  if ("teamSlug" in identity) throw await teamBookingEventTypeNotFound(db, identity.teamSlug, () => notFoundBySlug(identity));
+  if ("teamSlug" in identity) {
+    const found = await db.eventType.findFirst({
+      where: {
+        slug: identity.eventTypeSlug,
+        team: identity.organizationSlug
+          ? { slug: identity.teamSlug, parent: { slug: identity.organizationSlug, isOrganization: true } }
+          : { slug: identity.teamSlug, parentId: null, isOrganization: false },
+      },
+      select: { id: true },
+    });
+    const eventType = found ? await loadBookableEventTypeById(db, found.id) : null;
+    if (!eventType) throw await teamBookingEventTypeNotFound(db, identity.teamSlug, () => notFoundBySlug(identity));
+    return eventType;
+  }
   let organizationId: number | null = null;
   if (identity.organizationSlug) {
     const organization = await db.team.findFirst({ where: { slug: identity.organizationSlug, isOrganization: true }, select: { id: true } });

@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
-import { teamBookingsCondition } from "../event-types/scheduling";
+import { teamBookingsCondition, teamVisibleBookingsCondition } from "../event-types/scheduling";
 import { actorEmail } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
@@ -68,7 +68,8 @@ function orderBy(filters: ListBookingsFilters): Prisma.Sql {
 }
 
 /**
- * The caller's bookings: those they host and those they attend (by their email), with Cal.com's filters, sort
+ * The caller's bookings: those they host or co-host, those they attend (by their email) and their teams' when
+ * they are a team admin or owner, with Cal.com's filters, sort
  * options and skip/take. The page and the total are read in parallel.
  */
 export async function listBookings(deps: Deps, actor: Actor, filters: ListBookingsFilters): Promise<BookingsPage> {
@@ -77,7 +78,8 @@ export async function listBookings(deps: Deps, actor: Actor, filters: ListBookin
   const email = await actorEmail(deps.db, actor);
   const now = new Date(deps.now());
   const conditions: Prisma.Sql[] = [
-    Prisma.sql`(b."userId" = ${actor.userId} OR EXISTS (SELECT 1 FROM "Attendee" me WHERE me."bookingId" = b."id" AND lower(me."email") = lower(${email ?? ""})))`,
+    Prisma.sql`(b."userId" = ${actor.userId} OR EXISTS (SELECT 1 FROM "Attendee" me WHERE me."bookingId" = b."id" AND lower(me."email") = lower(${email ?? ""}))
+      OR ${teamVisibleBookingsCondition(actor.userId)})`,
   ];
   if (filters.status?.length)
     conditions.push(

@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { bookingWithUidNotFound } from "./errors";
 import { ApiError } from "../errors";
-import { isOwnerOrOrgAdmin } from "./access";
+import { isBookingHostOrTeamAdmin, isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { locationResponse } from "./locations";
@@ -31,12 +31,12 @@ function responseOf(location: NewBookingLocation) {
   }
 }
 
-/** Changes where a booking happens: the event type's owner (or an org admin of theirs) only. */
+/** Changes where a booking happens: the event type's owner (or an org admin of theirs), a team booking's hosts and team admins. */
 export async function updateBookingLocation(deps: Deps, actor: Actor, uid: string, location: NewBookingLocation | undefined): Promise<BookingLookup> {
   const booking = await findBookingByUid(deps.db, uid);
   if (!booking) throw bookingWithUidNotFound(uid);
-  const owner = booking.eventType ? { id: booking.eventType.ownerId, organizationId: booking.user?.organizationId ?? null } : booking.user;
-  if (!(await isOwnerOrOrgAdmin(deps.db, actor, owner))) {
+  const owner = booking.eventType?.ownerId != null ? { id: booking.eventType.ownerId, organizationId: booking.user?.organizationId ?? null } : booking.user;
+  if (!(await isOwnerOrOrgAdmin(deps.db, actor, owner)) && !(await isBookingHostOrTeamAdmin(deps, actor, booking))) {
     throw new ApiError(
       "ForbiddenException",
       "User is not authorized to update this booking location. User must be the event type owner, host, team admin or owner, or org admin or owner.",

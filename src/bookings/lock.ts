@@ -68,7 +68,7 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
 }
 
 /**
- * Runs `work` on a booking under its host's lock, with the booking re-read inside the transaction (so a
+ * Runs `work` on a booking under its host's lock (and `otherHostIds`' locks), with the booking re-read inside the transaction (so a
  * concurrent cancel, reschedule or confirm of the same booking is seen). `load` finds it outside the lock first,
  * to learn the host.
  */
@@ -77,9 +77,11 @@ export async function withBookingLock<T, B extends { userId: number | null }>(
   booking: B,
   reload: (tx: Tx) => Promise<B | null>,
   work: (tx: Tx, booking: B) => Promise<T>,
+  /** More hosts to lock with the organizer: a team booking's co-hosts, the hosts it may move to. */
+  otherHostIds: readonly number[] = [],
 ): Promise<T> {
   if (booking.userId === null) throw bookingUserNotFound();
-  return withHostLock(txDb, booking.userId, async (tx) => {
+  return withHostsLock(txDb, [booking.userId, ...otherHostIds], async (tx) => {
     const current = await reload(tx);
     if (!current) throw bookingGone();
     return work(tx, current);

@@ -1,5 +1,5 @@
 import { bookingNotFound } from "./errors";
-import { isOwnerOrOrgAdmin } from "./access";
+import { isBookingHostOrTeamAdmin, isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { findBookingByUid, findRecurringBookings, type BookingRecord } from "./store";
@@ -9,10 +9,10 @@ export type BookingLookup =
   /** A recurring booking's uid (recurringEventId): all of its occurrences, earliest first. */
   | { kind: "series"; bookings: BookingRecord[]; showAttendees: boolean };
 
-/** Seated bookings show their attendees to everyone only when the event type says so; always to its owner/admins. */
+/** Seated bookings show their attendees to everyone only when the event type says so; always to its owner/admins, and to a team booking's hosts and team admins. */
 export async function canSeeSeatedAttendees(deps: Deps, actor: Actor | undefined, booking: BookingRecord): Promise<boolean> {
   if (!booking.eventType?.seatsPerTimeSlot || booking.eventType.seatsShowAttendees) return true;
-  return isOwnerOrOrgAdmin(deps.db, actor, booking.user);
+  return (await isOwnerOrOrgAdmin(deps.db, actor, booking.user)) || isBookingHostOrTeamAdmin(deps, actor, booking);
 }
 
 /** Anyone holding a booking's uid may read it (Cal.com's optional auth); a recurring uid returns the series. */

@@ -1,3 +1,5 @@
+import { isTeamEventType } from "../event-types/scheduling";
+import { chooseBookingHosts, insertCoHosts, type BookingHosts } from "./hosts";
 import type { Prisma } from "../generated/prisma/client";
 import { badRequest, notFound } from "../errors";
 import { bookingNotFound, seatNotFound } from "./errors";
@@ -83,7 +85,14 @@ function movedBooking(old: BookingRecord, input: RescheduleBookingInput, duratio
   };
 }
 
-async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBookingInput, status: "ACCEPTED" | "PENDING", durationMs: number) {
+async function moveWholeBooking(
+  tx: Tx,
+  old: BookingRecord,
+  input: RescheduleBookingInput,
+  status: "ACCEPTED" | "PENDING",
+  durationMs: number,
+  hosts: BookingHosts | null,
+) {
   // The old booking gives up its time first: the no-overlap constraint would refuse an overlapping new one.
   await tx.$executeRaw`
     UPDATE "Booking" SET "status" = 'cancelled', "rescheduled" = true, "rescheduledBy" = ${input.rescheduledBy ?? null},
@@ -95,6 +104,7 @@ async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBoo
         ...(old.responses ?? {}),
         ...(input.reschedulingReason ? { rescheduledReason: input.reschedulingReason } : {}),
       }),
+      ...(hosts ? { userId: hosts.organizerId } : {}),
       recurringEventId: old.recurringEventId,
       iCalUID: old.iCalUID,
       iCalSequence: old.iCalSequence + 1,
@@ -106,7 +116,15 @@ async function moveWholeBooking(tx: Tx, old: BookingRecord, input: RescheduleBoo
     },
     select: { id: true },
   });
+  if (hosts) await insertCoHosts(tx, created.id, hosts.coHostIds);
   return created.id;
+}
+
+/** The round-robin host a booking has (organizer or co-host), kept on a move when the event type says so. */
+function roundRobinHostOf(eventType: BookableEventType, booking: BookingRecord): number | undefined {
+  if (!eventType.rescheduleWithSameRoundRobinHost) return undefined;
+  const holders = new Set([booking.userId, ...booking.coHostIds]);
+  return eventType.hosts.find((host) => !host.isFixed && holders.has(host.userId))?.userId;
 }
 
 /** Moves one seat to the seated booking at the new time (opening it if needed); an emptied booking is cancelled. */
@@ -157,6 +175,7 @@ export async function rescheduleBooking(deps: Deps, actor: Actor | undefined, in
   const durationMinutes = Math.round(durationMs / 60_000);
   const status = statusAfterMove(eventType, input, now);
 
+  const teamHosts = isTeamEventType(eventType) && eventType.schedulingType !== "MANAGED" ? eventType.hosts.map((host) => host.userId) : [];
   const newId = await withBookingLock(
     deps.txDb,
     booking,
@@ -171,8 +190,21 @@ export async function rescheduleBooking(deps: Deps, actor: Actor | undefined, in
         excludeBookingUid: seatMove ? undefined : current.uid,
         ignoreReservations: input.ignoreReservations,
       });
-      return seatMove ? moveSeat(tx, current, eventType, input, durationMs) : moveWholeBooking(tx, current, input, status, durationMs);
+      if (seatMove) return moveSeat(tx, current, eventType, input, durationMs);
+      // A team booking's hosts are chosen again at the new time (a round-robin host kept if asked and free).
+      const hosts = teamHosts.length
+        ? await chooseBookingHosts(tx, eventType, {
+            starts: [input.start],
+            durationMinutes,
+            now,
+            excludeBookingUid: current.uid,
+            ignoreReservations: input.ignoreReservations,
+            preferUserId: roundRobinHostOf(eventType, current),
+          })
+        : null;
+      return moveWholeBooking(tx, current, input, status, durationMs, hosts);
     },
+    [...teamHosts, ...booking.coHostIds],
   );
 
   const [moved] = await findBookingsByIds(deps.db, [newId]);

@@ -40,7 +40,8 @@ export interface BookingEventTypeRecord {
   length: number;
   price: number;
   currency: string;
-  ownerId: number;
+  /** The owner of a personal event type or managed child; null for a team event type. */
+  ownerId: number | null;
   requiresConfirmation: boolean;
   seatsPerTimeSlot: number | null;
   seatsShowAttendees: boolean;
@@ -54,6 +55,12 @@ export interface BookingEventTypeRecord {
   recurrenceOccurrences: number | null;
   /** The OAuth client the host belongs to, when the host is a platform managed user. */
   oAuthClientId: string | null;
+  /** A team event type's team, else null. */
+  teamId: number | null;
+  /** A managed child's parent (the team's template), else null. */
+  parentId: number | null;
+  /** COLLECTIVE, ROUND_ROBIN (team event types), else null. */
+  schedulingType: string | null;
 }
 
 export interface BookingRecord {
@@ -84,6 +91,8 @@ export interface BookingRecord {
   /** The booking this one was rescheduled to (Cal.com's rescheduledToUid), if any. */
   rescheduledToUid: string | null;
   user: BookingHostRecord | null;
+  /** The booking's other hosts (team event types' BookingHost rows besides the organizer), by user id. */
+  coHostIds: number[];
   eventType: BookingEventTypeRecord | null;
   attendees: BookingAttendeeRecord[];
 }
@@ -91,7 +100,8 @@ export interface BookingRecord {
 /** Anything that runs raw queries: a client or an interactive transaction. */
 export type DbLike = Pick<Db, "$queryRaw">;
 
-type Row = Omit<BookingRecord, "startTime" | "endTime" | "createdAt" | "updatedAt" | "user" | "eventType" | "attendees"> & {
+type Row = Omit<BookingRecord, "startTime" | "endTime" | "createdAt" | "updatedAt" | "user" | "eventType" | "attendees" | "coHostIds"> & {
+  coHostIds: number[] | null;
   startTime: Date | string;
   endTime: Date | string;
   createdAt: Date | string;
@@ -113,6 +123,7 @@ function toRecord(row: Row): BookingRecord {
     metadata: parsed(row.metadata),
     responses: parsed(row.responses),
     user: parsed<BookingHostRecord | null>(row.user),
+    coHostIds: row.coHostIds ?? [],
     eventType: parsed<BookingEventTypeRecord | null>(row.eventType),
     attendees: parsed<BookingAttendeeRecord[] | null>(row.attendees) ?? [],
   };
@@ -124,6 +135,7 @@ const SELECT = Prisma.sql`
          b."rejectionReason", b."cancelledBy", b."rescheduled", b."fromReschedule", b."rescheduledBy",
          b."recurringEventId", b."noShowHost", b."iCalUID", b."iCalSequence", b."createdAt", b."updatedAt",
          (SELECT r."uid" FROM "Booking" r WHERE r."fromReschedule" = b."uid" ORDER BY r."id" LIMIT 1) AS "rescheduledToUid",
+         ARRAY(SELECT bh."userId" FROM "BookingHost" bh WHERE bh."bookingId" = b."id" AND NOT bh."isOrganizer" ORDER BY bh."userId") AS "coHostIds",
          CASE WHEN u."id" IS NULL THEN NULL ELSE jsonb_build_object(
            'id', u."id", 'name', u."name", 'email', u."email", 'username', u."username", 'timeZone', u."timeZone",
            'locale', u."locale", 'timeFormat', u."timeFormat", 'organizationId', u."organizationId") END AS "user",
@@ -135,6 +147,7 @@ const SELECT = Prisma.sql`
            'disableCancelling', et."disableCancelling", 'disableRescheduling', et."disableRescheduling",
            'eventName', et."eventName", 'bookingFields', et."bookingFields", 'recurrenceFrequency', et."recurrenceFrequency",
            'recurrenceInterval', et."recurrenceInterval", 'recurrenceOccurrences', et."recurrenceOccurrences",
+           'teamId', et."teamId", 'parentId', et."parentId", 'schedulingType', et."schedulingType",
            'oAuthClientId', (SELECT pc."A" FROM "_PlatformOAuthClientToUser" pc WHERE pc."B" = et."userId" LIMIT 1)) END AS "eventType",
          COALESCE((
            SELECT jsonb_agg(jsonb_build_object(

@@ -98,13 +98,18 @@ export function bookingPayload(booking: BookingRecord, extra: Json = {}, attende
   };
 }
 
-/** A lifecycle event for the booking's host, event type and (for managed users) OAuth client. */
+/**
+ * A lifecycle event for the booking's hosts (organizer and co-hosts), its event type (and a managed child's parent)
+ * and, for managed users, their OAuth client.
+ */
 export function bookingEvent(trigger: WebhookTrigger, booking: BookingRecord, payload: Json): WebhookEvent {
   return {
     trigger,
     payload,
     userId: booking.userId,
+    coHostIds: booking.coHostIds,
     eventTypeId: booking.eventTypeId,
+    parentEventTypeId: booking.eventType?.parentId ?? null,
     oAuthClientId: booking.eventType?.oAuthClientId ?? null,
   };
 }

@@ -127,7 +127,25 @@ export async function teamBookingEventTypeNotFound(db: Queryable, teamSlug: stri
 }
 
 /**
- * The condition on a booking (`b`) of being one of these teams' event types, or null when they have none (the
- * list is then empty without a query): always null while team event types do not exist.
+ * The condition on a booking (`b`) of being one of these teams' event types (managed children included, as
+ * Cal.com's teamsIds filter), or null when no team is named (the list is then empty without a query).
  */
-export const teamBookingsCondition = (_teamIds: readonly number[]): Prisma.Sql | null => null;
+export const teamBookingsCondition = (teamIds: readonly number[]): Prisma.Sql | null =>
+  teamIds.length === 0
+    ? null
+    : Prisma.sql`b."eventTypeId" IN (
+        SELECT et."id" FROM "EventType" et
+        WHERE et."teamId" = ANY(${[...teamIds]}::int[])
+           OR et."parentId" IN (SELECT p."id" FROM "EventType" p WHERE p."teamId" = ANY(${[...teamIds]}::int[])))`;
+
+/**
+ * The condition on a booking (`b`) of being visible to `userId` through teams: a co-host (BookingHost), or an
+ * accepted admin or owner of the team whose event type (or managed parent) it books (Cal.com's getAllUserBookings).
+ */
+export const teamVisibleBookingsCondition = (userId: number): Prisma.Sql =>
+  Prisma.sql`(EXISTS (SELECT 1 FROM "BookingHost" bh WHERE bh."bookingId" = b."id" AND bh."userId" = ${userId})
+    OR b."eventTypeId" IN (
+      SELECT et."id" FROM "EventType" et
+      LEFT JOIN "EventType" p ON p."id" = et."parentId"
+      JOIN "Membership" m ON m."teamId" = COALESCE(et."teamId", p."teamId")
+      WHERE m."userId" = ${userId} AND m."accepted" AND m."role" IN ('ADMIN', 'OWNER')))`;

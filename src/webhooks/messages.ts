@@ -13,6 +13,10 @@ export const WebhookEventMessageSchema = z.object({
   userId: z.number().int().nullable(),
   eventTypeId: z.number().int().nullable(),
   oAuthClientId: z.string().nullable(),
+  /** A team booking's co-hosts, whose user-level webhooks fire too (absent from messages of other events). */
+  coHostIds: z.array(z.number().int()).optional(),
+  /** A managed child's parent event type, whose webhooks fire too. */
+  parentEventTypeId: z.number().int().nullable().optional(),
 });
 
 export const WebhookDeliverMessageSchema = z.object({

@@ -18,8 +18,12 @@ export interface WebhookEvent {
    * managed user the webhooks of their OAuth client too.
    */
   userId: number | null;
+  /** Other users whose user-level webhooks fire too (a team booking's co-hosts). */
+  coHostIds?: readonly number[];
   /** The event type involved: its event-type-level webhooks fire too. */
   eventTypeId?: number | null;
+  /** A managed child's parent event type: its webhooks fire for the children's events too (as Cal.com's). */
+  parentEventTypeId?: number | null;
   /** An OAuth client whose webhooks fire too (not needed for a managed user's events: found from `userId`). */
   oAuthClientId?: string | null;
 }
@@ -58,6 +62,8 @@ export async function enqueueWebhookEvent(services: WebhookProducerServices, eve
     userId: event.userId,
     eventTypeId: event.eventTypeId ?? null,
     oAuthClientId: event.oAuthClientId ?? null,
+    ...(event.coHostIds?.length ? { coHostIds: [...event.coHostIds] } : {}),
+    ...(event.parentEventTypeId ? { parentEventTypeId: event.parentEventTypeId } : {}),
   };
   if (!(await hasSubscribers(services, message))) return { enqueued: false, reason: "no_subscribers" };
 

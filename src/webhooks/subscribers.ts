@@ -5,11 +5,16 @@ export interface WebhookOwners {
   userId: number | null;
   eventTypeId: number | null;
   oAuthClientId: string | null;
+  /** More users whose user-level webhooks fire (a team booking's co-hosts). */
+  coHostIds?: readonly number[];
+  /** A managed child's parent event type. */
+  parentEventTypeId?: number | null;
 }
 
 /**
  * Active webhooks subscribed to `trigger` at the user, event-type or OAuth-client level; undefined when no
- * owner is known. A managed user's events also reach the webhooks of the OAuth clients the user belongs to
+ * owner is known. A team booking's co-hosts' user webhooks fire as the organizer's, and a managed child's parent
+ * event type's as the child's. A managed user's events also reach the webhooks of the OAuth clients the user belongs to
  * (Cal.com sends platform webhooks for its managed users' bookings), so producers need only name the user.
  */
 export function matchingWebhooksWhere(trigger: WebhookTrigger, owners: WebhookOwners): Prisma.WebhookWhereInput | undefined {
@@ -18,7 +23,11 @@ export function matchingWebhooksWhere(trigger: WebhookTrigger, owners: WebhookOw
     levels.push({ userId: owners.userId });
     levels.push({ platformOAuthClient: { users: { some: { id: owners.userId } } } });
   }
+  for (const coHostId of owners.coHostIds ?? []) {
+    if (coHostId !== owners.userId) levels.push({ userId: coHostId });
+  }
   if (owners.eventTypeId !== null) levels.push({ eventTypeId: owners.eventTypeId });
+  if (owners.parentEventTypeId) levels.push({ eventTypeId: owners.parentEventTypeId });
   if (owners.oAuthClientId !== null) levels.push({ platformOAuthClientId: owners.oAuthClientId });
   if (levels.length === 0) return undefined;
   return { active: true, eventTriggers: { has: trigger }, OR: levels };

@@ -322,3 +322,25 @@ export function createOrganizationTeam(): Promise<{ organizationId: number; orga
     return { organizationId: organization.id, organizationSlug, teamId: team.id, slug };
   });
 }
+
+// ---- Team bookings ----
+
+/** An event-type-level webhook written straight to the database (team event types' webhooks API is the teams task's). */
+export function createEventTypeWebhookRow(eventTypeId: number, subscriberUrl: string, triggers: string[]): Promise<{ id: string }> {
+  return withDb((db) =>
+    db.webhook.create({
+      data: { eventTypeId, subscriberUrl, active: true, eventTriggers: triggers as never },
+      select: { id: true },
+    }),
+  );
+}
+
+/** A managed event type's child for `userId` (Cal.com's copy of the parent template), written to the database. */
+export function createManagedChildRow(parent: { id: number; slug: string }, userId: number): Promise<{ id: number }> {
+  return withDb((db) =>
+    db.eventType.create({
+      data: { userId, parentId: parent.id, title: "Team call", slug: parent.slug, length: 30, minimumBookingNotice: 0 },
+      select: { id: true },
+    }),
+  );
+}

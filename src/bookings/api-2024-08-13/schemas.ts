@@ -248,6 +248,7 @@ export function listFiltersOf(q: ListBookingsQuery): ListBookingsFilters {
   };
 }
 
-export const REASSIGN_NON_TEAM_NOTE =
-  "Reassignment applies to round-robin team bookings; team event types are not available yet, so for every booking the " +
-  "answer is Cal.com's for a booking without other hosts (400), after the owner check (403).";
+export const REASSIGN_NOTE =
+  "Reassignment applies to round-robin team bookings: the booking's round-robin host is replaced by another free " +
+  "round-robin host of its event type (auto-selected as at booking time, or the given user: 400 when not a " +
+  "round-robin host, 409 when busy). The caller is the booking's organizer or an admin of its team.";
