@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, attendee, book, createBookableEventType, futureMonday, type Host } from "../../helpers/bookings";
+import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
 import { createManagedChildRow, createTeamEventTypeRow, sql } from "../../helpers/fixtures";
 import { bookingHostRows, createEventTypeForAllHosts, createTeamWithHosts, type TeamWithHosts } from "../../helpers/team-bookings";
@@ -103,6 +104,23 @@ describe("round-robin team event types", () => {
     expect(res.status, res.text).toBe(201);
     expect((await bookingHostRows(res.body.data.uid)).map((r) => r.userId)).toEqual([rr.hosts[2]!.userId]);
     // Now every host is busy at that time.
+    const again = await book({ start, eventTypeId: rrType.id, attendee: attendee() });
+    expect(again.status, again.text).toBe(409);
+  });
+
+  it("a host held by someone else's reservation is skipped: the booking goes to a free host; all held is 409", async () => {
+    const start = at(monday, 4, 14);
+    const slotStart = new Date(start).toISOString();
+    // Two of the three hosts are held through their personal event types (another booker's reservations).
+    for (const host of rr.hosts.slice(0, 2)) {
+      const personal = await createBookableEventType(host);
+      const hold = await api("/v2/slots/reservations", { method: "POST", version: "2024-09-04", body: { eventTypeId: personal.id, slotStart } });
+      expect(hold.status, hold.text).toBe(201);
+    }
+    const res = await book({ start, eventTypeId: rrType.id, attendee: attendee() });
+    expect(res.status, res.text).toBe(201);
+    expect((await bookingHostRows(res.body.data.uid)).map((r) => r.userId)).toEqual([rr.hosts[2]!.userId]);
+    // The third host is now booked and the other two are held: the slot is gone, with the hold's 409.
     const again = await book({ start, eventTypeId: rrType.id, attendee: attendee() });
     expect(again.status, again.text).toBe(409);
   });
