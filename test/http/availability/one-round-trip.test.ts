@@ -4,10 +4,11 @@ import { loadBusyContext } from "../../../src/availability/busy";
 import { loadEventTypeWithBusyTime } from "../../../src/availability/one-round-trip";
 import { findSlots, slotsFromBusyContext } from "../../../src/availability/service";
 import { loadEventTypeForSlots } from "../../../src/event-types/slots-loader";
-import { createSql, type Db } from "../../../src/services/db";
+import { createSql } from "../../../src/services/db";
 import { api } from "../../helpers/api";
 import { createHost, DAY, mondayAhead, type Host } from "../slots/helpers";
 import { testDb } from "../../helpers/fixtures";
+import { countingDb } from "../../helpers/counting";
 
 // GET /v2/slots reads the event type and the host's busy time in one statement; it must read exactly what
 // findSlots' two round trips read.
@@ -16,18 +17,6 @@ let host: Host;
 let otherEventTypeId: number;
 const monday = mondayAhead(28);
 const at = (day: number, hours: number) => monday + day * DAY + hours * 3_600_000;
-
-function counting(client: Db) {
-  const calls: string[] = [];
-  const proxy = new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof property === "string" && !property.startsWith("_") && property !== "then") calls.push(property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { proxy, calls };
-}
 
 beforeAll(async () => {
   host = await createHost({
@@ -90,7 +79,7 @@ describe("loadEventTypeWithBusyTime", () => {
     const db = testDb();
     try {
       const window = { rangeStart: monday, rangeEnd: monday + 5 * DAY, now: Date.now() };
-      const { proxy, calls } = counting(db);
+      const { proxy, calls } = countingDb(db);
       const combined = await loadEventTypeWithBusyTime(proxy, { eventTypeId: host.eventTypeId }, window);
       expect(calls).toEqual(["$queryRaw"]);
       const eventType = await loadEventTypeForSlots(db, { eventTypeId: host.eventTypeId });

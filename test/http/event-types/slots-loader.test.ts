@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEventTypeForSlots } from "../../../src/event-types/slots-loader";
-import type { Db } from "../../../src/services/db";
 import { api } from "../../helpers/api";
 import { createEventType, createTenant, type TestDb, testDb, type Tenant } from "../../helpers/fixtures";
+import { countingDb } from "../../helpers/counting";
 
 const V = "2024-06-14";
 let tenant: Tenant;
@@ -11,19 +11,6 @@ let defaultScheduleId: number;
 let pinnedScheduleId: number;
 
 const createOwnEventType = (body: Record<string, unknown>) => createEventType(tenant, { lengthInMinutes: 30, title: "T", ...body });
-
-// Counts every Prisma call the loader makes, to hold it to one SQL round trip.
-function counting(client: Db) {
-  const calls: string[] = [];
-  const proxy = new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof property === "string" && !property.startsWith("_") && property !== "then") calls.push(property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { proxy, calls };
-}
 
 beforeAll(async () => {
   tenant = await createTenant({ timeZone: "Europe/London" });
@@ -76,7 +63,7 @@ describe("loadEventTypeForSlots", () => {
       bookingWindow: { type: "businessDays", value: 10, rolling: true },
       lengthInMinutesOptions: [45, 90],
     });
-    const { proxy, calls } = counting(db);
+    const { proxy, calls } = countingDb(db);
     const loaded = await loadEventTypeForSlots(proxy, { eventTypeId: et.id });
     expect(calls).toEqual(["$queryRaw"]);
     expect(loaded).toEqual({

@@ -5,6 +5,7 @@ import { createSql, type HttpSql } from "../../../src/services/db";
 import { createTeam, createTeamEventTypeRow, type TestDb, testDb } from "../../helpers/fixtures";
 import { mondayAhead } from "../slots/helpers";
 import { createMember, HOUR, insertHostBooking, type TeamMember } from "./helpers";
+import { countingDb } from "../../helpers/counting";
 
 // A public slot lookup reads the event type, every host with its schedule, and every host's busy time in ONE
 // SQL statement, however many hosts the event type has.
@@ -41,19 +42,6 @@ function countingSql(): { sql: HttpSql; statements: string[] } {
     },
   });
   return { sql, statements };
-}
-
-/** Counts the Prisma calls made through a Db. */
-function countingDb(client: TestDb) {
-  const calls: string[] = [];
-  const proxy = new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof property === "string" && !property.startsWith("_") && property !== "then") calls.push(property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { proxy, calls };
 }
 
 const window = () => ({ rangeStart: monday, rangeEnd: monday + 24 * HOUR, now: Date.now() });
