@@ -59,8 +59,9 @@ export type UpdateTeamEventTypeInput = z.infer<typeof UpdateTeamEventTypeInputSc
 export type HostInput = z.infer<typeof HostInputSchema>;
 
 export const TeamEventTypeParams = pathParams(TeamIdParams, EventTypeIdParams);
-export type TeamEventTypeIdInput = z.infer<typeof TeamEventTypeParams>;
-export type TeamIdInput = z.infer<typeof TeamIdParams>;
+/** A team route's ids; `orgId` only on `/v2/organizations/{orgId}/teams/{teamId}…` (see src/teams/scope.ts). */
+export type TeamIdInput = z.infer<typeof TeamIdParams> & { orgId?: number };
+export type TeamEventTypeIdInput = z.infer<typeof TeamEventTypeParams> & { orgId?: number };
 
 export const GetTeamEventTypesQuerySchema = z.object({
   eventSlug: z.string().max(255).optional().openapi({ description: "Only the event type with this slug." }),

@@ -5,7 +5,7 @@ import type { EventTypeRecord } from "../event-types/output";
 import type { Prisma } from "../generated/prisma/client";
 import type { Deps } from "../services";
 import type { Queryable } from "../services/db";
-import { requireTeamRole } from "../teams/access";
+import { requireTeamScopeRole } from "../teams/scope";
 import {
   hostsRequiredWhenSwitching,
   invalidHosts,
@@ -125,10 +125,10 @@ async function renderWritten(db: Queryable, teamId: number, eventTypeId: number)
 export async function createTeamEventType(
   deps: Deps,
   actor: Actor,
-  { teamId, body }: TeamIdInput & { body: CreateTeamEventTypeInput },
+  { teamId, orgId, body }: TeamIdInput & { body: CreateTeamEventTypeInput },
 ): Promise<TeamEventTypeOutput | TeamEventTypeOutput[]> {
   const { db } = deps;
-  await requireTeamRole(deps, actor, teamId, "TEAM_ADMIN");
+  await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const data = createData(body);
   await assertSlugFree(db, teamId, data.slug);
   await assertTeamSchedule(db, teamId, data.scheduleId);
@@ -157,7 +157,7 @@ export async function createTeamEventType(
 }
 
 /** The team's event types (hidden ones too): public, as in Cal.com. `hostsLimit` trims each one's hosts. */
-export async function listTeamEventTypes(deps: Deps, { teamId }: TeamIdInput, query: GetTeamEventTypesQuery): Promise<TeamEventTypeOutput[]> {
+export async function listTeamEventTypes(deps: Deps, { teamId, orgId }: TeamIdInput, query: GetTeamEventTypesQuery): Promise<TeamEventTypeOutput[]> {
   const rows = await readTeamEventTypes(
     deps.db,
     { teamId, ...(query.eventSlug !== undefined ? { slug: query.eventSlug } : {}) },
@@ -169,8 +169,8 @@ export async function listTeamEventTypes(deps: Deps, { teamId }: TeamIdInput, qu
   });
 }
 
-export async function getTeamEventType(deps: Deps, actor: Actor, { teamId, eventTypeId }: TeamEventTypeIdInput): Promise<TeamEventTypeOutput> {
-  await requireTeamRole(deps, actor, teamId, "TEAM_ADMIN");
+export async function getTeamEventType(deps: Deps, actor: Actor, { teamId, orgId, eventTypeId }: TeamEventTypeIdInput): Promise<TeamEventTypeOutput> {
+  await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const row = await findTeamEventType(deps.db, teamId, eventTypeId);
   if (!row) throw eventTypeNotFound(eventTypeId);
   return toTeamEventTypeOutput(row);
@@ -184,10 +184,10 @@ export async function getTeamEventType(deps: Deps, actor: Actor, { teamId, event
 export async function updateTeamEventType(
   deps: Deps,
   actor: Actor,
-  { teamId, eventTypeId, body }: TeamEventTypeIdInput & { body: UpdateTeamEventTypeInput },
+  { teamId, orgId, eventTypeId, body }: TeamEventTypeIdInput & { body: UpdateTeamEventTypeInput },
 ): Promise<TeamEventTypeOutput | TeamEventTypeOutput[]> {
   const { db } = deps;
-  await requireTeamRole(deps, actor, teamId, "TEAM_ADMIN");
+  await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const existing = await findTeamEventType(db, teamId, eventTypeId);
   if (!existing) throw eventTypeNotFound(eventTypeId);
   const data = updateData(body, existing as unknown as EventTypeRecord);
@@ -227,8 +227,12 @@ export async function updateTeamEventType(
 }
 
 /** Deletes the event type, its hosts and (managed) its children. Answers `{id, title}`, as Cal.com does. */
-export async function deleteTeamEventType(deps: Deps, actor: Actor, { teamId, eventTypeId }: TeamEventTypeIdInput): Promise<{ id: number; title: string }> {
-  await requireTeamRole(deps, actor, teamId, "TEAM_ADMIN");
+export async function deleteTeamEventType(
+  deps: Deps,
+  actor: Actor,
+  { teamId, orgId, eventTypeId }: TeamEventTypeIdInput,
+): Promise<{ id: number; title: string }> {
+  await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const existing = await deps.db.eventType.findFirst({ where: { id: eventTypeId, teamId }, select: { id: true } });
   if (!existing) throw eventTypeDoesNotExist(eventTypeId);
   const deleted = await deps.db.eventType.delete({ where: { id: eventTypeId }, select: { id: true, title: true } });
@@ -242,9 +246,9 @@ export async function deleteTeamEventType(deps: Deps, actor: Actor, { teamId, ev
 export async function createTeamEventTypePhoneCall(
   deps: Deps,
   actor: Actor,
-  { teamId, eventTypeId }: TeamEventTypeIdInput & { body: CreatePhoneCallInput },
+  { teamId, orgId, eventTypeId }: TeamEventTypeIdInput & { body: CreatePhoneCallInput },
 ): Promise<{ callId: string; agentId?: string }> {
-  await requireTeamRole(deps, actor, teamId, "TEAM_ADMIN");
+  await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const existing = await deps.db.eventType.findFirst({ where: { id: eventTypeId, teamId }, select: { id: true } });
   if (!existing) throw eventTypeNotFound(eventTypeId);
   throw phoneCallsUnavailable();

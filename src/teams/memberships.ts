@@ -33,9 +33,9 @@ function assertPlatformMix(userClientId: string | null, teamClientId: string | n
 export async function createTeamMembership(
   deps: Deps,
   actor: Actor,
-  { teamId, body }: TeamIdInput & { body: CreateTeamMembershipInput },
+  { teamId, orgId, body }: TeamIdInput & { body: CreateTeamMembershipInput },
 ): Promise<TeamMembershipOutput> {
-  const caller = await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   if (body.role === "OWNER" && caller.role !== "OWNER") throw onlyOwnerManagesOwners();
   const [user, team] = await Promise.all([
     deps.db.user.findUnique({ where: { id: body.userId }, select: { isPlatformManaged: true, platformOAuthClients: { select: { id: true }, take: 1 } } }),
@@ -58,9 +58,9 @@ export async function createTeamMembership(
 export async function listTeamMemberships(
   deps: Deps,
   actor: Actor,
-  { teamId, query }: TeamIdInput & { query: TeamMembershipsQueryInput },
+  { teamId, orgId, query }: TeamIdInput & { query: TeamMembershipsQueryInput },
 ): Promise<TeamMembershipOutput[]> {
-  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const emails = query.emails ?? [];
   const memberships = await deps.db.membership.findMany({
     where: { teamId, ...(emails.length > 0 ? { user: { email: { in: emails, mode: "insensitive" } } } : {}) },
@@ -72,8 +72,8 @@ export async function listTeamMemberships(
   return memberships.map(toTeamMembershipOutput);
 }
 
-export async function getTeamMembership(deps: Deps, actor: Actor, { teamId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
-  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+export async function getTeamMembership(deps: Deps, actor: Actor, { teamId, orgId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const membership = await deps.db.membership.findFirst({ where: { id: membershipId, teamId }, select: membershipOutputSelect });
   if (!membership) throw teamMembershipNotFound();
   return toTeamMembershipOutput(membership);
@@ -108,9 +108,9 @@ function assertOwnerRules(actor: Actor, teamId: number, target: LockedMembership
 export async function updateTeamMembership(
   deps: Deps,
   actor: Actor,
-  { teamId, membershipId, body }: TeamMembershipIdInput & { body: UpdateTeamMembershipInput },
+  { teamId, orgId, membershipId, body }: TeamMembershipIdInput & { body: UpdateTeamMembershipInput },
 ): Promise<TeamMembershipOutput> {
-  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
     if (!target) throw teamMembershipNotFound();
@@ -122,8 +122,8 @@ export async function updateTeamMembership(
 }
 
 /** Removes a member: they stop hosting the team's event types and lose their managed children (same transaction). */
-export async function deleteTeamMembership(deps: Deps, actor: Actor, { teamId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
-  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+export async function deleteTeamMembership(deps: Deps, actor: Actor, { teamId, orgId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
     if (!target) throw teamMembershipNotFoundInTeam(membershipId, teamId);

@@ -11,9 +11,9 @@ import { requireTeamAccess } from "./store";
 export async function listTeamSchedules(
   deps: Deps,
   actor: Actor,
-  { teamId, query }: TeamIdInput & { query: TeamSchedulesQueryInput },
+  { teamId, orgId, query }: TeamIdInput & { query: TeamSchedulesQueryInput },
 ): Promise<ScheduleOutput[]> {
-  await requireTeamAccess(deps, actor, teamId, "TEAM_ADMIN");
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const schedules = await deps.db.schedule.findMany({
     where: { user: { memberships: { some: { teamId } } } },
     orderBy: { id: "asc" },

@@ -121,5 +121,6 @@ export type CreateTeamMembershipInput = z.infer<typeof CreateTeamMembershipInput
 export type UpdateTeamMembershipInput = z.infer<typeof UpdateTeamMembershipInputSchema>;
 export type TeamMembershipsQueryInput = z.infer<typeof TeamMembershipsQuery>;
 export type TeamSchedulesQueryInput = z.infer<typeof TeamSchedulesQuery>;
-export type TeamIdInput = z.infer<typeof TeamIdParams>;
+/** A team route's ids; `orgId` only on `/v2/organizations/{orgId}/teams/{teamId}…` (see src/teams/scope.ts). */
+export type TeamIdInput = z.infer<typeof TeamIdParams> & { orgId?: number };
 export type TeamMembershipIdInput = TeamIdInput & z.infer<typeof MembershipIdParams>;

@@ -3,7 +3,8 @@ import { badRequest, notFound } from "../errors";
 import { slugify } from "../platform/managed-users";
 import type { Deps } from "../services";
 import type { Queryable } from "../services/db";
-import { requireTeamRole, type TeamMembershipOfCaller, type TeamRoleRequirement } from "./access";
+import type { TeamRoleRequirement } from "./access";
+import { requireTeamScopeRole, type TeamCaller, type TeamScope } from "./scope";
 import { teamNameTaken, teamSlugTaken } from "./errors";
 import { type TeamOutput, teamOutputSelect, toTeamOutput } from "./output";
 import type { CreateTeamInput, TeamIdInput, UpdateTeamInput } from "./schemas";
@@ -16,12 +17,16 @@ export const isUniqueViolation = (error: unknown): boolean =>
 
 const teamNotFound = (teamId: number) => notFound(`Team with id=${teamId} not found`);
 
-/** The team of a `/v2/teams/{teamId}…` route: the RolesGuard check, then the team must exist and not be an organization. */
-export async function requireTeamAccess(deps: Deps, actor: Actor, teamId: number, required: TeamRoleRequirement): Promise<TeamMembershipOfCaller> {
-  const membership = await requireTeamRole(deps, actor, teamId, required);
-  const team = await deps.db.team.findUnique({ where: { id: teamId }, select: { isOrganization: true } });
-  if (!team || team.isOrganization) throw teamNotFound(teamId);
-  return membership;
+/**
+ * The team of a team route: the guards of its family (src/teams/scope.ts); on `/v2/teams/{teamId}…` the team
+ * must then exist and not be an organization (org routes already checked it is one of the org's teams).
+ */
+export async function requireTeamAccess(deps: Deps, actor: Actor, scope: TeamScope, required: TeamRoleRequirement): Promise<TeamCaller> {
+  const caller = await requireTeamScopeRole(deps, actor, scope, required);
+  if (scope.orgId !== undefined) return caller;
+  const team = await deps.db.team.findUnique({ where: { id: scope.teamId }, select: { isOrganization: true } });
+  if (!team || team.isOrganization) throw teamNotFound(scope.teamId);
+  return caller;
 }
 
 async function assertSlugFree(db: Queryable, slug: string, exceptTeamId?: number): Promise<void> {
@@ -67,14 +72,14 @@ export async function listTeams(deps: Deps, actor: Actor): Promise<TeamOutput[]>
   return teams.map(toTeamOutput);
 }
 
-export async function getTeam(deps: Deps, actor: Actor, { teamId }: TeamIdInput): Promise<TeamOutput> {
-  await requireTeamAccess(deps, actor, teamId, "TEAM_MEMBER");
+export async function getTeam(deps: Deps, actor: Actor, { teamId, orgId }: TeamIdInput): Promise<TeamOutput> {
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_MEMBER");
   return toTeamOutput(await deps.db.team.findUniqueOrThrow({ where: { id: teamId }, select: teamOutputSelect }));
 }
 
 /** Changes what the body names (TEAM_OWNER, as Cal.com). */
-export async function updateTeam(deps: Deps, actor: Actor, { teamId, body }: TeamIdInput & { body: UpdateTeamInput }): Promise<TeamOutput> {
-  await requireTeamAccess(deps, actor, teamId, "TEAM_OWNER");
+export async function updateTeam(deps: Deps, actor: Actor, { teamId, orgId, body }: TeamIdInput & { body: UpdateTeamInput }): Promise<TeamOutput> {
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_OWNER");
   const { bookingLimits, ...fields } = body;
   if (fields.slug !== undefined) await assertSlugFree(deps.db, fields.slug, teamId);
   try {
@@ -94,7 +99,7 @@ export async function updateTeam(deps: Deps, actor: Actor, { teamId, body }: Tea
  * Deletes the team (TEAM_OWNER) and answers it as it was. The database cascades to its memberships, its event
  * types, their hosts and managed children; bookings are kept (their event type is set to null).
  */
-export async function deleteTeam(deps: Deps, actor: Actor, { teamId }: TeamIdInput): Promise<TeamOutput> {
-  await requireTeamAccess(deps, actor, teamId, "TEAM_OWNER");
+export async function deleteTeam(deps: Deps, actor: Actor, { teamId, orgId }: TeamIdInput): Promise<TeamOutput> {
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_OWNER");
   return toTeamOutput(await deps.db.team.delete({ where: { id: teamId }, select: teamOutputSelect }));
 }

@@ -344,3 +344,71 @@ export function createManagedChildRow(parent: { id: number; slug: string }, user
     }),
   );
 }
+
+// ---- Organizations (written to the database, as Cal.com's dashboard would make them) ----
+
+export interface OrgMember extends Member {
+  username: string;
+  /** The member's Profile in the organization. */
+  profileId: number;
+}
+
+export interface OrganizationFixture {
+  organizationId: number;
+  slug: string;
+  /** An accepted OWNER with an API key. */
+  owner: OrgMember;
+  /** Adds a user to the organization (User.organizationId, Profile, membership; accepted unless said otherwise) with an API key. */
+  addMember(role: MembershipRole, options?: { accepted?: boolean; email?: string }): Promise<OrgMember>;
+  /** Adds a team inside the organization; each member listed gets an accepted membership with the given role. */
+  addTeam(members?: { userId: number; role?: MembershipRole; accepted?: boolean }[]): Promise<TeamFixture>;
+}
+
+/**
+ * An organization ready for the org routes: a non-platform org has the admin API enabled (IsAdminAPIEnabledGuard);
+ * a platform org (`isPlatform`) has a subscription on `plan` (PlatformPlanGuard; SCALE unless told, `null` for none).
+ */
+export async function createOrganization(
+  options: { isPlatform?: boolean; plan?: string | null; autoAcceptEmailDomain?: string } = {},
+): Promise<OrganizationFixture> {
+  const { organizationId, slug } = await withDb(async (db) => {
+    const slug = unique("org");
+    const org = await db.team.create({ data: { name: `Org ${slug}`, slug, isOrganization: true, isPlatform: options.isPlatform ?? false } });
+    await db.organizationSettings.create({
+      data: {
+        organizationId: org.id,
+        isAdminAPIEnabled: true,
+        isOrganizationVerified: options.autoAcceptEmailDomain !== undefined,
+        orgAutoAcceptEmail: options.autoAcceptEmailDomain ?? "",
+      },
+    });
+    const plan = options.plan === undefined ? "SCALE" : options.plan;
+    if (options.isPlatform && plan !== null) await db.platformBilling.create({ data: { id: org.id, plan, subscriptionId: `sub_${slug}` } });
+    return { organizationId: org.id, slug };
+  });
+  const addMember = (role: MembershipRole, memberOptions: { accepted?: boolean; email?: string } = {}) =>
+    withDb(async (db) => {
+      const id = unique();
+      const username = `member-${id}`;
+      const user = await db.user.create({
+        data: { email: memberOptions.email ?? `member-${id}@example.com`, username, name: `Member ${id}`, organizationId },
+      });
+      const profile = await db.profile.create({ data: { uid: id, userId: user.id, organizationId, username } });
+      await db.membership.create({ data: { teamId: organizationId, userId: user.id, role, accepted: memberOptions.accepted ?? true } });
+      const { plain, hashedKey } = await generateApiKey("cal_");
+      await db.apiKey.create({ data: { userId: user.id, hashedKey } });
+      return { userId: user.id, email: user.email, apiKey: plain, username, profileId: profile.id };
+    });
+  const addTeam = (members: { userId: number; role?: MembershipRole; accepted?: boolean }[] = []) =>
+    withDb(async (db) => {
+      const teamSlug = unique("team");
+      const team = await db.team.create({ data: { name: `Team ${teamSlug}`, slug: teamSlug, parentId: organizationId } });
+      if (members.length > 0) {
+        await db.membership.createMany({
+          data: members.map((m) => ({ teamId: team.id, userId: m.userId, role: m.role ?? "MEMBER", accepted: m.accepted ?? true })),
+        });
+      }
+      return { teamId: team.id, slug: teamSlug };
+    });
+  return { organizationId, slug, owner: await addMember("OWNER"), addMember, addTeam };
+}
