@@ -91,6 +91,18 @@ import { listTeamMembershipsOperation } from "./teams/memberships/list";
 import { updateTeamMembershipOperation } from "./teams/memberships/update";
 import { listTeamSchedulesOperation } from "./teams/schedules/list";
 import { updateTeamOperation } from "./teams/update";
+// org org-event-types: Orgs / Teams / Event Types and their private links.
+import { createOrgTeamEventTypeOperation } from "./organizations/teams/event-types/create";
+import { createOrgTeamEventTypePhoneCallOperation } from "./organizations/teams/event-types/create-phone-call";
+import { deleteOrgTeamEventTypeOperation } from "./organizations/teams/event-types/delete";
+import { getOrgTeamEventTypeOperation } from "./organizations/teams/event-types/get";
+import { listOrgTeamEventTypesOperation } from "./organizations/teams/event-types/list";
+import { listOrganizationTeamsEventTypesOperation } from "./organizations/teams/event-types/list-all";
+import { updateOrgTeamEventTypeOperation } from "./organizations/teams/event-types/update";
+import { createOrgTeamPrivateLinkOperation } from "./organizations/teams/event-types/private-links/create";
+import { deleteOrgTeamPrivateLinkOperation } from "./organizations/teams/event-types/private-links/delete";
+import { listOrgTeamPrivateLinksOperation } from "./organizations/teams/event-types/private-links/list";
+import { updateOrgTeamPrivateLinkOperation } from "./organizations/teams/event-types/private-links/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -193,4 +205,17 @@ export const operations: readonly Operation<any>[] = [
   deleteTeamEventTypeOperation,
   createTeamEventTypePhoneCallOperation,
   ...teamEventTypeWebhookOperations,
+  // org org-event-types: /v2/organizations/{orgId}/teams/event-types is static, so it must precede any
+  // /v2/organizations/{orgId}/teams/{teamId} operation.
+  listOrganizationTeamsEventTypesOperation,
+  createOrgTeamEventTypeOperation,
+  listOrgTeamEventTypesOperation,
+  getOrgTeamEventTypeOperation,
+  updateOrgTeamEventTypeOperation,
+  deleteOrgTeamEventTypeOperation,
+  createOrgTeamEventTypePhoneCallOperation,
+  createOrgTeamPrivateLinkOperation,
+  listOrgTeamPrivateLinksOperation,
+  updateOrgTeamPrivateLinkOperation,
+  deleteOrgTeamPrivateLinkOperation,
 ];

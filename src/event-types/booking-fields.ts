@@ -228,4 +228,13 @@ export function emailFieldIsRequiredAndVisible(fields: readonly StoredBookingFie
   return !!email && email.required && !email.hidden;
 }
 
+/**
+ * Phone-only booking (org team event types, Cal.com's hasEmailOrPhoneOnlySetup): with the email field optional or
+ * hidden, the attendee phone field (`type: "phone"`, slug `attendeePhoneNumber`) must be required and visible.
+ */
+export function attendeePhoneFieldIsRequiredAndVisible(fields: readonly StoredBookingField[]): boolean {
+  const phone = fields.find((f) => f.type === "phone" && f.slug === "attendeePhoneNumber");
+  return !!phone && phone.required && !phone.hidden;
+}
+
 export const customFieldSlugs = (fields: readonly StoredBookingField[]) => fields.filter((f) => !f.isDefault).map((f) => f.slug);

@@ -19,3 +19,8 @@ export const eventTypeAccessDenied = (eventTypeId: number) =>
   new ApiError("ForbiddenException", `User does not have permission to access event type ${eventTypeId}`);
 
 export const privateLinkNotFound = (linkId: string) => notFound(`Private link with ID ${linkId} not found for this event type`);
+
+// Org team event types may be booked by phone only; a form then needs the email or the attendee phone field
+// required and visible (Cal.com's hasEmailOrPhoneOnlySetup).
+export const noContactBookingField = () =>
+  badRequest("bookingFields - Booking fields validation failed: visible and required email or visible and required attendee phone field is needed.");

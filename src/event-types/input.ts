@@ -1,6 +1,7 @@
 import { badRequest } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import {
+  attendeePhoneFieldIsRequiredAndVisible,
   customFieldSlugs,
   defaultBookingFields,
   emailFieldIsRequiredAndVisible,
@@ -8,6 +9,7 @@ import {
   withGuestsHidden,
   type StoredBookingField,
 } from "./booking-fields";
+import { noContactBookingField } from "./errors";
 import { DEFAULT_LOCATIONS, unconnectedIntegration, type LocationInput } from "./locations";
 import type { EventTypeRecord } from "./output";
 import type { CreateEventTypeInput, UpdateEventTypeInput } from "./schemas";
@@ -204,7 +206,19 @@ interface Resulting {
   hasActiveBookingsLimit: boolean;
 }
 
-function checkRules(after: Resulting, input: Input, bookingFields: readonly StoredBookingField[] | undefined) {
+/** Differences between the routes that write event types. */
+export interface InputRules {
+  /** Org team event types: the booking form may ask for a phone number instead of an email (Cal.com's org routes). */
+  allowPhoneOnly?: boolean;
+}
+
+function checkContactField(bookingFields: readonly StoredBookingField[], rules: InputRules) {
+  if (emailFieldIsRequiredAndVisible(bookingFields)) return;
+  if (!rules.allowPhoneOnly) throw badRequest("bookingFields - checkIsEmailUserAccessible - Email booking field must be required and visible");
+  if (!attendeePhoneFieldIsRequiredAndVisible(bookingFields)) throw noContactBookingField();
+}
+
+function checkRules(after: Resulting, input: Input, bookingFields: readonly StoredBookingField[] | undefined, rules: InputRules) {
   if (after.multipleDuration.length && !after.multipleDuration.includes(after.length)) {
     throw badRequest("lengthInMinutesOptions - must include lengthInMinutes");
   }
@@ -220,12 +234,10 @@ function checkRules(after: Resulting, input: Input, bookingFields: readonly Stor
   if (after.hasRecurrence && after.hasActiveBookingsLimit) {
     throw badRequest("recurrence - Recurring event types can't have bookerActiveBookingsLimit. Disable one of them.");
   }
-  if (bookingFields && !emailFieldIsRequiredAndVisible(bookingFields)) {
-    throw badRequest("bookingFields - checkIsEmailUserAccessible - Email booking field must be required and visible");
-  }
+  if (bookingFields) checkContactField(bookingFields, rules);
 }
 
-export function createData(input: CreateEventTypeInput): Omit<EventTypeColumns, "userId"> {
+export function createData(input: CreateEventTypeInput, rules: InputRules = {}): Omit<EventTypeColumns, "userId"> {
   const columns = columnsFrom(input) as EventTypeColumns;
   const bookingFields = bookingFieldsAfter(input, undefined)!;
   syncDisableGuests(input, columns, bookingFields);
@@ -242,12 +254,13 @@ export function createData(input: CreateEventTypeInput): Omit<EventTypeColumns, 
     },
     input,
     bookingFields,
+    rules,
   );
   if (input.customName) checkCustomName(input.customName, bookingFields);
   return { ...columns, locations, bookingFields: bookingFields as unknown as Prisma.InputJsonValue };
 }
 
-export function updateData(input: UpdateEventTypeInput, existing: EventTypeRecord): Partial<EventTypeColumns> {
+export function updateData(input: UpdateEventTypeInput, existing: EventTypeRecord, rules: InputRules = {}): Partial<EventTypeColumns> {
   const columns = columnsFrom(input);
   const storedFields = (existing.bookingFields as StoredBookingField[] | null) ?? undefined;
   const bookingFields = bookingFieldsAfter(input, storedFields);
@@ -265,6 +278,7 @@ export function updateData(input: UpdateEventTypeInput, existing: EventTypeRecor
     },
     input,
     bookingFields,
+    rules,
   );
   const customName = "eventName" in columns ? columns.eventName : existing.eventName;
   if (customName && (input.customName !== undefined || bookingFields)) {

@@ -189,3 +189,16 @@ export async function requireUserInOrgTeam(deps: Deps, ids: { orgId: number; tea
     throw forbidden("IsUserInOrgTeam", `user with id=(${userId}) is not part of the team with id=(${teamId}) in the organization with id=(${orgId})`);
   }
 }
+
+/**
+ * The guards of the org-team event-type list, which Cal.com serves without authentication: IsOrgGuard, IsTeamInOrg,
+ * IsAdminAPIEnabledGuard, in that order (no caller, so no RolesGuard or PlatformPlanGuard).
+ */
+export async function requireOrgTeamWithoutCaller(deps: Deps, ids: { orgId: number; teamId: number }): Promise<void> {
+  const { orgId, teamId } = ids;
+  // No caller: user id 0 matches no membership, so only the org, its settings and the team are read.
+  const org = await loadOrganization(deps, 0, orgId, teamId);
+  if (!org?.isOrganization) throw orgNotFound(orgId);
+  if (!org.children?.[0]) throw teamNotInOrg(teamId);
+  checkAdminApi(org);
+}

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { CreateEventTypeInputSchema, UpdateEventTypeInputSchema } from "../event-types/schemas";
+import { CreateEventTypeInputSchema, PrivateLinkParams, UpdateEventTypeInputSchema } from "../event-types/schemas";
 import { INT4_MAX, nonNegativeInt, positiveInt } from "../event-types/limits";
-import { EventTypeIdParams, pathParams, TeamIdParams } from "../http/common";
+import { EventTypeIdParams, OrgIdParams, paginationQuery, pathParams, TeamIdParams } from "../http/common";
 
 // Team event types 2024-06-14 (pt/event-types/event-types_2024_06_14/inputs/create-team-event-type.input.ts): the
 // personal event type's fields plus how the team hosts it. Scheduling types are taken in Cal.com's lower-camel
@@ -76,6 +76,14 @@ export const GetTeamEventTypesQuerySchema = z.object({
 });
 export type GetTeamEventTypesQuery = z.infer<typeof GetTeamEventTypesQuerySchema>;
 
+/** `/v2/organizations/{orgId}/teams/{teamId}/event-types[/{eventTypeId}]`. */
+export const OrgTeamParams = pathParams(OrgIdParams, TeamIdParams);
+export const OrgTeamEventTypeParams = pathParams(OrgTeamParams, EventTypeIdParams);
+
+/** `GET /v2/organizations/{orgId}/teams/event-types`: Cal.com's SkipTakePagination (take 1-250, default 250). */
+export const GetOrganizationTeamsEventTypesQuerySchema = paginationQuery({ take: 250 }).extend({ sortCreatedAt: z.enum(["asc", "desc"]).optional() });
+export type GetOrganizationTeamsEventTypesQuery = z.infer<typeof GetOrganizationTeamsEventTypesQuerySchema>;
+
 const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/, "must be a phone number in E.164 format, e.g. +14155552671");
 export const CreatePhoneCallInputSchema = z
   .object({
@@ -93,3 +101,6 @@ export const CreatePhoneCallInputSchema = z
   })
   .openapi("CreatePhoneCallInput");
 export type CreatePhoneCallInput = z.infer<typeof CreatePhoneCallInputSchema>;
+
+/** `/v2/organizations/{orgId}/teams/{teamId}/event-types/{eventTypeId}/private-links/{linkId}`. */
+export const OrgTeamPrivateLinkParams = pathParams(OrgTeamParams, PrivateLinkParams);

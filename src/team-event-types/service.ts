@@ -1,10 +1,11 @@
 import type { Actor } from "../auth/principal";
 import { eventTypeDoesNotExist, eventTypeNotFound } from "../event-types/errors";
-import { createData, updateData } from "../event-types/input";
+import { createData, type InputRules, updateData } from "../event-types/input";
 import type { EventTypeRecord } from "../event-types/output";
 import type { Prisma } from "../generated/prisma/client";
 import type { Deps } from "../services";
 import type { Queryable } from "../services/db";
+import { requireOrgAccess, requireOrgTeamWithoutCaller } from "../organizations/access";
 import { requireTeamScopeRole } from "../teams/scope";
 import {
   hostsRequiredWhenSwitching,
@@ -21,6 +22,7 @@ import {
   storedSchedulingType,
   type CreatePhoneCallInput,
   type CreateTeamEventTypeInput,
+  type GetOrganizationTeamsEventTypesQuery,
   type GetTeamEventTypesQuery,
   type HostInput,
   type StoredSchedulingType,
@@ -31,9 +33,13 @@ import {
 
 // Team event types (Cal.com's TeamsEventTypesController / TeamsEventTypesService): the personal event type's
 // input rules and output (src/event-types/), plus hosts, scheduling types and managed children. Writes need a
-// team ADMIN or OWNER (RolesGuard TEAM_ADMIN); the list is public.
+// team ADMIN or OWNER (RolesGuard TEAM_ADMIN); the list is public. The same functions serve an organization's teams
+// (`orgId` set): the org guards run, and the booking form may be phone-only, as on Cal.com's org routes.
 
 type HostRow = Omit<Prisma.HostCreateManyInput, "eventTypeId">;
+
+/** Input rules of the route family: org team event types may be booked by phone only. */
+const inputRules = (orgId: number | undefined): InputRules => ({ allowPhoneOnly: orgId !== undefined });
 
 /** Users who may host the team's event types: every membership, pending ones too (Cal.com's getTeamUsersIds). */
 async function teamMemberIds(db: Queryable, teamId: number): Promise<number[]> {
@@ -129,7 +135,7 @@ export async function createTeamEventType(
 ): Promise<TeamEventTypeOutput | TeamEventTypeOutput[]> {
   const { db } = deps;
   await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
-  const data = createData(body);
+  const data = createData(body, inputRules(orgId));
   await assertSlugFree(db, teamId, data.slug);
   await assertTeamSchedule(db, teamId, data.scheduleId);
   const type = storedSchedulingType(body.schedulingType);
@@ -156,8 +162,12 @@ export async function createTeamEventType(
   return renderWritten(db, teamId, id);
 }
 
-/** The team's event types (hidden ones too): public, as in Cal.com. `hostsLimit` trims each one's hosts. */
+/**
+ * The team's event types (hidden ones too): public, as in Cal.com. `hostsLimit` trims each one's hosts. On an org
+ * route the org must exist, own the team and have the admin API (Cal.com's guards there, still without a caller).
+ */
 export async function listTeamEventTypes(deps: Deps, { teamId, orgId }: TeamIdInput, query: GetTeamEventTypesQuery): Promise<TeamEventTypeOutput[]> {
+  if (orgId !== undefined) await requireOrgTeamWithoutCaller(deps, { orgId, teamId });
   const rows = await readTeamEventTypes(
     deps.db,
     { teamId, ...(query.eventSlug !== undefined ? { slug: query.eventSlug } : {}) },
@@ -167,6 +177,28 @@ export async function listTeamEventTypes(deps: Deps, { teamId, orgId }: TeamIdIn
     const output = toTeamEventTypeOutput(row);
     return query.hostsLimit ? { ...output, hosts: output.hosts.slice(0, query.hostsLimit) } : output;
   });
+}
+
+/**
+ * Every event type of the organization's teams (managed children belong to their owners and are not listed), by id
+ * (`sortCreatedAt`, ascending by default), 250 at most. For org ADMINs and OWNERs: Cal.com asks for TEAM_ADMIN on
+ * this org-only route, which no org member can hold there, so only its system admins pass.
+ */
+export async function listOrganizationTeamsEventTypes(
+  deps: Deps,
+  actor: Actor,
+  { orgId }: { orgId: number },
+  query: GetOrganizationTeamsEventTypesQuery,
+): Promise<TeamEventTypeOutput[]> {
+  await requireOrgAccess(deps, actor, orgId, { role: "ORG_ADMIN", plan: "ESSENTIALS" });
+  const rows = await deps.db.eventType.findMany({
+    where: { team: { parentId: orgId } },
+    include: teamEventTypeInclude,
+    orderBy: { id: query.sortCreatedAt ?? "asc" },
+    skip: query.skip,
+    take: query.take,
+  });
+  return (rows as unknown as TeamEventTypeRecord[]).map((row) => toTeamEventTypeOutput(row));
 }
 
 export async function getTeamEventType(deps: Deps, actor: Actor, { teamId, orgId, eventTypeId }: TeamEventTypeIdInput): Promise<TeamEventTypeOutput> {
@@ -190,7 +222,7 @@ export async function updateTeamEventType(
   await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const existing = await findTeamEventType(db, teamId, eventTypeId);
   if (!existing) throw eventTypeNotFound(eventTypeId);
-  const data = updateData(body, existing as unknown as EventTypeRecord);
+  const data = updateData(body, existing as unknown as EventTypeRecord, inputRules(orgId));
   if (data.slug !== undefined) await assertSlugFree(db, teamId, data.slug as string, eventTypeId);
   await assertTeamSchedule(db, teamId, data.scheduleId);
   const currentType = existing.schedulingType ?? "COLLECTIVE";

@@ -37,6 +37,8 @@ const PUBLIC = [
   "DELETE /v2/slots/selected-slot",
   // Cal.com's TeamsEventTypesController list has no guard at all.
   "GET /v2/teams/{teamId}/event-types",
+  // org org-event-types: its org twin has only IsOrgGuard, IsTeamInOrg and IsAdminAPIEnabledGuard.
+  "GET /v2/organizations/{orgId}/teams/{teamId}/event-types",
 ];
 // Cal.com's OptionalApiAuthGuard: anonymous callers pass, wrong credentials do not.
 const OPTIONAL_AUTH = [
