@@ -3,7 +3,7 @@
 // public list's IsOrgGuard + IsTeamInOrg + IsAdminAPIEnabledGuard; ORG_ADMIN on the org-wide list.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { api, dataOf, expectError, type LooseBody } from "../../helpers/api";
-import { createOrganization, createTeamEventTypeRow, type OrganizationFixture, type OrgMember, withDb } from "../../helpers/fixtures";
+import { createOAuthClient, createOrganization, createTeamEventTypeRow, type OrganizationFixture, type OrgMember, withDb } from "../../helpers/fixtures";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -101,6 +101,18 @@ describe("who passes", () => {
   it("an unknown organization is IsOrgGuard's 403, never a 404", async () => {
     const res = await api(`/v2/organizations/2147483000/teams/${teamId}/event-types/${eventTypeId}`, { key: orgAdmin.apiKey });
     expect(expectError(res, 403).error.message).toBe("IsOrgGuard - provided organization id=2147483000 does not represent any existing organization.");
+  });
+
+  it("on a platform org, its OAuth client's credentials act for the org", async () => {
+    const platform = await createOrganization({ isPlatform: true });
+    const team = await platform.addTeam([{ userId: platform.owner.userId, role: "OWNER" }]);
+    const client = await createOAuthClient(platform.owner.apiKey);
+    const res = await api(`/v2/organizations/${platform.organizationId}/teams/${team.teamId}/event-types`, {
+      method: "POST",
+      headers: client.headers,
+      body: { lengthInMinutes: 30, title: "P", slug: `p-${Date.now()}`, schedulingType: "collective" },
+    });
+    expect(dataOf<LooseBody>(res, 201).teamId).toBe(team.teamId);
   });
 
   it("a platform org without a subscription is refused by PlatformPlanGuard", async () => {
