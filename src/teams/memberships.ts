@@ -8,11 +8,13 @@ import {
   differentOAuthClients,
   lastTeamOwner,
   onlyOwnerManagesOwners,
+  orgTeamMembershipNotFoundInTeam,
   platformUserInRegularTeam,
   regularUserInPlatformTeam,
   teamMembershipExists,
   teamMembershipNotFound,
   teamMembershipNotFoundInTeam,
+  userNotInOrganization,
 } from "./errors";
 import { membershipOutputSelect, type TeamMembershipOutput, toTeamMembershipOutput } from "./output";
 import type { CreateTeamMembershipInput, TeamIdInput, TeamMembershipIdInput, TeamMembershipsQueryInput, UpdateTeamMembershipInput } from "./schemas";
@@ -30,6 +32,27 @@ function assertPlatformMix(userClientId: string | null, teamClientId: string | n
   throw differentOAuthClients();
 }
 
+/**
+ * An org team admits only members of its organization (an org Profile; 422 `User is not part of the
+ * Organization` otherwise, unknown users included, as Cal.com). Answers whether the membership is accepted
+ * whatever the body says: the org is verified and the user's email is of its auto-accept domain (case-insensitive,
+ * Cal.com's OrganizationMembershipService.shouldAutoAccept).
+ */
+async function orgMemberAutoAccepted(deps: Deps, orgId: number, userId: number): Promise<boolean> {
+  const profile = await deps.db.profile.findUnique({
+    where: { userId_organizationId: { userId, organizationId: orgId } },
+    select: {
+      user: { select: { email: true } },
+      organization: { select: { organizationSettings: { select: { isOrganizationVerified: true, orgAutoAcceptEmail: true } } } },
+    },
+  });
+  if (!profile) throw userNotInOrganization();
+  const settings = profile.organization.organizationSettings;
+  if (!settings?.isOrganizationVerified || !settings.orgAutoAcceptEmail) return false;
+  const domain = profile.user.email.slice(profile.user.email.lastIndexOf("@") + 1);
+  return domain.toLowerCase() === settings.orgAutoAcceptEmail.toLowerCase();
+}
+
 export async function createTeamMembership(
   deps: Deps,
   actor: Actor,
@@ -37,6 +60,8 @@ export async function createTeamMembership(
 ): Promise<TeamMembershipOutput> {
   const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   if (body.role === "OWNER" && caller.role !== "OWNER") throw onlyOwnerManagesOwners();
+  // On an org's team: the user must be in the org, and the org's auto-accept domain overrides `accepted`.
+  const accepted = (orgId !== undefined && (await orgMemberAutoAccepted(deps, orgId, body.userId))) || body.accepted;
   const [user, team] = await Promise.all([
     deps.db.user.findUnique({ where: { id: body.userId }, select: { isPlatformManaged: true, platformOAuthClients: { select: { id: true }, take: 1 } } }),
     deps.db.team.findUniqueOrThrow({ where: { id: teamId }, select: { createdByOAuthClientId: true } }),
@@ -45,7 +70,7 @@ export async function createTeamMembership(
   assertPlatformMix(user.isPlatformManaged ? (user.platformOAuthClients[0]?.id ?? null) : null, team.createdByOAuthClientId);
   try {
     return await deps.txDb.$transaction(async (tx) => {
-      const membership = await tx.membership.create({ data: { teamId, ...body }, select: membershipOutputSelect });
+      const membership = await tx.membership.create({ data: { teamId, ...body, accepted }, select: membershipOutputSelect });
       if (membership.accepted) await onMembershipAccepted(tx, teamId, body.userId);
       return toTeamMembershipOutput(membership);
     });
@@ -126,7 +151,7 @@ export async function deleteTeamMembership(deps: Deps, actor: Actor, { teamId, o
   await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
-    if (!target) throw teamMembershipNotFoundInTeam(membershipId, teamId);
+    if (!target) throw orgId === undefined ? teamMembershipNotFoundInTeam(membershipId, teamId) : orgTeamMembershipNotFoundInTeam(membershipId, teamId, orgId);
     assertOwnerRules(actor, teamId, target, owners, null);
     const membership = await tx.membership.delete({ where: { id: membershipId }, select: membershipOutputSelect });
     await onMembershipRemoved(tx, teamId, membership.userId);
