@@ -18,6 +18,7 @@ import {
 } from "./errors";
 import { membershipOutputSelect, type TeamMembershipOutput, toTeamMembershipOutput } from "./output";
 import type { CreateTeamMembershipInput, TeamIdInput, TeamMembershipIdInput, TeamMembershipsQueryInput, UpdateTeamMembershipInput } from "./schemas";
+import type { TeamCaller } from "./scope";
 import { isUniqueViolation, requireTeamAccess } from "./store";
 
 // Team memberships (Cal.com's TeamsMembershipsController, every route TEAM_ADMIN). Beyond Cal.com: only an OWNER
@@ -123,10 +124,23 @@ async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number)
   return { target: rows.find((row) => row.id === membershipId), owners: rows.filter((row) => row.role === "OWNER") };
 }
 
+/**
+ * On an org's team, an org OWNER manages the team's owners without being one (the org role raises the team role,
+ * src/teams/scope.ts); an org ADMIN acts as a team ADMIN.
+ */
+const isOrgOwnerCaller = (caller: TeamCaller) => caller.organizationId !== null && caller.role === "OWNER" && caller.membership?.role !== "OWNER";
+
 /** The owner rules on a change of `target` (to `newRole`, or removal when `newRole` is null). */
-function assertOwnerRules(actor: Actor, teamId: number, target: LockedMembership, owners: LockedMembership[], newRole: MembershipRole | null): void {
+function assertOwnerRules(
+  actor: Actor,
+  caller: TeamCaller,
+  teamId: number,
+  target: LockedMembership,
+  owners: LockedMembership[],
+  newRole: MembershipRole | null,
+): void {
   const touchesOwner = target.role === "OWNER" || newRole === "OWNER";
-  if (touchesOwner && !owners.some((owner) => owner.userId === actor.userId)) throw onlyOwnerManagesOwners();
+  if (touchesOwner && !isOrgOwnerCaller(caller) && !owners.some((owner) => owner.userId === actor.userId)) throw onlyOwnerManagesOwners();
   if (target.role === "OWNER" && newRole !== "OWNER" && owners.length <= 1) throw lastTeamOwner(teamId);
 }
 
@@ -135,11 +149,11 @@ export async function updateTeamMembership(
   actor: Actor,
   { teamId, orgId, membershipId, body }: TeamMembershipIdInput & { body: UpdateTeamMembershipInput },
 ): Promise<TeamMembershipOutput> {
-  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
     if (!target) throw teamMembershipNotFound();
-    assertOwnerRules(actor, teamId, target, owners, body.role ?? target.role);
+    assertOwnerRules(actor, caller, teamId, target, owners, body.role ?? target.role);
     const membership = await tx.membership.update({ where: { id: membershipId }, data: body, select: membershipOutputSelect });
     if (!target.accepted && membership.accepted) await onMembershipAccepted(tx, teamId, membership.userId);
     return toTeamMembershipOutput(membership);
@@ -148,11 +162,11 @@ export async function updateTeamMembership(
 
 /** Removes a member: they stop hosting the team's event types and lose their managed children (same transaction). */
 export async function deleteTeamMembership(deps: Deps, actor: Actor, { teamId, orgId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
-  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
     if (!target) throw orgId === undefined ? teamMembershipNotFoundInTeam(membershipId, teamId) : orgTeamMembershipNotFoundInTeam(membershipId, teamId, orgId);
-    assertOwnerRules(actor, teamId, target, owners, null);
+    assertOwnerRules(actor, caller, teamId, target, owners, null);
     const membership = await tx.membership.delete({ where: { id: membershipId }, select: membershipOutputSelect });
     await onMembershipRemoved(tx, teamId, membership.userId);
     return toTeamMembershipOutput(membership);
