@@ -71,6 +71,14 @@ describe("create", () => {
       const res = await api(base(), { key: admin.apiKey, body });
       expect(expectError(res, 400, "BadRequestException").error.message).toContain(field);
     }
+    for (const [path, field] of [
+      ["/v2/organizations/abc/teams", "orgId"],
+      [`${base()}/0`, "teamId"],
+      [`${base()}/1/memberships/x`, "membershipId"],
+      [`${base()}/1/users/-4/schedules`, "userId"],
+    ] as const) {
+      expect(expectError(await api(path, { key: admin.apiKey }), 400, "BadRequestException").error.message).toContain(field);
+    }
   });
 });
 
