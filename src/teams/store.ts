@@ -73,15 +73,15 @@ async function insertTeam(
   deps: Deps,
   actor: Actor,
   input: CreateTeamInput,
-  owner: { parentId: number | null; createdByOAuthClientId: string | null },
+  placement: { parentId: number | null; createdByOAuthClientId: string | null },
 ): Promise<TeamOutput> {
   const { autoAcceptCreator, ...fields } = input;
   const slug = fields.slug ?? slugify(fields.name);
   if (!slug) throw badRequest("slug - could not be derived from name; pass a slug");
-  await assertSlugFree(deps.db, slug, { parentId: owner.parentId });
+  await assertSlugFree(deps.db, slug, { parentId: placement.parentId });
   try {
     return await deps.txDb.$transaction(async (tx) => {
-      const team = await tx.team.create({ data: { ...fields, slug, ...owner }, select: teamOutputSelect });
+      const team = await tx.team.create({ data: { ...fields, slug, ...placement }, select: teamOutputSelect });
       await tx.membership.create({ data: { teamId: team.id, userId: actor.userId, role: "OWNER", accepted: autoAcceptCreator } });
       return toTeamOutput(team);
     });
