@@ -104,6 +104,23 @@ import { deleteOrgTeamPrivateLinkOperation } from "./organizations/teams/event-t
 import { listOrgTeamPrivateLinksOperation } from "./organizations/teams/event-types/private-links/list";
 import { updateOrgTeamPrivateLinkOperation } from "./organizations/teams/event-types/private-links/update";
 
+// org org-teams
+import { createOrgTeamOperation } from "./organizations/teams/create";
+import { deleteOrgTeamOperation } from "./organizations/teams/delete";
+import { getOrgTeamOperation } from "./organizations/teams/get";
+import { createOrgTeamInviteOperation } from "./organizations/teams/invite";
+import { listOrgTeamsOperation } from "./organizations/teams/list";
+import { listMyOrgTeamsOperation } from "./organizations/teams/me";
+import { createOrgTeamMembershipOperation } from "./organizations/teams/memberships/create";
+import { deleteOrgTeamMembershipOperation } from "./organizations/teams/memberships/delete";
+import { getOrgTeamMembershipOperation } from "./organizations/teams/memberships/get";
+import { listOrgTeamMembershipsOperation } from "./organizations/teams/memberships/list";
+import { updateOrgTeamMembershipOperation } from "./organizations/teams/memberships/update";
+import { listOrgTeamSchedulesOperation } from "./organizations/teams/schedules/list";
+import { updateOrgTeamOperation } from "./organizations/teams/update";
+import { listOrgTeamUserSchedulesOperation } from "./organizations/teams/users/schedules/list";
+// org org-teams end
+
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
 export const operations: readonly Operation<any>[] = [
@@ -218,4 +235,20 @@ export const operations: readonly Operation<any>[] = [
   listOrgTeamPrivateLinksOperation,
   updateOrgTeamPrivateLinkOperation,
   deleteOrgTeamPrivateLinkOperation,
+  // org org-teams: Orgs / Teams (/teams/me before /teams/{teamId}), their memberships, invite links and schedules.
+  listOrgTeamsOperation,
+  createOrgTeamOperation,
+  listMyOrgTeamsOperation,
+  getOrgTeamOperation,
+  updateOrgTeamOperation,
+  deleteOrgTeamOperation,
+  listOrgTeamMembershipsOperation,
+  createOrgTeamMembershipOperation,
+  getOrgTeamMembershipOperation,
+  updateOrgTeamMembershipOperation,
+  deleteOrgTeamMembershipOperation,
+  createOrgTeamInviteOperation,
+  listOrgTeamSchedulesOperation,
+  listOrgTeamUserSchedulesOperation,
+  // org org-teams end
 ];

@@ -1,4 +1,4 @@
-import { ApiError, badRequest, forbidden, notFound } from "../errors";
+import { ApiError, badRequest, forbidden, notFound, unprocessable } from "../errors";
 
 // The messages teams and team memberships answer (Cal.com's TeamsService, TeamsMembershipsService), one factory
 // each, plus ours for the owner rules Cal.com does not have.
@@ -12,6 +12,16 @@ export const teamMembershipNotFound = () => notFound("Organization's Team member
 
 export const teamMembershipNotFoundInTeam = (membershipId: number, teamId: number) =>
   notFound(`Membership with id ${membershipId} not found in team ${teamId}`);
+
+// The org-team route's wording (v2/modules/organizations/teams/memberships).
+export const orgTeamMembershipNotFoundInTeam = (membershipId: number, teamId: number, orgId: number) =>
+  notFound(`Membership with id ${membershipId} not found in team ${teamId} of organization ${orgId}`);
+
+export const userNotInOrganization = () => unprocessable("User is not part of the Organization");
+
+// Ours: `x-cal-client-id` on org-team create must name one of the organization's OAuth clients (Cal.com stores any value).
+export const oAuthClientNotInOrganization = (clientId: string, orgId: number) =>
+  badRequest(`x-cal-client-id - OAuth client with id=${clientId} is not a client of the organization with id=${orgId}.`);
 
 export const teamMembershipExists = (userId: number, teamId: number) =>
   new ApiError("ConflictException", `User with id=${userId} is already a member of the team with id=${teamId}.`);

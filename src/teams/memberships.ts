@@ -8,14 +8,17 @@ import {
   differentOAuthClients,
   lastTeamOwner,
   onlyOwnerManagesOwners,
+  orgTeamMembershipNotFoundInTeam,
   platformUserInRegularTeam,
   regularUserInPlatformTeam,
   teamMembershipExists,
   teamMembershipNotFound,
   teamMembershipNotFoundInTeam,
+  userNotInOrganization,
 } from "./errors";
 import { membershipOutputSelect, type TeamMembershipOutput, toTeamMembershipOutput } from "./output";
 import type { CreateTeamMembershipInput, TeamIdInput, TeamMembershipIdInput, TeamMembershipsQueryInput, UpdateTeamMembershipInput } from "./schemas";
+import type { TeamCaller } from "./scope";
 import { isUniqueViolation, requireTeamAccess } from "./store";
 
 // Team memberships (Cal.com's TeamsMembershipsController, every route TEAM_ADMIN). Beyond Cal.com: only an OWNER
@@ -30,6 +33,27 @@ function assertPlatformMix(userClientId: string | null, teamClientId: string | n
   throw differentOAuthClients();
 }
 
+/**
+ * An org team admits only members of its organization (an org Profile; 422 `User is not part of the
+ * Organization` otherwise, unknown users included, as Cal.com). Answers whether the membership is accepted
+ * whatever the body says: the org is verified and the user's email is of its auto-accept domain (case-insensitive,
+ * Cal.com's OrganizationMembershipService.shouldAutoAccept).
+ */
+async function orgMemberAutoAccepted(deps: Deps, orgId: number, userId: number): Promise<boolean> {
+  const profile = await deps.db.profile.findUnique({
+    where: { userId_organizationId: { userId, organizationId: orgId } },
+    select: {
+      user: { select: { email: true } },
+      organization: { select: { organizationSettings: { select: { isOrganizationVerified: true, orgAutoAcceptEmail: true } } } },
+    },
+  });
+  if (!profile) throw userNotInOrganization();
+  const settings = profile.organization.organizationSettings;
+  if (!settings?.isOrganizationVerified || !settings.orgAutoAcceptEmail) return false;
+  const domain = profile.user.email.slice(profile.user.email.lastIndexOf("@") + 1);
+  return domain.toLowerCase() === settings.orgAutoAcceptEmail.toLowerCase();
+}
+
 export async function createTeamMembership(
   deps: Deps,
   actor: Actor,
@@ -37,6 +61,8 @@ export async function createTeamMembership(
 ): Promise<TeamMembershipOutput> {
   const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   if (body.role === "OWNER" && caller.role !== "OWNER") throw onlyOwnerManagesOwners();
+  // On an org's team: the user must be in the org, and the org's auto-accept domain overrides `accepted`.
+  const accepted = (orgId !== undefined && (await orgMemberAutoAccepted(deps, orgId, body.userId))) || body.accepted;
   const [user, team] = await Promise.all([
     deps.db.user.findUnique({ where: { id: body.userId }, select: { isPlatformManaged: true, platformOAuthClients: { select: { id: true }, take: 1 } } }),
     deps.db.team.findUniqueOrThrow({ where: { id: teamId }, select: { createdByOAuthClientId: true } }),
@@ -45,7 +71,7 @@ export async function createTeamMembership(
   assertPlatformMix(user.isPlatformManaged ? (user.platformOAuthClients[0]?.id ?? null) : null, team.createdByOAuthClientId);
   try {
     return await deps.txDb.$transaction(async (tx) => {
-      const membership = await tx.membership.create({ data: { teamId, ...body }, select: membershipOutputSelect });
+      const membership = await tx.membership.create({ data: { teamId, ...body, accepted }, select: membershipOutputSelect });
       if (membership.accepted) await onMembershipAccepted(tx, teamId, body.userId);
       return toTeamMembershipOutput(membership);
     });
@@ -98,10 +124,23 @@ async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number)
   return { target: rows.find((row) => row.id === membershipId), owners: rows.filter((row) => row.role === "OWNER") };
 }
 
+/**
+ * On an org's team, an org OWNER manages the team's owners without being one (the org role raises the team role,
+ * src/teams/scope.ts); an org ADMIN acts as a team ADMIN.
+ */
+const isOrgOwnerCaller = (caller: TeamCaller) => caller.organizationId !== null && caller.role === "OWNER" && caller.membership?.role !== "OWNER";
+
 /** The owner rules on a change of `target` (to `newRole`, or removal when `newRole` is null). */
-function assertOwnerRules(actor: Actor, teamId: number, target: LockedMembership, owners: LockedMembership[], newRole: MembershipRole | null): void {
+function assertOwnerRules(
+  actor: Actor,
+  caller: TeamCaller,
+  teamId: number,
+  target: LockedMembership,
+  owners: LockedMembership[],
+  newRole: MembershipRole | null,
+): void {
   const touchesOwner = target.role === "OWNER" || newRole === "OWNER";
-  if (touchesOwner && !owners.some((owner) => owner.userId === actor.userId)) throw onlyOwnerManagesOwners();
+  if (touchesOwner && !isOrgOwnerCaller(caller) && !owners.some((owner) => owner.userId === actor.userId)) throw onlyOwnerManagesOwners();
   if (target.role === "OWNER" && newRole !== "OWNER" && owners.length <= 1) throw lastTeamOwner(teamId);
 }
 
@@ -110,11 +149,11 @@ export async function updateTeamMembership(
   actor: Actor,
   { teamId, orgId, membershipId, body }: TeamMembershipIdInput & { body: UpdateTeamMembershipInput },
 ): Promise<TeamMembershipOutput> {
-  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
     if (!target) throw teamMembershipNotFound();
-    assertOwnerRules(actor, teamId, target, owners, body.role ?? target.role);
+    assertOwnerRules(actor, caller, teamId, target, owners, body.role ?? target.role);
     const membership = await tx.membership.update({ where: { id: membershipId }, data: body, select: membershipOutputSelect });
     if (!target.accepted && membership.accepted) await onMembershipAccepted(tx, teamId, membership.userId);
     return toTeamMembershipOutput(membership);
@@ -123,11 +162,11 @@ export async function updateTeamMembership(
 
 /** Removes a member: they stop hosting the team's event types and lose their managed children (same transaction). */
 export async function deleteTeamMembership(deps: Deps, actor: Actor, { teamId, orgId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
-  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
-    if (!target) throw teamMembershipNotFoundInTeam(membershipId, teamId);
-    assertOwnerRules(actor, teamId, target, owners, null);
+    if (!target) throw orgId === undefined ? teamMembershipNotFoundInTeam(membershipId, teamId) : orgTeamMembershipNotFoundInTeam(membershipId, teamId, orgId);
+    assertOwnerRules(actor, caller, teamId, target, owners, null);
     const membership = await tx.membership.delete({ where: { id: membershipId }, select: membershipOutputSelect });
     await onMembershipRemoved(tx, teamId, membership.userId);
     return toTeamMembershipOutput(membership);

@@ -35,11 +35,25 @@ export const TeamOutputSchema = z
 
 export type TeamOutput = z.infer<typeof TeamOutputSchema>;
 
+// `/v2/organizations/{orgId}/teams/me` adds the caller's membership (Cal.com's OrgMeTeamOutputDto; its document
+// leaves both out). An org admin sees teams they are not in: those carry neither.
+export const OrgMeTeamOutputSchema = TeamOutputSchema.extend({
+  accepted: z.boolean().optional(),
+  role: z.enum(MEMBERSHIP_ROLES).optional(),
+}).openapi("OrgMeTeamOutputDto");
+
+export type OrgMeTeamOutput = z.infer<typeof OrgMeTeamOutputSchema>;
+
 export const CreateTeamOutputSchema = successOf(TeamOutputSchema).openapi("CreateTeamOutput");
 export const GetTeamOutputSchema = successOf(TeamOutputSchema).openapi("GetTeamOutput");
 export const GetTeamsOutputSchema = successOf(z.array(TeamOutputSchema)).openapi("GetTeamsOutput");
 export const UpdateTeamOutputSchema = successOf(TeamOutputSchema).openapi("UpdateTeamOutput");
 export const DeleteTeamOutputSchema = successOf(TeamOutputSchema).openapi("OrgTeamOutputResponseDto");
+
+// The org-team routes name the same shapes differently in the contract.
+export const OrgTeamOutputResponseSchema = DeleteTeamOutputSchema;
+export const OrgTeamsOutputResponseSchema = successOf(z.array(TeamOutputSchema)).openapi("OrgTeamsOutputResponseDto");
+export const OrgMeTeamsOutputResponseSchema = successOf(z.array(OrgMeTeamOutputSchema)).openapi("OrgMeTeamsOutputResponseDto");
 
 /** The Team columns the output shows: its fields, each a column of the same name. */
 export const teamOutputSelect = Object.fromEntries(Object.keys(TeamOutputSchema.shape).map((key) => [key, true])) as { [K in keyof TeamOutput]-?: true };
@@ -91,6 +105,19 @@ export const GetTeamMembershipOutputSchema = successOf(TeamMembershipOutputSchem
 export const GetTeamMembershipsOutputSchema = successOf(z.array(TeamMembershipOutputSchema)).openapi("GetTeamMembershipsOutput");
 export const UpdateTeamMembershipOutputSchema = successOf(TeamMembershipOutputSchema).openapi("UpdateTeamMembershipOutput");
 export const DeleteTeamMembershipOutputSchema = successOf(TeamMembershipOutputSchema).openapi("DeleteTeamMembershipOutput");
+
+export const OrgTeamMembershipOutputResponseSchema = successOf(TeamMembershipOutputSchema).openapi("OrgTeamMembershipOutputResponseDto");
+export const OrgTeamMembershipsOutputResponseSchema = successOf(z.array(TeamMembershipOutputSchema)).openapi("OrgTeamMembershipsOutputResponseDto");
+
+// Team invite links (Cal.com's CreateInviteOutputDto).
+export const InviteDataSchema = z
+  .object({
+    token: z.string().openapi({ description: "The invitation token (64 hex characters), valid for 7 days." }),
+    inviteLink: z.string().openapi({ description: "The signup link carrying the token." }),
+  })
+  .openapi("InviteDataDto");
+export const CreateInviteOutputSchema = successOf(InviteDataSchema).openapi("CreateInviteOutputDto");
+export type InviteData = z.infer<typeof InviteDataSchema>;
 
 /** The membership columns and user fields the output shows (Cal.com's MembershipUserSelect). */
 export const membershipOutputSelect = {

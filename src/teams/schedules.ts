@@ -1,7 +1,8 @@
 import type { Actor } from "../auth/principal";
 import { type ScheduleOutput, toScheduleOutput } from "../schedules/output";
 import type { Deps } from "../services";
-import type { TeamIdInput, TeamSchedulesQueryInput } from "./schemas";
+import { requireUserInOrgTeam } from "../organizations/access";
+import type { OrgTeamUserIdInput, TeamIdInput, TeamSchedulesQueryInput } from "./schemas";
 import { requireTeamAccess } from "./store";
 
 /**
@@ -19,6 +20,21 @@ export async function listTeamSchedules(
     orderBy: { id: "asc" },
     skip: query.skip,
     take: query.take,
+    include: { availability: { orderBy: { id: "asc" } }, user: { select: { defaultScheduleId: true } } },
+  });
+  return schedules.map((schedule) => toScheduleOutput(schedule, schedule.user.defaultScheduleId));
+}
+
+/**
+ * One member's schedules (Cal.com's OrganizationsTeamsSchedulesController getUserSchedules): TEAM_ADMIN of the
+ * org's team (org admins pass), then IsUserInOrgTeam (the user is in the org and the team); unpaginated, id order.
+ */
+export async function listOrgTeamUserSchedules(deps: Deps, actor: Actor, { orgId, teamId, userId }: OrgTeamUserIdInput): Promise<ScheduleOutput[]> {
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  await requireUserInOrgTeam(deps, { orgId, teamId, userId });
+  const schedules = await deps.db.schedule.findMany({
+    where: { userId },
+    orderBy: { id: "asc" },
     include: { availability: { orderBy: { id: "asc" } }, user: { select: { defaultScheduleId: true } } },
   });
   return schedules.map((schedule) => toScheduleOutput(schedule, schedule.user.defaultScheduleId));

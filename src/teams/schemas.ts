@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { type MembershipIdParams, paginationQuery, type TeamIdParams } from "../http/common";
+import { MembershipIdParams, OrgIdParams, paginationQuery, pathParams, TeamIdParams, UserIdParams } from "../http/common";
 import { MetadataSchema } from "../metadata";
 import { TimeZoneSchema } from "../time-zone";
 
@@ -54,6 +54,19 @@ export const CreateTeamInputSchema = z
 
 // Cal.com requires `name` on PATCH by mistake (`@IsString @Length(1)` without `@IsOptional`); here it is optional,
 // as the contract documents it. `bookingLimits` is documented as a string: a JSON object, stored as such.
+// The org route's body is the same (Cal.com's CreateOrgTeamDto), documented under its own name.
+export const CreateOrgTeamInputSchema = CreateTeamInputSchema.openapi("CreateOrgTeamDto");
+
+/** `x-cal-client-id` on org-team create: the team becomes a platform team of that OAuth client. */
+export const OrgTeamCreateHeaders = z.object({
+  "x-cal-client-id": z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: "An OAuth client of the organization: the team is created as that client's platform team." }),
+});
+
 export const UpdateTeamInputSchema = z
   .object({
     name: TeamNameSchema.optional(),
@@ -114,6 +127,13 @@ const EmailsQuery = z
 
 export const TeamMembershipsQuery = paginationQuery({ take: 250 }).extend({ emails: EmailsQuery });
 export const TeamSchedulesQuery = paginationQuery({ take: 250 });
+/** Cal.com's SkipTakePagination on org-team lists (take 1-250, default 250; no `emails` filter there). */
+export const OrgTeamsQuery = paginationQuery({ take: 250 });
+
+// `/v2/organizations/{orgId}/teams/{teamId}…` path ids.
+export const OrgTeamParams = pathParams(OrgIdParams, TeamIdParams);
+export const OrgTeamMembershipParams = pathParams(OrgTeamParams, MembershipIdParams);
+export const OrgTeamUserParams = pathParams(OrgTeamParams, UserIdParams);
 
 export type CreateTeamInput = z.infer<typeof CreateTeamInputSchema>;
 export type UpdateTeamInput = z.infer<typeof UpdateTeamInputSchema>;
@@ -121,6 +141,9 @@ export type CreateTeamMembershipInput = z.infer<typeof CreateTeamMembershipInput
 export type UpdateTeamMembershipInput = z.infer<typeof UpdateTeamMembershipInputSchema>;
 export type TeamMembershipsQueryInput = z.infer<typeof TeamMembershipsQuery>;
 export type TeamSchedulesQueryInput = z.infer<typeof TeamSchedulesQuery>;
+export type SkipTakeInput = z.infer<typeof OrgTeamsQuery>;
 /** A team route's ids; `orgId` only on `/v2/organizations/{orgId}/teams/{teamId}…` (see src/teams/scope.ts). */
 export type TeamIdInput = z.infer<typeof TeamIdParams> & { orgId?: number };
 export type TeamMembershipIdInput = TeamIdInput & z.infer<typeof MembershipIdParams>;
+/** `/v2/organizations/{orgId}/teams/{teamId}/users/{userId}/…`. */
+export type OrgTeamUserIdInput = z.infer<typeof TeamIdParams> & z.infer<typeof UserIdParams> & { orgId: number };

@@ -146,6 +146,25 @@ const RESPONSE_ERRATA: Record<string, Schema> = {
   },
 };
 
+// org org-teams: the /teams/me items carry the caller's `accepted` and `role` (organizations/teams/index/outputs/
+// organization-team.output.ts OrgMeTeamOutputDto); the document types them as plain OrgTeamOutputDto.
+const orgTeamOutput = doc.components.schemas.OrgTeamOutputDto!;
+RESPONSE_ERRATA["OrganizationsTeamsController_getMyTeams 200"] = {
+  type: "object",
+  required: ["status", "data"],
+  properties: {
+    status: { type: "string", enum: ["success", "error"] },
+    data: {
+      type: "array",
+      items: {
+        ...orgTeamOutput,
+        properties: { ...orgTeamOutput.properties, accepted: { type: "boolean" }, role: { type: "string", enum: ["MEMBER", "OWNER", "ADMIN"] } },
+      },
+    },
+  },
+};
+// org org-teams end
+
 function resolve(schema: Schema): { schema: Schema; name?: string } {
   let current = schema;
   let name: string | undefined;
