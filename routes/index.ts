@@ -91,6 +91,12 @@ import { listTeamMembershipsOperation } from "./teams/memberships/list";
 import { updateTeamMembershipOperation } from "./teams/memberships/update";
 import { listTeamSchedulesOperation } from "./teams/schedules/list";
 import { updateTeamOperation } from "./teams/update";
+// org managed-orgs
+import { createManagedOrganizationOperation } from "./organizations/managed-organizations/create";
+import { deleteManagedOrganizationOperation } from "./organizations/managed-organizations/delete";
+import { getManagedOrganizationOperation } from "./organizations/managed-organizations/get";
+import { listManagedOrganizationsOperation } from "./organizations/managed-organizations/list";
+import { updateManagedOrganizationOperation } from "./organizations/managed-organizations/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -193,4 +199,10 @@ export const operations: readonly Operation<any>[] = [
   deleteTeamEventTypeOperation,
   createTeamEventTypePhoneCallOperation,
   ...teamEventTypeWebhookOperations,
+  // org managed-orgs: Managed Orgs (a platform organization's own platform organizations).
+  createManagedOrganizationOperation,
+  listManagedOrganizationsOperation,
+  getManagedOrganizationOperation,
+  updateManagedOrganizationOperation,
+  deleteManagedOrganizationOperation,
 ];
