@@ -9,7 +9,10 @@ export const ManagedOrganizationOutputSchema = z
     id: z.number().int(),
     name: z.string(),
     slug: z.string().optional(),
-    metadata: z.record(z.string(), z.unknown()).optional().openapi({ example: { key: "value" } }),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ example: { key: "value" } }),
   })
   .openapi("ManagedOrganizationOutput");
 export type ManagedOrganizationOutput = z.infer<typeof ManagedOrganizationOutputSchema>;

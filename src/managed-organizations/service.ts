@@ -9,12 +9,7 @@ import { slugify } from "../platform/managed-users";
 import type { Deps } from "../services";
 import { isUniqueViolation } from "../teams/store";
 import { managedOrganizationNotOwned, managedOrganizationSlugTaken, managerNotPlatform, slugNotDerivable } from "./errors";
-import {
-  type ManagedOrganizationOutput,
-  type ManagedOrganizationWithApiKeyOutput,
-  managedOrganizationSelect,
-  toManagedOrganizationOutput,
-} from "./output";
+import { type ManagedOrganizationOutput, type ManagedOrganizationWithApiKeyOutput, managedOrganizationSelect, toManagedOrganizationOutput } from "./output";
 import type { CreateManagedOrganizationInput, ListManagedOrganizationsQuery, UpdateManagedOrganizationInput } from "./schemas";
 
 // Managed organizations (Cal.com's OrganizationsOrganizationsController / ManagedOrganizationsService): a platform

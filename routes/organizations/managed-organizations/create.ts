@@ -29,6 +29,5 @@ export const createManagedOrganizationOperation = defineOperation({
   route,
   versions: "all",
   auth: { allow: "any" },
-  handler: async (c) =>
-    c.json(success(await createManagedOrganization(c.var.deps, actorOf(c), { ...c.req.valid("param"), body: c.req.valid("json") })), 201),
+  handler: async (c) => c.json(success(await createManagedOrganization(c.var.deps, actorOf(c), { ...c.req.valid("param"), body: c.req.valid("json") })), 201),
 });

@@ -10,7 +10,8 @@ const route = createRoute({
   path: "/v2/organizations/{orgId}/organizations/{managedOrganizationId}",
   operationId: "OrganizationsOrganizationsController_deleteOrganization",
   summary: "Delete an organization within an organization",
-  description: "Requires the user to have at least the 'ORG_ADMIN' role within the organization. Additionally, for platform, the plan must be 'SCALE' or higher to access this endpoint. The organization must be one this organization manages (403 otherwise). Its teams, memberships, OAuth clients, API keys and webhooks go with it.",
+  description:
+    "Requires the user to have at least the 'ORG_ADMIN' role within the organization. Additionally, for platform, the plan must be 'SCALE' or higher to access this endpoint. The organization must be one this organization manages (403 otherwise). Its teams, memberships, OAuth clients, API keys and webhooks go with it.",
   tags: ["Managed Orgs"],
   request: { params: pathParams(OrgIdParams, ManagedOrganizationIdParams) },
   responses: {

@@ -11,7 +11,8 @@ const route = createRoute({
   path: "/v2/organizations/{orgId}/organizations",
   operationId: "OrganizationsOrganizationsController_getOrganizations",
   summary: "Get all organizations within an organization",
-  description: "Requires the user to have at least the 'ORG_ADMIN' role within the organization. Additionally, for platform, the plan must be 'SCALE' or higher to access this endpoint. Ordered by id; metadataKey and metadataValue go together.",
+  description:
+    "Requires the user to have at least the 'ORG_ADMIN' role within the organization. Additionally, for platform, the plan must be 'SCALE' or higher to access this endpoint. Ordered by id; metadataKey and metadataValue go together.",
   tags: ["Managed Orgs"],
   request: { params: OrgIdParams, query: ListManagedOrganizationsQuerySchema },
   responses: {

@@ -11,7 +11,8 @@ const route = createRoute({
   path: "/v2/organizations/{orgId}/organizations/{managedOrganizationId}",
   operationId: "OrganizationsOrganizationsController_updateOrganization",
   summary: "Update an organization within an organization",
-  description: "Requires the user to have at least the 'ORG_ADMIN' role within the organization. Additionally, for platform, the plan must be 'SCALE' or higher to access this endpoint. The organization must be one this organization manages (403 otherwise). Only the name and the metadata change; the metadata is replaced whole.",
+  description:
+    "Requires the user to have at least the 'ORG_ADMIN' role within the organization. Additionally, for platform, the plan must be 'SCALE' or higher to access this endpoint. The organization must be one this organization manages (403 otherwise). Only the name and the metadata change; the metadata is replaced whole.",
   tags: ["Managed Orgs"],
   request: {
     params: pathParams(OrgIdParams, ManagedOrganizationIdParams),

@@ -61,7 +61,11 @@ describe("POST /v2/organizations/{orgId}/organizations", () => {
     expect(await sql`SELECT "plan", "subscriptionId" FROM "PlatformBilling" WHERE "id" = ${created.id}`).toEqual([
       { plan: "SCALE", subscriptionId: `sub_${manager.slug}` },
     ]);
-    const keys = await sql<{ userId: number; note: string; expiresAt: Date }>`SELECT "userId", "note", "expiresAt" FROM "ApiKey" WHERE "teamId" = ${created.id}`;
+    const keys = await sql<{
+      userId: number;
+      note: string;
+      expiresAt: Date;
+    }>`SELECT "userId", "note", "expiresAt" FROM "ApiKey" WHERE "teamId" = ${created.id}`;
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({
       userId: admin.userId,
@@ -134,7 +138,11 @@ describe("GET /v2/organizations/{orgId}/organizations", () => {
   beforeAll(async () => {
     lister = await createOrganization({ isPlatform: true });
     const made = [];
-    for (const metadata of [{ tag, tier: "gold" }, { tag, tier: "silver", seats: 10 }, { tier: "gold", active: true }]) {
+    for (const metadata of [
+      { tag, tier: "gold" },
+      { tag, tier: "silver", seats: 10 },
+      { tier: "gold", active: true },
+    ]) {
       made.push(await createManagedOrganizationViaApi(lister.owner.apiKey, lister.organizationId, { metadata }));
     }
     ids = made.map((m) => m.id);
@@ -202,7 +210,9 @@ describe("GET, PATCH and DELETE /v2/organizations/{orgId}/organizations/{managed
     const managed = await createManagedOrganizationViaApi(admin.apiKey, manager.organizationId);
     // Use the key first, so that it sits in the auth cache.
     dataOf(await api("/v2/me", { key: managed.apiKey }));
-    const [child] = await sql<{ id: number }>`INSERT INTO "Team" ("name", "slug", "parentId") VALUES ('Child', ${unique("child")}, ${managed.id}) RETURNING "id"`;
+    const [child] = await sql<{
+      id: number;
+    }>`INSERT INTO "Team" ("name", "slug", "parentId") VALUES ('Child', ${unique("child")}, ${managed.id}) RETURNING "id"`;
     await sql`INSERT INTO "Webhook" ("id", "teamId", "subscriberUrl") VALUES (${crypto.randomUUID()}, ${managed.id}, 'https://hooks.example.com/x')`;
 
     const res = await api(`${base()}/${managed.id}`, { method: "DELETE", key: admin.apiKey });
