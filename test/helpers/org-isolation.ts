@@ -231,6 +231,9 @@ export async function runIsolationCase(testCase: IsolationCase, a: IsolationTena
   if (res.status === 400) {
     throw new Error(`400 before the guards: the case's body or ids do not validate, so isolation was not tested. ${context}`);
   }
+  // A router 404 ("Cannot GET …": path or version not served) would pass for the wrong reason.
+  const message = (res.body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  if (typeof message === "string" && message.startsWith("Cannot ")) throw new Error(`the route was not reached: ${context}`);
   if (kind === "admin") expect(res.status, context).toBe(403);
   else expect([403, 404], context).toContain(res.status);
   // The other org's data never shows: for "admin" the caller is B and the data A's; for "child" the caller is A.
