@@ -112,6 +112,13 @@ describe("POST /v2/organizations/{orgId}/organizations", () => {
     expect(expectError(await api(base(), { key: admin.apiKey, body: { name: "Copy", slug: team.slug } }), 409).error.message).toBe(slugTaken(team.slug));
   });
 
+  it("two concurrent creates with one slug: one 201, one 409, one organization", async () => {
+    const slug = unique("race");
+    const answers = await Promise.all([1, 2].map((n) => api(base(), { key: admin.apiKey, body: { name: `Race ${n}`, slug } })));
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 409]);
+    expect(await sql`SELECT 1 FROM "Team" WHERE "slug" = ${slug}`).toHaveLength(1);
+  });
+
   it("OAuth client credentials of the manager act as its owner", async () => {
     const client = await createOAuthClient(manager.owner.apiKey);
     const res = await api(base(), { headers: client.headers, body: { name: unique("ViaClient") } });
