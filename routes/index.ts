@@ -120,6 +120,12 @@ import { listOrgTeamSchedulesOperation } from "./organizations/teams/schedules/l
 import { updateOrgTeamOperation } from "./organizations/teams/update";
 import { listOrgTeamUserSchedulesOperation } from "./organizations/teams/users/schedules/list";
 // org org-teams end
+// org managed-orgs
+import { createManagedOrganizationOperation } from "./organizations/managed-organizations/create";
+import { deleteManagedOrganizationOperation } from "./organizations/managed-organizations/delete";
+import { getManagedOrganizationOperation } from "./organizations/managed-organizations/get";
+import { listManagedOrganizationsOperation } from "./organizations/managed-organizations/list";
+import { updateManagedOrganizationOperation } from "./organizations/managed-organizations/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -251,4 +257,10 @@ export const operations: readonly Operation<any>[] = [
   listOrgTeamSchedulesOperation,
   listOrgTeamUserSchedulesOperation,
   // org org-teams end
+  // org managed-orgs: Managed Orgs (a platform organization's own platform organizations).
+  createManagedOrganizationOperation,
+  listManagedOrganizationsOperation,
+  getManagedOrganizationOperation,
+  updateManagedOrganizationOperation,
+  deleteManagedOrganizationOperation,
 ];

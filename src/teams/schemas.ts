@@ -13,14 +13,17 @@ const SLUG_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 const url = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an http(s) URL` }).max(2048);
 const text = (max: number) => z.string().max(max);
 
+/** A team's (or organization's) slug as bodies give it: kebab-case. */
+export const TeamSlugSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(SLUG_PATTERN, "slug must be kebab-case: lower-case letters, digits, '-' or '.' between them")
+  .openapi({ example: "caltel" });
+
 // The profile fields both bodies share; every one optional.
 const teamProfileFields = {
-  slug: z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(SLUG_PATTERN, "slug must be kebab-case: lower-case letters, digits, '-' or '.' between them")
-    .openapi({ example: "caltel" }),
+  slug: TeamSlugSchema,
   logoUrl: url("logoUrl"),
   calVideoLogo: url("calVideoLogo"),
   appLogo: url("appLogo"),
@@ -42,7 +45,7 @@ const teamProfileFields = {
 const partial = <T extends Record<string, z.ZodType>>(shape: T) =>
   Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
 
-const TeamNameSchema = z.string().trim().min(1, "name must not be empty").max(255).openapi({ example: "CalTeam" });
+export const TeamNameSchema = z.string().trim().min(1, "name must not be empty").max(255).openapi({ example: "CalTeam" });
 
 export const CreateTeamInputSchema = z
   .object({

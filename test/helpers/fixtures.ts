@@ -412,3 +412,17 @@ export async function createOrganization(
     });
   return { organizationId, slug, owner: await addMember("OWNER"), addMember, addTeam };
 }
+
+// org managed-orgs
+/** A managed organization of `managerOrgId`, created by `adminKey` through the API (a unique name unless `body` says otherwise). */
+export async function createManagedOrganizationViaApi(
+  adminKey: string,
+  managerOrgId: number,
+  body: Record<string, unknown> = {},
+): Promise<{ id: number; name: string; slug: string; apiKey: string; metadata?: Record<string, unknown> }> {
+  const res = await api<{ data: { id: number; name: string; slug: string; apiKey: string } }>(`/v2/organizations/${managerOrgId}/organizations`, {
+    key: adminKey,
+    body: { name: unique("Managed"), ...body },
+  });
+  return created("a managed organization", res);
+}
