@@ -79,7 +79,7 @@ export async function getTeamMembership(deps: Deps, actor: Actor, { teamId, orgI
   return toTeamMembershipOutput(membership);
 }
 
-interface LockedMembership {
+export interface LockedMembership {
   id: number;
   userId: number;
   role: MembershipRole;
@@ -90,7 +90,7 @@ interface LockedMembership {
  * Locks the team's OWNER rows and the target row (in id order, so two requests never deadlock) and answers them.
  * Two concurrent demotions of the last two owners serialise here: the second sees the first's result.
  */
-async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number): Promise<{ target?: LockedMembership; owners: LockedMembership[] }> {
+export async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number): Promise<{ target?: LockedMembership; owners: LockedMembership[] }> {
   const rows = await tx.$queryRaw<LockedMembership[]>`
     SELECT "id", "userId", "role", "accepted" FROM "Membership"
     WHERE "teamId" = ${teamId} AND ("role" = 'OWNER' OR "id" = ${membershipId})
@@ -99,7 +99,7 @@ async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number)
 }
 
 /** The owner rules on a change of `target` (to `newRole`, or removal when `newRole` is null). */
-function assertOwnerRules(actor: Actor, teamId: number, target: LockedMembership, owners: LockedMembership[], newRole: MembershipRole | null): void {
+export function assertOwnerRules(actor: Actor, teamId: number, target: LockedMembership, owners: LockedMembership[], newRole: MembershipRole | null): void {
   const touchesOwner = target.role === "OWNER" || newRole === "OWNER";
   if (touchesOwner && !owners.some((owner) => owner.userId === actor.userId)) throw onlyOwnerManagesOwners();
   if (target.role === "OWNER" && newRole !== "OWNER" && owners.length <= 1) throw lastTeamOwner(teamId);
