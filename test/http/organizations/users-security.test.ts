@@ -1,6 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, dataOf, expectError } from "../../helpers/api";
-import { createManagedUser, createOAuthClient, createOrganization, type OrganizationFixture, type OrgMember, sql, unique, withDb } from "../../helpers/fixtures";
+import {
+  createManagedUser,
+  createOAuthClient,
+  createOrganization,
+  type OrganizationFixture,
+  type OrgMember,
+  sql,
+  unique,
+  withDb,
+} from "../../helpers/fixtures";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
 
 // Guards of Orgs / Users and Orgs / Memberships: IsOrgGuard, RolesGuard (ORG_ADMIN), PlatformPlanGuard,
@@ -71,8 +80,14 @@ describe("another organization's users and memberships", () => {
   it("PATCH/DELETE of another org's user is IsUserInOrg's 403 and changes nothing", async () => {
     const victim = await other.addMember("MEMBER");
     for (const method of ["PATCH", "DELETE"]) {
-      const res = await api(users(org.organizationId, `/${victim.userId}`), { method, key: org.owner.apiKey, ...(method === "PATCH" ? { body: { bio: "pwned" } } : {}) });
-      expect(expectError(res, 403).error.message).toBe(`IsUserInOrg - user with id=${victim.userId} is not part of the organization with id=${org.organizationId}.`);
+      const res = await api(users(org.organizationId, `/${victim.userId}`), {
+        method,
+        key: org.owner.apiKey,
+        ...(method === "PATCH" ? { body: { bio: "pwned" } } : {}),
+      });
+      expect(expectError(res, 403).error.message).toBe(
+        `IsUserInOrg - user with id=${victim.userId} is not part of the organization with id=${org.organizationId}.`,
+      );
     }
     expect(await sql`SELECT "bio" FROM "users" WHERE "id" = ${victim.userId}`).toEqual([{ bio: null }]);
   });
@@ -138,5 +153,27 @@ describe("platform organizations", () => {
     // The managed user's access token is not an org admin.
     const asManaged = await api(users(platform.organizationId), { headers: { authorization: `Bearer ${managed.accessToken}` } });
     expect(asManaged.status).toBe(403);
+    // A new email gives the managed user a new username, in its profile too (Cal.com).
+    const patched = await api(`/v2/oauth-clients/${client.clientId}/users/${managed.id}`, {
+      method: "PATCH",
+      headers: { "x-cal-secret-key": client.secret },
+      body: { email: `renamed-${unique()}@example.com` },
+    });
+    const { username } = dataOf<{ username: string }>(patched);
+    expect(await sql`SELECT "username" FROM "Profile" WHERE "userId" = ${managed.id}`).toEqual([{ username }]);
+  });
+});
+
+describe("documentation", () => {
+  it("the OpenAPI document lists the operations with Cal.com's operation ids and schema names", async () => {
+    const doc = (await api("/docs/openapi.json")).body;
+    expect(doc.paths["/v2/organizations/{orgId}/users/{userId}"].patch.operationId).toBe("OrganizationsUsersController_updateOrganizationUser");
+    expect(doc.paths["/v2/organizations/{orgId}/memberships"].post.operationId).toBe("OrganizationsMembershipsController_createMembership");
+    expect(doc.paths["/v2/organizations/{orgId}/users/{userId}/schedules/{scheduleId}"].delete.operationId).toBe(
+      "OrganizationsSchedulesController_deleteUserSchedule",
+    );
+    for (const name of ["CreateOrganizationUserInput", "GetOrgUsersWithProfileOutput", "CreateOrgMembershipDto", "OrganizationMembershipOutput"]) {
+      expect(doc.components.schemas[name]).toBeDefined();
+    }
   });
 });
