@@ -75,6 +75,13 @@ describe("POST /v2/organizations/{orgId}/users", () => {
     expect(free.status).toBe(201);
   });
 
+  it("two concurrent creations with one email: one 201, one 409, one user", async () => {
+    const email = `race-${unique()}@example.com`;
+    const results = await Promise.all([1, 2].map(() => api(path(), { key: org.owner.apiKey, body: { email } })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await sql`SELECT 1 FROM "users" WHERE "email" = ${email}`).toHaveLength(1);
+  });
+
   it("400 naming the fields for a bad body", async () => {
     const res = await api(path(), {
       key: org.owner.apiKey,
