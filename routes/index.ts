@@ -127,6 +127,24 @@ import { getManagedOrganizationOperation } from "./organizations/managed-organiz
 import { listManagedOrganizationsOperation } from "./organizations/managed-organizations/list";
 import { updateManagedOrganizationOperation } from "./organizations/managed-organizations/update";
 
+// org org-users
+import { createOrgMembershipOperation } from "./organizations/memberships/create";
+import { deleteOrgMembershipOperation } from "./organizations/memberships/delete";
+import { getOrgMembershipOperation } from "./organizations/memberships/get";
+import { listOrgMembershipsOperation } from "./organizations/memberships/list";
+import { updateOrgMembershipOperation } from "./organizations/memberships/update";
+import { listOrganizationSchedulesOperation } from "./organizations/schedules/list";
+import { createOrganizationUserOperation } from "./organizations/users/create";
+import { deleteOrganizationUserOperation } from "./organizations/users/delete";
+import { listOrganizationUsersOperation } from "./organizations/users/list";
+import { createOrgUserScheduleOperation } from "./organizations/users/schedules/create";
+import { deleteOrgUserScheduleOperation } from "./organizations/users/schedules/delete";
+import { getOrgUserScheduleOperation } from "./organizations/users/schedules/get";
+import { listOrgUserSchedulesOperation } from "./organizations/users/schedules/list";
+import { updateOrgUserScheduleOperation } from "./organizations/users/schedules/update";
+import { updateOrganizationUserOperation } from "./organizations/users/update";
+// end org org-users
+
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
 export const operations: readonly Operation<any>[] = [
@@ -263,4 +281,21 @@ export const operations: readonly Operation<any>[] = [
   getManagedOrganizationOperation,
   updateManagedOrganizationOperation,
   deleteManagedOrganizationOperation,
+  // org org-users: Orgs / Users, Orgs / Memberships, Orgs / Schedules, Orgs / Users / Schedules.
+  listOrganizationUsersOperation,
+  createOrganizationUserOperation,
+  updateOrganizationUserOperation,
+  deleteOrganizationUserOperation,
+  listOrgMembershipsOperation,
+  createOrgMembershipOperation,
+  getOrgMembershipOperation,
+  updateOrgMembershipOperation,
+  deleteOrgMembershipOperation,
+  listOrganizationSchedulesOperation,
+  createOrgUserScheduleOperation,
+  listOrgUserSchedulesOperation,
+  getOrgUserScheduleOperation,
+  updateOrgUserScheduleOperation,
+  deleteOrgUserScheduleOperation,
+  // end org org-users
 ];

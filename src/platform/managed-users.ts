@@ -80,17 +80,20 @@ export async function createManagedUser(deps: Deps, client: PlatformOAuthClient,
 
   // User, client link, membership and first tokens are created together, or not at all.
   const { user, tokens } = await deps.txDb.$transaction(async (tx) => {
+    const username = usernameForNewManagedUser(email);
     const user = await tx.user.create({
       data: {
         ...profile,
         email,
-        username: usernameForNewManagedUser(email),
+        username,
         locale: locale ?? "en",
         emailVerified: new Date(),
         isPlatformManaged: true,
         organizationId: client.organizationId,
         platformOAuthClients: { connect: { id: client.id } },
         memberships: { create: { teamId: client.organizationId, role: "MEMBER", accepted: true } },
+        // Cal.com's invite helper gives a managed user a profile in the organization, so it is one of the org's users.
+        profiles: { create: { uid: crypto.randomUUID(), organizationId: client.organizationId, username } },
       },
       select: managedUserSelect,
     });
@@ -127,13 +130,17 @@ export async function updateManagedUser(deps: Deps, { clientId, userId }: Manage
   const { db } = deps;
   await findManagedUser(db, clientId, userId);
   if (changes.defaultScheduleId !== undefined) await assertScheduleOwnedBy(db, changes.defaultScheduleId, userId);
-  let emailChange = {};
-  if (email) {
-    const namespaced = namespacedEmail(clientId, email.toLowerCase());
-    emailChange = { email: namespaced, username: usernameForChangedEmail(namespaced) };
-  }
-  // A taken email or username surfaces as Prisma's P2002 → 409.
-  const user = await db.user.update({ where: { id: userId }, data: { ...changes, ...emailChange }, select: managedUserSelect });
+  const newEmail = email ? namespacedEmail(clientId, email.toLowerCase()) : undefined;
+  const newUsername = newEmail ? usernameForChangedEmail(newEmail) : undefined;
+  // A taken email or username surfaces as Prisma's P2002 → 409. The profile's username follows, as in Cal.com.
+  const user = await db.user.update({
+    where: { id: userId },
+    data: {
+      ...changes,
+      ...(newEmail && newUsername ? { email: newEmail, username: newUsername, profiles: { updateMany: { where: {}, data: { username: newUsername } } } } : {}),
+    },
+    select: managedUserSelect,
+  });
   return toManagedUserOutput(user);
 }
 

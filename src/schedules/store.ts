@@ -34,19 +34,24 @@ async function hasValidDefault(tx: Tx, userId: number): Promise<boolean> {
   return schedule !== null;
 }
 
+/** Inserts a schedule of `userId` (Monday to Friday, 09:00 to 17:00 unless `availability` says otherwise). */
+export function insertSchedule(db: Pick<Queryable, "schedule">, userId: number, input: Omit<CreateScheduleInput, "isDefault">) {
+  return db.schedule.create({
+    data: {
+      userId,
+      name: input.name,
+      timeZone: input.timeZone,
+      availability: { create: availabilityRows(input.availability ?? DEFAULT_WEEKLY_AVAILABILITY, input.overrides) },
+    },
+    ...scheduleWithAvailability,
+  });
+}
+
 /** Creates a schedule; it becomes the default when asked to, or when the user has no default yet. */
 export async function createSchedule(deps: Deps, actor: Actor, input: CreateScheduleInput): Promise<ScheduleOutput> {
   const { userId } = actor;
   return deps.txDb.$transaction(async (tx) => {
-    const schedule = await tx.schedule.create({
-      data: {
-        userId,
-        name: input.name,
-        timeZone: input.timeZone,
-        availability: { create: availabilityRows(input.availability ?? DEFAULT_WEEKLY_AVAILABILITY, input.overrides) },
-      },
-      ...scheduleWithAvailability,
-    });
+    const schedule = await insertSchedule(tx, userId, input);
     const becomesDefault = input.isDefault || !(await hasValidDefault(tx, userId));
     if (becomesDefault) await tx.user.update({ where: { id: userId }, data: { defaultScheduleId: schedule.id } });
     return toScheduleOutput(schedule, becomesDefault ? schedule.id : await defaultScheduleIdOf(tx, userId));

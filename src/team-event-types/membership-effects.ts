@@ -33,3 +33,18 @@ export async function onMembershipRemoved(db: Queryable, teamId: number, userId:
     DELETE FROM "EventType" child USING "EventType" parent
     WHERE child."parentId" = parent."id" AND parent."teamId" = ${teamId} AND child."userId" = ${userId}`;
 }
+
+/**
+ * A member left the organization: as onMembershipRemoved for the organization's own event types and those of
+ * every team of the organization (Cal.com's removeFromOrganization), in two statements whatever the number of teams.
+ */
+export async function onOrganizationMembershipRemoved(db: Queryable, organizationId: number, userId: number): Promise<void> {
+  await db.$executeRaw`
+    DELETE FROM "Host" h USING "EventType" et, "Team" t
+    WHERE h."eventTypeId" = et."id" AND et."teamId" = t."id" AND (t."id" = ${organizationId} OR t."parentId" = ${organizationId})
+      AND h."userId" = ${userId}`;
+  await db.$executeRaw`
+    DELETE FROM "EventType" child USING "EventType" parent, "Team" t
+    WHERE child."parentId" = parent."id" AND parent."teamId" = t."id" AND (t."id" = ${organizationId} OR t."parentId" = ${organizationId})
+      AND child."userId" = ${userId}`;
+}

@@ -105,7 +105,7 @@ export async function getTeamMembership(deps: Deps, actor: Actor, { teamId, orgI
   return toTeamMembershipOutput(membership);
 }
 
-interface LockedMembership {
+export interface LockedMembership {
   id: number;
   userId: number;
   role: MembershipRole;
@@ -116,7 +116,7 @@ interface LockedMembership {
  * Locks the team's OWNER rows and the target row (in id order, so two requests never deadlock) and answers them.
  * Two concurrent demotions of the last two owners serialise here: the second sees the first's result.
  */
-async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number): Promise<{ target?: LockedMembership; owners: LockedMembership[] }> {
+export async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number): Promise<{ target?: LockedMembership; owners: LockedMembership[] }> {
   const rows = await tx.$queryRaw<LockedMembership[]>`
     SELECT "id", "userId", "role", "accepted" FROM "Membership"
     WHERE "teamId" = ${teamId} AND ("role" = 'OWNER' OR "id" = ${membershipId})
@@ -128,12 +128,16 @@ async function lockOwnersAndTarget(tx: Tx, teamId: number, membershipId: number)
  * On an org's team, an org OWNER manages the team's owners without being one (the org role raises the team role,
  * src/teams/scope.ts); an org ADMIN acts as a team ADMIN.
  */
-const isOrgOwnerCaller = (caller: TeamCaller) => caller.organizationId !== null && caller.role === "OWNER" && caller.membership?.role !== "OWNER";
+const isOrgOwnerCaller = (caller: TeamCaller | null) =>
+  caller !== null && caller.organizationId !== null && caller.role === "OWNER" && caller.membership?.role !== "OWNER";
 
-/** The owner rules on a change of `target` (to `newRole`, or removal when `newRole` is null). */
-function assertOwnerRules(
+/**
+ * The owner rules on a change of `target` (to `newRole`, or removal when `newRole` is null). `caller` is the team
+ * guards' answer on team routes; org membership routes pass null (only the org's owners manage its owners).
+ */
+export function assertOwnerRules(
   actor: Actor,
-  caller: TeamCaller,
+  caller: TeamCaller | null,
   teamId: number,
   target: LockedMembership,
   owners: LockedMembership[],

@@ -89,6 +89,10 @@ const ERRATA: Record<string, Schema> = {
         .concat([["id", { type: "number" }]]),
     ),
   },
+  // org org-users: organizations-membership.controller.ts getAllMemberships answers the page as an array of
+  // OrganizationMembershipOutput; the document says one object.
+  "GetAllOrgMemberships.data": { type: "array", items: ref("OrganizationMembershipOutput") },
+  // end org org-users
   // schedules.controller.ts getDefaultSchedule returns `data: null` when the user has no default schedule.
   "GetDefaultScheduleOutput_2024_06_11.data": { allOf: [ref("ScheduleOutput_2024_06_11")], nullable: true },
   // The response wrapper and its data class share the name GetReservedSlotOutput_2024_09_04, so Swagger made
