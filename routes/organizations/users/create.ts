@@ -12,7 +12,7 @@ const route = createRoute({
   operationId: "OrganizationsUsersController_createOrganizationUser",
   summary: "Create a user",
   description:
-    "ORG_ADMIN; only an OWNER creates an OWNER. Creates the user with a profile in the organization (the given username, else one derived from the email), a membership with `organizationRole` (accepted unless `autoAccept` is false) and a default schedule. An email already in use, or a username taken in the organization, is a 409. No invitation email is sent. `brandColor`, `darkBrandColor`, `hideBranding`, `theme` and `appTheme` are validated but not stored yet.",
+    "ORG_ADMIN; only an OWNER creates an OWNER. Creates the user with a profile in the organization (the given username, else one derived from the email), a membership with `organizationRole` (accepted unless `autoAccept` is false) and a default schedule. An email already in use, or a username taken in the organization, is a 409. No invitation email is sent.",
   tags: ["Orgs / Users"],
   request: { params: OrgIdParams, body: { required: true, content: { "application/json": { schema: CreateOrganizationUserInputSchema } } } },
   responses: {

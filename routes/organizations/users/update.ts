@@ -13,7 +13,7 @@ const route = createRoute({
   operationId: "OrganizationsUsersController_updateOrganizationUser",
   summary: "Update a user",
   description:
-    "ORG_ADMIN and the user in the organization; only an OWNER changes an OWNER. A new username is checked against the organization's other users (409) and written to the profile too. `brandColor`, `darkBrandColor`, `hideBranding`, `theme` and `appTheme` are validated but not stored yet.",
+    "ORG_ADMIN and the user in the organization; only an OWNER changes an OWNER. A new username is checked against the organization's other users (409) and written to the profile too.",
   tags: ["Orgs / Users"],
   request: {
     params: pathParams(OrgIdParams, UserIdParams),

@@ -3,9 +3,6 @@ import { successOf } from "../../http/common";
 
 // Orgs / Users output (v2/modules/organizations/users/index/outputs/get-organization-users.output.ts: Cal.com's
 // GetUserOutput plus the user's profile in the organization).
-//
-// Columns this deployment does not store yet (User.brandColor, darkBrandColor, hideBranding, theme, appTheme,
-// allowDynamicBooking, verified, invitedTo) answer their Cal.com defaults: null, false, true.
 
 export const ProfileOutputSchema = z
   .object({
@@ -66,6 +63,14 @@ export const orgUserSelect = (organizationId: number) =>
     timeFormat: true,
     createdDate: true,
     metadata: true,
+    brandColor: true,
+    darkBrandColor: true,
+    hideBranding: true,
+    theme: true,
+    appTheme: true,
+    allowDynamicBooking: true,
+    verified: true,
+    invitedTo: true,
     profiles: { where: { organizationId }, select: { id: true, organizationId: true, userId: true, username: true } },
   }) as const;
 
@@ -84,6 +89,14 @@ export interface OrgUserRow {
   timeFormat: number | null;
   createdDate: Date;
   metadata: unknown;
+  brandColor: string | null;
+  darkBrandColor: string | null;
+  hideBranding: boolean;
+  theme: string | null;
+  appTheme: string | null;
+  allowDynamicBooking: boolean | null;
+  verified: boolean | null;
+  invitedTo: number | null;
   profiles: { id: number; organizationId: number; userId: number; username: string }[];
 }
 
@@ -96,15 +109,7 @@ export function toOrgUserOutput(row: OrgUserRow): OrgUserOutput {
   return {
     ...user,
     emailVerified: emailVerified ? emailVerified.toISOString() : null,
-    appTheme: null,
-    theme: null,
-    hideBranding: false,
-    brandColor: null,
-    darkBrandColor: null,
-    allowDynamicBooking: true,
     createdDate: createdDate.toISOString(),
-    verified: null,
-    invitedTo: null,
     ...(isRecord(metadata) ? { metadata } : {}),
     profile,
   };

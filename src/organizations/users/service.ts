@@ -67,7 +67,24 @@ async function assertUsernameFree(db: Queryable, orgId: number, username: string
 /** The stored columns a body names (`weekday` is the user's week start). */
 function userColumns(body: UpdateOrganizationUserInput) {
   const { weekday, email, username, bio, metadata, timeZone, timeFormat, defaultScheduleId, locale, avatarUrl } = body;
-  return { weekStart: weekday, email, username, bio, metadata, timeZone, timeFormat, defaultScheduleId, locale, avatarUrl };
+  const { brandColor, darkBrandColor, hideBranding, theme, appTheme } = body;
+  return {
+    weekStart: weekday,
+    email,
+    username,
+    bio,
+    metadata,
+    timeZone,
+    timeFormat,
+    defaultScheduleId,
+    locale,
+    avatarUrl,
+    brandColor,
+    darkBrandColor,
+    hideBranding,
+    theme,
+    appTheme,
+  };
 }
 
 /**
@@ -97,6 +114,9 @@ export async function createOrganizationUser(
           email: fields.email,
           username,
           organizationId: orgId,
+          // As Cal.com's invite helper: the invited user is verified and remembers who invited them.
+          verified: true,
+          invitedTo: orgId,
           profiles: { create: { uid: crypto.randomUUID(), organizationId: orgId, username } },
           memberships: { create: { teamId: orgId, role: organizationRole, accepted: autoAccept } },
         },

@@ -48,6 +48,29 @@ describe("POST /v2/organizations/{orgId}/users", () => {
     expect(row?.organizationId).toBe(org.organizationId);
   });
 
+  it("stores branding and theme, marks the user verified and invited by the org; PATCH changes them", async () => {
+    const created = dataOf<OrgUser & Record<string, unknown>>(
+      await api(path(), {
+        key: org.owner.apiKey,
+        body: { email: `${unique()}@example.com`, brandColor: "#112233", darkBrandColor: "#445566", hideBranding: true, theme: "dark", appTheme: "light" },
+      }),
+      201,
+    );
+    expect(created).toMatchObject({
+      brandColor: "#112233",
+      darkBrandColor: "#445566",
+      hideBranding: true,
+      theme: "dark",
+      appTheme: "light",
+      verified: true,
+      invitedTo: org.organizationId,
+      allowDynamicBooking: true,
+    });
+    const res = await api(path(`/${created.id}`), { method: "PATCH", key: org.owner.apiKey, body: { theme: "light", hideBranding: false } });
+    expectContract("OrganizationsUsersController_updateOrganizationUser", 200, res.body);
+    expect(dataOf(res, 200)).toMatchObject({ theme: "light", hideBranding: false, brandColor: "#112233" });
+  });
+
   it("takes the given username (lower-cased) for user and profile, organizationRole and autoAccept", async () => {
     const username = `Chosen-${unique()}`;
     const user = dataOf<OrgUser>(
