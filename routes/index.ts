@@ -91,6 +91,12 @@ import { listTeamMembershipsOperation } from "./teams/memberships/list";
 import { updateTeamMembershipOperation } from "./teams/memberships/update";
 import { listTeamSchedulesOperation } from "./teams/schedules/list";
 import { updateTeamOperation } from "./teams/update";
+// org ooo
+import { listOrgOooOperation } from "./organizations/ooo/list";
+import { createOrgUserOooOperation } from "./organizations/users/ooo/create";
+import { deleteOrgUserOooOperation } from "./organizations/users/ooo/delete";
+import { listOrgUserOooOperation } from "./organizations/users/ooo/list";
+import { updateOrgUserOooOperation } from "./organizations/users/ooo/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -193,4 +199,10 @@ export const operations: readonly Operation<any>[] = [
   deleteTeamEventTypeOperation,
   createTeamEventTypePhoneCallOperation,
   ...teamEventTypeWebhookOperations,
+  // org ooo: Orgs / Users / OOO.
+  listOrgUserOooOperation,
+  createOrgUserOooOperation,
+  updateOrgUserOooOperation,
+  deleteOrgUserOooOperation,
+  listOrgOooOperation,
 ];
