@@ -41,7 +41,10 @@ const fields = {
     "The end date and time of the out of office period in ISO 8601 format in UTC timezone. The entry ends at 23:59:59.999Z of that UTC date.",
     "2023-05-10T23:59:59.999Z",
   ),
-  notes: z.string({ error: "notes must be a string" }).max(10_000).openapi({ description: "Optional notes for the out of office entry.", example: "Vacation in Hawaii" }),
+  notes: z
+    .string({ error: "notes must be a string" })
+    .max(10_000)
+    .openapi({ description: "Optional notes for the out of office entry.", example: "Vacation in Hawaii" }),
   toUserId: z
     .number({ error: "toUserId must be an integer number" })
     .int("toUserId must be an integer number")
