@@ -30,10 +30,16 @@ export interface BusyContext {
   busyByHost: Map<number, Interval[]>;
   countedBookings: CountedBooking[];
   seatedBookings: SeatedBooking[];
+  /**
+   * Each host's out-of-office dates around the window, as day numbers (days since 1970-01-01) of their UTC
+   * dates: the engine takes those days away (src/slots/engine.ts). Absent: nobody is away.
+   */
+  outOfOfficeByHost?: Map<number, Set<number>>;
 }
 
 export interface BusyRow {
-  kind: "booking" | "reservation";
+  /** `ooo`: an out-of-office entry of the host (start and end clipped to the rows' reach). */
+  kind: "booking" | "reservation" | "ooo";
   /** The host whose time it takes. */
   userId: number;
   uid: string;
@@ -117,6 +123,10 @@ export function busyRowsStatement(params: {
       AND s."slotUtcStartDate" < ${to} AND s."slotUtcEndDate" > ${from}
       AND s.uid <> ${params.excludeReservationUid ?? ""}
       ${params.ignoreReservations ? Prisma.sql`AND false` : Prisma.empty}
+    UNION ALL
+    SELECT 'ooo', o."userId", o.uuid, NULL, GREATEST(o."start", ${from}), LEAST(o."end", ${to}), 0, 0, 0, true, NULL
+    FROM "OutOfOfficeEntry" o
+    WHERE o."userId" = ANY(${hosts}) AND o."start" < ${to} AND o."end" >= ${from}
   `;
 }
 
@@ -134,6 +144,10 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
   for (const row of rows) {
     const start = new Date(row.start).getTime();
     const end = new Date(row.end).getTime();
+    if (row.kind === "ooo") {
+      addOutOfOfficeDays(context, row.userId, start, end);
+      continue;
+    }
     if (row.kind === "reservation") {
       // A hold on a seat of this (seated) event type takes one seat and leaves the slot open for the others
       // (Cal.com counts such holds as attendees). Listed after the bookings, so a slot's bookingUid stays the
@@ -151,5 +165,32 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
     }
   }
   context.seatedBookings.push(...seatHolds);
+  return context;
+}
+
+/**
+ * The UTC dates an out-of-office entry covers, from its start's to its end's (an end at exactly midnight does not
+ * take that day: the API stores ends at 23:59:59.999Z, Cal.com's whole days).
+ */
+export function addOutOfOfficeDays(context: BusyContext, userId: number, start: number, end: number): void {
+  if (!(end >= start)) return;
+  context.outOfOfficeByHost ??= new Map();
+  let days = context.outOfOfficeByHost.get(userId);
+  if (!days) context.outOfOfficeByHost.set(userId, (days = new Set()));
+  const last = Math.floor((end > start && end % DAY_MS === 0 ? end - 1 : end) / DAY_MS);
+  for (let day = Math.floor(start / DAY_MS); day <= last; day++) days.add(day);
+}
+
+/**
+ * The hosts' out-of-office days around [rangeStart, rangeEnd) alone (no busy time), for explaining why a slot
+ * is not bookable.
+ */
+export async function loadOutOfOfficeContext(db: Queryable, hostUserIds: readonly number[], rangeStart: number, rangeEnd: number): Promise<BusyContext> {
+  const context: BusyContext = { busy: [], busyByHost: new Map(), countedBookings: [], seatedBookings: [] };
+  const rows = await db.$queryRaw<{ userId: number; start: Date | string; end: Date | string }[]>`
+    SELECT o."userId", o."start", o."end" FROM "OutOfOfficeEntry" o
+    WHERE o."userId" = ANY(${[...hostUserIds]}::int[])
+      AND o."start" < ${new Date(rangeEnd + DAY_MS)} AND o."end" >= ${new Date(rangeStart - DAY_MS)}`;
+  for (const row of rows) addOutOfOfficeDays(context, row.userId, new Date(row.start).getTime(), new Date(row.end).getTime());
   return context;
 }

@@ -3,7 +3,7 @@ import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup, ty
 import { dayNumber, WEEK_DAYS, type WeekDay } from "../schedules/availability";
 import type { Queryable } from "../services/db";
 import { computeSlots } from "../slots/engine";
-import type { EventRules, ScheduleInput, Slot } from "../slots/types";
+import type { EventRules, OutOfOfficeDays, ScheduleInput, Slot } from "../slots/types";
 import { loadBusyContext, type BusyContext } from "./busy";
 
 // The engine numbers the week's first day like Date#getDay() (0 = Sunday); an unknown name starts on Sunday.
@@ -52,7 +52,16 @@ export interface AvailabilityOptions {
   excludeBookingUid?: string;
   excludeReservationUid?: string;
   ignoreReservations?: boolean;
+  /** How out-of-office days are taken away; by default as the event type's hosts share it (outOfOfficeZone). */
+  outOfOfficeZone?: OutOfOfficeDays["zone"];
 }
+
+/**
+ * Cal.com's getUserAvailability: a team event (collective, round robin, or several hosts) loses a host's
+ * out-of-office dates as whole local days in the host's schedule zone; an individual event loses whole UTC days.
+ */
+export const outOfOfficeZone = (eventType: EventTypeForSlots): OutOfOfficeDays["zone"] =>
+  eventType.schedulingType === "COLLECTIVE" || eventType.schedulingType === "ROUND_ROBIN" || eventType.hosts.length > 1 ? "schedule" : "utc";
 
 /** Slots of a loaded event type: one round trip for every host's busy time, then the pure engine. */
 export async function slotsForEventType(db: Queryable, eventType: EventTypeForSlots, options: AvailabilityOptions): Promise<Slot[]> {
@@ -83,6 +92,11 @@ export function slotsFromBusyContext(eventType: EventTypeForSlots, context: Busy
   if (!offersSlots(eventType)) return [];
   const rules = engineRules(eventType);
   const now = options.now ?? Date.now();
+  const zone = options.outOfOfficeZone ?? outOfOfficeZone(eventType);
+  const awayDays = (userId: number): OutOfOfficeDays | null => {
+    const days = context.outOfOfficeByHost?.get(userId);
+    return days ? { days, zone } : null;
+  };
   const perHost = eventType.hosts.map((host) => ({
     isFixed: host.isFixed,
     slots: host.schedule
@@ -96,6 +110,7 @@ export function slotsFromBusyContext(eventType: EventTypeForSlots, context: Busy
           rangeStart: options.rangeStart,
           rangeEnd: options.rangeEnd,
           durationMinutes: options.durationMinutes,
+          outOfOffice: awayDays(host.userId),
         })
       : [],
   }));

@@ -77,6 +77,17 @@ export interface SlotQuery {
   rangeEnd: number;
   /** Overrides rules.lengthMinutes (multi-duration event types). */
   durationMinutes?: number;
+  /** The host's out-of-office days: no slot touches one of them. */
+  outOfOffice?: OutOfOfficeDays | null;
+}
+
+/**
+ * Whole days a host is away, as day numbers (days since 1970-01-01) of their dates. `utc`: the UTC day of each
+ * date (individual events); `schedule`: the local day of each date in the schedule's zone (team hosts).
+ */
+export interface OutOfOfficeDays {
+  days: ReadonlySet<number>;
+  zone: "utc" | "schedule";
 }
 
 export interface SlotSeats {
