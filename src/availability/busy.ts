@@ -175,8 +175,8 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
 export function addOutOfOfficeDays(context: BusyContext, userId: number, start: number, end: number): void {
   if (!(end >= start)) return;
   context.outOfOfficeByHost ??= new Map();
-  let days = context.outOfOfficeByHost.get(userId);
-  if (!days) context.outOfOfficeByHost.set(userId, (days = new Set()));
+  const days = context.outOfOfficeByHost.get(userId) ?? new Set<number>();
+  context.outOfOfficeByHost.set(userId, days);
   const last = Math.floor((end > start && end % DAY_MS === 0 ? end - 1 : end) / DAY_MS);
   for (let day = Math.floor(start / DAY_MS); day <= last; day++) days.add(day);
 }
