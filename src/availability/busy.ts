@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Queryable } from "../services/db";
-import type { CountedBooking, Interval, PeriodLimits, SeatedBooking } from "../slots/types";
+import type { CountedBooking, Interval, PeriodLimits, SeatedBooking, SlotAway } from "../slots/types";
 
 const DAY_MS = 86_400_000;
 
@@ -35,7 +35,15 @@ export interface BusyContext {
    * dates: the engine takes those days away (src/slots/engine.ts). Absent: nobody is away.
    */
   outOfOfficeByHost?: Map<number, Set<number>>;
+  /** Who covers each of those days (host → UTC day number → the first entry's details), for `away` slots. */
+  outOfOfficeDetails?: Map<number, Map<number, SlotAway>>;
 }
+
+/**
+ * An out-of-office row's details, positional: toUserId, toUser's username, toUser's name, the host's name,
+ * reason, emoji, notes (only when shown publicly).
+ */
+export type OutOfOfficeDetailTuple = [number | null, string | null, string | null, string | null, string | null, string | null, string | null];
 
 export interface BusyRow {
   /** `ooo`: an out-of-office entry of the host (start and end clipped to the rows' reach). */
@@ -50,6 +58,8 @@ export interface BusyRow {
   afterBuffer: number;
   attendees: number;
   blocks: boolean;
+  /** `ooo` rows: who covers. */
+  detail?: OutOfOfficeDetailTuple | null;
 }
 
 // How far around the window bookings must be read so every limit period touching it is counted whole.
@@ -107,7 +117,7 @@ export function busyRowsStatement(params: {
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
            (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS attendees,
            (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks,
-           NULL::timestamp AS "releaseAt"
+           NULL::timestamp AS "releaseAt", NULL::json AS detail
     FROM "BookingHost" bh
     JOIN "Booking" b ON b.id = bh."bookingId"
     LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
@@ -116,7 +126,7 @@ export function busyRowsStatement(params: {
       AND bh."startTime" < ${to} AND bh."endTime" > ${from}
       AND b.uid <> ${params.excludeBookingUid ?? ""}
     UNION ALL
-    SELECT 'reservation', s."userId", s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true, s."releaseAt"
+    SELECT 'reservation', s."userId", s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true, s."releaseAt", NULL
     FROM "SelectedSlots" s
     WHERE s."userId" = ANY(${hosts})
       AND s."releaseAt" > ${params.now}
@@ -124,8 +134,13 @@ export function busyRowsStatement(params: {
       AND s.uid <> ${params.excludeReservationUid ?? ""}
       ${params.ignoreReservations ? Prisma.sql`AND false` : Prisma.empty}
     UNION ALL
-    SELECT 'ooo', o."userId", o.uuid, NULL, GREATEST(o."start", ${from}), LEAST(o."end", ${to}), 0, 0, 0, true, NULL
+    SELECT 'ooo', o."userId", o.uuid, NULL, GREATEST(o."start", ${from}), LEAST(o."end", ${to}), 0, 0, 0, true, NULL,
+           json_build_array(o."toUserId", tu."username", tu."name", fu."name", rs."reason", rs."emoji",
+                            CASE WHEN o."showNotePublicly" THEN o."notes" END)
     FROM "OutOfOfficeEntry" o
+    JOIN "users" fu ON fu."id" = o."userId"
+    LEFT JOIN "users" tu ON tu."id" = o."toUserId"
+    LEFT JOIN "OutOfOfficeReason" rs ON rs."id" = o."reasonId"
     WHERE o."userId" = ANY(${hosts}) AND o."start" < ${to} AND o."end" >= ${from}
   `;
 }
@@ -145,7 +160,8 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
     const start = new Date(row.start).getTime();
     const end = new Date(row.end).getTime();
     if (row.kind === "ooo") {
-      addOutOfOfficeDays(context, row.userId, start, end);
+      const days = addOutOfOfficeDays(context, row.userId, start, end);
+      if (row.detail) addOutOfOfficeDetails(context, row.userId, days, awayOf(row.userId, row.detail));
       continue;
     }
     if (row.kind === "reservation") {
@@ -172,13 +188,36 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
  * The UTC dates an out-of-office entry covers, from its start's to its end's (an end at exactly midnight does not
  * take that day: the API stores ends at 23:59:59.999Z, Cal.com's whole days).
  */
-export function addOutOfOfficeDays(context: BusyContext, userId: number, start: number, end: number): void {
-  if (!(end >= start)) return;
+export function addOutOfOfficeDays(context: BusyContext, userId: number, start: number, end: number): number[] {
+  if (!(end >= start)) return [];
   context.outOfOfficeByHost ??= new Map();
   const days = context.outOfOfficeByHost.get(userId) ?? new Set<number>();
   context.outOfOfficeByHost.set(userId, days);
   const last = Math.floor((end > start && end % DAY_MS === 0 ? end - 1 : end) / DAY_MS);
-  for (let day = Math.floor(start / DAY_MS); day <= last; day++) days.add(day);
+  const added: number[] = [];
+  for (let day = Math.floor(start / DAY_MS); day <= last; day++) {
+    days.add(day);
+    added.push(day);
+  }
+  return added;
+}
+
+function awayOf(userId: number, detail: OutOfOfficeDetailTuple): SlotAway {
+  const [toUserId, toUsername, toName, fromName, reason, emoji, notes] = detail;
+  return {
+    fromUser: { id: userId, displayName: fromName },
+    ...(toUserId !== null ? { toUser: { id: toUserId, username: toUsername, displayName: toName } } : {}),
+    ...(reason ? { reason } : {}),
+    ...(emoji ? { emoji } : {}),
+    ...(notes ? { notes } : {}),
+  };
+}
+
+function addOutOfOfficeDetails(context: BusyContext, userId: number, days: readonly number[], away: SlotAway): void {
+  context.outOfOfficeDetails ??= new Map();
+  const byDay = context.outOfOfficeDetails.get(userId) ?? new Map<number, SlotAway>();
+  context.outOfOfficeDetails.set(userId, byDay);
+  for (const day of days) if (!byDay.has(day)) byDay.set(day, away);
 }
 
 /**

@@ -117,6 +117,26 @@ export function slotsFromBusyContext(eventType: EventTypeForSlots, context: Busy
   return combineHostAvailability(schedulingTypeOf(eventType), perHost);
 }
 
+/**
+ * Cal.com's `away` slots (the legacy lookup only; GET /v2/slots drops them): for an individual event, the slots
+ * the host's schedule would offer on their out-of-office UTC dates, marked with who is away and who covers, so
+ * the Booker can lead the booker to `toUser`. They are not bookable. Team events have none (Cal.com removes the
+ * days, and `toUser` never becomes a host).
+ */
+export function awaySlots(eventType: EventTypeForSlots, context: BusyContext, options: AvailabilityOptions): Slot[] {
+  const host = eventType.hosts[0];
+  if (!host || outOfOfficeZone(eventType) !== "utc") return [];
+  const details = context.outOfOfficeDetails?.get(host.userId);
+  if (!details || details.size === 0) return [];
+  const present = slotsFromBusyContext(eventType, { ...context, outOfOfficeByHost: undefined }, options);
+  return present.flatMap((slot) => {
+    const away = details.get(Math.floor(slot.start / DAY_MS));
+    return away ? [{ ...slot, away }] : [];
+  });
+}
+
+const DAY_MS = 86_400_000;
+
 /** GET /v2/slots in two round trips: the event type with its schedule, then busy time. */
 export async function findSlots(
   db: Queryable,

@@ -101,6 +101,18 @@ export interface Slot {
   start: number;
   end: number;
   seats?: SlotSeats;
+  /** Not bookable: the host is out of office that day (Cal.com's `away` slots, which lead the Booker to `toUser`). */
+  away?: SlotAway;
+}
+
+/** Who is away and who covers (Cal.com's IOutOfOfficeData of a date). */
+export interface SlotAway {
+  fromUser: { id: number; displayName: string | null };
+  toUser?: { id: number; username: string | null; displayName: string | null };
+  reason?: string;
+  emoji?: string;
+  /** Only when the entry shows its notes publicly. */
+  notes?: string;
 }
 
 export interface SlotSeatFields {

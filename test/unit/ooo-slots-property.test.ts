@@ -5,7 +5,7 @@
 // zone for a team event (collective loses the day, round robin falls back to the other hosts).
 import { describe, expect, it } from "vitest";
 import { type BusyRow, busyContextFromRows } from "../../src/availability/busy";
-import { slotsFromBusyContext } from "../../src/availability/service";
+import { awaySlots, slotsFromBusyContext } from "../../src/availability/service";
 import type { SchedulingType } from "../../src/event-types/scheduling";
 import type { EventTypeForSlots, EventTypeHost } from "../../src/event-types/slots-loader";
 import type { Interval, WeeklyAvailability } from "../../src/slots/types";
@@ -207,6 +207,7 @@ function checkCase(seed: number) {
         afterBuffer: 0,
         attendees: 0,
         blocks: true,
+        detail: [7, "cover", "Cover", "Host", "ooo_reasons_vacation", "☀️", null],
       });
     }
   }
@@ -231,6 +232,17 @@ function checkCase(seed: number) {
     }
   }
   const withoutOoo = slotsFromBusyContext(eventType, { ...context, outOfOfficeByHost: undefined }, { rangeStart, rangeEnd, now: rangeStart - 30 * DAY });
+  // Cal.com's `away` slots (legacy lookup): for an individual event, exactly the slots the schedule offers on the
+  // OOO UTC dates, each naming who covers; none for a team event.
+  const away = awaySlots(eventType, context, { rangeStart, rangeEnd, now: rangeStart - 30 * DAY });
+  const oooDates = ooo.get(hosts[0]!.userId) ?? [];
+  const onOooDate = (start: number) => oooDates.some((o) => o.from <= utcDate(start) && utcDate(start) <= o.to);
+  const expectedAway = type === null ? withoutOoo.filter((slot) => onOooDate(slot.start)) : [];
+  expect(
+    away.map((slot) => slot.start),
+    label,
+  ).toEqual(expectedAway.map((slot) => slot.start));
+  for (const slot of away) expect(slot.away?.toUser, label).toEqual({ id: 7, username: "cover", displayName: "Cover" });
   return { type, slots: got.length, removed: withoutOoo.length - got.length };
 }
 
