@@ -144,6 +144,12 @@ import { listOrgUserSchedulesOperation } from "./organizations/users/schedules/l
 import { updateOrgUserScheduleOperation } from "./organizations/users/schedules/update";
 import { updateOrganizationUserOperation } from "./organizations/users/update";
 // end org org-users
+// org ooo
+import { listOrgOooOperation } from "./organizations/ooo/list";
+import { createOrgUserOooOperation } from "./organizations/users/ooo/create";
+import { deleteOrgUserOooOperation } from "./organizations/users/ooo/delete";
+import { listOrgUserOooOperation } from "./organizations/users/ooo/list";
+import { updateOrgUserOooOperation } from "./organizations/users/ooo/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -298,4 +304,10 @@ export const operations: readonly Operation<any>[] = [
   updateOrgUserScheduleOperation,
   deleteOrgUserScheduleOperation,
   // end org org-users
+  // org ooo: Orgs / Users / OOO.
+  listOrgUserOooOperation,
+  createOrgUserOooOperation,
+  updateOrgUserOooOperation,
+  deleteOrgUserOooOperation,
+  listOrgOooOperation,
 ];

@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Queryable } from "../services/db";
-import type { CountedBooking, Interval, PeriodLimits, SeatedBooking } from "../slots/types";
+import type { CountedBooking, Interval, PeriodLimits, SeatedBooking, SlotAway } from "../slots/types";
 
 const DAY_MS = 86_400_000;
 
@@ -30,10 +30,24 @@ export interface BusyContext {
   busyByHost: Map<number, Interval[]>;
   countedBookings: CountedBooking[];
   seatedBookings: SeatedBooking[];
+  /**
+   * Each host's out-of-office dates around the window, as day numbers (days since 1970-01-01) of their UTC
+   * dates: the engine takes those days away (src/slots/engine.ts). Absent: nobody is away.
+   */
+  outOfOfficeByHost?: Map<number, Set<number>>;
+  /** Who covers each of those days (host → UTC day number → the first entry's details), for `away` slots. */
+  outOfOfficeDetails?: Map<number, Map<number, SlotAway>>;
 }
 
+/**
+ * An out-of-office row's details, positional: toUserId, toUser's username, toUser's name, the host's name,
+ * reason, emoji, notes (only when shown publicly).
+ */
+export type OutOfOfficeDetailTuple = [number | null, string | null, string | null, string | null, string | null, string | null, string | null];
+
 export interface BusyRow {
-  kind: "booking" | "reservation";
+  /** `ooo`: an out-of-office entry of the host (start and end clipped to the rows' reach). */
+  kind: "booking" | "reservation" | "ooo";
   /** The host whose time it takes. */
   userId: number;
   uid: string;
@@ -44,6 +58,8 @@ export interface BusyRow {
   afterBuffer: number;
   attendees: number;
   blocks: boolean;
+  /** `ooo` rows: who covers. */
+  detail?: OutOfOfficeDetailTuple | null;
 }
 
 // How far around the window bookings must be read so every limit period touching it is counted whole.
@@ -101,7 +117,7 @@ export function busyRowsStatement(params: {
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
            (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS attendees,
            (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks,
-           NULL::timestamp AS "releaseAt"
+           NULL::timestamp AS "releaseAt", NULL::json AS detail
     FROM "BookingHost" bh
     JOIN "Booking" b ON b.id = bh."bookingId"
     LEFT JOIN "EventType" et ON et.id = b."eventTypeId"
@@ -110,13 +126,22 @@ export function busyRowsStatement(params: {
       AND bh."startTime" < ${to} AND bh."endTime" > ${from}
       AND b.uid <> ${params.excludeBookingUid ?? ""}
     UNION ALL
-    SELECT 'reservation', s."userId", s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true, s."releaseAt"
+    SELECT 'reservation', s."userId", s.uid, s."eventTypeId", s."slotUtcStartDate", s."slotUtcEndDate", 0, 0, 0, true, s."releaseAt", NULL
     FROM "SelectedSlots" s
     WHERE s."userId" = ANY(${hosts})
       AND s."releaseAt" > ${params.now}
       AND s."slotUtcStartDate" < ${to} AND s."slotUtcEndDate" > ${from}
       AND s.uid <> ${params.excludeReservationUid ?? ""}
       ${params.ignoreReservations ? Prisma.sql`AND false` : Prisma.empty}
+    UNION ALL
+    SELECT 'ooo', o."userId", o.uuid, NULL, GREATEST(o."start", ${from}), LEAST(o."end", ${to}), 0, 0, 0, true, NULL,
+           json_build_array(o."toUserId", tu."username", tu."name", fu."name", rs."reason", rs."emoji",
+                            CASE WHEN o."showNotePublicly" THEN o."notes" END)
+    FROM "OutOfOfficeEntry" o
+    JOIN "users" fu ON fu."id" = o."userId"
+    LEFT JOIN "users" tu ON tu."id" = o."toUserId"
+    LEFT JOIN "OutOfOfficeReason" rs ON rs."id" = o."reasonId"
+    WHERE o."userId" = ANY(${hosts}) AND o."start" < ${to} AND o."end" >= ${from}
   `;
 }
 
@@ -134,6 +159,11 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
   for (const row of rows) {
     const start = new Date(row.start).getTime();
     const end = new Date(row.end).getTime();
+    if (row.kind === "ooo") {
+      const days = addOutOfOfficeDays(context, row.userId, start, end);
+      if (row.detail) addOutOfOfficeDetails(context, row.userId, days, awayOf(row.userId, row.detail));
+      continue;
+    }
     if (row.kind === "reservation") {
       // A hold on a seat of this (seated) event type takes one seat and leaves the slot open for the others
       // (Cal.com counts such holds as attendees). Listed after the bookings, so a slot's bookingUid stays the
@@ -151,5 +181,55 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
     }
   }
   context.seatedBookings.push(...seatHolds);
+  return context;
+}
+
+/**
+ * The UTC dates an out-of-office entry covers, from its start's to its end's (an end at exactly midnight does not
+ * take that day: the API stores ends at 23:59:59.999Z, Cal.com's whole days).
+ */
+export function addOutOfOfficeDays(context: BusyContext, userId: number, start: number, end: number): number[] {
+  if (!(end >= start)) return [];
+  context.outOfOfficeByHost ??= new Map();
+  const days = context.outOfOfficeByHost.get(userId) ?? new Set<number>();
+  context.outOfOfficeByHost.set(userId, days);
+  const last = Math.floor((end > start && end % DAY_MS === 0 ? end - 1 : end) / DAY_MS);
+  const added: number[] = [];
+  for (let day = Math.floor(start / DAY_MS); day <= last; day++) {
+    days.add(day);
+    added.push(day);
+  }
+  return added;
+}
+
+function awayOf(userId: number, detail: OutOfOfficeDetailTuple): SlotAway {
+  const [toUserId, toUsername, toName, fromName, reason, emoji, notes] = detail;
+  return {
+    fromUser: { id: userId, displayName: fromName },
+    ...(toUserId !== null ? { toUser: { id: toUserId, username: toUsername, displayName: toName } } : {}),
+    ...(reason ? { reason } : {}),
+    ...(emoji ? { emoji } : {}),
+    ...(notes ? { notes } : {}),
+  };
+}
+
+function addOutOfOfficeDetails(context: BusyContext, userId: number, days: readonly number[], away: SlotAway): void {
+  context.outOfOfficeDetails ??= new Map();
+  const byDay = context.outOfOfficeDetails.get(userId) ?? new Map<number, SlotAway>();
+  context.outOfOfficeDetails.set(userId, byDay);
+  for (const day of days) if (!byDay.has(day)) byDay.set(day, away);
+}
+
+/**
+ * The hosts' out-of-office days around [rangeStart, rangeEnd) alone (no busy time), for explaining why a slot
+ * is not bookable.
+ */
+export async function loadOutOfOfficeContext(db: Queryable, hostUserIds: readonly number[], rangeStart: number, rangeEnd: number): Promise<BusyContext> {
+  const context: BusyContext = { busy: [], busyByHost: new Map(), countedBookings: [], seatedBookings: [] };
+  const rows = await db.$queryRaw<{ userId: number; start: Date | string; end: Date | string }[]>`
+    SELECT o."userId", o."start", o."end" FROM "OutOfOfficeEntry" o
+    WHERE o."userId" = ANY(${[...hostUserIds]}::int[])
+      AND o."start" < ${new Date(rangeEnd + DAY_MS)} AND o."end" >= ${new Date(rangeStart - DAY_MS)}`;
+  for (const row of rows) addOutOfOfficeDays(context, row.userId, new Date(row.start).getTime(), new Date(row.end).getTime());
   return context;
 }

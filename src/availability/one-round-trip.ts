@@ -47,6 +47,7 @@ type BusyTuple = [
   attendees: number,
   blocks: boolean,
   releaseAt: number | string | null,
+  detail: BusyRow["detail"],
 ];
 
 /** What a cached answer built from this data depends on besides the data (src/availability/answer-cache.ts). */
@@ -93,7 +94,7 @@ export async function loadEventTypeWithBusyTime(
     SELECT found.*, (
       SELECT COALESCE(json_agg(json_build_array(
                r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
-               r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000)), '[]'::json)
+               r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000, r.detail)), '[]'::json)
       FROM (${busyRows}) AS r
     ) AS "busyRows",
     (SELECT json_agg(json_build_array(h."userId", COALESCE(sv."version"::text, '0')))
@@ -106,9 +107,9 @@ export async function loadEventTypeWithBusyTime(
   const eventType = eventTypeFromRow(row);
   let firstHoldReleaseAt: number | null = null;
   const busyRowsRead = asArray<BusyTuple>(row.busyRows).map(
-    ([kind, userId, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, releaseAt]): BusyRow => {
+    ([kind, userId, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, releaseAt, detail]): BusyRow => {
       if (releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, Number(releaseAt));
-      return { kind, userId, uid, eventTypeId, start: Number(start), end: Number(end), beforeBuffer, afterBuffer, attendees, blocks };
+      return { kind, userId, uid, eventTypeId, start: Number(start), end: Number(end), beforeBuffer, afterBuffer, attendees, blocks, detail };
     },
   );
   const busy = busyContextFromRows(busyRowsRead, {

@@ -11,7 +11,7 @@ import { answerValidUntil, slotAnswers } from "./answer-cache";
 import type { SlotsWindow } from "./query-window";
 import type { BusyContext } from "./busy";
 import { loadEventTypeWithBusyTime } from "./one-round-trip";
-import { slotsFromBusyContext } from "./service";
+import { awaySlots, slotsFromBusyContext } from "./service";
 import type { SlotsEventTypeRef } from "./slots-input";
 
 // The public slot lookups (GET /v2/slots and the legacy GET /v2/slots/available): ONE database round trip on
@@ -88,16 +88,19 @@ export async function loadPublicSlotsData(
   return found;
 }
 
-/** The engine over the loaded data (no I/O). */
-export function publicSlots(eventType: EventTypeForSlots, busy: BusyContext, request: { window: SlotsWindow; now: number; durationMinutes?: number }): Slot[] {
+/** The engine over the loaded data (no I/O); with `includeAway`, Cal.com's `away` slots too (legacy lookup). */
+export function publicSlots(
+  eventType: EventTypeForSlots,
+  busy: BusyContext,
+  request: { window: SlotsWindow; now: number; durationMinutes?: number; includeAway?: boolean },
+): Slot[] {
   const { window } = request;
   if (window.end <= window.start) return [];
-  return slotsFromBusyContext(eventType, busy, {
-    rangeStart: window.start,
-    rangeEnd: window.end,
-    now: request.now,
-    durationMinutes: request.durationMinutes,
-  });
+  const options = { rangeStart: window.start, rangeEnd: window.end, now: request.now, durationMinutes: request.durationMinutes };
+  const slots = slotsFromBusyContext(eventType, busy, options);
+  if (!request.includeAway) return slots;
+  const away = awaySlots(eventType, busy, options);
+  return away.length === 0 ? slots : [...slots, ...away].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -117,6 +120,8 @@ export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
   cacheKey: string | null;
   /** The `duration` asked for, checked against the event type. */
   duration: number | undefined;
+  /** Include Cal.com's `away` slots of an out-of-office host (the legacy lookup). */
+  includeAway?: boolean;
   /** The response body for these slots. */
   render(slots: Slot[], eventType: EventTypeForSlots): T;
 }
@@ -130,7 +135,7 @@ export async function publicSlotsAnswer<T>(deps: Deps, request: PublicSlotsAnswe
   const readAt = deps.now();
   const { eventType, busy, freshness } = await loadPublicSlotsData(deps.db, deps.sql, request.lookup, request);
   const durationMinutes = checkDuration(eventType, request.duration, "duration");
-  const slots = publicSlots(eventType, busy, { window: request.window, now, durationMinutes });
+  const slots = publicSlots(eventType, busy, { window: request.window, now, durationMinutes, includeAway: request.includeAway });
   const body = toJsonText(request.render(slots, eventType));
   if (cacheKey !== null) {
     const validUntil = answerValidUntil({

@@ -3,7 +3,7 @@ import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup, ty
 import { dayNumber, WEEK_DAYS, type WeekDay } from "../schedules/availability";
 import type { Queryable } from "../services/db";
 import { computeSlots } from "../slots/engine";
-import type { EventRules, ScheduleInput, Slot } from "../slots/types";
+import type { EventRules, OutOfOfficeDays, ScheduleInput, Slot } from "../slots/types";
 import { loadBusyContext, type BusyContext } from "./busy";
 
 // The engine numbers the week's first day like Date#getDay() (0 = Sunday); an unknown name starts on Sunday.
@@ -52,7 +52,16 @@ export interface AvailabilityOptions {
   excludeBookingUid?: string;
   excludeReservationUid?: string;
   ignoreReservations?: boolean;
+  /** How out-of-office days are taken away; by default as the event type's hosts share it (outOfOfficeZone). */
+  outOfOfficeZone?: OutOfOfficeDays["zone"];
 }
+
+/**
+ * Cal.com's getUserAvailability: a team event (collective, round robin, or several hosts) loses a host's
+ * out-of-office dates as whole local days in the host's schedule zone; an individual event loses whole UTC days.
+ */
+export const outOfOfficeZone = (eventType: EventTypeForSlots): OutOfOfficeDays["zone"] =>
+  eventType.schedulingType === "COLLECTIVE" || eventType.schedulingType === "ROUND_ROBIN" || eventType.hosts.length > 1 ? "schedule" : "utc";
 
 /** Slots of a loaded event type: one round trip for every host's busy time, then the pure engine. */
 export async function slotsForEventType(db: Queryable, eventType: EventTypeForSlots, options: AvailabilityOptions): Promise<Slot[]> {
@@ -83,6 +92,11 @@ export function slotsFromBusyContext(eventType: EventTypeForSlots, context: Busy
   if (!offersSlots(eventType)) return [];
   const rules = engineRules(eventType);
   const now = options.now ?? Date.now();
+  const zone = options.outOfOfficeZone ?? outOfOfficeZone(eventType);
+  const awayDays = (userId: number): OutOfOfficeDays | null => {
+    const days = context.outOfOfficeByHost?.get(userId);
+    return days ? { days, zone } : null;
+  };
   const perHost = eventType.hosts.map((host) => ({
     isFixed: host.isFixed,
     slots: host.schedule
@@ -96,11 +110,32 @@ export function slotsFromBusyContext(eventType: EventTypeForSlots, context: Busy
           rangeStart: options.rangeStart,
           rangeEnd: options.rangeEnd,
           durationMinutes: options.durationMinutes,
+          outOfOffice: awayDays(host.userId),
         })
       : [],
   }));
   return combineHostAvailability(schedulingTypeOf(eventType), perHost);
 }
+
+/**
+ * Cal.com's `away` slots (the legacy lookup only; GET /v2/slots drops them): for an individual event, the slots
+ * the host's schedule would offer on their out-of-office UTC dates, marked with who is away and who covers, so
+ * the Booker can lead the booker to `toUser`. They are not bookable. Team events have none (Cal.com removes the
+ * days, and `toUser` never becomes a host).
+ */
+export function awaySlots(eventType: EventTypeForSlots, context: BusyContext, options: AvailabilityOptions): Slot[] {
+  const host = eventType.hosts[0];
+  if (!host || outOfOfficeZone(eventType) !== "utc") return [];
+  const details = context.outOfOfficeDetails?.get(host.userId);
+  if (!details || details.size === 0) return [];
+  const present = slotsFromBusyContext(eventType, { ...context, outOfOfficeByHost: undefined }, options);
+  return present.flatMap((slot) => {
+    const away = details.get(Math.floor(slot.start / DAY_MS));
+    return away ? [{ ...slot, away }] : [];
+  });
+}
+
+const DAY_MS = 86_400_000;
 
 /** GET /v2/slots in two round trips: the event type with its schedule, then busy time. */
 export async function findSlots(

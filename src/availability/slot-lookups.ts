@@ -81,6 +81,8 @@ export function getLegacyAvailableSlots(deps: Deps, input: CachedLookup & { quer
     excludeReservationUid: input.ownHoldUid || undefined,
     duration,
     cacheKey: input.cacheKey,
+    // Cal.com's legacy answer carries `away` slots of an out-of-office host (the Booker's redirect).
+    includeAway: true,
     render: (slots, eventType) =>
       success({
         slots: legacySlotsOutput(slots, slotFormat, {

@@ -1,5 +1,5 @@
 import { ZoneTimeline } from "../slots/zoned-time";
-import type { Slot } from "../slots/types";
+import type { Slot, SlotAway } from "../slots/types";
 
 // Wire shapes of slot lists, grouped by local date. Cal.com builds them in two steps (core keys the slots by
 // date in the booker's zone, then the v2 output service re-renders each time with luxon); one pass here.
@@ -103,8 +103,12 @@ export function slotsOutput_2024_09_04(
   return groupByDate<Slot_2024_09_04>(slots, options, (slot, start) => (seatsTotal ? { start, ...seatFields(slot, seatsTotal) } : { start }));
 }
 
-export type LegacyTimeSlot = { time: string; attendees?: number; bookingUid?: string };
-export type LegacyRangeSlot = { startTime: string; endTime: string; attendees?: number; bookingUid?: string };
+type LegacyAwayFields = { away?: true } & Partial<Omit<SlotAway, "notes">> & { notes?: string };
+export type LegacyTimeSlot = { time: string; attendees?: number; bookingUid?: string } & LegacyAwayFields;
+export type LegacyRangeSlot = { startTime: string; endTime: string; attendees?: number; bookingUid?: string } & LegacyAwayFields;
+
+// Cal.com's slot data on an out-of-office date: `away: true` with the users, reason and emoji (and notes shown publicly).
+const legacyAwayFields = (slot: Slot): LegacyAwayFields => (slot.away ? { away: true, ...slot.away } : {});
 
 // Core's slot map carries `attendees` and `bookingUid` only for slots that already have seated attendees.
 function legacySeatFields(slot: Slot): { attendees?: number; bookingUid?: string } {
@@ -123,7 +127,8 @@ export function legacySlotsOutput(
       startTime: start,
       endTime: writer.write(slot.end),
       ...legacySeatFields(slot),
+      ...legacyAwayFields(slot),
     }));
   }
-  return groupByDate<LegacyTimeSlot>(slots, options, (slot, start) => ({ time: start, ...legacySeatFields(slot) }));
+  return groupByDate<LegacyTimeSlot>(slots, options, (slot, start) => ({ time: start, ...legacySeatFields(slot), ...legacyAwayFields(slot) }));
 }

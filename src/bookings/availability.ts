@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
-import { hostUnavailable, seatsFull } from "./errors";
-import type { BusyContext } from "../availability/busy";
+import { hostOutOfOffice, hostUnavailable, seatsFull } from "./errors";
+import { type BusyContext, loadOutOfOfficeContext } from "../availability/busy";
 import { findBookableSlot, slotsForEventType, slotsFromBusyContext } from "../availability/service";
 import { type ApiError, badRequest, conflict } from "../errors";
 import type { EventTypeForSlots } from "../event-types/slots-loader";
@@ -55,9 +55,12 @@ export async function requireBookableOccurrences(
   return byStart;
 }
 
-/** Offered by the hosts' schedules alone (no bookings, no limits), with or without notice and booking window. */
-function offeredByRules(eventType: EventTypeForSlots, request: SlotRequest, withBounds: boolean): boolean {
-  const unbooked: BusyContext = { busy: [], busyByHost: new Map(), countedBookings: [], seatedBookings: [] };
+/**
+ * Offered by the hosts' schedules alone (no bookings, no limits), with or without notice and booking window, and
+ * with the hosts' out-of-office days when given.
+ */
+function offeredByRules(eventType: EventTypeForSlots, request: SlotRequest, withBounds: boolean, outOfOffice?: BusyContext): boolean {
+  const unbooked: BusyContext = outOfOffice ?? { busy: [], busyByHost: new Map(), countedBookings: [], seatedBookings: [] };
   const slots = slotsFromBusyContext(
     {
       ...eventType,
@@ -83,6 +86,17 @@ async function explainUnavailable(tx: Tx, eventType: EventTypeForSlots, request:
   if (request.start < request.now) return badRequest(PAST_MESSAGE);
   if (offeredByRules(eventType, request, false) && !offeredByRules(eventType, request, true)) {
     return badRequest(OUT_OF_BOUNDS_MESSAGE);
+  }
+  // A host out of office that day: Cal.com's 400 "no available users" (ensureAvailableUsers), not a conflict.
+  const requestEnd = request.start + (request.durationMinutes ?? eventType.rules.lengthMinutes) * 60_000;
+  const away = await loadOutOfOfficeContext(
+    tx,
+    eventType.hosts.map((host) => host.userId),
+    request.start,
+    requestEnd,
+  );
+  if (away.outOfOfficeByHost && offeredByRules(eventType, request, true) && !offeredByRules(eventType, request, true, away)) {
+    return hostOutOfOffice(eventType.schedulingType === "COLLECTIVE");
   }
   const seats = eventType.rules.seatsPerTimeSlot;
   if (seats) {

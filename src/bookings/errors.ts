@@ -17,6 +17,12 @@ export const bookingUserNotFound = () => badRequest("User not found");
 /** The host is busy at that time (a booking, the no-overlap constraint, a confirmation that would clash). */
 export const OVERLAP_MESSAGE = "User either already has booking at this time or is not available";
 export const hostUnavailable = () => conflict(OVERLAP_MESSAGE);
+/**
+ * A host out of office on the booked day: Cal.com's 400 (its 2024-08-13 errors service maps
+ * no_available_users_found_error so; a collective event names "one of the hosts").
+ */
+export const hostOutOfOffice = (collective: boolean) =>
+  badRequest(collective ? "One of the hosts either already has booking at this time or is not available" : OVERLAP_MESSAGE);
 export const SEATS_FULL_MESSAGE = "No more seats left at this seated booking.";
 export const seatsFull = () => conflict(SEATS_FULL_MESSAGE);
 export const seatGone = () => badRequest("Invalid seatUid: this seat does not exist or has already been cancelled.");

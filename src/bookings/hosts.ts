@@ -1,5 +1,5 @@
 import { loadBusyContext } from "../availability/busy";
-import { slotsFromBusyContext } from "../availability/service";
+import { outOfOfficeZone, slotsFromBusyContext } from "../availability/service";
 import { badRequest } from "../errors";
 import type { EventTypeForSlots, EventTypeHost } from "../event-types/slots-loader";
 import { hostUnavailable } from "./errors";
@@ -55,6 +55,8 @@ export async function freeHostIds(tx: Tx, eventType: EventTypeForSlots, request:
     seated: Boolean(eventType.rules.seatsPerTimeSlot),
   });
   const free = new Set<number>();
+  // Each host alone, but away days as the team event takes them (whole local days).
+  const zone = outOfOfficeZone(eventType);
   for (const host of eventType.hosts) {
     const alone: EventTypeForSlots = {
       ...eventType,
@@ -67,6 +69,7 @@ export async function freeHostIds(tx: Tx, eventType: EventTypeForSlots, request:
       rangeStart: first,
       rangeEnd,
       durationMinutes: request.durationMinutes === eventType.rules.lengthMinutes ? undefined : request.durationMinutes,
+      outOfOfficeZone: zone,
     });
     const starts = new Set(slots.map((slot) => slot.start));
     if (request.starts.every((start) => starts.has(start))) free.add(host.userId);

@@ -32,8 +32,10 @@ export const UserIdParams = z.object({ userId: intPathParam("userId") });
 export const MembershipIdParams = z.object({ membershipId: intPathParam("membershipId") });
 export const ClientIdParams = z.object({ clientId: stringPathParam("clientId", { example: "clsx38nbl0001vkhlwin9fmt0" }) });
 export const WebhookIdParams = z.object({ webhookId: stringPathParam("webhookId", { max: 255 }) });
-// org managed-orgs
+
 export const ManagedOrganizationIdParams = z.object({ managedOrganizationId: intPathParam("managedOrganizationId") });
+
+export const OooIdParams = z.object({ oooId: intPathParam("oooId") });
 
 /** The path ids of a nested route: `pathParams(TeamIdParams, EventTypeIdParams)` (types kept: zod's extend). */
 export const pathParams = <A extends z.ZodRawShape, B extends z.ZodRawShape>(outer: z.ZodObject<A>, inner: z.ZodObject<B>) => outer.extend(inner.shape);

@@ -6,7 +6,7 @@ import { BusySweep } from "./busy";
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, dayNumberOfWallTime } from "./calendar-days";
 import { generateCandidateStarts } from "./candidates";
 import { BookingLimits } from "./limits";
-import type { SeatedBooking, Slot, SlotQuery, SlotSeats } from "./types";
+import type { OutOfOfficeDays, SeatedBooking, Slot, SlotQuery, SlotSeats } from "./types";
 import { ZoneTimeline, wallClockMsAt } from "./zoned-time";
 
 export type * from "./types";
@@ -106,6 +106,7 @@ function keepBookable(starts: number[], query: SlotQuery, plan: QueryPlan, timel
     },
     timeline,
   );
+  const away = query.outOfOffice && query.outOfOffice.days.size > 0 ? query.outOfOffice : null;
   const slots: Slot[] = [];
   const slotDays: number[] = [];
   for (const start of starts) {
@@ -114,12 +115,21 @@ function keepBookable(starts: number[], query: SlotQuery, plan: QueryPlan, timel
     const end = start + plan.lengthMs;
     if (busy.overlaps(start - plan.beforeBufferMs, end + plan.afterBufferMs, start)) continue;
     const day = dayNumberOfWallTime(timeline.wallClockAt(start));
+    if (away && touchesAwayDay(away, start, end, day, timeline)) continue;
     if (plan.fixedWindow && (day < plan.fixedWindow.firstDay || day > plan.fixedWindow.lastDay)) continue;
     if (!limits.allows(day, plan.lengthMinutes)) continue;
     slots.push(seat ? { start, end, seats: seatsOf(seat, plan.seatsTotal) } : { start, end });
     slotDays.push(day);
   }
   return { slots, slotDays };
+}
+
+/** Whether [start, end) touches one of the away days (UTC days, or local days in the schedule's zone). */
+function touchesAwayDay(away: OutOfOfficeDays, start: number, end: number, startLocalDay: number, timeline: ZoneTimeline): boolean {
+  const first = away.zone === "utc" ? Math.floor(start / MS_PER_DAY) : startLocalDay;
+  const last = away.zone === "utc" ? Math.floor((end - 1) / MS_PER_DAY) : dayNumberOfWallTime(timeline.wallClockAt(end - 1));
+  for (let day = first; day <= last; day++) if (away.days.has(day)) return true;
+  return false;
 }
 
 function tallySeats(seatedBookings: SeatedBooking[]): Map<number, SeatTally> {

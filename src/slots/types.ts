@@ -77,6 +77,17 @@ export interface SlotQuery {
   rangeEnd: number;
   /** Overrides rules.lengthMinutes (multi-duration event types). */
   durationMinutes?: number;
+  /** The host's out-of-office days: no slot touches one of them. */
+  outOfOffice?: OutOfOfficeDays | null;
+}
+
+/**
+ * Whole days a host is away, as day numbers (days since 1970-01-01) of their dates. `utc`: the UTC day of each
+ * date (individual events); `schedule`: the local day of each date in the schedule's zone (team hosts).
+ */
+export interface OutOfOfficeDays {
+  days: ReadonlySet<number>;
+  zone: "utc" | "schedule";
 }
 
 export interface SlotSeats {
@@ -90,6 +101,18 @@ export interface Slot {
   start: number;
   end: number;
   seats?: SlotSeats;
+  /** Not bookable: the host is out of office that day (Cal.com's `away` slots, which lead the Booker to `toUser`). */
+  away?: SlotAway;
+}
+
+/** Who is away and who covers (Cal.com's IOutOfOfficeData of a date). */
+export interface SlotAway {
+  fromUser: { id: number; displayName: string | null };
+  toUser?: { id: number; username: string | null; displayName: string | null };
+  reason?: string;
+  emoji?: string;
+  /** Only when the entry shows its notes publicly. */
+  notes?: string;
 }
 
 export interface SlotSeatFields {

@@ -260,3 +260,32 @@ export function contractProblems(operationId: string, status: number, body: unkn
   validate(body, responseSchema(operationId, status), "body", errors, options.strict ?? true);
   return errors;
 }
+
+// org ooo: the contract documents no body for Orgs / Users / OOO; these are Cal.com's UserOooOutputResponseDto and
+// UserOoosOutputResponseDto (v2/modules/ooo/outputs/ooo.output.ts).
+const oooEntrySchema: Schema = {
+  type: "object",
+  required: ["id", "uuid", "userId", "start", "end", "reason"],
+  properties: {
+    id: { type: "number" },
+    uuid: { type: "string" },
+    userId: { type: "number" },
+    toUserId: { type: "number", nullable: true },
+    start: { type: "string" },
+    end: { type: "string" },
+    notes: { type: "string", nullable: true },
+    reason: { type: "string", enum: ["unspecified", "vacation", "travel", "sick", "public_holiday"] },
+  },
+};
+const oooEnvelope = (data: Schema): Schema => ({
+  type: "object",
+  required: ["status", "data"],
+  properties: { status: { type: "string", enum: ["success"] }, data },
+});
+Object.assign(RESPONSE_ERRATA, {
+  "OrganizationsUsersOOOController_getOrganizationUserOOO 200": oooEnvelope({ type: "array", items: oooEntrySchema }),
+  "OrganizationsUsersOOOController_getOrganizationUsersOOO 200": oooEnvelope({ type: "array", items: oooEntrySchema }),
+  "OrganizationsUsersOOOController_createOrganizationUserOOO 201": oooEnvelope(oooEntrySchema),
+  "OrganizationsUsersOOOController_updateOrganizationUserOOO 200": oooEnvelope(oooEntrySchema),
+  "OrganizationsUsersOOOController_deleteOrganizationUserOOO 200": oooEnvelope(oooEntrySchema),
+});
