@@ -91,6 +91,12 @@ import { listTeamMembershipsOperation } from "./teams/memberships/list";
 import { updateTeamMembershipOperation } from "./teams/memberships/update";
 import { listTeamSchedulesOperation } from "./teams/schedules/list";
 import { updateTeamOperation } from "./teams/update";
+// org org-bookings
+import { listOrganizationBookingsOperation } from "./organizations/bookings/list";
+import { listOrganizationTeamBookingsOperation } from "./organizations/teams/bookings/list";
+import { getOrganizationTeamBookingReferencesOperation } from "./organizations/teams/bookings/references";
+import { listOrganizationUserBookingsOperation } from "./organizations/users/bookings/list";
+import { organizationWebhookOperations } from "./organizations/webhooks";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -193,4 +199,10 @@ export const operations: readonly Operation<any>[] = [
   deleteTeamEventTypeOperation,
   createTeamEventTypePhoneCallOperation,
   ...teamEventTypeWebhookOperations,
+  // org org-bookings: organization, org team and org user bookings, and organization webhooks.
+  listOrganizationTeamBookingsOperation,
+  getOrganizationTeamBookingReferencesOperation,
+  listOrganizationUserBookingsOperation,
+  listOrganizationBookingsOperation,
+  ...organizationWebhookOperations,
 ];

@@ -141,11 +141,24 @@ export const teamBookingsCondition = (teamIds: readonly number[]): Prisma.Sql | 
 /**
  * The condition on a booking (`b`) of being visible to `userId` through teams: a co-host (BookingHost), or an
  * accepted admin or owner of the team whose event type (or managed parent) it books (Cal.com's getAllUserBookings).
+ * With `organizationId`, only the organization's own and its teams' event types count (Cal.com's `orgId` scope).
  */
-export const teamVisibleBookingsCondition = (userId: number): Prisma.Sql =>
+export const teamVisibleBookingsCondition = (userId: number, organizationId?: number): Prisma.Sql =>
   Prisma.sql`(EXISTS (SELECT 1 FROM "BookingHost" bh WHERE bh."bookingId" = b."id" AND bh."userId" = ${userId})
     OR b."eventTypeId" IN (
       SELECT et."id" FROM "EventType" et
       LEFT JOIN "EventType" p ON p."id" = et."parentId"
       JOIN "Membership" m ON m."teamId" = COALESCE(et."teamId", p."teamId")
+      ${organizationId === undefined ? Prisma.empty : Prisma.sql`JOIN "Team" mt ON mt."id" = m."teamId" AND (mt."id" = ${organizationId} OR mt."parentId" = ${organizationId})`}
       WHERE m."userId" = ${userId} AND m."accepted" AND m."role" IN ('ADMIN', 'OWNER')))`;
+
+/**
+ * The condition on a booking (`b`) of booking an event type of the organization itself or of one of its teams
+ * (managed children included).
+ */
+export const organizationEventTypeBookingsCondition = (organizationId: number): Prisma.Sql =>
+  Prisma.sql`b."eventTypeId" IN (
+      SELECT et."id" FROM "EventType" et
+      LEFT JOIN "EventType" p ON p."id" = et."parentId"
+      JOIN "Team" t ON t."id" = COALESCE(et."teamId", p."teamId")
+      WHERE t."id" = ${organizationId} OR t."parentId" = ${organizationId})`;
