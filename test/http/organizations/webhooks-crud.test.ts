@@ -22,7 +22,12 @@ let essentials: OrganizationFixture;
 let starter: OrganizationFixture;
 
 const hooks = (o: OrganizationFixture, suffix = "") => `/v2/organizations/${o.organizationId}/webhooks${suffix}`;
-const body = (extra: Record<string, unknown> = {}) => ({ subscriberUrl: `https://example.com/org/${uniqueName()}`, triggers: ["BOOKING_CREATED"], active: true, ...extra });
+const body = (extra: Record<string, unknown> = {}) => ({
+  subscriberUrl: `https://example.com/org/${uniqueName()}`,
+  triggers: ["BOOKING_CREATED"],
+  active: true,
+  ...extra,
+});
 
 beforeAll(async () => {
   [org, otherOrg, essentials, starter] = await Promise.all([
@@ -93,7 +98,9 @@ describe("CRUD", () => {
     expect(webhookContractProblems(IDS.delete, 200, deleted.body)).toEqual([]);
     expect(deleted.body.data.id).toBe(created.id);
     const gone = await api(hooks(org, `/${created.id}`), { key: admin.apiKey });
-    expect(expectError(gone, 403).error.message).toBe(`IsWebhookInOrg - webhook with id=${created.id} is not part of the organization with id=${org.organizationId}.`);
+    expect(expectError(gone, 403).error.message).toBe(
+      `IsWebhookInOrg - webhook with id=${created.id} is not part of the organization with id=${org.organizationId}.`,
+    );
   });
 
   it("bad bodies are 400s naming the field; unsafe subscriber URLs are refused", async () => {
@@ -130,7 +137,11 @@ describe("guards", () => {
     const res = await api(hooks(org), { key: otherOrg.owner.apiKey });
     expect(expectError(res, 403).error.message).toBe(`RolesGuard - User is not a member of the organization with id=${org.organizationId}.`);
     for (const method of ["GET", "PATCH", "DELETE"] as const) {
-      const through = await api(hooks(otherOrg, `/${mine.id}`), { key: otherOrg.owner.apiKey, method, ...(method === "PATCH" ? { body: { active: false } } : {}) });
+      const through = await api(hooks(otherOrg, `/${mine.id}`), {
+        key: otherOrg.owner.apiKey,
+        method,
+        ...(method === "PATCH" ? { body: { active: false } } : {}),
+      });
       expect(expectError(through, 403).error.message).toBe(
         `IsWebhookInOrg - webhook with id=${mine.id} is not part of the organization with id=${otherOrg.organizationId}.`,
       );

@@ -101,7 +101,9 @@ describe("organization webhook delivery", () => {
   it("an inactive org webhook receives nothing", async () => {
     const list = await api(`/v2/organizations/${org.organizationId}/webhooks`, { key: org.owner.apiKey });
     const id = list.body.data[0].id;
-    expect((await api(`/v2/organizations/${org.organizationId}/webhooks/${id}`, { key: org.owner.apiKey, method: "PATCH", body: { active: false } })).status).toBe(200);
+    expect(
+      (await api(`/v2/organizations/${org.organizationId}/webhooks/${id}`, { key: org.owner.apiKey, method: "PATCH", body: { active: false } })).status,
+    ).toBe(200);
     const created = await book({ start: at(monday, 3, 10), eventTypeId: memberEventTypeId, attendee: attendee() });
     expect(created.status, created.text).toBe(201);
     await new Promise((r) => setTimeout(r, 2_000));
