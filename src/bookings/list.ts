@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
-import { organizationEventTypeBookingsCondition, teamBookingsCondition, teamVisibleBookingsCondition } from "../event-types/scheduling";
+import { organizationEventTypeIds, teamBookingsCondition, teamVisibleBookingIds } from "../event-types/scheduling";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { selectBookingsPage, type BookingRecord } from "./store";
@@ -82,31 +82,38 @@ export type BookingsScope =
 
 const orgMemberIds = (organizationId: number) => Prisma.sql`SELECT om."userId" FROM "Membership" om WHERE om."teamId" = ${organizationId}`;
 
-/** The condition on a booking (`b`) of being visible in `scope` to `actor`. */
+/** The bookings of some users: as organizer, as co-host, or as attendee by their email. */
+const usersBookingIds = (users: Prisma.Sql) =>
+  Prisma.sql`SELECT ub."id" FROM "Booking" ub WHERE ub."userId" IN (${users})
+    UNION ALL
+    SELECT uh."bookingId" FROM "BookingHost" uh WHERE uh."userId" IN (${users})
+    UNION ALL
+    SELECT ua."bookingId" FROM "Attendee" ua WHERE lower(ua."email") IN (SELECT lower(uu."email") FROM "users" uu WHERE uu."id" IN (${users}))`;
+
+/**
+ * The condition on a booking (`b`) of being visible in `scope` to `actor`: its id is in one UNION of id sets (one
+ * semi-join; see teamVisibleBookingIds on why not an OR of EXISTS).
+ */
 function scopeCondition(actor: Actor, scope: BookingsScope): Prisma.Sql {
   switch (scope.kind) {
     case "caller":
       // The caller's email is read in the same statement (no round trip of its own).
-      return Prisma.sql`(b."userId" = ${actor.userId}
-        OR EXISTS (SELECT 1 FROM "Attendee" me WHERE me."bookingId" = b."id"
-                   AND lower(me."email") = (SELECT lower(cu."email") FROM "users" cu WHERE cu."id" = ${actor.userId}))
-        OR ${teamVisibleBookingsCondition(actor.userId, scope.organizationId)})`;
+      return Prisma.sql`b."id" IN (
+        SELECT cb."id" FROM "Booking" cb WHERE cb."userId" = ${actor.userId}
+        UNION ALL
+        SELECT me."bookingId" FROM "Attendee" me
+        WHERE lower(me."email") = (SELECT lower(cu."email") FROM "users" cu WHERE cu."id" = ${actor.userId})
+        UNION ALL
+        ${teamVisibleBookingIds(actor.userId, scope.organizationId)})`;
     case "team":
       return teamBookingsCondition([scope.teamId])!;
     case "organization": {
       const { organizationId, userIds } = scope;
-      if (userIds?.length) {
-        const ids = [...userIds];
-        return Prisma.sql`(b."userId" = ANY(${ids}::int[])
-          OR EXISTS (SELECT 1 FROM "BookingHost" bh WHERE bh."bookingId" = b."id" AND bh."userId" = ANY(${ids}::int[]))
-          OR b."id" IN (SELECT a."bookingId" FROM "Attendee" a
-                        WHERE lower(a."email") IN (SELECT lower(u."email") FROM "users" u WHERE u."id" = ANY(${ids}::int[]))))`;
-      }
-      return Prisma.sql`(b."userId" IN (${orgMemberIds(organizationId)})
-        OR b."id" IN (SELECT bh."bookingId" FROM "BookingHost" bh WHERE bh."userId" IN (${orgMemberIds(organizationId)}))
-        OR ${organizationEventTypeBookingsCondition(organizationId)}
-        OR b."id" IN (SELECT a."bookingId" FROM "Attendee" a
-                      WHERE lower(a."email") IN (SELECT lower(u."email") FROM "users" u WHERE u."id" IN (${orgMemberIds(organizationId)}))))`;
+      if (userIds?.length) return Prisma.sql`b."id" IN (${usersBookingIds(Prisma.sql`SELECT unnest(${[...userIds]}::int[])`)})`;
+      return Prisma.sql`b."id" IN (
+        ${usersBookingIds(orgMemberIds(organizationId))}
+        UNION ALL
+        SELECT ob."id" FROM "Booking" ob WHERE ob."eventTypeId" IN (${organizationEventTypeIds(organizationId)}))`;
     }
   }
 }

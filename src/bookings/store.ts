@@ -178,9 +178,11 @@ export async function selectBookings(
 }
 
 /**
- * One page of the bookings matching `where` and how many match in all, in ONE statement: the count is the
- * outer row and the page is joined to it laterally, so an empty page (a skip past the end) still carries the
- * total. `orderBy(alias)` orders the page (alias "b") and the joined rows (alias "p") the same way.
+ * One page of the bookings matching `where` and how many match in all, in ONE statement: the matching rows
+ * (id and sort columns) are found once, counted, and paged; only the page's rows are then read in full (the
+ * count is the outer row and the page is joined to it laterally, so an empty page, a skip past the end, still
+ * carries the total). `orderBy(alias)` orders the page (alias "b") and the joined rows (alias "p") alike; it may
+ * use only the id, start, end, created and updated columns.
  */
 export async function selectBookingsPage(
   db: Db | DbLike,
@@ -189,9 +191,12 @@ export async function selectBookingsPage(
 ): Promise<{ bookings: BookingRecord[]; total: number }> {
   const offset = options.skip ? Prisma.sql`OFFSET ${options.skip}` : Prisma.empty;
   const rows = await db.$queryRaw<(Row & { __total: number })[]>`
+    WITH matched AS MATERIALIZED (
+      SELECT b."id", b."startTime", b."endTime", b."createdAt", b."updatedAt" FROM "Booking" b WHERE ${where}),
+    page AS (SELECT b."id" FROM matched b ORDER BY ${options.orderBy("b")} LIMIT ${options.take} ${offset})
     SELECT t."__total", p.*
-    FROM (SELECT count(*)::int AS "__total" FROM "Booking" b WHERE ${where}) t
-    LEFT JOIN LATERAL (${SELECT} WHERE ${where} ORDER BY ${options.orderBy("b")} LIMIT ${options.take} ${offset}) p ON true
+    FROM (SELECT count(*)::int AS "__total" FROM matched) t
+    LEFT JOIN LATERAL (${SELECT} WHERE b."id" IN (SELECT page."id" FROM page)) p ON true
     ORDER BY ${options.orderBy("p")}`;
   const total = rows[0]?.__total ?? 0;
   const bookings = rows.filter((row) => row.id !== null).map(({ __total, ...row }) => toRecord(row));

@@ -41,12 +41,13 @@ beforeAll(async () => {
 
 describe("CRUD", () => {
   it("POST creates an org webhook (teamId = orgId) in the contract's shape; the secret is shown this once", async () => {
-    const input = body({ secret: "org-secret", payloadTemplate: '{"t":"{{title}}"}', triggers: ["BOOKING_CREATED", "DELEGATION_CREDENTIAL_ERROR"] });
+    const payloadTemplate = '{"t":"{{title}}"}';
+    const input = body({ secret: "org-secret", payloadTemplate, triggers: ["BOOKING_CREATED", "DELEGATION_CREDENTIAL_ERROR"] });
     const res = await api(hooks(org), { key: admin.apiKey, body: input });
     expect(res.status, res.text).toBe(201);
     expect(webhookContractProblems(IDS.create, 201, res.body)).toEqual([]);
     expect(res.body.data).toEqual({
-      payloadTemplate: input.payloadTemplate,
+      payloadTemplate,
       teamId: org.organizationId,
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       triggers: ["BOOKING_CREATED", "DELEGATION_CREDENTIAL_ERROR"],
