@@ -64,7 +64,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-const titles = (res: { body: any }) => res.body.data.map((b: { title: string }) => b.title);
+const titles = (res: { body: { data: { title: string }[] } }) => res.body.data.map((b) => b.title);
 const orgPath = (suffix = "") => `/v2/organizations/${org.organizationId}${suffix}`;
 
 describe("GET /v2/organizations/{orgId}/bookings", () => {
