@@ -4,6 +4,7 @@
 import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { seedSlotsFixture } from "./lib/slots-seed.ts";
+import { seedOrgBookingsFixture } from "./lib/org-bookings-seed.ts";
 import { seedTeamSlotsFixture } from "./lib/team-slots-seed.ts";
 import { startWorkerd } from "./lib/workerd.ts";
 import { reportBookingBench } from "./bookings.ts";
@@ -12,8 +13,10 @@ import { runTeamEngineBenches } from "./team-slots-engine.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const API_PORT = 8801;
-const BARE_PORT = 8802;
+// Overridable so two benches on one machine do not collide (ports, and the database label startTestInfra reuses).
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 8801);
+const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 8802);
+const LABEL = process.env.BENCH_LABEL ?? "bench";
 const ratio = (result: LoadResult, bare: LoadResult) => `${((result.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)}%`;
 
 async function main() {
@@ -29,13 +32,16 @@ async function main() {
 
   console.error("building bundles (wrangler deploy --dry-run)…");
   buildBundles();
-  const { infra, tenant, spec } = await prepareBenchApi("bench");
+  const { infra, tenant, spec } = await prepareBenchApi(LABEL);
   // GET /v2/slots: a New York host, 30-minute event type, ~200 bookings, 30 days across a DST change, public call.
   const slotsFixture = await seedSlotsFixture(infra.databaseUrl, tenant.userId);
   console.error(`slots fixture: ${slotsFixture.bookings} bookings, ${slotsFixture.windowStart} → ${slotsFixture.windowEnd}`);
   // GET /v2/slots for a 10-host round-robin team event type (one fixed host), by team slug, 200 bookings.
   const teamFixture = await seedTeamSlotsFixture(infra.databaseUrl);
   console.error(`team slots fixture: ${teamFixture.hosts} hosts, ${teamFixture.bookings} bookings`);
+  // GET /v2/organizations/{orgId}/bookings: 10 000 bookings in 50 teams, read by the org's owner.
+  const orgBookings = await seedOrgBookingsFixture(infra.databaseUrl);
+  console.error(`org bookings fixture: ${orgBookings.bookings} bookings in ${orgBookings.teams} teams`);
   const workerd = startWorkerd([spec(API_PORT), { name: "bare", bundleDir: `${OUT}/bare`, port: BARE_PORT }], OUT);
   try {
     await waitForHttp(`http://127.0.0.1:${API_PORT}/health`);
@@ -56,6 +62,15 @@ async function main() {
     const teamBody = (await teamProbe.json()) as { data?: Record<string, unknown[]> };
     console.error(`GET /v2/slots (team): ${Object.values(teamBody.data ?? {}).flat().length} slots`);
 
+    const bookingsHeaders = { ...auth, "cal-api-version": "2024-08-13" };
+    const orgBookingsUrl = `http://127.0.0.1:${API_PORT}${orgBookings.path}`;
+    const orgAuth = { authorization: `Bearer ${orgBookings.apiKey}` };
+    const orgProbe = await fetch(orgBookingsUrl, { headers: orgAuth });
+    const orgProbeBody = (await orgProbe.json()) as { pagination?: { totalItems: number } };
+    if (orgProbe.status !== 200) throw new Error(`GET ${orgBookings.path} answered ${orgProbe.status}`);
+    console.error(`GET ${orgBookings.path}: ${orgProbeBody.pagination?.totalItems} bookings in all`);
+    await load("warmup", orgBookingsUrl, { seconds: 2, connections: 4, headers: orgAuth });
+
     const opts = { seconds: SECONDS, connections: CONNECTIONS };
     const bare = await load("bare Hono JSON", `http://127.0.0.1:${BARE_PORT}/`, opts);
     const results = [
@@ -65,6 +80,9 @@ async function main() {
       // The same question computed on every request (a reschedule lookup is never answered from memory; the
       // uid matches no booking, so the slots are the same): what a cache miss costs.
       await load("GET /v2/slots, computed every time", `${slotsUrl}&bookingUidToReschedule=bench-no-such-booking`, { ...opts, headers: slotsHeaders }),
+      // Bookings lists, one page of 100: the single user's (~200 bookings) and an organization's (10 000 in 50 teams).
+      await load("GET /v2/bookings (1 user, 200 bookings)", `http://127.0.0.1:${API_PORT}/v2/bookings`, { ...opts, headers: bookingsHeaders }),
+      await load("GET /v2/organizations/{orgId}/bookings (10 000)", orgBookingsUrl, { ...opts, headers: orgAuth }),
       await load("GET /v2/slots team RR 10 hosts (30 days)", teamSlotsUrl, { ...opts, headers: slotsHeaders }),
       await load("GET /v2/slots team RR 10 hosts, computed", `${teamSlotsUrl}&bookingUidToReschedule=bench-no-such-booking`, {
         ...opts,

@@ -150,6 +150,12 @@ import { createOrgUserOooOperation } from "./organizations/users/ooo/create";
 import { deleteOrgUserOooOperation } from "./organizations/users/ooo/delete";
 import { listOrgUserOooOperation } from "./organizations/users/ooo/list";
 import { updateOrgUserOooOperation } from "./organizations/users/ooo/update";
+// org org-bookings
+import { listOrganizationBookingsOperation } from "./organizations/bookings/list";
+import { listOrganizationTeamBookingsOperation } from "./organizations/teams/bookings/list";
+import { getOrganizationTeamBookingReferencesOperation } from "./organizations/teams/bookings/references";
+import { listOrganizationUserBookingsOperation } from "./organizations/users/bookings/list";
+import { organizationWebhookOperations } from "./organizations/webhooks";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -310,4 +316,10 @@ export const operations: readonly Operation<any>[] = [
   updateOrgUserOooOperation,
   deleteOrgUserOooOperation,
   listOrgOooOperation,
+  // org org-bookings: organization, org team and org user bookings, and organization webhooks.
+  listOrganizationTeamBookingsOperation,
+  getOrganizationTeamBookingReferencesOperation,
+  listOrganizationUserBookingsOperation,
+  listOrganizationBookingsOperation,
+  ...organizationWebhookOperations,
 ];

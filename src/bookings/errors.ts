@@ -1,4 +1,4 @@
-import { badRequest, conflict, notFound } from "../errors";
+import { ApiError, badRequest, conflict, notFound } from "../errors";
 
 // Cal.com's booking messages, one factory each (its bookings services word the same miss differently per
 // endpoint; each wording is kept where Cal.com answers it).
@@ -33,3 +33,8 @@ export const managedParentNotBookable = (eventTypeId: number) =>
   badRequest(
     `Event type with id=${eventTypeId} is the parent managed event type that can't be booked. You have to provide the child event type id aka id of event type that has been assigned to one of the users.`,
   );
+
+// Organization booking lists (v2/modules/organizations/*/bookings).
+export const organizationUserNotFound = (userId: number) => notFound(`getOrganizationUserBookings - User ${userId} not found`);
+/** Cal.com's TRPCError FORBIDDEN from getAllUserBookings, answered as a 403. */
+export const userIdsOutsideOrganization = () => new ApiError("ForbiddenException", "You do not have permissions to fetch bookings for specified userIds");

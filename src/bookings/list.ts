@@ -1,9 +1,8 @@
 import { Prisma } from "../generated/prisma/client";
-import { teamBookingsCondition, teamVisibleBookingsCondition } from "../event-types/scheduling";
-import { actorEmail } from "./access";
+import { organizationEventTypeIds, teamBookingsCondition, teamVisibleBookingIds } from "../event-types/scheduling";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
-import { selectBookings, type BookingRecord } from "./store";
+import { selectBookingsPage, type BookingRecord } from "./store";
 
 export type ListStatus = "upcoming" | "recurring" | "past" | "cancelled" | "unconfirmed";
 export type SortDirection = "asc" | "desc";
@@ -51,36 +50,84 @@ function statusCondition(status: ListStatus, now: Date): Prisma.Sql {
 
 const direction = (d: SortDirection) => (d === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`);
 
-function orderBy(filters: ListBookingsFilters): Prisma.Sql {
+/** The list's ORDER BY over the booking columns of `alias` (the same order inside and outside the page query). */
+function orderBy(filters: ListBookingsFilters, alias: "b" | "p"): Prisma.Sql {
   const { sort = {} } = filters;
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const keys: Prisma.Sql[] = [];
-  if (sort.start) keys.push(Prisma.sql`b."startTime" ${direction(sort.start)}`);
-  if (sort.end) keys.push(Prisma.sql`b."endTime" ${direction(sort.end)}`);
-  if (sort.created) keys.push(Prisma.sql`b."createdAt" ${direction(sort.created)}`);
-  if (sort.updated) keys.push(Prisma.sql`b."updatedAt" ${direction(sort.updated)} NULLS LAST`);
+  if (sort.start) keys.push(Prisma.sql`${column("startTime")} ${direction(sort.start)}`);
+  if (sort.end) keys.push(Prisma.sql`${column("endTime")} ${direction(sort.end)}`);
+  if (sort.created) keys.push(Prisma.sql`${column("createdAt")} ${direction(sort.created)}`);
+  if (sort.updated) keys.push(Prisma.sql`${column("updatedAt")} ${direction(sort.updated)} NULLS LAST`);
   if (keys.length === 0) {
     // Past and cancelled bookings read most recent first; anything upcoming, soonest first.
     const backwards = !!filters.status?.length && filters.status.every((s) => s === "past" || s === "cancelled");
-    keys.push(Prisma.sql`b."startTime" ${backwards ? Prisma.sql`DESC` : Prisma.sql`ASC`}`);
+    keys.push(Prisma.sql`${column("startTime")} ${backwards ? Prisma.sql`DESC` : Prisma.sql`ASC`}`);
   }
-  keys.push(Prisma.sql`b."id" ASC`);
+  keys.push(Prisma.sql`${column("id")} ASC`);
   return Prisma.join(keys, ", ");
 }
 
 /**
- * The caller's bookings: those they host or co-host, those they attend (by their email) and their teams' when
- * they are a team admin or owner, with Cal.com's filters, sort
- * options and skip/take. The page and the total are read in parallel.
+ * Whose bookings a list covers. `caller`: the actor's own (hosted, co-hosted, attended by their email) and those
+ * of the teams they administer (within `organizationId` when given: an org admin reading a member's bookings
+ * sees nothing of the member's teams outside the org). `team`: the bookings of one team's event types (managed
+ * children included). `organization`: every booking of the org's members (as organizer, co-host or attendee by
+ * email) and of the org's and its teams' event types; with `userIds`, only those of these members.
  */
-export async function listBookings(deps: Deps, actor: Actor, filters: ListBookingsFilters): Promise<BookingsPage> {
+export type BookingsScope =
+  | { kind: "caller"; organizationId?: number }
+  | { kind: "team"; teamId: number }
+  | { kind: "organization"; organizationId: number; userIds?: readonly number[] };
+
+const orgMemberIds = (organizationId: number) => Prisma.sql`SELECT om."userId" FROM "Membership" om WHERE om."teamId" = ${organizationId}`;
+
+/** The bookings of some users: as organizer, as co-host, or as attendee by their email. */
+const usersBookingIds = (users: Prisma.Sql) =>
+  Prisma.sql`SELECT ub."id" FROM "Booking" ub WHERE ub."userId" IN (${users})
+    UNION ALL
+    SELECT uh."bookingId" FROM "BookingHost" uh WHERE uh."userId" IN (${users})
+    UNION ALL
+    SELECT ua."bookingId" FROM "Attendee" ua WHERE lower(ua."email") IN (SELECT lower(uu."email") FROM "users" uu WHERE uu."id" IN (${users}))`;
+
+/**
+ * The condition on a booking (`b`) of being visible in `scope` to `actor`: its id is in one UNION of id sets (one
+ * semi-join; see teamVisibleBookingIds on why not an OR of EXISTS).
+ */
+function scopeCondition(actor: Actor, scope: BookingsScope): Prisma.Sql {
+  switch (scope.kind) {
+    case "caller":
+      // The caller's email is read in the same statement (no round trip of its own).
+      return Prisma.sql`b."id" IN (
+        SELECT cb."id" FROM "Booking" cb WHERE cb."userId" = ${actor.userId}
+        UNION ALL
+        SELECT me."bookingId" FROM "Attendee" me
+        WHERE lower(me."email") = (SELECT lower(cu."email") FROM "users" cu WHERE cu."id" = ${actor.userId})
+        UNION ALL
+        ${teamVisibleBookingIds(actor.userId, scope.organizationId)})`;
+    case "team":
+      return teamBookingsCondition([scope.teamId])!;
+    case "organization": {
+      const { organizationId, userIds } = scope;
+      if (userIds?.length) return Prisma.sql`b."id" IN (${usersBookingIds(Prisma.sql`SELECT unnest(${[...userIds]}::int[])`)})`;
+      return Prisma.sql`b."id" IN (
+        ${usersBookingIds(orgMemberIds(organizationId))}
+        UNION ALL
+        SELECT ob."id" FROM "Booking" ob WHERE ob."eventTypeId" IN (${organizationEventTypeIds(organizationId)}))`;
+    }
+  }
+}
+
+/**
+ * The bookings of `scope` (by default the caller's: those they host or co-host, those they attend (by their
+ * email) and their teams' when they are a team admin or owner), with Cal.com's filters, sort options and
+ * skip/take. The page and the total come from one statement: one database round trip.
+ */
+export async function listBookings(deps: Deps, actor: Actor, filters: ListBookingsFilters, scope: BookingsScope = { kind: "caller" }): Promise<BookingsPage> {
   const teamCondition = filters.teamIds?.length ? teamBookingsCondition(filters.teamIds) : undefined;
   if (teamCondition === null) return { bookings: [], totalItems: 0 };
-  const email = await actorEmail(deps.db, actor);
   const now = new Date(deps.now());
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`(b."userId" = ${actor.userId} OR EXISTS (SELECT 1 FROM "Attendee" me WHERE me."bookingId" = b."id" AND lower(me."email") = lower(${email ?? ""}))
-      OR ${teamVisibleBookingsCondition(actor.userId)})`,
-  ];
+  const conditions: Prisma.Sql[] = [scopeCondition(actor, scope)];
   if (filters.status?.length)
     conditions.push(
       Prisma.sql`(${Prisma.join(
@@ -105,9 +152,10 @@ export async function listBookings(deps: Deps, actor: Actor, filters: ListBookin
   if (filters.beforeUpdatedAt) conditions.push(Prisma.sql`b."updatedAt" <= ${filters.beforeUpdatedAt}`);
   const where = Prisma.join(conditions, " AND ");
 
-  const [bookings, [count]] = await Promise.all([
-    selectBookings(deps.db, where, { orderBy: orderBy(filters), take: filters.take, skip: filters.skip }),
-    deps.db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Booking" b WHERE ${where}`,
-  ]);
-  return { bookings, totalItems: count?.total ?? 0 };
+  const { bookings, total } = await selectBookingsPage(deps.db, where, {
+    orderBy: (alias) => orderBy(filters, alias),
+    take: filters.take,
+    skip: filters.skip,
+  });
+  return { bookings, totalItems: total };
 }

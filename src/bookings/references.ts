@@ -17,8 +17,13 @@ export async function getBookingReferences(deps: Deps, actor: Actor, uid: string
   if (!booking) throw bookingUidNotFound(uid);
   // Cal.com answers 400 here, not 403.
   if (booking.userId !== actor.userId) throw badRequest(`Booking with uid ${uid} does not belong to user`);
+  return listBookingReferences(deps, booking.id, type);
+}
+
+/** The references of a booking its route has already authorised, optionally of one `type`, in id order. */
+export async function listBookingReferences(deps: Deps, bookingId: number, type: string | undefined): Promise<BookingReferenceOutput[]> {
   const references = await deps.db.bookingReference.findMany({
-    where: { bookingId: booking.id, ...(type ? { type } : {}) },
+    where: { bookingId, ...(type ? { type } : {}) },
     orderBy: { id: "asc" },
     select: { id: true, type: true, uid: true, externalCalendarId: true },
   });

@@ -61,6 +61,8 @@ export interface BookingEventTypeRecord {
   parentId: number | null;
   /** COLLECTIVE, ROUND_ROBIN (team event types), else null. */
   schedulingType: string | null;
+  /** The organization of the event type's team (of a managed child's parent's team), if any. */
+  organizationId: number | null;
 }
 
 export interface BookingRecord {
@@ -148,7 +150,9 @@ const SELECT = Prisma.sql`
            'eventName', et."eventName", 'bookingFields', et."bookingFields", 'recurrenceFrequency', et."recurrenceFrequency",
            'recurrenceInterval', et."recurrenceInterval", 'recurrenceOccurrences', et."recurrenceOccurrences",
            'teamId', et."teamId", 'parentId', et."parentId", 'schedulingType', et."schedulingType",
-           'oAuthClientId', (SELECT pc."A" FROM "_PlatformOAuthClientToUser" pc WHERE pc."B" = et."userId" LIMIT 1)) END AS "eventType",
+           'oAuthClientId', (SELECT pc."A" FROM "_PlatformOAuthClientToUser" pc WHERE pc."B" = et."userId" LIMIT 1),
+           'organizationId', (SELECT CASE WHEN ot."isOrganization" THEN ot."id" ELSE ot."parentId" END FROM "Team" ot
+                              WHERE ot."id" = COALESCE(et."teamId", (SELECT pe."teamId" FROM "EventType" pe WHERE pe."id" = et."parentId")))) END AS "eventType",
          COALESCE((
            SELECT jsonb_agg(jsonb_build_object(
              'id', a."id", 'email', a."email", 'name', a."name", 'timeZone', a."timeZone", 'locale', a."locale",
@@ -171,6 +175,32 @@ export async function selectBookings(
   const offset = options.skip ? Prisma.sql`OFFSET ${options.skip}` : Prisma.empty;
   const rows = await db.$queryRaw<Row[]>`${SELECT} WHERE ${where} ORDER BY ${orderBy} ${limit} ${offset}`;
   return rows.map(toRecord);
+}
+
+/**
+ * One page of the bookings matching `where` and how many match in all, in ONE statement: the matching rows
+ * (id and sort columns) are found once, counted, and paged; only the page's rows are then read in full (the
+ * count is the outer row and the page is joined to it laterally, so an empty page, a skip past the end, still
+ * carries the total). `orderBy(alias)` orders the page (alias "b") and the joined rows (alias "p") alike; it may
+ * use only the id, start, end, created and updated columns.
+ */
+export async function selectBookingsPage(
+  db: Db | DbLike,
+  where: Prisma.Sql,
+  options: { orderBy: (alias: "b" | "p") => Prisma.Sql; take: number; skip: number },
+): Promise<{ bookings: BookingRecord[]; total: number }> {
+  const offset = options.skip ? Prisma.sql`OFFSET ${options.skip}` : Prisma.empty;
+  const rows = await db.$queryRaw<(Row & { __total: number })[]>`
+    WITH matched AS MATERIALIZED (
+      SELECT b."id", b."startTime", b."endTime", b."createdAt", b."updatedAt" FROM "Booking" b WHERE ${where}),
+    page AS (SELECT b."id" FROM matched b ORDER BY ${options.orderBy("b")} LIMIT ${options.take} ${offset})
+    SELECT t."__total", p.*
+    FROM (SELECT count(*)::int AS "__total" FROM matched) t
+    LEFT JOIN LATERAL (${SELECT} WHERE b."id" IN (SELECT page."id" FROM page)) p ON true
+    ORDER BY ${options.orderBy("p")}`;
+  const total = rows[0]?.__total ?? 0;
+  const bookings = rows.filter((row) => row.id !== null).map(({ __total, ...row }) => toRecord(row));
+  return { bookings, total };
 }
 
 /** Reads through a transaction client too (`tx`), for checks that must see the locked state. */

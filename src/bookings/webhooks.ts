@@ -99,8 +99,8 @@ export function bookingPayload(booking: BookingRecord, extra: Json = {}, attende
 }
 
 /**
- * A lifecycle event for the booking's hosts (organizer and co-hosts), its event type (and a managed child's parent)
- * and, for managed users, their OAuth client.
+ * A lifecycle event for the booking's hosts (organizer and co-hosts), its event type (and a managed child's parent),
+ * for managed users their OAuth client, and the organizations of the organizer and of the event type's team.
  */
 export function bookingEvent(trigger: WebhookTrigger, booking: BookingRecord, payload: Json): WebhookEvent {
   return {
@@ -111,5 +111,6 @@ export function bookingEvent(trigger: WebhookTrigger, booking: BookingRecord, pa
     eventTypeId: booking.eventTypeId,
     parentEventTypeId: booking.eventType?.parentId ?? null,
     oAuthClientId: booking.eventType?.oAuthClientId ?? null,
+    organizationIds: [booking.user?.organizationId, booking.eventType?.organizationId].filter((id): id is number => typeof id === "number"),
   };
 }

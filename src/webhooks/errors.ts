@@ -47,6 +47,10 @@ export const teamWebhookOfAnotherEventType = () => forbidden(TEAM_EVENT_TYPE_GUA
 // Cal.com's IsOAuthClientWebhookGuard.
 export const webhookOfAnotherOAuthClient = () => forbidden("IsOAuthClientWebhookGuard", "Webhook does not belong to this oAuthClient");
 
+// Cal.com's IsWebhookInOrg (an unknown webhook is refused the same way, so ids cannot be probed).
+export const webhookNotInOrganization = (webhookId: string, organizationId: number) =>
+  forbidden("IsWebhookInOrg", `webhook with id=${webhookId} is not part of the organization with id=${organizationId}.`);
+
 // Our delivery-log endpoints (not in Cal.com).
 export const webhookDeliveryNotFound = (deliveryId: string) => notFound(`Webhook delivery (${deliveryId}) not found`);
 export const webhookNotActive = (webhookId: string) => badRequest(`Webhook (${webhookId}) is not active: set "active" to true before redelivering`);

@@ -17,6 +17,8 @@ export const WebhookEventMessageSchema = z.object({
   coHostIds: z.array(z.number().int()).optional(),
   /** A managed child's parent event type, whose webhooks fire too. */
   parentEventTypeId: z.number().int().nullable().optional(),
+  /** Organizations whose webhooks fire too (the organizer's and the team's). */
+  organizationIds: z.array(z.number().int()).optional(),
 });
 
 export const WebhookDeliverMessageSchema = z.object({

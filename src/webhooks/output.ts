@@ -59,6 +59,8 @@ export function webhookOutputs(name: string, ownerField: string, ownerType: z.Zo
 export const userWebhookOutputs = webhookOutputs("UserWebhook", "userId", z.number(), (webhook) => webhook.userId);
 export const eventTypeWebhookOutputs = webhookOutputs("EventTypeWebhook", "eventTypeId", z.number(), (webhook) => webhook.eventTypeId);
 export const oAuthClientWebhookOutputs = webhookOutputs("OAuthClientWebhook", "oAuthClientId", z.string(), (webhook) => webhook.platformOAuthClientId);
+/** Cal.com's TeamWebhookOutputDto, which its organization webhooks answer (`teamId` = the organization's id). */
+export const organizationWebhookOutputs = webhookOutputs("TeamWebhook", "teamId", z.number(), (webhook) => webhook.teamId);
 
 export const DeleteManyWebhooksOutputResponseSchema = successOf(z.string().openapi({ example: "2 webhooks deleted" })).openapi(
   "DeleteManyWebhooksOutputResponseDto",

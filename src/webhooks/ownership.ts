@@ -5,7 +5,8 @@ import { callerOrganizationIdOf } from "../auth/guards/platform";
 import type { Actor } from "../auth/principal";
 import { forbiddenResource } from "../errors";
 import type { Webhook } from "../generated/prisma/client";
-import { EventTypeIdParams, pathParams, TeamIdParams } from "../http/common";
+import { EventTypeIdParams, OrgIdParams, pathParams, TeamIdParams } from "../http/common";
+import { requireOrgAccess } from "../organizations/access";
 import type { Deps } from "../services";
 import { hasTeamRole, teamMembershipOf } from "../teams/access";
 import { validationError } from "../validation";
@@ -19,6 +20,7 @@ import {
   webhookEventTypeNotFound,
   webhookNotFound,
   webhookOfAnotherEventType,
+  webhookNotInOrganization,
   webhookOfAnotherOAuthClient,
   webhookWithoutEventType,
 } from "./errors";
@@ -123,6 +125,34 @@ export const oAuthClientWebhookAccess: WebhookOwnerAccess<OwnerOfKind<"oAuthClie
   },
 };
 
+/**
+ * An organization's webhooks (Cal.com's OrganizationsWebhooksController): the org guards with ORG_ADMIN and the
+ * ESSENTIALS plan, then IsWebhookInOrg (403 for a webhook of anyone else, and for an unknown id).
+ */
+export const organizationWebhookAccess: WebhookOwnerAccess<OwnerOfKind<"organization">> = {
+  async owner(deps, actor, path) {
+    const params = OrgIdParams.safeParse({ orgId: path.orgId });
+    if (!params.success) throw validationError(params.error, "param");
+    const { orgId } = params.data;
+    await requireOrgAccess(deps, actor, orgId, { role: "ORG_ADMIN", plan: "ESSENTIALS" });
+    return { kind: "organization", organizationId: orgId };
+  },
+  async webhook(deps, owner, webhookId) {
+    const webhook = await deps.db.webhook.findUnique({ where: { id: webhookId } });
+    if (!webhook || webhook.teamId !== owner.organizationId) throw webhookNotInOrganization(webhookId, owner.organizationId);
+    return webhook;
+  },
+};
+
+/** Whether the caller is an accepted ADMIN or OWNER of the organization. */
+async function administersOrganization(deps: Deps, userId: number, organizationId: number): Promise<boolean> {
+  const membership = await deps.db.membership.findFirst({
+    where: { userId, teamId: organizationId, accepted: true, role: { in: ["ADMIN", "OWNER"] }, team: { isOrganization: true } },
+    select: { id: true },
+  });
+  return membership !== null;
+}
+
 // Platform roles that manage an OAuth client's webhooks (Cal.com's create/update/delete need ADMIN or OWNER).
 async function managesOrganization(deps: Deps, actor: Actor, organizationId: number): Promise<boolean> {
   if ((await callerOrganizationIdOf(deps, actor)) !== organizationId) return false;
@@ -155,7 +185,9 @@ export async function loadWebhookOfCaller(deps: Deps, actor: Actor, webhookId: s
           : eventType.userId === actor.userId
         : platformOAuthClient
           ? await managesOrganization(deps, actor, platformOAuthClient.organizationId)
-          : false;
+          : webhook.teamId !== null
+            ? await administersOrganization(deps, actor.userId, webhook.teamId)
+            : false;
   if (!allowed) throw forbiddenResource();
   return webhook;
 }

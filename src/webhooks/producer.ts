@@ -26,6 +26,8 @@ export interface WebhookEvent {
   parentEventTypeId?: number | null;
   /** An OAuth client whose webhooks fire too (not needed for a managed user's events: found from `userId`). */
   oAuthClientId?: string | null;
+  /** Organizations whose webhooks fire too: the organizer's and the event type's team's. */
+  organizationIds?: readonly number[];
 }
 
 /** What the producer uses of the request's deps (the queue consumer and tests pass just these). */
@@ -64,6 +66,7 @@ export async function enqueueWebhookEvent(services: WebhookProducerServices, eve
     oAuthClientId: event.oAuthClientId ?? null,
     ...(event.coHostIds?.length ? { coHostIds: [...event.coHostIds] } : {}),
     ...(event.parentEventTypeId ? { parentEventTypeId: event.parentEventTypeId } : {}),
+    ...(event.organizationIds?.length ? { organizationIds: [...new Set(event.organizationIds)] } : {}),
   };
   if (!(await hasSubscribers(services, message))) return { enqueued: false, reason: "no_subscribers" };
 

@@ -7,12 +7,17 @@ import { subscriberUrlTaken, subscriberUrlTakenOnUpdate } from "./errors";
 import { assertSubscriberUrlAllowed, assertTriggersAllowedFor } from "./validation";
 import type { WebhookTrigger } from "./triggers";
 
-export type WebhookOwner = { kind: "user"; userId: number } | { kind: "eventType"; eventTypeId: number } | { kind: "oAuthClient"; oAuthClientId: string };
+export type WebhookOwner =
+  | { kind: "user"; userId: number }
+  | { kind: "eventType"; eventTypeId: number }
+  | { kind: "oAuthClient"; oAuthClientId: string }
+  // Cal.com stores an organization's webhooks with `teamId` = the organization's id.
+  | { kind: "organization"; organizationId: number };
 
 export type WebhookOwnerKind = WebhookOwner["kind"];
 
 /** The owner's column on the Webhook row, usable as a filter and as create data. */
-export function ownerColumns(owner: WebhookOwner): Pick<Prisma.WebhookUncheckedCreateInput, "userId" | "eventTypeId" | "platformOAuthClientId"> {
+export function ownerColumns(owner: WebhookOwner): Pick<Prisma.WebhookUncheckedCreateInput, "userId" | "eventTypeId" | "platformOAuthClientId" | "teamId"> {
   switch (owner.kind) {
     case "user":
       return { userId: owner.userId };
@@ -20,11 +25,14 @@ export function ownerColumns(owner: WebhookOwner): Pick<Prisma.WebhookUncheckedC
       return { eventTypeId: owner.eventTypeId };
     case "oAuthClient":
       return { platformOAuthClientId: owner.oAuthClientId };
+    case "organization":
+      return { teamId: owner.organizationId };
   }
 }
 
-// Cal.com's wording in its per-owner services ("… already exists for this user").
-const OWNER_NOUN: Record<WebhookOwnerKind, string> = { user: "user", eventType: "event type", oAuthClient: "oAuth client" };
+// Cal.com's wording in its per-owner services ("… already exists for this user"; its organization service says
+// "user" too).
+const OWNER_NOUN: Record<WebhookOwnerKind, string> = { user: "user", eventType: "event type", oAuthClient: "oAuth client", organization: "user" };
 
 export interface WebhookFields {
   subscriberUrl: string;

@@ -9,13 +9,17 @@ export interface WebhookOwners {
   coHostIds?: readonly number[];
   /** A managed child's parent event type. */
   parentEventTypeId?: number | null;
+  /** Organizations whose webhooks (Webhook.teamId) fire: the organizer's and the event type's team's. */
+  organizationIds?: readonly number[];
 }
 
 /**
  * Active webhooks subscribed to `trigger` at the user, event-type or OAuth-client level; undefined when no
  * owner is known. A team booking's co-hosts' user webhooks fire as the organizer's, and a managed child's parent
  * event type's as the child's. A managed user's events also reach the webhooks of the OAuth clients the user belongs to
- * (Cal.com sends platform webhooks for its managed users' bookings), so producers need only name the user.
+ * (Cal.com sends platform webhooks for its managed users' bookings), so producers need only name the user. An
+ * organization's webhooks fire for the events of its users and teams: the message names the organizations, so
+ * they are one more branch of the same query.
  */
 export function matchingWebhooksWhere(trigger: WebhookTrigger, owners: WebhookOwners): Prisma.WebhookWhereInput | undefined {
   const levels: Prisma.WebhookWhereInput[] = [];
@@ -29,6 +33,7 @@ export function matchingWebhooksWhere(trigger: WebhookTrigger, owners: WebhookOw
   if (owners.eventTypeId !== null) levels.push({ eventTypeId: owners.eventTypeId });
   if (owners.parentEventTypeId) levels.push({ eventTypeId: owners.parentEventTypeId });
   if (owners.oAuthClientId !== null) levels.push({ platformOAuthClientId: owners.oAuthClientId });
+  if (owners.organizationIds?.length) levels.push({ teamId: { in: [...owners.organizationIds] } });
   if (levels.length === 0) return undefined;
   return { active: true, eventTriggers: { has: trigger }, OR: levels };
 }

@@ -426,3 +426,44 @@ export async function createManagedOrganizationViaApi(
   });
   return created("a managed organization", res);
 }
+
+// org org-bookings
+/** An event type row: a team's (`teamId`) or a user's personal one (`userId`), written to the database. */
+export function insertEventTypeRow(owner: { teamId?: number; userId?: number }, title = "Call"): Promise<{ id: number; slug: string }> {
+  return withDb((db) =>
+    db.eventType.create({
+      data: { ...owner, title, slug: unique("et"), length: 30, ...(owner.teamId ? { schedulingType: "COLLECTIVE" as const } : {}) },
+      select: { id: true, slug: true },
+    }),
+  );
+}
+
+export interface BookingRowInput {
+  userId: number | null;
+  eventTypeId: number | null;
+  start: Date;
+  title?: string;
+  status?: "ACCEPTED" | "PENDING" | "CANCELLED" | "REJECTED";
+  attendees?: { name: string; email: string }[];
+}
+
+/** A booking written to the database (accepted, 30 minutes, one attendee unless told), as a calendar sync would. */
+export function insertBookingRow(input: BookingRowInput): Promise<{ id: number; uid: string }> {
+  return withDb((db) =>
+    db.booking.create({
+      data: {
+        uid: unique("bk"),
+        userId: input.userId,
+        eventTypeId: input.eventTypeId,
+        title: input.title ?? "Meeting",
+        status: input.status ?? "ACCEPTED",
+        startTime: input.start,
+        endTime: new Date(input.start.getTime() + 30 * 60_000),
+        attendees: {
+          create: (input.attendees ?? [{ name: "Guest", email: `${unique("guest")}@example.com` }]).map((a) => ({ ...a, timeZone: "UTC" })),
+        },
+      },
+      select: { id: true, uid: true },
+    }),
+  );
+}

@@ -175,7 +175,7 @@ const commaStatuses = z
   .string()
   .transform(splitComma)
   .pipe(z.array(z.enum(LIST_STATUSES)));
-const commaIds = z
+export const commaIds = z
   .string()
   .transform(splitComma)
   .pipe(
@@ -252,3 +252,32 @@ export const REASSIGN_NOTE =
   "Reassignment applies to round-robin team bookings: the booking's round-robin host is replaced by another free " +
   "round-robin host of its event type (auto-selected as at booking time, or the given user: 400 when not a " +
   "round-robin host, 409 when busy). The caller is the booking's organizer or an admin of its team.";
+
+// The organization views of the list (v2/modules/organizations/*/bookings/inputs).
+
+/** GET /v2/organizations/{orgId}/teams/{teamId}/bookings: the team is the path's; the contract's filters only. */
+export const OrganizationTeamBookingsQuerySchema = ListBookingsQuerySchema.pick({
+  status: true,
+  attendeeEmail: true,
+  attendeeName: true,
+  bookingUid: true,
+  eventTypeIds: true,
+  eventTypeId: true,
+  afterStart: true,
+  beforeEnd: true,
+  sortStart: true,
+  sortEnd: true,
+  sortCreated: true,
+  take: true,
+  skip: true,
+});
+
+const MAX_USER_ID = 2147483647;
+
+/** GET /v2/organizations/{orgId}/bookings: every filter of GET /v2/bookings plus `userIds` (members of the org). */
+export const OrganizationBookingsQuerySchema = ListBookingsQuerySchema.extend({
+  userIds: commaIds
+    .refine((ids) => ids.every((id) => id <= MAX_USER_ID), "must be comma-separated user ids")
+    .optional()
+    .openapi({ example: "100,200", description: "Only the bookings of these users of the organization (comma-separated ids)." }),
+});
