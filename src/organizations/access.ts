@@ -2,6 +2,7 @@ import type { Actor } from "../auth/principal";
 import { forbidden, notFound } from "../errors";
 import type { MembershipRole } from "../generated/prisma/client";
 import type { Deps } from "../services";
+import { PBAC_FEATURE, type PermissionString, roleIdOf, rolesGrant } from "../roles/permissions";
 import { hasTeamRole, type TeamRoleRequirement } from "../teams/access";
 
 // The guards in front of every `/v2/organizations/{orgId}…` route, in Cal.com's order (the order decides which
@@ -20,6 +21,11 @@ export type PlatformPlan = (typeof PLATFORM_PLANS)[number];
 export interface OrgRouteRequirement {
   /** The route's @Roles: an ORG_ role is checked against the org membership, a TEAM_ role against the team's. */
   role: OrgRouteRole;
+  /**
+   * The route's @Pbac permissions: where the org (or, on team routes, the team) has the `pbac` feature, the
+   * caller's role must grant them all, and they decide instead of `role` (src/roles/permissions.ts).
+   */
+  permissions?: readonly PermissionString[];
   /** The route's @PlatformPlan (platform orgs only; other orgs always pass). */
   plan?: PlatformPlan;
 }
@@ -53,7 +59,8 @@ const roleTooLow = (userId: number, role: OrgRouteRole, orgId: number, teamId?: 
     `user with id=${userId} does not have the minimum required role=${role} within organization with id=${orgId}${teamId ? ` team with id=${teamId}` : ""}.`,
   );
 
-const callerMembership = (userId: number) => ({ where: { userId }, select: { id: true, role: true, accepted: true } }) as const;
+const callerMembership = (userId: number) => ({ where: { userId }, select: { id: true, role: true, accepted: true, customRoleId: true } }) as const;
+const pbacFeature = { where: { featureId: PBAC_FEATURE }, select: { featureId: true } } as const;
 
 // One query: the org, its billing and settings, the caller's org membership and (on team routes) the team, if it
 // is one of the org's, with the caller's team membership.
@@ -69,7 +76,10 @@ async function loadOrganization(deps: Deps, userId: number, orgId: number, teamI
       platformBilling: { select: { plan: true, subscriptionId: true } },
       organizationSettings: { select: { isAdminAPIEnabled: true } },
       members: callerMembership(userId),
-      ...(teamId ? { children: { where: { id: teamId }, select: { id: true, name: true, slug: true, members: callerMembership(userId) } } } : {}),
+      features: pbacFeature,
+      ...(teamId
+        ? { children: { where: { id: teamId }, select: { id: true, name: true, slug: true, members: callerMembership(userId), features: pbacFeature } } }
+        : {}),
     },
   });
   return org as (Omit<NonNullable<typeof org>, "children"> & { children?: OrgTeamRow[] }) | null;
@@ -78,7 +88,30 @@ interface OrgTeamRow {
   id: number;
   name: string;
   slug: string | null;
-  members: { id: number; role: MembershipRole; accepted: boolean }[];
+  members: CallerMembership[];
+  features: { featureId: string }[];
+}
+type CallerMembership = { id: number; role: MembershipRole; accepted: boolean; customRoleId: string | null };
+
+const pbacError = (userId: number, permissions: readonly PermissionString[], orgId: number, teamId?: number) =>
+  forbidden(
+    "PbacGuard",
+    `user with id=${userId} does not have the permissions ${permissions.join(", ")} within organization with id=${orgId}${teamId ? ` team with id=${teamId}` : ""}.`,
+  );
+
+/**
+ * PBAC, where switched on: the route's permissions decide (true: granted, an error: refused); null when PBAC
+ * does not apply (no permissions on the route, or no `pbac` feature), so the role check runs.
+ */
+async function pbacDecision(
+  deps: Deps,
+  enabled: boolean,
+  memberships: (CallerMembership | null | undefined)[],
+  permissions: readonly PermissionString[] | undefined,
+): Promise<boolean | null> {
+  if (!enabled || !permissions?.length) return null;
+  const roleIds = memberships.filter((m): m is CallerMembership => Boolean(m)).map(roleIdOf);
+  return rolesGrant(deps.db, roleIds, permissions);
 }
 type LoadedOrganization = NonNullable<Awaited<ReturnType<typeof loadOrganization>>>;
 
@@ -119,7 +152,9 @@ export async function requireOrgAccess(deps: Deps, actor: Actor, orgId: number, 
   const membership = org.members[0];
   if (!membership) throw forbidden("RolesGuard", `User is not a member of the organization with id=${orgId}.`);
   const { role } = requirement;
-  if (!isOrgRole(role) || RANK[membership.role] < ORG_REQUIRED_RANK[role]) throw roleTooLow(actor.userId, role, orgId);
+  const pbac = await pbacDecision(deps, org.features.length > 0, [membership], requirement.permissions);
+  if (pbac === false) throw pbacError(actor.userId, requirement.permissions ?? [], orgId);
+  if (pbac === null && (!isOrgRole(role) || RANK[membership.role] < ORG_REQUIRED_RANK[role])) throw roleTooLow(actor.userId, role, orgId);
   checkPlan(org, requirement.plan);
   checkAdminApi(org);
   return { organization: summary(org), orgMembership: membership, isOrgAdmin: isAdminRole(membership.role) };
@@ -144,7 +179,12 @@ export async function requireOrgTeamAccess(
   const team = org.children?.[0];
   const teamMembership = team?.members[0] ?? null;
   const { role } = requirement;
-  if (isOrgRole(role)) {
+  const pbacEnabled = org.features.length > 0 || (team?.features.length ?? 0) > 0;
+  const pbac = await pbacDecision(deps, pbacEnabled, [orgMembership, teamMembership], requirement.permissions);
+  if (pbac === false) throw pbacError(actor.userId, requirement.permissions ?? [], orgId, teamId);
+  if (pbac === true) {
+    // Granted by the caller's role: the rank check is skipped (Cal.com's PbacGuard lets RolesGuard pass).
+  } else if (isOrgRole(role)) {
     if (RANK[orgMembership.role] < ORG_REQUIRED_RANK[role]) throw roleTooLow(actor.userId, role, orgId, teamId);
   } else if (!isAdminRole(orgMembership.role)) {
     // A team of another org has no membership row here, so it is refused like a team the caller is not in.

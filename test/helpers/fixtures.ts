@@ -467,3 +467,35 @@ export function insertBookingRow(input: BookingRowInput): Promise<{ id: number; 
     }),
   );
 }
+
+// ---- Governance: PBAC (written to the database) ----
+
+/** Switches Cal.com's `pbac` feature on for a team or organization: custom roles then decide on guarded routes. */
+export function enablePbac(teamId: number): Promise<void> {
+  return withDb(async (db) => {
+    await db.teamFeatures.create({ data: { teamId, featureId: "pbac" } });
+  });
+}
+
+/** A CUSTOM role of a team or organization granting `permissions` ("resource.action"), written to the database. */
+export function createCustomRoleRow(teamId: number, permissions: string[], name = unique("Role")): Promise<{ id: string }> {
+  return withDb(async (db) => {
+    const role = await db.role.create({ data: { name, teamId, type: "CUSTOM" }, select: { id: true } });
+    if (permissions.length > 0) {
+      await db.rolePermission.createMany({
+        data: permissions.map((permission) => {
+          const [resource, action] = permission.split(".") as [string, string];
+          return { roleId: role.id, resource, action };
+        }),
+      });
+    }
+    return role;
+  });
+}
+
+/** Gives `userId`'s membership of `teamId` a custom role (null: back to the SYSTEM role of its MEMBER/ADMIN/OWNER role). */
+export function assignCustomRole(teamId: number, userId: number, roleId: string | null): Promise<void> {
+  return withDb(async (db) => {
+    await db.membership.update({ where: { userId_teamId: { userId, teamId } }, data: { customRoleId: roleId } });
+  });
+}
