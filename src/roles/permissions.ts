@@ -11,8 +11,14 @@ export const PBAC_FEATURE = "pbac";
 
 export const SYSTEM_ROLE_IDS: Record<MembershipRole, string> = { OWNER: "owner_role", ADMIN: "admin_role", MEMBER: "member_role" };
 
-/** A permission as Cal.com writes it: "booking.read", "organization.listMembers", "*.*". */
+/** A permission as Cal.com writes it: "booking.read", "organization.attributes.read", "*.*". */
 export type PermissionString = `${string}.${string}`;
+
+/** "resource.action" → its two parts (the action after the last dot). */
+export function splitPermission(permission: string): GrantedPermission {
+  const dot = permission.lastIndexOf(".");
+  return { resource: permission.slice(0, dot), action: permission.slice(dot + 1) };
+}
 
 export interface GrantedPermission {
   resource: string;
@@ -25,9 +31,7 @@ export const roleIdOf = (membership: { role: MembershipRole; customRoleId: strin
 
 /** Whether `granted` covers `wanted` (wildcards on either part). Pure, for guards and tests. */
 export function grants(granted: readonly GrantedPermission[], wanted: PermissionString): boolean {
-  const dot = wanted.indexOf(".");
-  const resource = wanted.slice(0, dot);
-  const action = wanted.slice(dot + 1);
+  const { resource, action } = splitPermission(wanted);
   return granted.some((p) => (p.resource === "*" || p.resource === resource) && (p.action === "*" || p.action === action));
 }
 

@@ -3,6 +3,7 @@
 // clients and managed users. Resource-specific helpers (bookings.ts, webhooks.ts, …) build on these.
 import { env } from "cloudflare:workers";
 import { generateApiKey } from "../../src/auth/api-keys";
+import { splitPermission } from "../../src/roles/permissions";
 import type { MembershipRole } from "../../src/generated/prisma/client";
 import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db, type TxDb } from "../../src/services/db";
 import { api, type ApiResult } from "./api";
@@ -483,10 +484,7 @@ export function createCustomRoleRow(teamId: number, permissions: string[], name 
     const role = await db.role.create({ data: { name, teamId, type: "CUSTOM" }, select: { id: true } });
     if (permissions.length > 0) {
       await db.rolePermission.createMany({
-        data: permissions.map((permission) => {
-          const [resource, action] = permission.split(".") as [string, string];
-          return { roleId: role.id, resource, action };
-        }),
+        data: permissions.map((permission) => ({ roleId: role.id, ...splitPermission(permission) })),
       });
     }
     return role;
