@@ -185,3 +185,17 @@ describe("scopes stay apart", () => {
     dataOf(await api(teamBase(), { key: admin.apiKey, body: { name } }), 201);
   });
 });
+
+describe("our OpenAPI document", () => {
+  it("documents the ten operations, and each scope's permission strings as in the contract", async () => {
+    const doc = (await api("/docs/openapi.json")).body;
+    expect(doc.paths["/v2/organizations/{orgId}/roles"].post.operationId).toBe("OrganizationsRolesController_createRole");
+    expect(doc.paths["/v2/organizations/{orgId}/teams/{teamId}/roles/{roleId}"].delete.operationId).toBe("OrganizationsTeamsRolesController_deleteRole");
+    const contract = (await import("../../../contract/calcom-api-v2-openapi.json")).default as unknown as {
+      components: { schemas: Record<string, { properties: { permissions: { items: { enum: string[] } } } }> };
+    };
+    for (const name of ["CreateOrgRoleInput", "UpdateTeamRoleInput"]) {
+      expect(doc.components.schemas[name].properties.permissions.items.enum).toEqual(contract.components.schemas[name]!.properties.permissions.items.enum);
+    }
+  });
+});
