@@ -156,6 +156,17 @@ import { listOrganizationTeamBookingsOperation } from "./organizations/teams/boo
 import { getOrganizationTeamBookingReferencesOperation } from "./organizations/teams/bookings/references";
 import { listOrganizationUserBookingsOperation } from "./organizations/users/bookings/list";
 import { organizationWebhookOperations } from "./organizations/webhooks";
+// org roles
+import { createOrgRoleOperation } from "./organizations/roles/create";
+import { deleteOrgRoleOperation } from "./organizations/roles/delete";
+import { getOrgRoleOperation } from "./organizations/roles/get";
+import { listOrgRolesOperation } from "./organizations/roles/list";
+import { updateOrgRoleOperation } from "./organizations/roles/update";
+import { createOrgTeamRoleOperation } from "./organizations/teams/roles/create";
+import { deleteOrgTeamRoleOperation } from "./organizations/teams/roles/delete";
+import { getOrgTeamRoleOperation } from "./organizations/teams/roles/get";
+import { listOrgTeamRolesOperation } from "./organizations/teams/roles/list";
+import { updateOrgTeamRoleOperation } from "./organizations/teams/roles/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -322,4 +333,15 @@ export const operations: readonly Operation<any>[] = [
   listOrganizationUserBookingsOperation,
   listOrganizationBookingsOperation,
   ...organizationWebhookOperations,
+  // org roles: Orgs / Roles and Orgs / Teams / Roles.
+  createOrgRoleOperation,
+  listOrgRolesOperation,
+  getOrgRoleOperation,
+  updateOrgRoleOperation,
+  deleteOrgRoleOperation,
+  createOrgTeamRoleOperation,
+  listOrgTeamRolesOperation,
+  getOrgTeamRoleOperation,
+  updateOrgTeamRoleOperation,
+  deleteOrgTeamRoleOperation,
 ];

@@ -109,3 +109,6 @@ export const paginatedSuccessOf = <T extends z.ZodType>(item: T) => z.object({ s
 
 /** The body handlers answer with: `c.json(success(data), 200)`. */
 export const success = <T>(data: T) => ({ status: SUCCESS, data });
+
+// org roles
+export const RoleIdParams = z.object({ roleId: stringPathParam("roleId", { example: "clsx38nbl0001vkhlwin9fmt0" }) });

@@ -1,3 +1,4 @@
+import type { Prisma } from "../generated/prisma/client";
 import { notFound } from "../errors";
 import type { Queryable } from "../services/db";
 
@@ -15,4 +16,23 @@ export async function requireScopedRole(db: Queryable, teamId: number, roleId: s
   });
   if (!role) throw roleNotFound(roleId, teamId);
   return role;
+}
+
+// org roles
+/** The columns and permissions a role operation answers with (permissions in a stable order). */
+export const roleWithPermissions = {
+  permissions: { select: { resource: true, action: true }, orderBy: [{ resource: "asc" }, { action: "asc" }] },
+} as const satisfies Prisma.RoleInclude;
+
+export type RoleWithPermissions = Prisma.RoleGetPayload<{ include: typeof roleWithPermissions }>;
+
+/** The roles a scope offers: its own CUSTOM roles and the three SYSTEM roles, SYSTEM first, then oldest first. */
+export function listScopeRoles(db: Queryable, teamId: number, page: { skip: number; take: number }): Promise<RoleWithPermissions[]> {
+  return db.role.findMany({
+    where: { OR: [{ teamId }, { teamId: null, type: "SYSTEM" }] },
+    include: roleWithPermissions,
+    orderBy: [{ type: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take,
+  });
 }

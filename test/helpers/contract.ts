@@ -289,3 +289,30 @@ Object.assign(RESPONSE_ERRATA, {
   "OrganizationsUsersOOOController_updateOrganizationUserOOO 200": oooEnvelope(oooEntrySchema),
   "OrganizationsUsersOOOController_deleteOrganizationUserOOO 200": oooEnvelope(oooEntrySchema),
 });
+
+// org roles: role outputs list the permissions a role holds, and the three seeded SYSTEM roles (listed with every
+// scope's roles, as Cal.com's RoleRepository.findByTeamId does) hold strings the documented enum of a scope omits:
+// organization-scope ones on team roles, owner_role's "*.*", admin_role's and member_role's availability.* and
+// apiKey.* (Cal.com's migration 20250522083627_update_memberships_to_new_roles). Either output takes both
+// documented enums, plus those.
+const SYSTEM_ROLE_GRANTS = [
+  "*.*",
+  "availability.read",
+  "availability.update",
+  "availability.override",
+  "apiKey.create",
+  "apiKey.read",
+  "apiKey.delete",
+  "apiKey.findKeyOfType",
+];
+const documentedPermissions = (name: string) => doc.components.schemas[name]!.properties!.permissions!.items?.enum ?? [];
+const rolePermissions: Schema = {
+  type: "array",
+  items: {
+    type: "string",
+    enum: [...new Set([...documentedPermissions("OrgRoleOutput"), ...documentedPermissions("TeamRoleOutput"), ...SYSTEM_ROLE_GRANTS])],
+  },
+};
+ERRATA["OrgRoleOutput.permissions"] = rolePermissions;
+ERRATA["TeamRoleOutput.permissions"] = rolePermissions;
+// org roles end
