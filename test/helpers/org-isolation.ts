@@ -28,6 +28,9 @@ export interface IsolationTenant {
   oooId: number;
   bookingUid: string;
   managedOrganizationId: number;
+  /** A custom role of the org, and one of its team. */
+  orgRoleId: string;
+  teamRoleId: string;
   /** Strings that appear only in this tenant's data: no answer to the other tenant may contain one. */
   markers: string[];
 }
@@ -70,7 +73,11 @@ export async function createIsolationTenant(label: string): Promise<IsolationTen
       },
       select: { uid: true },
     });
+    const role = (teamId: number, name: string) =>
+      db.role.create({ data: { name, teamId, type: "CUSTOM", permissions: { create: { resource: "booking", action: "read" } } }, select: { id: true } });
     return {
+      orgRoleId: (await role(org.organizationId, `Org role ${tok}`)).id,
+      teamRoleId: (await role(team.teamId, `Team role ${tok}`)).id,
       teamMembershipId: (await membership(team.teamId)).id,
       orgMembershipId: (await membership(org.organizationId)).id,
       linkId: link.link,
@@ -109,6 +116,9 @@ const CHILD_PARAMS: Record<string, Resolver> = {
   oooId: (t) => t.oooId,
   bookingUid: (t) => t.bookingUid,
   managedOrganizationId: (t) => t.managedOrganizationId,
+  roleId: (t, path) => (path.includes("/teams/{teamId}/roles/{roleId}") ? t.teamRoleId : t.orgRoleId),
+  // Not an id: the same permission string in both orgs (the role id beside it is what belongs to one org).
+  permission: () => "booking.read",
 };
 
 const paramsOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
@@ -174,6 +184,14 @@ const BODIES: Record<string, BodyOf> = {
   [`PATCH ${ORG}/webhooks/{webhookId}`]: () => ({ active: false }),
   [`POST ${ORG}/organizations`]: () => ({ name: unique("Isolation managed") }),
   [`PATCH ${ORG}/organizations/{managedOrganizationId}`]: () => ({ name: "Isolation rename" }),
+  [`POST ${ORG}/roles`]: () => ({ name: unique("Isolation role"), permissions: ["booking.read"] }),
+  [`PATCH ${ORG}/roles/{roleId}`]: () => ({ name: unique("Isolation rename") }),
+  [`POST ${ORG}/teams/{teamId}/roles`]: () => ({ name: unique("Isolation role"), permissions: ["booking.read"] }),
+  [`PATCH ${ORG}/teams/{teamId}/roles/{roleId}`]: () => ({ name: unique("Isolation rename") }),
+  [`POST ${ORG}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
+  [`PUT ${ORG}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
+  [`POST ${ORG}/teams/{teamId}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
+  [`PUT ${ORG}/teams/{teamId}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
 };
 
 // ---------------------------------------------------------------------------------------------------------
