@@ -156,6 +156,17 @@ import { listOrganizationTeamBookingsOperation } from "./organizations/teams/boo
 import { getOrganizationTeamBookingReferencesOperation } from "./organizations/teams/bookings/references";
 import { listOrganizationUserBookingsOperation } from "./organizations/users/bookings/list";
 import { organizationWebhookOperations } from "./organizations/webhooks";
+// org routing-forms
+import { listOrgRoutingFormsOperation } from "./organizations/routing-forms/list";
+import { createOrgRoutingFormResponseOperation } from "./organizations/routing-forms/responses/create";
+import { listOrgRoutingFormResponsesOperation } from "./organizations/routing-forms/responses/list";
+import { updateOrgRoutingFormResponseOperation } from "./organizations/routing-forms/responses/update";
+import { listTeamRoutingFormsOperation } from "./organizations/teams/routing-forms/list";
+import { createTeamRoutingFormResponseOperation } from "./organizations/teams/routing-forms/responses/create";
+import { listTeamRoutingFormResponsesOperation } from "./organizations/teams/routing-forms/responses/list";
+import { updateTeamRoutingFormResponseOperation } from "./organizations/teams/routing-forms/responses/update";
+import { calculateRoutingFormSlotsOperation } from "./routing-forms/calculate-slots";
+// org routing-forms end
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -322,4 +333,15 @@ export const operations: readonly Operation<any>[] = [
   listOrganizationUserBookingsOperation,
   listOrganizationBookingsOperation,
   ...organizationWebhookOperations,
+  // org routing-forms: Orgs / Routing forms, Orgs / Teams / Routing forms (+ Responses), Routing forms.
+  listOrgRoutingFormsOperation,
+  listOrgRoutingFormResponsesOperation,
+  createOrgRoutingFormResponseOperation,
+  updateOrgRoutingFormResponseOperation,
+  listTeamRoutingFormsOperation,
+  listTeamRoutingFormResponsesOperation,
+  createTeamRoutingFormResponseOperation,
+  updateTeamRoutingFormResponseOperation,
+  calculateRoutingFormSlotsOperation,
+  // org routing-forms end
 ];
