@@ -525,6 +525,8 @@ export function createRoutingFormRow(input: {
 
 /** A stored response of a routing form, written to the database. */
 export function createRoutingFormResponseRow(formId: string, response: Record<string, unknown>, createdAt?: Date): Promise<{ id: number }> {
-  return withDb((db) => db.app_RoutingForms_FormResponse.create({ data: { formId, response: response as never, ...(createdAt ? { createdAt } : {}) }, select: { id: true } }));
+  return withDb((db) =>
+    db.app_RoutingForms_FormResponse.create({ data: { formId, response: response as never, ...(createdAt ? { createdAt } : {}) }, select: { id: true } }),
+  );
 }
 // org routing-forms end

@@ -34,7 +34,16 @@ const expectContract = (operationId: string, status: number, body: unknown) => e
 const FIELDS = [
   { id: "f-name", type: "text", label: "Your name", identifier: "name", required: true },
   { id: "f-email", type: "email", label: "Email", identifier: "email", required: true },
-  { id: "f-topic", type: "select", label: "Topic", options: [{ id: "opt-sales", label: "Sales" }, { id: "opt-support", label: "Support" }, { id: "opt-other", label: "Other" }] },
+  {
+    id: "f-topic",
+    type: "select",
+    label: "Topic",
+    options: [
+      { id: "opt-sales", label: "Sales" },
+      { id: "opt-support", label: "Support" },
+      { id: "opt-other", label: "Other" },
+    ],
+  },
   { id: "f-size", type: "number", label: "Company size", identifier: "size" },
 ];
 
@@ -46,10 +55,23 @@ const rule = (field: string, operator: string, value: unknown[]) => ({
 });
 
 const routesFor = (team: TeamFixture, eventSlug: string) => [
-  { id: "route-sales", action: { type: "eventTypeRedirectUrl", value: `team/${team.slug}/${eventSlug}` }, queryValue: rule("f-topic", "select_equals", ["opt-sales"]) },
-  { id: "route-support", action: { type: "customPageMessage", value: "Write to support@example.com" }, queryValue: rule("f-topic", "select_equals", ["opt-support"]) },
+  {
+    id: "route-sales",
+    action: { type: "eventTypeRedirectUrl", value: `team/${team.slug}/${eventSlug}` },
+    queryValue: rule("f-topic", "select_equals", ["opt-sales"]),
+  },
+  {
+    id: "route-support",
+    action: { type: "customPageMessage", value: "Write to support@example.com" },
+    queryValue: rule("f-topic", "select_equals", ["opt-support"]),
+  },
   { id: "route-big", action: { type: "externalRedirectUrl", value: "https://example.com/enterprise" }, queryValue: rule("f-size", "greater", [500]) },
-  { id: "route-fallback", isFallback: true, action: { type: "customPageMessage", value: "Thanks, we will be in touch." }, queryValue: { id: "e", type: "group" } },
+  {
+    id: "route-fallback",
+    isFallback: true,
+    action: { type: "customPageMessage", value: "Thanks, we will be in touch." },
+    queryValue: { id: "e", type: "group" },
+  },
 ];
 
 const orgPath = (suffix = "") => `/v2/organizations/${org.organizationId}${suffix}`;
@@ -66,7 +88,15 @@ beforeAll(async () => {
     "ROUND_ROBIN",
     hosts.map((h) => ({ userId: h.userId })),
   );
-  formId = (await createRoutingFormRow({ userId: org.owner.userId, teamId: team.teamId, fields: FIELDS, routes: routesFor(team, salesEventType.slug), name: "Contact us" })).id;
+  formId = (
+    await createRoutingFormRow({
+      userId: org.owner.userId,
+      teamId: team.teamId,
+      fields: FIELDS,
+      routes: routesFor(team, salesEventType.slug),
+      name: "Contact us",
+    })
+  ).id;
   otherTeamFormId = (await createRoutingFormRow({ userId: org.owner.userId, teamId: otherTeam.teamId, fields: FIELDS, routes: [] })).id;
   await api(orgPath("/routing-forms"), { key: org.owner.apiKey });
 }, 120_000);
@@ -97,7 +127,9 @@ describe("forms", () => {
   it("400 for a malformed filter, naming it", async () => {
     const res = expectError(await api(orgPath("/routing-forms?teamIds=a,b"), { key: org.owner.apiKey }), 400);
     expect(res.error.message).toContain("teamIds");
-    expect(expectError(await api(teamPath("/routing-forms?afterCreatedAt=yesterday"), { key: org.owner.apiKey }), 400).error.message).toContain("afterCreatedAt");
+    expect(expectError(await api(teamPath("/routing-forms?afterCreatedAt=yesterday"), { key: org.owner.apiKey }), 400).error.message).toContain(
+      "afterCreatedAt",
+    );
   });
 });
 
@@ -112,7 +144,10 @@ describe("POST responses", () => {
     expect(typeof data.routing.responseId).toBe("number");
     const starts = Object.values(data.slots as Record<string, Array<{ start: string }>>).flat();
     expect(starts[0]?.start).toBe(at(monday, 0, 9));
-    const [row] = await sql<{ response: LooseBody; chosenRouteId: string }>`SELECT "response", "chosenRouteId" FROM "App_RoutingForms_FormResponse" WHERE "id" = ${data.routing.responseId}`;
+    const [row] = await sql<{
+      response: LooseBody;
+      chosenRouteId: string;
+    }>`SELECT "response", "chosenRouteId" FROM "App_RoutingForms_FormResponse" WHERE "id" = ${data.routing.responseId}`;
     expect(row?.chosenRouteId).toBe("route-sales");
     expect(row?.response).toEqual({
       "f-name": { label: "Your name", identifier: "name", value: "Jane" },
@@ -161,22 +196,42 @@ describe("POST responses", () => {
   });
 
   it("a disabled form is a 404; an event type that no longer exists is a 404 (Cal.com: 500)", async () => {
-    const disabled = await createRoutingFormRow({ userId: org.owner.userId, teamId: team.teamId, fields: FIELDS, routes: routesFor(team, salesEventType.slug), disabled: true });
+    const disabled = await createRoutingFormRow({
+      userId: org.owner.userId,
+      teamId: team.teamId,
+      fields: FIELDS,
+      routes: routesFor(team, salesEventType.slug),
+      disabled: true,
+    });
     expect(
-      expectError(await api(teamPath(`/routing-forms/${disabled.id}/responses?${day}`), { method: "POST", key: org.owner.apiKey, body: { name: "A", email: "a@example.com" } }), 404)
-        .error.message,
+      expectError(
+        await api(teamPath(`/routing-forms/${disabled.id}/responses?${day}`), {
+          method: "POST",
+          key: org.owner.apiKey,
+          body: { name: "A", email: "a@example.com" },
+        }),
+        404,
+      ).error.message,
     ).toBe("Routing form not found.");
     const gone = await createRoutingFormRow({ userId: org.owner.userId, teamId: team.teamId, fields: FIELDS, routes: routesFor(team, "no-such-event") });
     expect(
       expectError(
-        await api(teamPath(`/routing-forms/${gone.id}/responses?${day}`), { method: "POST", key: org.owner.apiKey, body: { name: "A", email: "a@example.com", Topic: "sales" } }),
+        await api(teamPath(`/routing-forms/${gone.id}/responses?${day}`), {
+          method: "POST",
+          key: org.owner.apiKey,
+          body: { name: "A", email: "a@example.com", Topic: "sales" },
+        }),
         404,
       ).error.message,
     ).toBe("Chosen event type not found.");
   });
 
   it("the org route takes responses too", async () => {
-    const res = await api<LooseBody>(orgPath(`/routing-forms/${formId}/responses?${day}`), { method: "POST", key: org.owner.apiKey, body: { name: "O", email: "o@example.com", Topic: "support" } });
+    const res = await api<LooseBody>(orgPath(`/routing-forms/${formId}/responses?${day}`), {
+      method: "POST",
+      key: org.owner.apiKey,
+      body: { name: "O", email: "o@example.com", Topic: "support" },
+    });
     expectContract("OrganizationsRoutingFormsResponsesController_createRoutingFormResponse", 201, res.body);
     expect(dataOf(res, 201)).toEqual({ routingCustomMessage: "Write to support@example.com" });
   });
@@ -212,13 +267,20 @@ describe("responses: list and update", () => {
     });
     expectContract("OrganizationsRoutingFormsResponsesController_updateRoutingFormResponse", 200, res.body);
     expect(dataOf<LooseBody>(res).response).toEqual({ "f-name": { label: "Your name", value: "changed" } });
-    const viaTeam = await api(teamPath(`/routing-forms/${listFormId}/responses/${ids[1]}`), { method: "PATCH", key: org.owner.apiKey, body: { response: { x: 1 } } });
+    const viaTeam = await api(teamPath(`/routing-forms/${listFormId}/responses/${ids[1]}`), {
+      method: "PATCH",
+      key: org.owner.apiKey,
+      body: { response: { x: 1 } },
+    });
     expectContract("OrganizationsTeamsRoutingFormsResponsesController_updateRoutingFormResponse", 200, viaTeam.body);
     expect(dataOf<LooseBody>(viaTeam).response).toEqual({ x: 1 });
     expectError(await api(teamPath(`/routing-forms/${formId}/responses/${ids[2]}`), { method: "PATCH", key: org.owner.apiKey, body: { response: {} } }), 404);
-    expect(expectError(await api(teamPath(`/routing-forms/${listFormId}/responses/${ids[2]}`), { method: "PATCH", key: org.owner.apiKey, body: { response: "text" } }), 400).error.message).toContain(
-      "response",
-    );
+    expect(
+      expectError(
+        await api(teamPath(`/routing-forms/${listFormId}/responses/${ids[2]}`), { method: "PATCH", key: org.owner.apiKey, body: { response: "text" } }),
+        400,
+      ).error.message,
+    ).toContain("response");
   });
 });
 
@@ -241,7 +303,11 @@ describe("calculate-slots", () => {
     expect(expectError(await calculate(formId, { name: "D", email: "d@example.com", Topic: "support" }), 404).error.message).toBe(
       "Routed to a non cal.com event type URL.",
     );
-    const personal = await createRoutingFormRow({ userId: hosts[0]!.userId, fields: [], routes: [{ id: "r", action: { type: "eventTypeRedirectUrl", value: "me/intro" }, queryValue: null }] });
+    const personal = await createRoutingFormRow({
+      userId: hosts[0]!.userId,
+      fields: [],
+      routes: [{ id: "r", action: { type: "eventTypeRedirectUrl", value: "me/intro" }, queryValue: null }],
+    });
     expect(expectError(await calculate(personal.id, {}), 404).error.message).toBe("Team ID not found in the routed URL.");
     expect(expectError(await calculate("nope", {}), 404).error.message).toBe("Routing form not found.");
   });
