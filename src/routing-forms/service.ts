@@ -260,3 +260,21 @@ export async function calculateRoutingFormSlots(deps: Deps, _actor: Actor, input
   const eventType = await routedEventType(deps, form, chosen);
   return { eventTypeId: eventType.id, slots: await slotsOfEventType(deps, { ...input.query, eventTypeId: eventType.id }) };
 }
+
+/**
+ * A booking made with a routing form's `routing.responseId` (POST /v2/bookings): the response records the booking
+ * (`routedToBookingUid`), when it is a response of a form of the booked event type's team (or, for a personal event
+ * type, of its owner) and not yet linked to another booking; anything else is left alone.
+ */
+export async function linkRoutedBooking(deps: Deps, input: { responseId: number; bookingUid: string; eventTypeId: number }): Promise<void> {
+  const eventType = await deps.db.eventType.findUnique({ where: { id: input.eventTypeId }, select: { teamId: true, userId: true } });
+  if (!eventType) return;
+  await deps.db.app_RoutingForms_FormResponse.updateMany({
+    where: {
+      id: input.responseId,
+      routedToBookingUid: null,
+      form: eventType.teamId ? { teamId: eventType.teamId } : { userId: eventType.userId ?? -1, teamId: null },
+    },
+    data: { routedToBookingUid: input.bookingUid },
+  });
+}

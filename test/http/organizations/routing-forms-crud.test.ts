@@ -321,5 +321,9 @@ describe("end to end", () => {
     expect(booking.status, booking.text).toBe(201);
     expect(contractProblems("BookingsController_2024_08_13_createBooking", 201, booking.body)).toEqual([]);
     expect(routed.routing.teamMemberIds).toContain(booking.body.data.hosts[0].id);
+    // The response records the booking, and the list filters by it.
+    const listed = await api(teamPath(`/routing-forms/${formId}/responses?routedToBookingUid=${booking.body.data.uid}`), { key: org.owner.apiKey });
+    expect(dataOf<LooseBody[]>(listed).map((r) => [r.id, r.routedToBookingUid])).toEqual([[routed.routing.responseId, booking.body.data.uid]]);
+    expectContract("OrganizationsTeamsRoutingFormsResponsesController_getRoutingFormResponses", 200, listed.body);
   });
 });
