@@ -191,6 +191,10 @@ describe("POST responses", () => {
     expect(expectError(await respond({ name: "A", email: "a@example.com" }, reversed), 400).error.message).toBe("End date cannot be before start date.");
     expect(expectError(await respond({ name: "A", email: "a@example.com" }, "start=2050-01-01"), 400).error.message).toContain("end");
     expect(expectError(await respond({ name: "A", email: "a@example.com" }, `${day}&format=list`), 400).error.message).toContain("format");
+    // No body at all is no answers; a body that is not an object is a 400.
+    const noBody = await api(teamPath(`/routing-forms/${formId}/responses?${day}`), { method: "POST", key: org.owner.apiKey });
+    expect(expectError(noBody, 400).error.message).toBe("Missing required fields Your name, Email");
+    expectError(await api(teamPath(`/routing-forms/${formId}/responses?${day}`), { method: "POST", key: org.owner.apiKey, body: ["Jane"] as never }), 400);
     const after = await sql<{ n: number }>`SELECT count(*)::int AS n FROM "App_RoutingForms_FormResponse" WHERE "formId" = ${formId}`;
     expect(after[0]?.n).toBe(before[0]?.n);
   });
