@@ -167,6 +167,17 @@ import { deleteOrgTeamRoleOperation } from "./organizations/teams/roles/delete";
 import { getOrgTeamRoleOperation } from "./organizations/teams/roles/get";
 import { listOrgTeamRolesOperation } from "./organizations/teams/roles/list";
 import { updateOrgTeamRoleOperation } from "./organizations/teams/roles/update";
+// org routing-forms
+import { listOrgRoutingFormsOperation } from "./organizations/routing-forms/list";
+import { createOrgRoutingFormResponseOperation } from "./organizations/routing-forms/responses/create";
+import { listOrgRoutingFormResponsesOperation } from "./organizations/routing-forms/responses/list";
+import { updateOrgRoutingFormResponseOperation } from "./organizations/routing-forms/responses/update";
+import { listTeamRoutingFormsOperation } from "./organizations/teams/routing-forms/list";
+import { createTeamRoutingFormResponseOperation } from "./organizations/teams/routing-forms/responses/create";
+import { listTeamRoutingFormResponsesOperation } from "./organizations/teams/routing-forms/responses/list";
+import { updateTeamRoutingFormResponseOperation } from "./organizations/teams/routing-forms/responses/update";
+import { calculateRoutingFormSlotsOperation } from "./routing-forms/calculate-slots";
+// org routing-forms end
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -344,4 +355,15 @@ export const operations: readonly Operation<any>[] = [
   getOrgTeamRoleOperation,
   updateOrgTeamRoleOperation,
   deleteOrgTeamRoleOperation,
+  // org routing-forms: Orgs / Routing forms, Orgs / Teams / Routing forms (+ Responses), Routing forms.
+  listOrgRoutingFormsOperation,
+  listOrgRoutingFormResponsesOperation,
+  createOrgRoutingFormResponseOperation,
+  updateOrgRoutingFormResponseOperation,
+  listTeamRoutingFormsOperation,
+  listTeamRoutingFormResponsesOperation,
+  createTeamRoutingFormResponseOperation,
+  updateTeamRoutingFormResponseOperation,
+  calculateRoutingFormSlotsOperation,
+  // org routing-forms end
 ];

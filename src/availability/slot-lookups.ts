@@ -4,7 +4,7 @@ import { success } from "../http/common";
 import type { Deps } from "../services";
 import { isValidTimeZone } from "../slots/format";
 import { eventTypeNotFound, invalidQueryField } from "./errors";
-import { eventTypeLookupOf, publicSlotsAnswer } from "./public-slots";
+import { checkDuration, eventTypeLookupOf, loadPublicSlotsData, publicSlots, publicSlotsAnswer } from "./public-slots";
 import { resolveSlotsWindow } from "./query-window";
 import type { GetAvailableSlotsQuerySchema } from "./schemas";
 import { queryInteger, type GetSlotsQuery } from "./slots-input";
@@ -91,5 +91,26 @@ export function getLegacyAvailableSlots(deps: Deps, input: CachedLookup & { quer
           seatsTotal: eventType.rules.seatsPerTimeSlot,
         }),
       }),
+  });
+}
+
+/**
+ * The 2024-09-04 slots of one event type, as a value (not cached): what routing forms answer with the event
+ * type a response was routed to (src/routing-forms/service.ts).
+ */
+export async function slotsOfEventType(
+  deps: Deps,
+  query: { eventTypeId: number; start: string; end: string; timeZone?: string; duration?: number; format?: "time" | "range"; bookingUidToReschedule?: string },
+) {
+  const now = deps.now();
+  const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
+  const request = { window, now, excludeBookingUid: query.bookingUidToReschedule };
+  const { eventType, busy } = await loadPublicSlotsData(deps.db, deps.sql, { eventTypeId: query.eventTypeId }, request);
+  const durationMinutes = checkDuration(eventType, query.duration, "duration");
+  const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
+  return slotsOutput_2024_09_04(slots, query.format ?? "time", {
+    timeZone: query.timeZone,
+    onlyFirstPerDate: eventType.onlyShowFirstAvailableSlot,
+    seatsTotal: eventType.rules.seatsPerTimeSlot,
   });
 }

@@ -18,6 +18,7 @@ import { withHostsLock, type Tx } from "./lock";
 import { findBookingsByIds, type BookingRecord } from "./store";
 import { bookingTitle } from "./title";
 import { bookingEvent, bookingPayload } from "./webhooks";
+import { linkRoutedBooking } from "../routing-forms/service";
 
 /** A booking request, whatever API version it came from. */
 export interface CreateBookingInput {
@@ -41,6 +42,8 @@ export interface CreateBookingInput {
    * the atoms' hold is not sent with the booking: their requests carry no cookies).
    */
   ignoreReservations?: boolean;
+  /** A routing form's response this booking was routed by (`routing.responseId`): linked to the booking. */
+  routingFormResponseId?: number;
 }
 
 export type CreateBookingResult =
@@ -320,6 +323,9 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
   );
   const byId = new Map(records.map((record) => [record.id, record]));
   const bookings = created.map((c) => ({ booking: byId.get(c.id)!, seatUid: c.seatUid }));
+  if (input.routingFormResponseId !== undefined) {
+    await linkRoutedBooking(deps, { responseId: input.routingFormResponseId, bookingUid: bookings[0]!.booking.uid, eventTypeId: eventType.eventTypeId });
+  }
 
   await emitWebhookEvents(
     deps,

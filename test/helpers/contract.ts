@@ -93,6 +93,18 @@ const ERRATA: Record<string, Schema> = {
   // OrganizationMembershipOutput; the document says one object.
   "GetAllOrgMemberships.data": { type: "array", items: ref("OrganizationMembershipOutput") },
   // end org org-users
+  // org routing-forms: forms are the stored rows, whose `fields` and `routes` are JSON arrays (the document says
+  // objects); responses lists answer an array (organizations-routing-forms-responses.service.ts; the document says
+  // one object), and a response not yet booked has `routedToBookingUid: null`.
+  "RoutingFormOutput.fields": { type: "array", nullable: true },
+  "RoutingFormOutput.routes": { type: "array", nullable: true },
+  "GetRoutingFormResponsesOutput.data": { type: "array", items: ref("RoutingFormResponseOutput") },
+  "RoutingFormResponseOutput.routedToBookingUid": { type: "string", nullable: true },
+  // The slots are GET /v2/slots' answer (dates → slots); the document's oneOf of two property-less objects
+  // matches both alternatives.
+  "CreateRoutingFormResponseOutputData.slots": { type: "object", additionalProperties: { type: "array" } },
+  "ResponseSlotsOutputData.slots": { type: "object", additionalProperties: { type: "array" } },
+  // org routing-forms end
   // schedules.controller.ts getDefaultSchedule returns `data: null` when the user has no default schedule.
   "GetDefaultScheduleOutput_2024_06_11.data": { allOf: [ref("ScheduleOutput_2024_06_11")], nullable: true },
   // The response wrapper and its data class share the name GetReservedSlotOutput_2024_09_04, so Swagger made

@@ -497,3 +497,36 @@ export function assignCustomRole(teamId: number, userId: number, roleId: string 
     await db.membership.update({ where: { userId_teamId: { userId, teamId } }, data: { customRoleId: roleId } });
   });
 }
+
+// org routing-forms
+/** A routing form row (forms are made in Cal.com's web app, not through the API): Cal.com's JSON `fields` and `routes`. */
+export function createRoutingFormRow(input: {
+  userId: number;
+  teamId?: number | null;
+  fields: unknown[];
+  routes: unknown[];
+  name?: string;
+  disabled?: boolean;
+}): Promise<{ id: string }> {
+  return withDb((db) =>
+    db.app_RoutingForms_Form.create({
+      data: {
+        name: input.name ?? unique("Form"),
+        userId: input.userId,
+        teamId: input.teamId ?? null,
+        fields: input.fields as never,
+        routes: input.routes as never,
+        disabled: input.disabled ?? false,
+      },
+      select: { id: true },
+    }),
+  );
+}
+
+/** A stored response of a routing form, written to the database. */
+export function createRoutingFormResponseRow(formId: string, response: Record<string, unknown>, createdAt?: Date): Promise<{ id: number }> {
+  return withDb((db) =>
+    db.app_RoutingForms_FormResponse.create({ data: { formId, response: response as never, ...(createdAt ? { createdAt } : {}) }, select: { id: true } }),
+  );
+}
+// org routing-forms end

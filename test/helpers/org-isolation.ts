@@ -31,6 +31,9 @@ export interface IsolationTenant {
   /** A custom role of the org, and one of its team. */
   orgRoleId: string;
   teamRoleId: string;
+  /** A routing form of the org's team and one of its responses. */
+  routingFormId: string;
+  responseId: number;
   /** Strings that appear only in this tenant's data: no answer to the other tenant may contain one. */
   markers: string[];
 }
@@ -75,7 +78,23 @@ export async function createIsolationTenant(label: string): Promise<IsolationTen
     });
     const role = (teamId: number, name: string) =>
       db.role.create({ data: { name, teamId, type: "CUSTOM", permissions: { create: { resource: "booking", action: "read" } } }, select: { id: true } });
+    const form = await db.app_RoutingForms_Form.create({
+      data: {
+        name: `Form ${tok}`,
+        userId: org.owner.userId,
+        teamId: team.teamId,
+        fields: [{ id: "f-name", type: "text", label: "Name", identifier: "name", required: false }] as never,
+        routes: [{ id: "r-fallback", action: { type: "customPageMessage", value: "Thanks" }, isFallback: true, queryValue: { id: "q", type: "group" } }] as never,
+      },
+      select: { id: true },
+    });
+    const response = await db.app_RoutingForms_FormResponse.create({
+      data: { formId: form.id, response: { "f-name": { label: "Name", value: `Visitor ${tok}` } } as never },
+      select: { id: true },
+    });
     return {
+      routingFormId: form.id,
+      responseId: response.id,
       orgRoleId: (await role(org.organizationId, `Org role ${tok}`)).id,
       teamRoleId: (await role(team.teamId, `Team role ${tok}`)).id,
       teamMembershipId: (await membership(team.teamId)).id,
@@ -119,6 +138,8 @@ const CHILD_PARAMS: Record<string, Resolver> = {
   roleId: (t, path) => (path.includes("/teams/{teamId}/roles/{roleId}") ? t.teamRoleId : t.orgRoleId),
   // Not an id: the same permission string in both orgs (the role id beside it is what belongs to one org).
   permission: () => "booking.read",
+  routingFormId: (t) => t.routingFormId,
+  responseId: (t) => t.responseId,
 };
 
 const paramsOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
@@ -184,6 +205,10 @@ const BODIES: Record<string, BodyOf> = {
   [`PATCH ${ORG}/webhooks/{webhookId}`]: () => ({ active: false }),
   [`POST ${ORG}/organizations`]: () => ({ name: unique("Isolation managed") }),
   [`PATCH ${ORG}/organizations/{managedOrganizationId}`]: () => ({ name: "Isolation rename" }),
+  [`POST ${ORG}/routing-forms/{routingFormId}/responses`]: () => ({ name: "Isolation visitor" }),
+  [`PATCH ${ORG}/routing-forms/{routingFormId}/responses/{responseId}`]: () => ({ response: { "f-name": { label: "Name", value: "x" } } }),
+  [`POST ${ORG}/teams/{teamId}/routing-forms/{routingFormId}/responses`]: () => ({ name: "Isolation visitor" }),
+  [`PATCH ${ORG}/teams/{teamId}/routing-forms/{routingFormId}/responses/{responseId}`]: () => ({ response: { "f-name": { label: "Name", value: "x" } } }),
   [`POST ${ORG}/roles`]: () => ({ name: unique("Isolation role"), permissions: ["booking.read"] }),
   [`PATCH ${ORG}/roles/{roleId}`]: () => ({ name: unique("Isolation rename") }),
   [`POST ${ORG}/teams/{teamId}/roles`]: () => ({ name: unique("Isolation role"), permissions: ["booking.read"] }),
@@ -192,6 +217,13 @@ const BODIES: Record<string, BodyOf> = {
   [`PUT ${ORG}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
   [`POST ${ORG}/teams/{teamId}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
   [`PUT ${ORG}/teams/{teamId}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
+};
+
+// Query strings an operation requires (validated before the guards, like bodies).
+const SLOTS_WINDOW = "?start=2031-03-10&end=2031-03-11";
+const QUERIES: Record<string, string> = {
+  [`POST ${ORG}/routing-forms/{routingFormId}/responses`]: SLOTS_WINDOW,
+  [`POST ${ORG}/teams/{teamId}/routing-forms/{routingFormId}/responses`]: SLOTS_WINDOW,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -239,7 +271,7 @@ export async function runIsolationCase(testCase: IsolationCase, a: IsolationTena
   if (hasBody && !bodyOf) throw new Error(`${opKey} takes a body: add a valid one to BODIES in test/helpers/org-isolation.ts`);
   const path = kind === "admin" ? concretePath(operation, a, a) : concretePath(operation, a, a, { param: param!, other: b });
   const caller = kind === "admin" ? b.admin : a.admin;
-  const res = await api(path, {
+  const res = await api(`${path}${QUERIES[opKey] ?? ""}`, {
     method: operation.route.method.toUpperCase(),
     key: caller.apiKey,
     ...(operation.versions === "all" ? {} : { version: operation.versions[0] }),

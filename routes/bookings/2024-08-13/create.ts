@@ -47,6 +47,7 @@ function toCreateInput(body: CreateBookingBody, reservationCookie: string | unde
     recurrenceCount: body.recurrenceCount,
     instant: body.instant,
     reservationUid: body.reservedSlotUid ?? reservationCookie,
+    routingFormResponseId: body.routing?.responseId ?? undefined,
   };
 }
 

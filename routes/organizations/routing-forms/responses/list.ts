@@ -1,0 +1,29 @@
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponses } from "../../../../src/errors";
+import { success } from "../../../../src/http/common";
+import { actorOf } from "../../../../src/http/context";
+import { defineOperation } from "../../../../src/operation";
+import { GetRoutingFormResponsesOutputSchema } from "../../../../src/routing-forms/output";
+import { ListRoutingFormResponsesQuery, OrgRoutingFormParams } from "../../../../src/routing-forms/schemas";
+import { listRoutingFormResponses } from "../../../../src/routing-forms/service";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/organizations/{orgId}/routing-forms/{routingFormId}/responses",
+  operationId: "OrganizationsRoutingFormsResponsesController_getRoutingFormResponses",
+  summary: "Get routing form responses",
+  description: "ORG_ADMIN (or `routingForm.read` with PBAC); a form outside the organization is a 404. The responses as an array, oldest first unless sorted.",
+  tags: ["Orgs / Routing forms"],
+  request: { params: OrgRoutingFormParams, query: ListRoutingFormResponsesQuery },
+  responses: {
+    200: { description: "The responses", content: { "application/json": { schema: GetRoutingFormResponsesOutputSchema } } },
+    ...errorResponses(403, 404),
+  },
+});
+
+export const listOrgRoutingFormResponsesOperation = defineOperation({
+  route,
+  versions: "all",
+  auth: { allow: "any" },
+  handler: async (c) => c.json(success(await listRoutingFormResponses(c.var.deps, actorOf(c), { ...c.req.valid("param"), query: c.req.valid("query") })), 200),
+});
