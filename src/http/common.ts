@@ -109,3 +109,11 @@ export const paginatedSuccessOf = <T extends z.ZodType>(item: T) => z.object({ s
 
 /** The body handlers answer with: `c.json(success(data), 200)`. */
 export const success = <T>(data: T) => ({ status: SUCCESS, data });
+
+// org attributes
+export const AttributeIdParams = z.object({ attributeId: stringPathParam("attributeId", { max: 255, example: "0b5a3c1e-3f4d-4b8a-9c2e-7d6f5e4a3b2c" }) });
+export const AttributeSlugParams = z.object({ attributeSlug: stringPathParam("attributeSlug", { max: 255, example: "department" }) });
+export const OptionIdParams = z.object({ optionId: stringPathParam("optionId", { max: 255, example: "5c1e0b5a-3f4d-4b8a-9c2e-7d6f5e4a3b2c" }) });
+export const AttributeOptionIdParams = z.object({
+  attributeOptionId: stringPathParam("attributeOptionId", { max: 255, example: "5c1e0b5a-3f4d-4b8a-9c2e-7d6f5e4a3b2c" }),
+});
