@@ -208,10 +208,10 @@ export async function assignOption(
   if (isSelect(attribute.type) && body.value !== undefined) throw attributeTypeDoesNotSupportValue();
   if (body.attributeOptionId === undefined && body.value === undefined) throw optionOrValueRequired();
   if (body.attributeOptionId === undefined && attribute.type === "NUMBER" && !Number.isFinite(Number(body.value))) throw valueNotANumber();
+  let optionId = body.attributeOptionId;
   try {
     return await deps.txDb.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT "id" FROM "Membership" WHERE "id" = ${memberId} FOR UPDATE`;
-      let optionId = body.attributeOptionId;
       if (optionId !== undefined) await findOption(tx, attribute.id, optionId);
       else {
         const value = body.value!;
@@ -230,7 +230,7 @@ export async function assignOption(
       return tx.attributeToUser.create({ data: { memberId, attributeOptionId: optionId, createdById: actor.userId }, select: assignmentSelect });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw optionAlreadyAssigned(body.attributeOptionId ?? "", userId);
+    if (isUniqueViolation(error)) throw optionAlreadyAssigned(optionId ?? "", userId);
     throw error;
   }
 }

@@ -87,6 +87,19 @@ describe("assign", () => {
     expect((await userOptions(bob.userId)).map((o) => o.value)).toEqual(["Blue"]);
   });
 
+  it("concurrent SINGLE_SELECT assignments to one member leave exactly one option", async () => {
+    const dave = await org.addMember("MEMBER");
+    const [membership] = await sql<{ id: number }>`SELECT "id" FROM "Membership" WHERE "userId" = ${dave.userId} AND "teamId" = ${org.organizationId}`;
+    const results = await Promise.all(
+      ["Red", "Blue", "Red", "Blue"].map((value) => assign(dave.userId, { attributeId: attrs.single.id, attributeOptionId: optionId("single", value) })),
+    );
+    expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    const rows = await sql<{ n: number }>`
+      SELECT count(*)::int AS "n" FROM "AttributeToUser" t JOIN "AttributeOption" o ON o."id" = t."attributeOptionId"
+      WHERE t."memberId" = ${membership!.id} AND o."attributeId" = ${attrs.single.id}`;
+    expect(rows[0]?.n).toBe(1);
+  });
+
   it("TEXT and NUMBER take a value (one per user, the option reused for an equal value); a NUMBER value must be a number", async () => {
     dataOf(await assign(alice.userId, { attributeId: attrs.text.id, value: "Berlin office" }), 201);
     dataOf(await assign(alice.userId, { attributeId: attrs.text.id, value: "Paris office" }), 201);
