@@ -27,3 +27,7 @@ export const unassignOthersForbidden = (userId: number, orgId: number) =>
     "RolesGuard",
     `user with id=${userId} may unassign only their own attribute options; unassigning another user's needs role=ORG_ADMIN within organization with id=${orgId}.`,
   );
+/** Ours: Cal.com changes the type whatever the assignments (a MULTI_SELECT made SINGLE_SELECT keeps several per user). */
+export const typeChangeWhileAssigned = () => conflict("Attribute type cannot be changed while its options are assigned to users.");
+/** Ours: a NUMBER attribute's options hold numbers. */
+export const optionsNotNumbers = () => badRequest("type NUMBER needs every option value of the attribute to be a number");

@@ -15,7 +15,9 @@ import {
   attributeTypeDoesNotSupportValue,
   optionAlreadyAssigned,
   optionOrValueRequired,
+  optionsNotNumbers,
   orgMembershipNotFound,
+  typeChangeWhileAssigned,
   unassignOthersForbidden,
   userNotOrgMember,
   valueNotANumber,
@@ -59,6 +61,7 @@ const DELETE = guard("ORG_ADMIN", "organization.attributes.delete");
 const UNASSIGN = guard("ORG_MEMBER", "organization.attributes.update");
 
 const isSelect = (type: AttributeType) => SELECT_TYPES.includes(type);
+const isNumeric = (value: string) => value.trim() !== "" && Number.isFinite(Number(value));
 
 interface OrgInput {
   orgId: number;
@@ -122,7 +125,15 @@ export async function updateAttribute(
   { orgId, attributeId, body }: AttributeInput & { body: UpdateOrganizationAttributeInput },
 ): Promise<AttributeOutput> {
   await requireOrgAccess(deps, actor, orgId, UPDATE);
-  await findAttribute(deps.db, orgId, attributeId);
+  const current = await findAttribute(deps.db, orgId, attributeId);
+  if (body.type !== undefined && body.type !== current.type) {
+    const assigned = await deps.db.attributeToUser.findFirst({ where: { attributeOption: { attributeId } }, select: { id: true } });
+    if (assigned) throw typeChangeWhileAssigned();
+    if (body.type === "NUMBER") {
+      const options = await deps.db.attributeOption.findMany({ where: { attributeId }, select: { value: true } });
+      if (!options.every((option) => isNumeric(option.value))) throw optionsNotNumbers();
+    }
+  }
   try {
     return await deps.db.attribute.update({ where: { id: attributeId }, data: body, select: attributeSelect });
   } catch (error) {
@@ -146,7 +157,8 @@ export async function createOption(
   { orgId, attributeId, body }: AttributeInput & { body: CreateOrganizationAttributeOptionInput },
 ): Promise<OptionOutput> {
   await requireOrgAccess(deps, actor, orgId, CREATE);
-  await findAttribute(deps.db, orgId, attributeId);
+  const attribute = await findAttribute(deps.db, orgId, attributeId);
+  if (attribute.type === "NUMBER" && !isNumeric(body.value)) throw valueNotANumber();
   return deps.db.attributeOption.create({ data: { ...body, attributeId }, select: optionSelect });
 }
 
@@ -168,8 +180,9 @@ export async function updateOption(
   { orgId, attributeId, optionId, body }: OptionInput & { body: UpdateOrganizationAttributeOptionInput },
 ): Promise<OptionOutput> {
   await requireOrgAccess(deps, actor, orgId, UPDATE);
-  await findAttribute(deps.db, orgId, attributeId);
+  const attribute = await findAttribute(deps.db, orgId, attributeId);
   await findOption(deps.db, attributeId, optionId);
+  if (attribute.type === "NUMBER" && body.value !== undefined && !isNumeric(body.value)) throw valueNotANumber();
   return deps.db.attributeOption.update({ where: { id: optionId }, data: body, select: optionSelect });
 }
 
@@ -207,7 +220,7 @@ export async function assignOption(
   const memberId = await acceptedOrgMembership(deps.db, orgId, userId);
   if (isSelect(attribute.type) && body.value !== undefined) throw attributeTypeDoesNotSupportValue();
   if (body.attributeOptionId === undefined && body.value === undefined) throw optionOrValueRequired();
-  if (body.attributeOptionId === undefined && attribute.type === "NUMBER" && !Number.isFinite(Number(body.value))) throw valueNotANumber();
+  if (body.attributeOptionId === undefined && attribute.type === "NUMBER" && !isNumeric(body.value!)) throw valueNotANumber();
   let optionId = body.attributeOptionId;
   try {
     return await deps.txDb.$transaction(async (tx) => {

@@ -12,7 +12,8 @@ const route = createRoute({
   path: "/v2/organizations/{orgId}/attributes/{attributeId}",
   operationId: "OrganizationsAttributesController_updateOrganizationAttribute",
   summary: "Update an attribute",
-  description: "ORG_ADMIN (PBAC: organization.attributes.update). Changes what the body names; a slug already used in the organization is a 409.",
+  description:
+    "ORG_ADMIN (PBAC: organization.attributes.update). Changes what the body names; a slug already used in the organization is a 409, and so is a new `type` while options of the attribute are assigned to users (Cal.com changes it anyway); NUMBER needs numeric option values (400).",
   tags: ["Orgs / Attributes"],
   request: {
     params: pathParams(OrgIdParams, AttributeIdParams),

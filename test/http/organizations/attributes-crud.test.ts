@@ -128,6 +128,21 @@ describe("attributes", () => {
     expectError(await api(`${base()}/${attr.id}`, { method: "PATCH", key: admin.apiKey, body: { type: "COLOR" } }), 400);
   });
 
+  it("type changes: refused while options are assigned (409), to NUMBER only with numeric options (400)", async () => {
+    const multi = dataOf<Attribute>(await create({ name: "Langs", slug: "langs", type: "MULTI_SELECT", options: [{ value: "Go", slug: "go" }] }), 201);
+    const [go] = dataOf<Option[]>(await api(`${base()}/${multi.id}/options`, { key: admin.apiKey }));
+    expectError(await api(`${base()}/${multi.id}`, { method: "PATCH", key: admin.apiKey, body: { type: "NUMBER" } }), 400);
+    dataOf(await api(`${base()}/options/${member.userId}`, { key: admin.apiKey, body: { attributeId: multi.id, attributeOptionId: go!.id } }), 201);
+    const res = await api(`${base()}/${multi.id}`, { method: "PATCH", key: admin.apiKey, body: { type: "SINGLE_SELECT" } });
+    expect(expectError(res, 409).error.message).toBe("Attribute type cannot be changed while its options are assigned to users.");
+    dataOf(await api(`${base()}/${multi.id}`, { method: "PATCH", key: admin.apiKey, body: { type: "MULTI_SELECT", name: "Languages" } }));
+    const num = dataOf<Attribute>(await create({ name: "Years", slug: "years", type: "NUMBER", options: [] }), 201);
+    expect(expectError(await api(`${base()}/${num.id}/options`, { key: admin.apiKey, body: { value: "ten", slug: "ten" } }), 400).error.message).toBe(
+      "value must be a number for a NUMBER attribute",
+    );
+    dataOf(await api(`${base()}/${num.id}/options`, { key: admin.apiKey, body: { value: "10", slug: "10" } }), 201);
+  });
+
   it("a slug is unique per organization (409), not across organizations", async () => {
     await create({ name: "Dept", slug: "dept", type: "TEXT", options: [] });
     expect(expectError(await create({ name: "Dept 2", slug: "dept", type: "NUMBER", options: [] }), 409).error.message).toBe(
