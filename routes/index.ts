@@ -178,6 +178,21 @@ import { listTeamRoutingFormResponsesOperation } from "./organizations/teams/rou
 import { updateTeamRoutingFormResponseOperation } from "./organizations/teams/routing-forms/responses/update";
 import { calculateRoutingFormSlotsOperation } from "./routing-forms/calculate-slots";
 // org routing-forms end
+// org attributes
+import { createOrganizationAttributeOperation } from "./organizations/attributes/create";
+import { deleteOrganizationAttributeOperation } from "./organizations/attributes/delete";
+import { getOrganizationAttributeOperation } from "./organizations/attributes/get";
+import { listOrganizationAttributesOperation } from "./organizations/attributes/list";
+import { assignOrganizationAttributeOptionToUserOperation } from "./organizations/attributes/options/assign";
+import { listOrganizationAttributeAssignedOptionsOperation } from "./organizations/attributes/options/assigned";
+import { listOrganizationAttributeAssignedOptionsBySlugOperation } from "./organizations/attributes/options/assigned-by-slug";
+import { createOrganizationAttributeOptionOperation } from "./organizations/attributes/options/create";
+import { deleteOrganizationAttributeOptionOperation } from "./organizations/attributes/options/delete";
+import { listOrganizationAttributeOptionsOperation } from "./organizations/attributes/options/list";
+import { listOrganizationAttributeOptionsForUserOperation } from "./organizations/attributes/options/list-for-user";
+import { unassignOrganizationAttributeOptionFromUserOperation } from "./organizations/attributes/options/unassign";
+import { updateOrganizationAttributeOptionOperation } from "./organizations/attributes/options/update";
+import { updateOrganizationAttributeOperation } from "./organizations/attributes/update";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -366,4 +381,20 @@ export const operations: readonly Operation<any>[] = [
   updateTeamRoutingFormResponseOperation,
   calculateRoutingFormSlotsOperation,
   // org routing-forms end
+  // org attributes: static /attributes/options/… and /attributes/slugs/… before any /attributes/{attributeId} route.
+  listOrganizationAttributeOptionsForUserOperation,
+  assignOrganizationAttributeOptionToUserOperation,
+  unassignOrganizationAttributeOptionFromUserOperation,
+  listOrganizationAttributeAssignedOptionsBySlugOperation,
+  listOrganizationAttributesOperation,
+  createOrganizationAttributeOperation,
+  listOrganizationAttributeAssignedOptionsOperation,
+  listOrganizationAttributeOptionsOperation,
+  createOrganizationAttributeOptionOperation,
+  updateOrganizationAttributeOptionOperation,
+  deleteOrganizationAttributeOptionOperation,
+  getOrganizationAttributeOperation,
+  updateOrganizationAttributeOperation,
+  deleteOrganizationAttributeOperation,
+  // org attributes end
 ];

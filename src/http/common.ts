@@ -112,3 +112,10 @@ export const success = <T>(data: T) => ({ status: SUCCESS, data });
 
 // org roles
 export const RoleIdParams = z.object({ roleId: stringPathParam("roleId", { example: "clsx38nbl0001vkhlwin9fmt0" }) });
+// org attributes
+export const AttributeIdParams = z.object({ attributeId: stringPathParam("attributeId", { max: 255, example: "0b5a3c1e-3f4d-4b8a-9c2e-7d6f5e4a3b2c" }) });
+export const AttributeSlugParams = z.object({ attributeSlug: stringPathParam("attributeSlug", { max: 255, example: "department" }) });
+export const OptionIdParams = z.object({ optionId: stringPathParam("optionId", { max: 255, example: "5c1e0b5a-3f4d-4b8a-9c2e-7d6f5e4a3b2c" }) });
+export const AttributeOptionIdParams = z.object({
+  attributeOptionId: stringPathParam("attributeOptionId", { max: 255, example: "5c1e0b5a-3f4d-4b8a-9c2e-7d6f5e4a3b2c" }),
+});

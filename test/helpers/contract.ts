@@ -123,6 +123,10 @@ const ERRATA: Record<string, Schema> = {
       reservationUntil: { type: "string" },
     },
   },
+  // org attributes: organization-attribute-options.repository.ts maps assignedUserIds from member.userId (numbers);
+  // the document says string[].
+  "AssignedOptionOutput.assignedUserIds": { type: "array", items: { type: "number" } },
+  // org attributes end
 };
 
 // The team event type output shares the personal one's settings, and their errata.

@@ -12,7 +12,7 @@ const route = createRoute({
   operationId: "OrganizationsUsersController_getOrganizationsUsers",
   summary: "Get all users",
   description:
-    "ORG_ADMIN. The organization's users (a profile in it), in id order, optionally only those with the given emails or in the given teams of the organization. Attribute filters (`assignedOptionIds`) match no user until attributes exist on this deployment.",
+    "ORG_ADMIN. The organization's users (a profile in it), in id order, optionally only those with the given emails or in the given teams of the organization. `assignedOptionIds` keeps the users holding every one of those attribute options (`attributeQueryOperator` AND, the default), at least one (OR) or none (NONE).",
   tags: ["Orgs / Users"],
   request: { params: OrgIdParams, query: OrganizationUsersQuery },
   responses: {

@@ -4,11 +4,10 @@ import type { Queryable, Tx } from "../../services/db";
 import { onMembershipAccepted, onOrganizationMembershipRemoved } from "../../team-event-types/membership-effects";
 import { onlyOwnerManagesOwners } from "../../teams/errors";
 import { assertOwnerRules, lockOwnersAndTarget } from "../../teams/memberships";
-import { membershipOutputSelect } from "../../teams/output";
 import { userNotFound } from "../../users/errors";
 import { type OrgRouteRequirement, requireOrgAccess } from "../access";
 import { differentOAuthClients, membershipNotInOrg, platformUserInRegularOrg, regularUserInPlatformOrg, userInAnotherOrganization } from "./errors";
-import { type OrgMembershipOutput, toOrgMembershipOutput } from "./output";
+import { type OrgMembershipOutput, orgMembershipOutputSelect, toOrgMembershipOutput } from "./output";
 import type { CreateOrgMembershipInput, OrgMembershipIdInput, OrgMembershipsQueryInput, UpdateOrgMembershipInput } from "./schemas";
 
 // Orgs / Memberships (Cal.com's OrganizationsMembershipsController: ORG_ADMIN, ESSENTIALS; `/:membershipId` adds
@@ -28,14 +27,14 @@ export async function listOrgMemberships(
     orderBy: { id: "asc" },
     skip: query.skip,
     take: query.take,
-    select: membershipOutputSelect,
+    select: orgMembershipOutputSelect,
   });
   return memberships.map(toOrgMembershipOutput);
 }
 
 export async function getOrgMembership(deps: Deps, actor: Actor, { orgId, membershipId }: OrgMembershipIdInput): Promise<OrgMembershipOutput> {
   await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
-  const membership = await deps.db.membership.findFirst({ where: { id: membershipId, teamId: orgId }, select: membershipOutputSelect });
+  const membership = await deps.db.membership.findFirst({ where: { id: membershipId, teamId: orgId }, select: orgMembershipOutputSelect });
   if (!membership) throw membershipNotInOrg(membershipId);
   return toOrgMembershipOutput(membership);
 }
@@ -84,7 +83,7 @@ export async function createOrgMembership(
       where: { userId_teamId: { userId, teamId: orgId } },
       create: { userId, teamId: orgId, ...fields },
       update: fields,
-      select: membershipOutputSelect,
+      select: orgMembershipOutputSelect,
     });
     if (!target?.accepted && membership.accepted) await onMembershipAccepted(tx, orgId, userId);
     return toOrgMembershipOutput(membership);
@@ -101,7 +100,7 @@ export async function updateOrgMembership(
     const { target, owners } = await lockOwnersAndTarget(tx, orgId, membershipId);
     if (!target) throw membershipNotInOrg(membershipId);
     assertOwnerRules(actor, null, orgId, target, owners, body.role ?? target.role);
-    const membership = await tx.membership.update({ where: { id: membershipId }, data: body, select: membershipOutputSelect });
+    const membership = await tx.membership.update({ where: { id: membershipId }, data: body, select: orgMembershipOutputSelect });
     if (!target.accepted && membership.accepted) await onMembershipAccepted(tx, orgId, membership.userId);
     return toOrgMembershipOutput(membership);
   });
@@ -133,7 +132,7 @@ export async function deleteOrgMembership(deps: Deps, actor: Actor, { orgId, mem
     const { target, owners } = await lockOwnersAndTarget(tx, orgId, membershipId);
     if (!target) throw membershipNotInOrg(membershipId);
     assertOwnerRules(actor, null, orgId, target, owners, null);
-    const membership = await tx.membership.findUniqueOrThrow({ where: { id: membershipId }, select: membershipOutputSelect });
+    const membership = await tx.membership.findUniqueOrThrow({ where: { id: membershipId }, select: orgMembershipOutputSelect });
     await removeFromOrganization(tx, orgId, target.userId);
     return toOrgMembershipOutput(membership);
   });

@@ -28,8 +28,9 @@ const DEFAULT_SCHEDULE_NAME = "Working Hours";
 
 /**
  * The organization's users, in id order, optionally only those with the given emails or in the given teams of the
- * organization. Attribute filters (`assignedOptionIds`) match users through their attribute assignments, and
- * this deployment has no attributes yet, so no user matches one (as in Cal.com for an org without attributes).
+ * organization. `assignedOptionIds` matches users through their attribute assignments (their org membership's):
+ * AND = every option, OR = at least one, NONE = none of them (users without any assignment included; Cal.com
+ * returns the users holding some other option instead).
  */
 export async function listOrganizationUsers(
   deps: Deps,
@@ -37,13 +38,13 @@ export async function listOrganizationUsers(
   { orgId, query }: { orgId: number; query: OrganizationUsersQueryInput },
 ): Promise<OrgUserOutput[]> {
   await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
-  if (query.assignedOptionIds) return [];
   const emails = query.emails ?? [];
   const users = await deps.db.user.findMany({
     where: {
       profiles: { some: { organizationId: orgId } },
       ...(emails.length > 0 ? { email: { in: emails, mode: "insensitive" } } : {}),
       ...(query.teamIds ? { memberships: { some: { teamId: { in: query.teamIds }, team: { parentId: orgId } } } } : {}),
+      ...attributeFilter(orgId, query),
     },
     orderBy: { id: "asc" },
     skip: query.skip ?? 0,
@@ -51,6 +52,17 @@ export async function listOrganizationUsers(
     select: orgUserSelect(orgId),
   });
   return users.map(toOrgUserOutput);
+}
+
+/** The users list's attribute filter (`assignedOptionIds` with `attributeQueryOperator`), as a user `where`. */
+function attributeFilter(orgId: number, { assignedOptionIds: ids, attributeQueryOperator }: OrganizationUsersQueryInput): Prisma.UserWhereInput {
+  if (!ids) return {};
+  const holding = (optionIds: string[]): Prisma.UserWhereInput => ({
+    memberships: { some: { teamId: orgId, attributes: { some: { attributeOptionId: { in: optionIds } } } } },
+  });
+  if (attributeQueryOperator === "OR") return holding(ids);
+  if (attributeQueryOperator === "NONE") return { NOT: holding(ids) };
+  return { AND: ids.map((id) => holding([id])) };
 }
 
 /** Cal.com's username for a new organization member: the email's local part and the domain's first label. */

@@ -153,7 +153,7 @@ describe("GET /v2/organizations/{orgId}/users", () => {
     expect(dataOf<OrgUser[]>(await list(`?teamIds=${otherTeam.teamId}`))).toEqual([]);
   });
 
-  it("attribute filters are validated and match nobody until attributes exist", async () => {
+  it("attribute filters are validated; unknown option ids match nobody", async () => {
     expect(dataOf<OrgUser[]>(await list("?assignedOptionIds=opt-1,opt-2&attributeQueryOperator=OR"))).toEqual([]);
     expect(dataOf<OrgUser[]>(await list("?assignedOptionIds=opt-1"))).toEqual([]);
     expect(expectError(await list("?attributeQueryOperator=XOR"), 400).error.message).toContain("attributeQueryOperator");

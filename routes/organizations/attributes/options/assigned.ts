@@ -1,0 +1,33 @@
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponses } from "../../../../src/errors";
+import { GetAllAttributeAssignedOptionOutputSchema } from "../../../../src/attributes/output";
+import { AssignedOptionsQuery } from "../../../../src/attributes/schemas";
+import { listAssignedOptions } from "../../../../src/attributes/service";
+import { AttributeIdParams, OrgIdParams, pathParams, success } from "../../../../src/http/common";
+import { actorOf } from "../../../../src/http/context";
+import { defineOperation } from "../../../../src/operation";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/organizations/{orgId}/attributes/{attributeId}/options/assigned",
+  operationId: "OrganizationsAttributesOptionsController_getOrganizationAttributeAssignedOptions",
+  summary: "Get all assigned attribute options by attribute ID",
+  description:
+    "ORG_MEMBER (PBAC: organization.attributes.read). The options assigned to at least one member, with their user ids. `teamIds` keeps members of those teams of the organization; `assignedOptionIds` keeps members holding one of those options (404 when none does); `assignedUserIds` lists the members left after the filters.",
+  tags: ["Orgs / Attributes / Options"],
+  request: { params: pathParams(OrgIdParams, AttributeIdParams), query: AssignedOptionsQuery },
+  responses: {
+    200: { description: "The assigned options", content: { "application/json": { schema: GetAllAttributeAssignedOptionOutputSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const listOrganizationAttributeAssignedOptionsOperation = defineOperation({
+  route,
+  versions: "all",
+  auth: { allow: "any" },
+  handler: async (c) => {
+    const { orgId, attributeId } = c.req.valid("param");
+    return c.json(success(await listAssignedOptions(c.var.deps, actorOf(c), { orgId, attribute: { id: attributeId }, query: c.req.valid("query") })), 200);
+  },
+});
