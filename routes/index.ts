@@ -156,6 +156,17 @@ import { listOrganizationTeamBookingsOperation } from "./organizations/teams/boo
 import { getOrganizationTeamBookingReferencesOperation } from "./organizations/teams/bookings/references";
 import { listOrganizationUserBookingsOperation } from "./organizations/users/bookings/list";
 import { organizationWebhookOperations } from "./organizations/webhooks";
+// org pbac
+import { addOrgRolePermissionsOperation } from "./organizations/roles/permissions/add";
+import { listOrgRolePermissionsOperation } from "./organizations/roles/permissions/list";
+import { removeOrgRolePermissionOperation } from "./organizations/roles/permissions/remove";
+import { removeManyOrgRolePermissionsOperation } from "./organizations/roles/permissions/remove-many";
+import { setOrgRolePermissionsOperation } from "./organizations/roles/permissions/set";
+import { addOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/add";
+import { listOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/list";
+import { removeOrgTeamRolePermissionOperation } from "./organizations/teams/roles/permissions/remove";
+import { removeManyOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/remove-many";
+import { setOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/set";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -322,4 +333,15 @@ export const operations: readonly Operation<any>[] = [
   listOrganizationUserBookingsOperation,
   listOrganizationBookingsOperation,
   ...organizationWebhookOperations,
+  // org pbac: Orgs / Roles / Permissions and Orgs / Teams / Roles / Permissions.
+  listOrgRolePermissionsOperation,
+  addOrgRolePermissionsOperation,
+  setOrgRolePermissionsOperation,
+  removeManyOrgRolePermissionsOperation,
+  removeOrgRolePermissionOperation,
+  listOrgTeamRolePermissionsOperation,
+  addOrgTeamRolePermissionsOperation,
+  setOrgTeamRolePermissionsOperation,
+  removeManyOrgTeamRolePermissionsOperation,
+  removeOrgTeamRolePermissionOperation,
 ];

@@ -37,6 +37,10 @@ export const ManagedOrganizationIdParams = z.object({ managedOrganizationId: int
 
 export const OooIdParams = z.object({ oooId: intPathParam("oooId") });
 
+// org pbac
+export const RoleIdParams = z.object({ roleId: stringPathParam("roleId", { example: "clsx38nbl0001vkhlwin9fmt0" }) });
+export const PermissionParams = z.object({ permission: stringPathParam("permission", { example: "eventType.read" }) });
+
 /** The path ids of a nested route: `pathParams(TeamIdParams, EventTypeIdParams)` (types kept: zod's extend). */
 export const pathParams = <A extends z.ZodRawShape, B extends z.ZodRawShape>(outer: z.ZodObject<A>, inner: z.ZodObject<B>) => outer.extend(inner.shape);
 
