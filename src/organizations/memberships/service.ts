@@ -6,6 +6,7 @@ import { onlyOwnerManagesOwners } from "../../teams/errors";
 import { assertOwnerRules, lockOwnersAndTarget } from "../../teams/memberships";
 import { membershipOutputSelect } from "../../teams/output";
 import { userNotFound } from "../../users/errors";
+import { withPermissions } from "../../roles/route-permissions";
 import { type OrgRouteRequirement, requireOrgAccess } from "../access";
 import { differentOAuthClients, membershipNotInOrg, platformUserInRegularOrg, regularUserInPlatformOrg, userInAnotherOrganization } from "./errors";
 import { type OrgMembershipOutput, toOrgMembershipOutput } from "./output";
@@ -22,7 +23,7 @@ export async function listOrgMemberships(
   actor: Actor,
   { orgId, query }: { orgId: number; query: OrgMembershipsQueryInput },
 ): Promise<OrgMembershipOutput[]> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_getAllMemberships", ORG_ADMIN));
   const memberships = await deps.db.membership.findMany({
     where: { teamId: orgId },
     orderBy: { id: "asc" },
@@ -34,7 +35,7 @@ export async function listOrgMemberships(
 }
 
 export async function getOrgMembership(deps: Deps, actor: Actor, { orgId, membershipId }: OrgMembershipIdInput): Promise<OrgMembershipOutput> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_getOrgMembership", ORG_ADMIN));
   const membership = await deps.db.membership.findFirst({ where: { id: membershipId, teamId: orgId }, select: membershipOutputSelect });
   if (!membership) throw membershipNotInOrg(membershipId);
   return toOrgMembershipOutput(membership);
@@ -72,7 +73,7 @@ export async function createOrgMembership(
   actor: Actor,
   { orgId, body }: { orgId: number; body: CreateOrgMembershipInput },
 ): Promise<OrgMembershipOutput> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_createMembership", ORG_ADMIN));
   await assertUserCanJoin(deps.db, orgId, body.userId);
   const { userId, ...fields } = body;
   return deps.txDb.$transaction(async (tx) => {
@@ -96,7 +97,7 @@ export async function updateOrgMembership(
   actor: Actor,
   { orgId, membershipId, body }: OrgMembershipIdInput & { body: UpdateOrgMembershipInput },
 ): Promise<OrgMembershipOutput> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_updateMembership", ORG_ADMIN));
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, orgId, membershipId);
     if (!target) throw membershipNotInOrg(membershipId);
@@ -128,7 +129,7 @@ export async function removeFromOrganization(tx: Tx, orgId: number, userId: numb
 }
 
 export async function deleteOrgMembership(deps: Deps, actor: Actor, { orgId, membershipId }: OrgMembershipIdInput): Promise<OrgMembershipOutput> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_deleteMembership", ORG_ADMIN));
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, orgId, membershipId);
     if (!target) throw membershipNotInOrg(membershipId);
