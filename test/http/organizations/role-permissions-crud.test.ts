@@ -13,8 +13,7 @@ let otherTeamId: number;
 
 const orgBase = (roleId: string, orgId = org.organizationId) => `/v2/organizations/${orgId}/roles/${roleId}/permissions`;
 const teamBase = (roleId: string, team = teamId, orgId = org.organizationId) => `/v2/organizations/${orgId}/teams/${team}/roles/${roleId}/permissions`;
-const invalid = (p: string) =>
-  `Permission '${p}' must be a valid permission string in format 'resource.action' (e.g., 'eventType.read', 'booking.create')`;
+const invalid = (p: string) => `Permission '${p}' must be a valid permission string in format 'resource.action' (e.g., 'eventType.read', 'booking.create')`;
 const expectContract = (operationId: string, status: number, body: unknown) => expect(contractProblems(operationId, status, body)).toEqual([]);
 const stored = async (roleId: string) =>
   (await sql<{ p: string }>`SELECT "resource" || '.' || "action" AS p FROM "RolePermission" WHERE "roleId" = ${roleId} ORDER BY 1`).map((r) => r.p);
