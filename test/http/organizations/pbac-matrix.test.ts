@@ -52,6 +52,8 @@ const withPermission =
     return { ...call, params: { ...call.params, permission: "booking.read" } };
   };
 
+let bookingHour = 0;
+
 // How to call each operation of the table (the compiler insists on one entry per operation).
 const CALLS: Record<PbacOperationId, Build> = {
   OrganizationsMembershipsController_getAllMemberships: orgOnly,
@@ -83,7 +85,9 @@ const CALLS: Record<PbacOperationId, Build> = {
   OrganizationsTeamsBookingsController_getBookingReferences: async (org) => {
     const call = await team(org);
     const eventType = await insertEventTypeRow({ teamId: Number(call.params.teamId) });
-    const booking = await insertBookingRow({ userId: org.owner.userId, eventTypeId: eventType.id, start: new Date(Date.now() + 86_400_000) });
+    // Each call books its own hour: one organizer's accepted bookings may not overlap.
+    bookingHour += 1;
+    const booking = await insertBookingRow({ userId: org.owner.userId, eventTypeId: eventType.id, start: new Date(Date.UTC(2031, 0, 1, bookingHour)) });
     return { params: { ...call.params, bookingUid: booking.uid } };
   },
   OrganizationsRolesPermissionsController_listPermissions: orgRole,
