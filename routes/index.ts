@@ -193,6 +193,17 @@ import { listOrganizationAttributeOptionsForUserOperation } from "./organization
 import { unassignOrganizationAttributeOptionFromUserOperation } from "./organizations/attributes/options/unassign";
 import { updateOrganizationAttributeOptionOperation } from "./organizations/attributes/options/update";
 import { updateOrganizationAttributeOperation } from "./organizations/attributes/update";
+// org pbac
+import { addOrgRolePermissionsOperation } from "./organizations/roles/permissions/add";
+import { listOrgRolePermissionsOperation } from "./organizations/roles/permissions/list";
+import { removeOrgRolePermissionOperation } from "./organizations/roles/permissions/remove";
+import { removeManyOrgRolePermissionsOperation } from "./organizations/roles/permissions/remove-many";
+import { setOrgRolePermissionsOperation } from "./organizations/roles/permissions/set";
+import { addOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/add";
+import { listOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/list";
+import { removeOrgTeamRolePermissionOperation } from "./organizations/teams/roles/permissions/remove";
+import { removeManyOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/remove-many";
+import { setOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/set";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -397,4 +408,15 @@ export const operations: readonly Operation<any>[] = [
   updateOrganizationAttributeOperation,
   deleteOrganizationAttributeOperation,
   // org attributes end
+  // org pbac: Orgs / Roles / Permissions and Orgs / Teams / Roles / Permissions.
+  listOrgRolePermissionsOperation,
+  addOrgRolePermissionsOperation,
+  setOrgRolePermissionsOperation,
+  removeManyOrgRolePermissionsOperation,
+  removeOrgRolePermissionOperation,
+  listOrgTeamRolePermissionsOperation,
+  addOrgTeamRolePermissionsOperation,
+  setOrgTeamRolePermissionsOperation,
+  removeManyOrgTeamRolePermissionsOperation,
+  removeOrgTeamRolePermissionOperation,
 ];

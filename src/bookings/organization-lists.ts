@@ -3,6 +3,7 @@
 // team view of a booking's references (./references.ts).
 import type { Actor } from "../auth/principal";
 import { requireOrgAccess, requireOrgTeamAccess, requireUserInOrg } from "../organizations/access";
+import { withPermissions } from "../roles/route-permissions";
 import type { Deps } from "../services";
 import { bookingUidNotFound, organizationUserNotFound, userIdsOutsideOrganization } from "./errors";
 import { type BookingsPage, type ListBookingsFilters, listBookings } from "./list";
@@ -16,7 +17,12 @@ export async function listOrganizationTeamBookings(
   actor: Actor,
   input: { orgId: number; teamId: number; filters: ListBookingsFilters },
 ): Promise<BookingsPage> {
-  await requireOrgTeamAccess(deps, actor, { orgId: input.orgId, teamId: input.teamId }, { role: "TEAM_ADMIN", plan: "ESSENTIALS" });
+  await requireOrgTeamAccess(
+    deps,
+    actor,
+    { orgId: input.orgId, teamId: input.teamId },
+    withPermissions("OrganizationsTeamsBookingsController_getAllOrgTeamBookings", { role: "TEAM_ADMIN", plan: "ESSENTIALS" }),
+  );
   return listBookings(deps, actor, input.filters, { kind: "team", teamId: input.teamId });
 }
 
@@ -31,7 +37,12 @@ export async function listOrganizationUserBookings(
   input: { orgId: number; userId: number; filters: ListBookingsFilters },
 ): Promise<BookingsPage> {
   const { orgId, userId } = input;
-  await requireOrgAccess(deps, actor, orgId, { role: "ORG_ADMIN", plan: "ESSENTIALS" });
+  await requireOrgAccess(
+    deps,
+    actor,
+    orgId,
+    withPermissions("OrganizationsUsersBookingsController_getOrganizationUserBookings", { role: "ORG_ADMIN", plan: "ESSENTIALS" }),
+  );
   const user = await deps.db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!user) throw organizationUserNotFound(userId);
   await requireUserInOrg(deps, orgId, userId);
@@ -49,7 +60,12 @@ export async function listOrganizationBookings(
   input: { orgId: number; userIds?: readonly number[]; filters: ListBookingsFilters },
 ): Promise<BookingsPage> {
   const { orgId } = input;
-  await requireOrgAccess(deps, actor, orgId, { role: "ORG_ADMIN", plan: "ESSENTIALS" });
+  await requireOrgAccess(
+    deps,
+    actor,
+    orgId,
+    withPermissions("OrganizationsBookingsController_getAllOrgTeamBookings", { role: "ORG_ADMIN", plan: "ESSENTIALS" }),
+  );
   const userIds = [...new Set(input.userIds ?? [])];
   if (userIds.length > 0) {
     const members = await deps.db.membership.count({ where: { teamId: orgId, userId: { in: userIds } } });
@@ -69,7 +85,12 @@ export async function getOrganizationTeamBookingReferences(
   input: { orgId: number; teamId: number; bookingUid: string; type?: string },
 ): Promise<BookingReferenceOutput[]> {
   const { orgId, teamId, bookingUid } = input;
-  await requireOrgTeamAccess(deps, actor, { orgId, teamId }, { role: "TEAM_ADMIN", plan: "SCALE" });
+  await requireOrgTeamAccess(
+    deps,
+    actor,
+    { orgId, teamId },
+    withPermissions("OrganizationsTeamsBookingsController_getBookingReferences", { role: "TEAM_ADMIN", plan: "SCALE" }),
+  );
   const rows = await deps.db.$queryRaw<{ id: number }[]>`
     SELECT b."id" FROM "Booking" b WHERE b."uid" = ${bookingUid} AND ${teamBookingsCondition([teamId]) ?? Prisma.sql`false`}`;
   const booking = rows[0];

@@ -37,6 +37,10 @@ export const ManagedOrganizationIdParams = z.object({ managedOrganizationId: int
 
 export const OooIdParams = z.object({ oooId: intPathParam("oooId") });
 
+// org pbac
+export const RoleIdParams = z.object({ roleId: stringPathParam("roleId", { example: "clsx38nbl0001vkhlwin9fmt0" }) });
+export const PermissionParams = z.object({ permission: stringPathParam("permission", { example: "eventType.read" }) });
+
 /** The path ids of a nested route: `pathParams(TeamIdParams, EventTypeIdParams)` (types kept: zod's extend). */
 export const pathParams = <A extends z.ZodRawShape, B extends z.ZodRawShape>(outer: z.ZodObject<A>, inner: z.ZodObject<B>) => outer.extend(inner.shape);
 
@@ -111,7 +115,6 @@ export const paginatedSuccessOf = <T extends z.ZodType>(item: T) => z.object({ s
 export const success = <T>(data: T) => ({ status: SUCCESS, data });
 
 // org roles
-export const RoleIdParams = z.object({ roleId: stringPathParam("roleId", { example: "clsx38nbl0001vkhlwin9fmt0" }) });
 // org attributes
 export const AttributeIdParams = z.object({ attributeId: stringPathParam("attributeId", { max: 255, example: "0b5a3c1e-3f4d-4b8a-9c2e-7d6f5e4a3b2c" }) });
 export const AttributeSlugParams = z.object({ attributeSlug: stringPathParam("attributeSlug", { max: 255, example: "department" }) });

@@ -59,7 +59,7 @@ export async function createTeamMembership(
   actor: Actor,
   { teamId, orgId, body }: TeamIdInput & { body: CreateTeamMembershipInput },
 ): Promise<TeamMembershipOutput> {
-  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN", "OrganizationsTeamsMembershipsController_createOrgTeamMembership");
   if (body.role === "OWNER" && caller.role !== "OWNER") throw onlyOwnerManagesOwners();
   // On an org's team: the user must be in the org, and the org's auto-accept domain overrides `accepted`.
   const accepted = (orgId !== undefined && (await orgMemberAutoAccepted(deps, orgId, body.userId))) || body.accepted;
@@ -86,7 +86,7 @@ export async function listTeamMemberships(
   actor: Actor,
   { teamId, orgId, query }: TeamIdInput & { query: TeamMembershipsQueryInput },
 ): Promise<TeamMembershipOutput[]> {
-  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN", "OrganizationsTeamsMembershipsController_getAllOrgTeamMemberships");
   const emails = query.emails ?? [];
   const memberships = await deps.db.membership.findMany({
     where: { teamId, ...(emails.length > 0 ? { user: { email: { in: emails, mode: "insensitive" } } } : {}) },
@@ -99,7 +99,7 @@ export async function listTeamMemberships(
 }
 
 export async function getTeamMembership(deps: Deps, actor: Actor, { teamId, orgId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
-  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN", "OrganizationsTeamsMembershipsController_getOrgTeamMembership");
   const membership = await deps.db.membership.findFirst({ where: { id: membershipId, teamId }, select: membershipOutputSelect });
   if (!membership) throw teamMembershipNotFound();
   return toTeamMembershipOutput(membership);
@@ -153,7 +153,7 @@ export async function updateTeamMembership(
   actor: Actor,
   { teamId, orgId, membershipId, body }: TeamMembershipIdInput & { body: UpdateTeamMembershipInput },
 ): Promise<TeamMembershipOutput> {
-  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN", "OrganizationsTeamsMembershipsController_updateOrgTeamMembership");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
     if (!target) throw teamMembershipNotFound();
@@ -166,7 +166,7 @@ export async function updateTeamMembership(
 
 /** Removes a member: they stop hosting the team's event types and lose their managed children (same transaction). */
 export async function deleteTeamMembership(deps: Deps, actor: Actor, { teamId, orgId, membershipId }: TeamMembershipIdInput): Promise<TeamMembershipOutput> {
-  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
+  const caller = await requireTeamAccess(deps, actor, { teamId, orgId }, "TEAM_ADMIN", "OrganizationsTeamsMembershipsController_deleteOrgTeamMembership");
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, teamId, membershipId);
     if (!target) throw orgId === undefined ? teamMembershipNotFoundInTeam(membershipId, teamId) : orgTeamMembershipNotFoundInTeam(membershipId, teamId, orgId);

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/principal";
 import type { MembershipRole } from "../generated/prisma/client";
 import { type PlatformPlan, requireOrgTeamAccess } from "../organizations/access";
+import { type PbacOperationId, ROUTE_PERMISSIONS } from "../roles/route-permissions";
 import type { Deps } from "../services";
 import { requireTeamRole, type TeamRoleRequirement } from "./access";
 
@@ -37,7 +38,7 @@ export async function requireTeamScopeRole(
   actor: Actor,
   scope: TeamScope,
   required: TeamRoleRequirement,
-  options: { plan?: PlatformPlan | null } = {},
+  options: { plan?: PlatformPlan | null; orgOperation?: PbacOperationId } = {},
 ): Promise<TeamCaller> {
   if (scope.orgId === undefined) {
     const membership = await requireTeamRole(deps, actor, scope.teamId, required);
@@ -50,6 +51,7 @@ export async function requireTeamScopeRole(
     {
       role: required,
       plan: options.plan === null ? undefined : (options.plan ?? "ESSENTIALS"),
+      ...(options.orgOperation ? { permissions: ROUTE_PERMISSIONS[options.orgOperation] } : {}),
     },
   );
   const teamRole = access.teamMembership?.role ?? "MEMBER";

@@ -4,6 +4,7 @@ import { slugify } from "../platform/managed-users";
 import type { Deps } from "../services";
 import type { Queryable } from "../services/db";
 import { requireOrgAccess, requireOrgTeamAccess } from "../organizations/access";
+import { type PbacOperationId, withPermissions } from "../roles/route-permissions";
 import type { TeamRoleRequirement } from "./access";
 import { requireTeamScopeRole, type TeamCaller, type TeamScope } from "./scope";
 import { oAuthClientNotInOrganization, teamNameTaken, teamSlugTaken } from "./errors";
@@ -22,8 +23,15 @@ const teamNotFound = (teamId: number) => notFound(`Team with id=${teamId} not fo
  * The team of a team route: the guards of its family (src/teams/scope.ts); on `/v2/teams/{teamId}…` the team
  * must then exist and not be an organization (org routes already checked it is one of the org's teams).
  */
-export async function requireTeamAccess(deps: Deps, actor: Actor, scope: TeamScope, required: TeamRoleRequirement): Promise<TeamCaller> {
-  const caller = await requireTeamScopeRole(deps, actor, scope, required);
+export async function requireTeamAccess(
+  deps: Deps,
+  actor: Actor,
+  scope: TeamScope,
+  required: TeamRoleRequirement,
+  /** The org route's operation, for its PBAC permissions (src/roles/route-permissions.ts); unused on /v2/teams. */
+  orgOperation?: PbacOperationId,
+): Promise<TeamCaller> {
+  const caller = await requireTeamScopeRole(deps, actor, scope, required, { orgOperation });
   if (scope.orgId !== undefined) return caller;
   const team = await deps.db.team.findUnique({ where: { id: scope.teamId }, select: { isOrganization: true } });
   if (!team || team.isOrganization) throw teamNotFound(scope.teamId);
@@ -60,7 +68,7 @@ export async function createOrgTeam(
   actor: Actor,
   { orgId, oAuthClientId, body }: { orgId: number; oAuthClientId?: string; body: CreateTeamInput },
 ): Promise<TeamOutput> {
-  await requireOrgAccess(deps, actor, orgId, { role: "ORG_ADMIN", plan: "ESSENTIALS" });
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsTeamsController_createTeam", { role: "ORG_ADMIN", plan: "ESSENTIALS" }));
   const clientId = oAuthClientId ?? actor.oAuthClientId ?? null;
   if (clientId) {
     const client = await deps.db.platformOAuthClient.findFirst({ where: { id: clientId, organizationId: orgId }, select: { id: true } });
@@ -107,13 +115,24 @@ export async function listTeams(deps: Deps, actor: Actor): Promise<TeamOutput[]>
  * TEAM_MEMBER and changes with TEAM_OWNER; an org's team is read with TEAM_ADMIN (org admins pass) and changed or
  * deleted by org admins only (ORG_ADMIN), both on the ESSENTIALS plan.
  */
-async function requireTeamProfileAccess(deps: Deps, actor: Actor, { teamId, orgId }: TeamScope, action: "read" | "change"): Promise<void> {
+async function requireTeamProfileAccess(deps: Deps, actor: Actor, { teamId, orgId }: TeamScope, action: "read" | "update" | "delete"): Promise<void> {
   if (orgId === undefined) {
     await requireTeamAccess(deps, actor, { teamId }, action === "read" ? "TEAM_MEMBER" : "TEAM_OWNER");
     return;
   }
-  await requireOrgTeamAccess(deps, actor, { orgId, teamId }, { role: action === "read" ? "TEAM_ADMIN" : "ORG_ADMIN", plan: "ESSENTIALS" });
+  const operation = PROFILE_OPERATIONS[action];
+  await requireOrgTeamAccess(
+    deps,
+    actor,
+    { orgId, teamId },
+    withPermissions(operation, { role: action === "read" ? "TEAM_ADMIN" : "ORG_ADMIN", plan: "ESSENTIALS" }),
+  );
 }
+const PROFILE_OPERATIONS = {
+  read: "OrganizationsTeamsController_getTeam",
+  update: "OrganizationsTeamsController_updateTeam",
+  delete: "OrganizationsTeamsController_deleteTeam",
+} as const satisfies Record<string, PbacOperationId>;
 
 export async function getTeam(deps: Deps, actor: Actor, { teamId, orgId }: TeamIdInput): Promise<TeamOutput> {
   await requireTeamProfileAccess(deps, actor, { teamId, orgId }, "read");
@@ -122,7 +141,7 @@ export async function getTeam(deps: Deps, actor: Actor, { teamId, orgId }: TeamI
 
 /** Changes what the body names (TEAM_OWNER on /v2/teams, ORG_ADMIN on an org's team). */
 export async function updateTeam(deps: Deps, actor: Actor, { teamId, orgId, body }: TeamIdInput & { body: UpdateTeamInput }): Promise<TeamOutput> {
-  await requireTeamProfileAccess(deps, actor, { teamId, orgId }, "change");
+  await requireTeamProfileAccess(deps, actor, { teamId, orgId }, "update");
   const { bookingLimits, ...fields } = body;
   if (fields.slug !== undefined) await assertSlugFree(deps.db, fields.slug, { parentId: orgId ?? null, exceptTeamId: teamId });
   try {
@@ -144,13 +163,13 @@ export async function updateTeam(deps: Deps, actor: Actor, { teamId, orgId, body
  * are kept (their event type is set to null).
  */
 export async function deleteTeam(deps: Deps, actor: Actor, { teamId, orgId }: TeamIdInput): Promise<TeamOutput> {
-  await requireTeamProfileAccess(deps, actor, { teamId, orgId }, "change");
+  await requireTeamProfileAccess(deps, actor, { teamId, orgId }, "delete");
   return toTeamOutput(await deps.db.team.delete({ where: { id: teamId }, select: teamOutputSelect }));
 }
 
 /** The organization's teams in id order (ORG_ADMIN, ESSENTIALS), paginated. */
 export async function listOrgTeams(deps: Deps, actor: Actor, { orgId, query }: { orgId: number; query: SkipTakeInput }): Promise<TeamOutput[]> {
-  await requireOrgAccess(deps, actor, orgId, { role: "ORG_ADMIN", plan: "ESSENTIALS" });
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsTeamsController_getAllTeams", { role: "ORG_ADMIN", plan: "ESSENTIALS" }));
   const teams = await deps.db.team.findMany({
     where: { parentId: orgId },
     orderBy: { id: "asc" },

@@ -84,7 +84,9 @@ export async function createIsolationTenant(label: string): Promise<IsolationTen
         userId: org.owner.userId,
         teamId: team.teamId,
         fields: [{ id: "f-name", type: "text", label: "Name", identifier: "name", required: false }] as never,
-        routes: [{ id: "r-fallback", action: { type: "customPageMessage", value: "Thanks" }, isFallback: true, queryValue: { id: "q", type: "group" } }] as never,
+        routes: [
+          { id: "r-fallback", action: { type: "customPageMessage", value: "Thanks" }, isFallback: true, queryValue: { id: "q", type: "group" } },
+        ] as never,
       },
       select: { id: true },
     });

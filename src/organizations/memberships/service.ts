@@ -5,6 +5,7 @@ import { onMembershipAccepted, onOrganizationMembershipRemoved } from "../../tea
 import { onlyOwnerManagesOwners } from "../../teams/errors";
 import { assertOwnerRules, lockOwnersAndTarget } from "../../teams/memberships";
 import { userNotFound } from "../../users/errors";
+import { withPermissions } from "../../roles/route-permissions";
 import { type OrgRouteRequirement, requireOrgAccess } from "../access";
 import { differentOAuthClients, membershipNotInOrg, platformUserInRegularOrg, regularUserInPlatformOrg, userInAnotherOrganization } from "./errors";
 import { type OrgMembershipOutput, orgMembershipOutputSelect, toOrgMembershipOutput } from "./output";
@@ -21,7 +22,7 @@ export async function listOrgMemberships(
   actor: Actor,
   { orgId, query }: { orgId: number; query: OrgMembershipsQueryInput },
 ): Promise<OrgMembershipOutput[]> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_getAllMemberships", ORG_ADMIN));
   const memberships = await deps.db.membership.findMany({
     where: { teamId: orgId },
     orderBy: { id: "asc" },
@@ -33,7 +34,7 @@ export async function listOrgMemberships(
 }
 
 export async function getOrgMembership(deps: Deps, actor: Actor, { orgId, membershipId }: OrgMembershipIdInput): Promise<OrgMembershipOutput> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_getOrgMembership", ORG_ADMIN));
   const membership = await deps.db.membership.findFirst({ where: { id: membershipId, teamId: orgId }, select: orgMembershipOutputSelect });
   if (!membership) throw membershipNotInOrg(membershipId);
   return toOrgMembershipOutput(membership);
@@ -71,7 +72,7 @@ export async function createOrgMembership(
   actor: Actor,
   { orgId, body }: { orgId: number; body: CreateOrgMembershipInput },
 ): Promise<OrgMembershipOutput> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_createMembership", ORG_ADMIN));
   await assertUserCanJoin(deps.db, orgId, body.userId);
   const { userId, ...fields } = body;
   return deps.txDb.$transaction(async (tx) => {
@@ -95,7 +96,7 @@ export async function updateOrgMembership(
   actor: Actor,
   { orgId, membershipId, body }: OrgMembershipIdInput & { body: UpdateOrgMembershipInput },
 ): Promise<OrgMembershipOutput> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_updateMembership", ORG_ADMIN));
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, orgId, membershipId);
     if (!target) throw membershipNotInOrg(membershipId);
@@ -127,7 +128,7 @@ export async function removeFromOrganization(tx: Tx, orgId: number, userId: numb
 }
 
 export async function deleteOrgMembership(deps: Deps, actor: Actor, { orgId, membershipId }: OrgMembershipIdInput): Promise<OrgMembershipOutput> {
-  await requireOrgAccess(deps, actor, orgId, ORG_ADMIN);
+  await requireOrgAccess(deps, actor, orgId, withPermissions("OrganizationsMembershipsController_deleteMembership", ORG_ADMIN));
   return deps.txDb.$transaction(async (tx) => {
     const { target, owners } = await lockOwnersAndTarget(tx, orgId, membershipId);
     if (!target) throw membershipNotInOrg(membershipId);

@@ -14,6 +14,9 @@ const PARAM_VALUES: Record<string, string> = {
   bookingUid: "bk7Qx2d9ZpW4mN8vR3tY6u",
   uid: "e7d6f5e4-a3b2-4c1e-8b5a-3f4d0b5a9c2e",
   eventSlug: "intro-call",
+  // org pbac
+  roleId: "clsx38nbl0001vkhlwin9fmt0",
+  permission: "eventType.read",
 };
 
 // One wrong key per operation: the throttler keys on the presented key, and one key over every operation would

@@ -1,0 +1,28 @@
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponses } from "../../../../../src/errors";
+import { OrgIdParams, pathParams, RoleIdParams, success, TeamIdParams } from "../../../../../src/http/common";
+import { actorOf } from "../../../../../src/http/context";
+import { defineOperation } from "../../../../../src/operation";
+import { GetTeamRolePermissionsOutputSchema, listRolePermissions } from "../../../../../src/roles/role-permissions";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/organizations/{orgId}/teams/{teamId}/roles/{roleId}/permissions",
+  operationId: "OrganizationsTeamsRolesPermissionsController_listPermissions",
+  summary: "List permissions for an organization team role",
+  description:
+    "ORG_ADMIN and the SCALE plan (platform organizations), the team one of the organization's (404 otherwise); with PBAC on, `role.read`. The role's permissions as `resource.action` strings. A role of another scope, or a default (SYSTEM) role, is a 404.",
+  tags: ["Orgs / Teams / Roles / Permissions"],
+  request: { params: pathParams(pathParams(OrgIdParams, TeamIdParams), RoleIdParams) },
+  responses: {
+    200: { description: "The role's permissions", content: { "application/json": { schema: GetTeamRolePermissionsOutputSchema } } },
+    ...errorResponses(404),
+  },
+});
+
+export const listOrgTeamRolePermissionsOperation = defineOperation({
+  route,
+  versions: "all",
+  auth: { allow: "any" },
+  handler: async (c) => c.json(success(await listRolePermissions(c.var.deps, actorOf(c), c.req.valid("param"))), 200),
+});

@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { operations } from "../../../routes/index";
+import { type PbacOperationId, ROUTE_PERMISSIONS } from "../../../src/roles/route-permissions";
+import { api } from "../../helpers/api";
+import {
+  assignCustomRole,
+  createCustomRoleRow,
+  createOrganization,
+  enablePbac,
+  insertBookingRow,
+  insertEventTypeRow,
+  type OrganizationFixture,
+  type OrgMember,
+  sql,
+  unique,
+} from "../../helpers/fixtures";
+
+// The PBAC matrix, generated from src/roles/route-permissions.ts: for every operation in the table, one request
+// per case. With the `pbac` feature on the organization, a MEMBER whose custom role grants exactly the
+// operation's permissions passes (2xx), and an ADMIN whose custom role lacks them gets the PbacGuard 403 (the
+// permissions decide, not the rank). Without the feature the role rules are unchanged: an ADMIN passes, a
+// MEMBER gets the RolesGuard 403.
+
+type Call = { params: Record<string, string | number>; body?: unknown; query?: string };
+type Build = (org: OrganizationFixture) => Promise<Call>;
+
+const membershipId = async (teamId: number, userId: number) =>
+  (await sql<{ id: number }>`SELECT "id" FROM "Membership" WHERE "teamId" = ${teamId} AND "userId" = ${userId}`)[0]?.id as number;
+const orgOnly: Build = async (org) => ({ params: { orgId: org.organizationId } });
+const team: Build = async (org) => ({ params: { orgId: org.organizationId, teamId: (await org.addTeam()).teamId } });
+const orgMembership: Build = async (org) => {
+  const target = await org.addMember("MEMBER");
+  return { params: { orgId: org.organizationId, membershipId: await membershipId(org.organizationId, target.userId) } };
+};
+const teamMembership: Build = async (org) => {
+  const target = await org.addMember("MEMBER");
+  const { teamId } = await org.addTeam([{ userId: target.userId }]);
+  return { params: { orgId: org.organizationId, teamId, membershipId: await membershipId(teamId, target.userId) } };
+};
+const orgRole: Build = async (org) => ({ params: { orgId: org.organizationId, roleId: (await createCustomRoleRow(org.organizationId, ["booking.read"])).id } });
+const teamRole: Build = async (org) => {
+  const { teamId } = await org.addTeam();
+  return { params: { orgId: org.organizationId, teamId, roleId: (await createCustomRoleRow(teamId, ["booking.read"])).id } };
+};
+const withBody =
+  (build: Build, body: unknown): Build =>
+  async (org) => ({ ...(await build(org)), body });
+const withPermission =
+  (build: Build): Build =>
+  async (org) => {
+    const call = await build(org);
+    return { ...call, params: { ...call.params, permission: "booking.read" } };
+  };
+
+let bookingHour = 0;
+
+// How to call each operation of the table (the compiler insists on one entry per operation).
+const CALLS: Record<PbacOperationId, Build> = {
+  OrganizationsMembershipsController_getAllMemberships: orgOnly,
+  OrganizationsMembershipsController_getOrgMembership: orgMembership,
+  OrganizationsMembershipsController_createMembership: async (org) => ({
+    params: { orgId: org.organizationId },
+    body: { userId: (await org.addMember("MEMBER")).userId, role: "MEMBER" },
+  }),
+  OrganizationsMembershipsController_updateMembership: withBody(orgMembership, { accepted: true }),
+  OrganizationsMembershipsController_deleteMembership: orgMembership,
+  OrganizationsTeamsController_getAllTeams: orgOnly,
+  OrganizationsTeamsController_getTeam: team,
+  OrganizationsTeamsController_createTeam: async (org) => ({ params: { orgId: org.organizationId }, body: { name: unique("Team") } }),
+  OrganizationsTeamsController_updateTeam: async (org) => ({ ...(await team(org)), body: { name: unique("Renamed") } }),
+  OrganizationsTeamsController_deleteTeam: team,
+  OrganizationsTeamsMembershipsController_getAllOrgTeamMemberships: team,
+  OrganizationsTeamsMembershipsController_getOrgTeamMembership: teamMembership,
+  OrganizationsTeamsMembershipsController_createOrgTeamMembership: async (org) => ({
+    ...(await team(org)),
+    body: { userId: (await org.addMember("MEMBER")).userId, role: "MEMBER" },
+  }),
+  OrganizationsTeamsMembershipsController_updateOrgTeamMembership: withBody(teamMembership, { accepted: true }),
+  OrganizationsTeamsMembershipsController_deleteOrgTeamMembership: teamMembership,
+  OrganizationsBookingsController_getAllOrgTeamBookings: orgOnly,
+  OrganizationsUsersBookingsController_getOrganizationUserBookings: async (org) => ({
+    params: { orgId: org.organizationId, userId: (await org.addMember("MEMBER")).userId },
+  }),
+  OrganizationsTeamsBookingsController_getAllOrgTeamBookings: team,
+  OrganizationsTeamsBookingsController_getBookingReferences: async (org) => {
+    const call = await team(org);
+    const eventType = await insertEventTypeRow({ teamId: Number(call.params.teamId) });
+    // Each call books its own hour: one organizer's accepted bookings may not overlap.
+    bookingHour += 1;
+    const booking = await insertBookingRow({ userId: org.owner.userId, eventTypeId: eventType.id, start: new Date(Date.UTC(2031, 0, 1, bookingHour)) });
+    return { params: { ...call.params, bookingUid: booking.uid } };
+  },
+  OrganizationsRolesPermissionsController_listPermissions: orgRole,
+  OrganizationsRolesPermissionsController_addPermissions: withBody(orgRole, { permissions: ["team.read"] }),
+  OrganizationsRolesPermissionsController_setPermissions: withBody(orgRole, { permissions: ["team.read"] }),
+  OrganizationsRolesPermissionsController_removePermissions: async (org) => ({ ...(await orgRole(org)), query: "?permissions=booking.read" }),
+  OrganizationsRolesPermissionsController_removePermission: withPermission(orgRole),
+  OrganizationsTeamsRolesPermissionsController_listPermissions: teamRole,
+  OrganizationsTeamsRolesPermissionsController_addPermissions: withBody(teamRole, { permissions: ["team.read"] }),
+  OrganizationsTeamsRolesPermissionsController_setPermissions: withBody(teamRole, { permissions: ["team.read"] }),
+  OrganizationsTeamsRolesPermissionsController_removePermissions: async (org) => ({ ...(await teamRole(org)), query: "?permissions=booking.read" }),
+  OrganizationsTeamsRolesPermissionsController_removePermission: withPermission(teamRole),
+};
+
+const entries = Object.entries(ROUTE_PERMISSIONS) as [PbacOperationId, readonly string[]][];
+
+function operationOf(operationId: string) {
+  const operation = operations.find((op) => op.route.operationId === operationId);
+  if (!operation) throw new Error(`no operation ${operationId}`);
+  return operation;
+}
+
+async function call(operationId: PbacOperationId, org: OrganizationFixture, caller: OrgMember) {
+  const { route } = operationOf(operationId);
+  const { params, body, query } = await CALLS[operationId](org);
+  const path = route.path.replace(/\{(\w+)\}/g, (_: string, name: string) => String(params[name]));
+  return api(`${path}${query ?? ""}`, { method: route.method.toUpperCase() as never, key: caller.apiKey, ...(body ? { body } : {}) });
+}
+
+let pbacOrg: OrganizationFixture;
+let legacyOrg: OrganizationFixture;
+let lacking: OrgMember;
+let legacyAdmin: OrgMember;
+let legacyMember: OrgMember;
+const granted = new Map<string, OrgMember>();
+
+beforeAll(async () => {
+  [pbacOrg, legacyOrg] = await Promise.all([createOrganization(), createOrganization()]);
+  await enablePbac(pbacOrg.organizationId);
+  [lacking, legacyAdmin, legacyMember] = await Promise.all([pbacOrg.addMember("ADMIN"), legacyOrg.addMember("ADMIN"), legacyOrg.addMember("MEMBER")]);
+  await assignCustomRole(pbacOrg.organizationId, lacking.userId, (await createCustomRoleRow(pbacOrg.organizationId, ["booking.read"])).id);
+  // One MEMBER per distinct permission set, whose custom role grants exactly that set.
+  for (const permissions of new Set(entries.map(([, p]) => p.join(",")))) {
+    const member = await pbacOrg.addMember("MEMBER");
+    await assignCustomRole(pbacOrg.organizationId, member.userId, (await createCustomRoleRow(pbacOrg.organizationId, permissions.split(","))).id);
+    granted.set(permissions, member);
+  }
+}, 120_000);
+
+describe.each(entries)("%s", (operationId, permissions) => {
+  it(`pbac on: a MEMBER whose role grants ${permissions.join(", ")} passes`, async () => {
+    const res = await call(operationId, pbacOrg, granted.get(permissions.join(",")) as OrgMember);
+    expect([200, 201, 204], res.text).toContain(res.status);
+  }, 30_000);
+
+  it("pbac on: an ADMIN whose role lacks them gets the PbacGuard 403", async () => {
+    const res = await call(operationId, pbacOrg, lacking);
+    expect(res.status, res.text).toBe(403);
+    expect(res.text).toContain("PbacGuard");
+  }, 30_000);
+
+  it("pbac off: an ADMIN passes (the role rules)", async () => {
+    const res = await call(operationId, legacyOrg, legacyAdmin);
+    expect([200, 201, 204], res.text).toContain(res.status);
+  }, 30_000);
+
+  it("pbac off: a MEMBER gets the RolesGuard 403", async () => {
+    const res = await call(operationId, legacyOrg, legacyMember);
+    expect(res.status, res.text).toBe(403);
+    expect(res.text).toContain("RolesGuard");
+  }, 30_000);
+});
