@@ -30,6 +30,17 @@ export const ROUTE_PERMISSIONS = {
   OrganizationsUsersBookingsController_getOrganizationUserBookings: ["booking.readOrgBookings"],
   OrganizationsTeamsBookingsController_getAllOrgTeamBookings: ["booking.readTeamBookings"],
   OrganizationsTeamsBookingsController_getBookingReferences: ["booking.readTeamBookings"],
+  // Orgs / Roles and Orgs / Teams / Roles
+  OrganizationsRolesController_createRole: ["role.create"],
+  OrganizationsRolesController_getAllRoles: ["role.read"],
+  OrganizationsRolesController_getRole: ["role.read"],
+  OrganizationsRolesController_updateRole: ["role.update"],
+  OrganizationsRolesController_deleteRole: ["role.delete"],
+  OrganizationsTeamsRolesController_createRole: ["role.create"],
+  OrganizationsTeamsRolesController_getAllRoles: ["role.read"],
+  OrganizationsTeamsRolesController_getRole: ["role.read"],
+  OrganizationsTeamsRolesController_updateRole: ["role.update"],
+  OrganizationsTeamsRolesController_deleteRole: ["role.delete"],
   // Orgs / Roles / Permissions and Orgs / Teams / Roles / Permissions
   OrganizationsRolesPermissionsController_listPermissions: ["role.read"],
   OrganizationsRolesPermissionsController_addPermissions: ["role.update"],

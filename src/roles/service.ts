@@ -1,10 +1,11 @@
 import type { Actor } from "../auth/principal";
-import { type OrgRouteRequirement, requireOrgAccess, requireOrgTeamAccess } from "../organizations/access";
+import { requireOrgAccess, requireOrgTeamAccess } from "../organizations/access";
 import type { Deps } from "../services";
 import { isUniqueViolation } from "../teams/store";
 import { ORGANIZATION_PERMISSIONS, TEAM_PERMISSIONS } from "./catalogue";
 import { cannotDeleteDefaultRoles, cannotUpdateDefaultRoles, invalidPermission, roleNameTaken } from "./errors";
 import { type PermissionString, splitPermission } from "./permissions";
+import { withPermissions } from "./route-permissions";
 import type { CreateRoleInput, ListRolesQuery, UpdateRoleInput } from "./schemas";
 import { listScopeRoles, type RoleWithPermissions, requireScopedRole, roleNotFound, roleWithPermissions } from "./store";
 
@@ -24,11 +25,12 @@ export interface RoleIds extends RoleScope {
   roleId: string;
 }
 
-type RoleAction = "create" | "read" | "update" | "delete";
+type RoleHandler = "createRole" | "getAllRoles" | "getRole" | "updateRole" | "deleteRole";
 
-/** The guards of a role route; answers the scope's team id (Role.teamId). */
-async function requireRoleScope(deps: Deps, actor: Actor, scope: RoleScope, action: RoleAction): Promise<number> {
-  const requirement: OrgRouteRequirement = { role: "ORG_ADMIN", plan: "SCALE", permissions: [`role.${action}`] };
+/** The guards of a role route (PBAC permissions from src/roles/route-permissions.ts); answers the scope's team id (Role.teamId). */
+async function requireRoleScope(deps: Deps, actor: Actor, scope: RoleScope, handler: RoleHandler): Promise<number> {
+  const controller = scope.teamId === undefined ? "OrganizationsRolesController" : "OrganizationsTeamsRolesController";
+  const requirement = withPermissions(`${controller}_${handler}`, { role: "ORG_ADMIN", plan: "SCALE" });
   if (scope.teamId === undefined) {
     await requireOrgAccess(deps, actor, scope.orgId, requirement);
     return scope.orgId;
@@ -59,7 +61,7 @@ async function nameTaken(deps: Deps, teamId: number, name: string, exceptRoleId?
 
 /** A CUSTOM role of the scope with its permissions, in one transaction. */
 export async function createRole(deps: Deps, actor: Actor, { body, ...scope }: RoleScope & { body: CreateRoleInput }): Promise<RoleWithPermissions> {
-  const teamId = await requireRoleScope(deps, actor, scope, "create");
+  const teamId = await requireRoleScope(deps, actor, scope, "createRole");
   const permissions = checkedPermissions(scope, body.permissions ?? []);
   if (await nameTaken(deps, teamId, body.name)) throw roleNameTaken(body.name);
   try {
@@ -80,13 +82,13 @@ export async function createRole(deps: Deps, actor: Actor, { body, ...scope }: R
 
 /** The scope's CUSTOM roles and the three SYSTEM roles, a page of them. */
 export async function listRoles(deps: Deps, actor: Actor, { query, ...scope }: RoleScope & { query: ListRolesQuery }): Promise<RoleWithPermissions[]> {
-  const teamId = await requireRoleScope(deps, actor, scope, "read");
+  const teamId = await requireRoleScope(deps, actor, scope, "getAllRoles");
   return listScopeRoles(deps.db, teamId, { skip: query.skip ?? 0, take: query.take ?? 250 });
 }
 
 /** One of the scope's roles; a SYSTEM role or another scope's is answered 404, as in Cal.com. */
 export async function getRole(deps: Deps, actor: Actor, { roleId, ...scope }: RoleIds): Promise<RoleWithPermissions> {
-  const teamId = await requireRoleScope(deps, actor, scope, "read");
+  const teamId = await requireRoleScope(deps, actor, scope, "getRole");
   return requireScopedRole(deps.db, teamId, roleId);
 }
 
@@ -95,7 +97,7 @@ export async function getRole(deps: Deps, actor: Actor, { roleId, ...scope }: Ro
  * Unlike Cal.com, `description` is stored (Cal.com drops it) and an absent `permissions` keeps the set.
  */
 export async function updateRole(deps: Deps, actor: Actor, { roleId, body, ...scope }: RoleIds & { body: UpdateRoleInput }): Promise<RoleWithPermissions> {
-  const teamId = await requireRoleScope(deps, actor, scope, "update");
+  const teamId = await requireRoleScope(deps, actor, scope, "updateRole");
   const role = await requireScopedRole(deps.db, teamId, roleId);
   if (role.type === "SYSTEM") throw cannotUpdateDefaultRoles();
   const permissions = body.permissions === undefined ? undefined : checkedPermissions(scope, body.permissions);
@@ -129,7 +131,7 @@ export async function updateRole(deps: Deps, actor: Actor, { roleId, body, ...sc
  * MEMBER/ADMIN/OWNER membership role (customRoleId null), in the same transaction.
  */
 export async function deleteRole(deps: Deps, actor: Actor, { roleId, ...scope }: RoleIds): Promise<RoleWithPermissions> {
-  const teamId = await requireRoleScope(deps, actor, scope, "delete");
+  const teamId = await requireRoleScope(deps, actor, scope, "deleteRole");
   const role = await requireScopedRole(deps.db, teamId, roleId);
   if (role.type === "SYSTEM") throw cannotDeleteDefaultRoles();
   await deps.txDb.$transaction(async (tx) => {

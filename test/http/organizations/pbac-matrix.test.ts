@@ -90,6 +90,19 @@ const CALLS: Record<PbacOperationId, Build> = {
     const booking = await insertBookingRow({ userId: org.owner.userId, eventTypeId: eventType.id, start: new Date(Date.UTC(2031, 0, 1, bookingHour)) });
     return { params: { ...call.params, bookingUid: booking.uid } };
   },
+  OrganizationsRolesController_createRole: async (org) => ({
+    params: { orgId: org.organizationId },
+    body: { name: unique("Role"), permissions: ["booking.read"] },
+  }),
+  OrganizationsRolesController_getAllRoles: orgOnly,
+  OrganizationsRolesController_getRole: orgRole,
+  OrganizationsRolesController_updateRole: withBody(orgRole, { color: "#123456" }),
+  OrganizationsRolesController_deleteRole: orgRole,
+  OrganizationsTeamsRolesController_createRole: async (org) => ({ ...(await team(org)), body: { name: unique("Role"), permissions: ["booking.read"] } }),
+  OrganizationsTeamsRolesController_getAllRoles: team,
+  OrganizationsTeamsRolesController_getRole: teamRole,
+  OrganizationsTeamsRolesController_updateRole: withBody(teamRole, { color: "#123456" }),
+  OrganizationsTeamsRolesController_deleteRole: teamRole,
   OrganizationsRolesPermissionsController_listPermissions: orgRole,
   OrganizationsRolesPermissionsController_addPermissions: withBody(orgRole, { permissions: ["team.read"] }),
   OrganizationsRolesPermissionsController_setPermissions: withBody(orgRole, { permissions: ["team.read"] }),
