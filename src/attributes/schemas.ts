@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { assignedOptionIdsQueryParam, teamIdsQueryParam } from "../http/common";
 
 // Orgs / Attributes (+ Options) wire inputs (v2/modules/organizations/attributes/{index,options}/inputs). Unknown
 // keys are dropped, as Cal.com's whitelisting ValidationPipe does.
@@ -53,41 +54,11 @@ export const AssignOrganizationAttributeOptionToUserInputSchema = z
 
 const MAX_LIST = 250;
 
-/** A query list given comma-separated or repeated (`?a=1,2` or `?a=1&a=2`), trimmed, empty parts dropped. */
-const queryList = () =>
-  z.union([z.string(), z.array(z.string())]).transform((value) =>
-    [value]
-      .flat()
-      .flatMap((part) => part.split(","))
-      .map((part) => part.trim())
-      .filter((part) => part.length > 0),
-  );
-
 export const AssignedOptionsQuery = z.object({
   skip: z.coerce.number().int().min(0).optional().openapi({ description: "Number of responses to skip", example: 0 }),
   take: z.coerce.number().int().min(1).max(MAX_LIST).optional().openapi({ description: "Number of responses to take (at most 250, default 250)", example: 10 }),
-  assignedOptionIds: queryList()
-    .refine((ids) => ids.length >= 1, "assignedOptionIds must contain at least 1 attribute option id")
-    .refine((ids) => ids.length <= MAX_LIST && ids.every((id) => id.length <= 255), `assignedOptionIds can name at most ${MAX_LIST} ids`)
-    .optional()
-    .openapi({
-      type: "array",
-      items: { type: "string" },
-      description: "Filter by assigned attribute option ids. ids must be separated by a comma.",
-      example: "?assignedOptionIds=aaaaaaaa-bbbb-cccc-dddd-eeeeee1eee,aaaaaaaa-bbbb-cccc-dddd-eeeeee2eee",
-    }),
-  teamIds: queryList()
-    .refine((ids) => ids.length >= 1, "teamIds must contain at least 1 team id")
-    .refine((ids) => ids.every((id) => /^\d{1,10}$/.test(id) && Number(id) <= 2147483647), "teamIds must be team ids (integers)")
-    .refine((ids) => ids.length <= MAX_LIST, `teamIds can name at most ${MAX_LIST} teams`)
-    .transform((ids) => [...new Set(ids.map(Number))])
-    .optional()
-    .openapi({
-      type: "array",
-      items: { type: "number" },
-      description: "Filter by teamIds. Team ids must be separated by a comma.",
-      example: "?teamIds=100,200",
-    }),
+  assignedOptionIds: assignedOptionIdsQueryParam(),
+  teamIds: teamIdsQueryParam(),
 });
 
 export type CreateOrganizationAttributeInput = z.infer<typeof CreateOrganizationAttributeInputSchema>;

@@ -122,3 +122,46 @@ export const OptionIdParams = z.object({ optionId: stringPathParam("optionId", {
 export const AttributeOptionIdParams = z.object({
   attributeOptionId: stringPathParam("attributeOptionId", { max: 255, example: "5c1e0b5a-3f4d-4b8a-9c2e-7d6f5e4a3b2c" }),
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Query lists
+
+const MAX_QUERY_LIST = 250;
+
+/** A query list given comma-separated or repeated (`?a=1,2` or `?a=1&a=2`), trimmed, empty parts dropped. */
+export const queryList = () =>
+  z.union([z.string(), z.array(z.string())]).transform((value) =>
+    [value]
+      .flat()
+      .flatMap((part) => part.split(","))
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  );
+
+/** `?teamIds=1,2`: team ids (int4), deduplicated, at most 250. */
+export const teamIdsQueryParam = () =>
+  queryList()
+    .refine((ids) => ids.length >= 1, "teamIds must contain at least 1 team id")
+    .refine((ids) => ids.every((id) => /^\d{1,10}$/.test(id) && Number(id) <= MAX_INT4), "teamIds must be team ids (integers)")
+    .refine((ids) => ids.length <= MAX_QUERY_LIST, `teamIds can name at most ${MAX_QUERY_LIST} teams`)
+    .transform((ids) => [...new Set(ids.map(Number))])
+    .optional()
+    .openapi({
+      type: "array",
+      items: { type: "number" },
+      description: "Filter by teamIds. Team ids must be separated by a comma.",
+      example: "?teamIds=100,200",
+    });
+
+/** `?assignedOptionIds=a,b`: attribute option ids, at most 250. */
+export const assignedOptionIdsQueryParam = () =>
+  queryList()
+    .refine((ids) => ids.length >= 1, "assignedOptionIds must contain at least 1 attribute option id")
+    .refine((ids) => ids.length <= MAX_QUERY_LIST && ids.every((id) => id.length <= 255), `assignedOptionIds can name at most ${MAX_QUERY_LIST} ids`)
+    .optional()
+    .openapi({
+      type: "array",
+      items: { type: "string" },
+      description: "Filter by assigned attribute option ids. ids must be separated by a comma.",
+      example: "?assignedOptionIds=aaaaaaaa-bbbb-cccc-dddd-eeeeee1eee,aaaaaaaa-bbbb-cccc-dddd-eeeeee2eee",
+    });

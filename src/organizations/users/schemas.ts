@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { OrgIdParams, UserIdParams } from "../../http/common";
+import { assignedOptionIdsQueryParam, type OrgIdParams, queryList, teamIdsQueryParam, type UserIdParams } from "../../http/common";
 import { MetadataSchema } from "../../metadata";
 import { WEEK_DAYS } from "../../schedules/availability";
 import { MEMBERSHIP_ROLES } from "../../teams/schemas";
@@ -69,16 +69,6 @@ export const UpdateOrganizationUserInputSchema = z.object({ email: EmailSchema.o
 
 const MAX_LIST = 250;
 
-/** A query list given comma-separated or repeated (`?a=1,2` or `?a=1&a=2`), trimmed, empty parts dropped. */
-const queryList = () =>
-  z.union([z.string(), z.array(z.string())]).transform((value) =>
-    [value]
-      .flat()
-      .flatMap((part) => part.split(","))
-      .map((part) => part.trim())
-      .filter((part) => part.length > 0),
-  );
-
 export const OrganizationUsersQuery = z.object({
   take: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: "The number of items to return (at most 1000, default 250)", example: 10 }),
   skip: z.coerce.number().int().min(0).optional().openapi({ description: "The number of items to skip", example: 0 }),
@@ -88,32 +78,12 @@ export const OrganizationUsersQuery = z.object({
     .refine((emails) => emails.every((email) => z.email().safeParse(email).success), "Each email must be a valid email address")
     .optional()
     .openapi({ type: "array", items: { type: "string" }, description: "The email address or an array of email addresses to filter by" }),
-  assignedOptionIds: queryList()
-    .refine((ids) => ids.length >= 1, "assignedOptionIds must contain at least 1 attribute option id")
-    .refine((ids) => ids.length <= MAX_LIST && ids.every((id) => id.length <= 255), `assignedOptionIds can name at most ${MAX_LIST} ids`)
-    .optional()
-    .openapi({
-      type: "array",
-      items: { type: "string" },
-      description: "Filter by assigned attribute option ids. ids must be separated by a comma.",
-      example: "?assignedOptionIds=aaaaaaaa-bbbb-cccc-dddd-eeeeee1eee,aaaaaaaa-bbbb-cccc-dddd-eeeeee2eee",
-    }),
+  assignedOptionIds: assignedOptionIdsQueryParam(),
   attributeQueryOperator: z
     .enum(["OR", "AND", "NONE"], { error: "attributeQueryOperator must be one of OR, AND, NONE" })
     .default("AND")
     .openapi({ description: "Query operator used to filter assigned options, AND by default.", example: "NONE" }),
-  teamIds: queryList()
-    .refine((ids) => ids.length >= 1, "teamIds must contain at least 1 team id")
-    .refine((ids) => ids.every((id) => /^\d{1,10}$/.test(id) && Number(id) <= 2147483647), "teamIds must be team ids (integers)")
-    .refine((ids) => ids.length <= MAX_LIST, `teamIds can name at most ${MAX_LIST} teams`)
-    .transform((ids) => [...new Set(ids.map(Number))])
-    .optional()
-    .openapi({
-      type: "array",
-      items: { type: "number" },
-      description: "Filter by teamIds. Team ids must be separated by a comma.",
-      example: "?teamIds=100,200",
-    }),
+  teamIds: teamIdsQueryParam(),
 });
 
 export type CreateOrganizationUserInput = z.infer<typeof CreateOrganizationUserInputSchema>;
