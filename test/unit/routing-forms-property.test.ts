@@ -5,29 +5,10 @@
 // findMatchingRoute must be the first route whose expected truth holds, else the fallback, else none.
 import { describe, expect, it } from "vitest";
 import { type FormField, type FormRoute, findMatchingRoute, type QueryNode, queryMatches, readAnswers } from "../../src/routing-forms/logic";
+import { Random } from "../support/property";
 
 const CASES = 220;
 const WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
-
-class Random {
-  constructor(private state: number) {}
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 const mixCase = (r: Random, s: string) => [...s].map((ch) => (r.chance(0.5) ? ch.toUpperCase() : ch)).join("");
 

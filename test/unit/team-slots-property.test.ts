@@ -9,6 +9,7 @@ import { slotsFromBusyContext } from "../../src/availability/service";
 import type { SchedulingType } from "../../src/event-types/scheduling";
 import type { EventTypeForSlots, EventTypeHost, HostSchedule } from "../../src/event-types/slots-loader";
 import type { DateOverride, Interval, WeeklyAvailability } from "../../src/slots/types";
+import { localParts, Random } from "../support/property";
 
 const MINUTE = 60_000;
 const DAY = 1_440 * MINUTE;
@@ -17,48 +18,8 @@ const ZONES = ["UTC", "Asia/Kolkata", "Asia/Tokyo", "America/Phoenix", "Asia/Dub
 const CASES = 300;
 
 // Seeded PRNG (mulberry32): a failing case is reproduced by its seed.
-class Random {
-  constructor(private state: number) {}
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 // ---- Oracle: the local wall clock of each minute read with Intl, independently of the engine's zone code.
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function localParts(epochMs: number, timeZone: string): { date: string; weekday: number; minute: number } {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      weekday: "short",
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(epochMs).map((p) => [p.type, p.value]));
-  const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday!);
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, minute: Number(parts.hour) * 60 + Number(parts.minute) };
-}
 
 function scheduledAt(schedule: HostSchedule, epochMs: number): boolean {
   const local = localParts(epochMs, schedule.timeZone);
