@@ -46,8 +46,10 @@ export default defineConfig({
           name: "workers",
           include: ["test/http/**/*.test.ts"],
           globalSetup: ["test/global-setup.ts", "test/support/webhook-receiver.ts"],
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          // Generous: a file's first request compiles Prisma's wasm (~4 s alone), which takes longer while two
+          // other files and the property tests share the cores. A stuck test still fails, only later.
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
         },
       },
     ],
