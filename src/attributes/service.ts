@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/principal";
 import type { Prisma } from "../generated/prisma/client";
-import { type OrgRouteRequirement, requireOrgAccess } from "../organizations/access";
+import { type OrgRouteRequirement, requireOrgAccess, requireUserInOrg } from "../organizations/access";
 import { slugify } from "../platform/managed-users";
 import type { PermissionString } from "../roles/permissions";
 import type { Deps } from "../services";
@@ -270,9 +270,10 @@ export async function unassignOption(
   return assignment;
 }
 
-/** The options of the organization's attributes assigned to the user (none for a user outside it). */
+/** The options of the organization's attributes assigned to the user; a user outside it is IsUserInOrg's 403. */
 export async function listUserOptions(deps: Deps, actor: Actor, { orgId, userId }: OrgInput & { userId: number }): Promise<OptionOutput[]> {
   await requireOrgAccess(deps, actor, orgId, READ);
+  await requireUserInOrg(deps, orgId, userId);
   return deps.db.attributeOption.findMany({
     where: { attribute: { teamId: orgId }, assignedUsers: { some: { member: { userId, teamId: orgId } } } },
     orderBy: { id: "asc" },
@@ -292,6 +293,9 @@ export async function listAssignedOptions(
   { orgId, attribute, query }: OrgInput & { attribute: { id: string } | { slug: string }; query: AssignedOptionsQueryInput },
 ): Promise<AssignedOptionOutput[]> {
   await requireOrgAccess(deps, actor, orgId, READ);
+  // An attribute of another organization (or none) is "Attribute not found", not an empty list.
+  const where = { teamId: orgId, ...("id" in attribute ? { id: attribute.id } : { slug: attribute.slug }) };
+  if (!(await deps.db.attribute.findFirst({ where, select: { id: true } }))) throw attributeNotFound();
   const { teamIds, assignedOptionIds } = query;
   const inTeams: Prisma.MembershipWhereInput = teamIds ? { user: { memberships: { some: { teamId: { in: teamIds }, team: { parentId: orgId } } } } } : {};
   let userIds: number[] | undefined;

@@ -168,7 +168,8 @@ describe("assigned options", () => {
     const bySlug = await api(`${base()}/slugs/slug-multi/options/assigned`, { key: bob.apiKey });
     expectContract("OrganizationsAttributesOptionsController_getOrganizationAttributeAssignedOptionsBySlug", 200, bySlug.body);
     expect(dataOf<Assigned[]>(bySlug)).toEqual(options);
-    expect(dataOf<Assigned[]>(await api(`${base()}/slugs/no-such-slug/options/assigned`, { key: bob.apiKey }))).toEqual([]);
+    // An unknown slug is "Attribute not found", not an empty list.
+    expectError(await api(`${base()}/slugs/no-such-slug/options/assigned`, { key: bob.apiKey }), 404, "NotFoundException");
   });
 
   it("teamIds keeps the teams' members; assignedOptionIds keeps members holding one of those options", async () => {
