@@ -1,3 +1,5 @@
+import type { SchedulingType } from "../../src/event-types/scheduling";
+import type { EventTypeForSlots, EventTypeHost } from "../../src/event-types/slots-loader";
 // Shared by the seeded property tests (test/unit/*-property.test.ts): a small deterministic PRNG, so a failing
 // case replays from its seed, and the oracle's reading of a wall clock through Intl, independent of the
 // engine's own zone code.
@@ -41,4 +43,43 @@ export function localParts(epochMs: number, timeZone: string): { date: string; w
   const parts = Object.fromEntries(format.formatToParts(epochMs).map((p) => [p.type, p.value]));
   const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday!);
   return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+/**
+ * The slots loader's view of an event type, plain: personal (`type` null, the first host owns it) or a team's, a
+ * slot every `stepMinutes`, no buffers, notice, limits or window.
+ */
+export function eventTypeForSlots(type: SchedulingType | null, hosts: EventTypeHost[], lengthMinutes: number, stepMinutes: number): EventTypeForSlots {
+  return {
+    eventTypeId: 1,
+    slug: "call",
+    hidden: false,
+    owner: type === null ? { id: hosts[0]!.userId, username: "host", timeZone: "UTC" } : null,
+    schedulingType: type,
+    teamId: type === null ? null : 1,
+    parentId: null,
+    isRRWeightsEnabled: false,
+    rescheduleWithSameRoundRobinHost: false,
+    hosts,
+    rules: {
+      lengthMinutes,
+      slotIntervalMinutes: stepMinutes,
+      explicitSlotIntervalMinutes: stepMinutes,
+      beforeBufferMinutes: 0,
+      afterBufferMinutes: 0,
+      minimumBookingNoticeMinutes: 0,
+      offsetStartMinutes: 0,
+      bookingWindow: { type: "unlimited" },
+      bookingLimitsCount: null,
+      bookingLimitsDuration: null,
+      seatsPerTimeSlot: null,
+      weekStart: "Sunday",
+    },
+    lengthOptionsMinutes: [],
+    onlyShowFirstAvailableSlot: false,
+    requiresConfirmation: false,
+    requiresConfirmationWillBlockSlot: false,
+    lockTimeZoneToggleOnBookingPage: false,
+    schedule: hosts[0]?.schedule ?? null,
+  };
 }

@@ -9,7 +9,7 @@ import { awaySlots, slotsFromBusyContext } from "../../src/availability/service"
 import type { SchedulingType } from "../../src/event-types/scheduling";
 import type { EventTypeForSlots, EventTypeHost } from "../../src/event-types/slots-loader";
 import type { Interval, WeeklyAvailability } from "../../src/slots/types";
-import { localParts, Random } from "../support/property";
+import { eventTypeForSlots, localParts, Random } from "../support/property";
 
 const MINUTE = 60_000;
 const DAY = 1_440 * MINUTE;
@@ -75,41 +75,6 @@ function randomWeekly(random: Random): WeeklyAvailability[] {
   });
 }
 
-function eventTypeOf(type: SchedulingType | null, hosts: EventTypeHost[], lengthMinutes: number): EventTypeForSlots {
-  return {
-    eventTypeId: 1,
-    slug: "call",
-    hidden: false,
-    owner: type === null ? { id: hosts[0]!.userId, username: "host", timeZone: "UTC" } : null,
-    schedulingType: type,
-    teamId: type === null ? null : 1,
-    parentId: null,
-    isRRWeightsEnabled: false,
-    rescheduleWithSameRoundRobinHost: false,
-    hosts,
-    rules: {
-      lengthMinutes,
-      slotIntervalMinutes: STEP_MINUTES,
-      explicitSlotIntervalMinutes: STEP_MINUTES,
-      beforeBufferMinutes: 0,
-      afterBufferMinutes: 0,
-      minimumBookingNoticeMinutes: 0,
-      offsetStartMinutes: 0,
-      bookingWindow: { type: "unlimited" },
-      bookingLimitsCount: null,
-      bookingLimitsDuration: null,
-      seatsPerTimeSlot: null,
-      weekStart: "Sunday",
-    },
-    lengthOptionsMinutes: [],
-    onlyShowFirstAvailableSlot: false,
-    requiresConfirmation: false,
-    requiresConfirmationWillBlockSlot: false,
-    lockTimeZoneToggleOnBookingPage: false,
-    schedule: hosts[0]?.schedule ?? null,
-  };
-}
-
 function checkCase(seed: number) {
   const random = new Random(seed);
   const type: SchedulingType | null = random.pick([null, "COLLECTIVE", "ROUND_ROBIN"] as const);
@@ -172,7 +137,7 @@ function checkCase(seed: number) {
     }
   }
   const context = busyContextFromRows(rows, { eventTypeId: 1 });
-  const eventType = eventTypeOf(type, hosts, lengthMinutes);
+  const eventType = eventTypeForSlots(type, hosts, lengthMinutes, STEP_MINUTES);
   const got = slotsFromBusyContext(eventType, context, { rangeStart, rangeEnd, now: rangeStart - 30 * DAY });
   const expected = oracle(type, hosts, busy, ooo, [rangeStart, rangeEnd], lengthMinutes);
   const label = `seed ${seed}: ${type ?? "personal"}, ${hosts.length} hosts`;

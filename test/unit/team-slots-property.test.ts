@@ -9,7 +9,7 @@ import { slotsFromBusyContext } from "../../src/availability/service";
 import type { SchedulingType } from "../../src/event-types/scheduling";
 import type { EventTypeForSlots, EventTypeHost, HostSchedule } from "../../src/event-types/slots-loader";
 import type { DateOverride, Interval, WeeklyAvailability } from "../../src/slots/types";
-import { localParts, Random } from "../support/property";
+import { eventTypeForSlots, localParts, Random } from "../support/property";
 
 const MINUTE = 60_000;
 const DAY = 1_440 * MINUTE;
@@ -79,41 +79,6 @@ function randomBusy(random: Random, from: number): Interval[] {
   });
 }
 
-function eventTypeOf(type: SchedulingType, hosts: EventTypeHost[], lengthMinutes: number): EventTypeForSlots {
-  return {
-    eventTypeId: 1,
-    slug: "team-call",
-    hidden: false,
-    owner: null,
-    schedulingType: type,
-    teamId: 1,
-    parentId: null,
-    isRRWeightsEnabled: false,
-    rescheduleWithSameRoundRobinHost: false,
-    hosts,
-    rules: {
-      lengthMinutes,
-      slotIntervalMinutes: STEP_MINUTES,
-      explicitSlotIntervalMinutes: STEP_MINUTES,
-      beforeBufferMinutes: 0,
-      afterBufferMinutes: 0,
-      minimumBookingNoticeMinutes: 0,
-      offsetStartMinutes: 0,
-      bookingWindow: { type: "unlimited" },
-      bookingLimitsCount: null,
-      bookingLimitsDuration: null,
-      seatsPerTimeSlot: null,
-      weekStart: "Sunday",
-    },
-    lengthOptionsMinutes: [],
-    onlyShowFirstAvailableSlot: false,
-    requiresConfirmation: false,
-    requiresConfirmationWillBlockSlot: false,
-    lockTimeZoneToggleOnBookingPage: false,
-    schedule: hosts[0]?.schedule ?? null,
-  };
-}
-
 function checkCase(seed: number) {
   const random = new Random(seed);
   const type: SchedulingType = random.chance(0.5) ? "COLLECTIVE" : "ROUND_ROBIN";
@@ -131,7 +96,7 @@ function checkCase(seed: number) {
   }));
   const busyByHost = new Map(hosts.map((host) => [host.userId, randomBusy(random, rangeStart - DAY)]));
   const context: BusyContext = { busy: [...busyByHost.values()].flat(), busyByHost, countedBookings: [], seatedBookings: [] };
-  const got = slotsFromBusyContext(eventTypeOf(type, hosts, lengthMinutes), context, { rangeStart, rangeEnd, now: rangeStart - 30 * DAY });
+  const got = slotsFromBusyContext(eventTypeForSlots(type, hosts, lengthMinutes, STEP_MINUTES), context, { rangeStart, rangeEnd, now: rangeStart - 30 * DAY });
   const expected = oracle(type, hosts, busyByHost, rangeStart, rangeEnd, lengthMinutes);
   expect(
     got.map((slot) => new Date(slot.start).toISOString()),
