@@ -3,6 +3,7 @@ import { swaggerUI } from "@hono/swagger-ui";
 import { apiVersion } from "../middleware/api-version";
 import { bodyLimit } from "../middleware/body-limit";
 import { idempotency } from "../middleware/idempotency";
+import { rejectNulCharacters } from "../middleware/nul-characters";
 import { rateLimit } from "../middleware/rate-limit";
 import { requestId } from "../middleware/request-id";
 import { requestLog } from "../middleware/request-log";
@@ -34,6 +35,7 @@ export function createApp() {
   app.use("*", apiVersion);
   app.use("*", bodyLimit);
   app.use("*", rateLimit);
+  app.use("*", rejectNulCharacters);
   app.use("*", idempotency);
   app.use("*", forgetSlotVersionsAfterWrites);
 

@@ -3,7 +3,16 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { pathnameOf, pathWithQueryOf } from "./request-url";
-import { ApiError, ERROR_STATUS, type ErrorCode, errorEnvelope, recordAlreadyExists, recordNotFound, referencedRecordMissing } from "./errors";
+import {
+  ApiError,
+  ERROR_STATUS,
+  type ErrorCode,
+  errorEnvelope,
+  recordAlreadyExists,
+  recordNotFound,
+  referencedRecordMissing,
+  valueCannotBeStored,
+} from "./errors";
 
 const STATUS_TO_CODE = new Map<number, ErrorCode>();
 for (const [code, status] of Object.entries(ERROR_STATUS)) {
@@ -18,7 +27,26 @@ const PRISMA_ERRORS: Record<string, () => ApiError> = {
   P2003: referencedRecordMissing,
   "23505": recordAlreadyExists,
   "23503": referencedRecordMissing,
+  // Values the input made that Postgres cannot hold: a 400, whichever operation computed them (Cal.com: 500s).
+  P2000: valueCannotBeStored, // too long for the column
+  P2007: valueCannotBeStored, // invalid input value (22P02)
+  P2020: valueCannotBeStored, // out of range (22003)
+  "22001": valueCannotBeStored, // string too long
+  "22003": valueCannotBeStored, // numeric value out of range
+  "22007": valueCannotBeStored, // invalid datetime format
+  "22008": valueCannotBeStored, // datetime field overflow (past year 294276, or computed past 9999 as "+010000-…")
+  "22009": valueCannotBeStored, // time zone displacement out of range (how an instant past 9999 reaches Postgres)
+  "22021": valueCannotBeStored, // invalid byte sequence: NUL in text
+  "22P02": valueCannotBeStored, // invalid text representation
+  "22P05": valueCannotBeStored, // untranslatable character: NUL in jsonb
+  "54000": valueCannotBeStored, // program limit exceeded (an index row too large)
 };
+
+/** The SQLSTATE of a database failure that Prisma's driver adapter did not map to a P-code. */
+function unmappedSqlState(error: unknown): string | undefined {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } })?.meta?.driverAdapterError?.cause;
+  return typeof cause?.originalCode === "string" ? cause.originalCode : undefined;
+}
 
 function isPrismaKnownError(error: unknown): error is { code: string; name: string } {
   return (
@@ -38,6 +66,8 @@ function toApiError(error: unknown): ApiError | undefined {
   if (isPrismaKnownError(error) && PRISMA_ERRORS[error.code]) {
     return PRISMA_ERRORS[error.code]!();
   }
+  const sqlState = unmappedSqlState(error);
+  if (sqlState && PRISMA_ERRORS[sqlState]) return PRISMA_ERRORS[sqlState]!();
   return undefined;
 }
 

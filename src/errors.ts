@@ -52,6 +52,9 @@ export const forbidden = (guard: string, message: string) => new ApiError("Forbi
 export const recordAlreadyExists = () => new ApiError("CONFLICT", "Invalid Input: Trying to create a record that already exists.");
 export const recordNotFound = () => new ApiError("NOT_FOUND", "Invalid Query: The requested record was not found.");
 export const referencedRecordMissing = () => new ApiError("BAD_REQUEST", "Invalid input: The referenced data does not exist.");
+/** A value Postgres cannot hold (a date past year 9999, a number out of range, a NUL, an over-long string). */
+export const valueCannotBeStored = () =>
+  new ApiError("BAD_REQUEST", "Invalid input: a value is outside what can be stored (too large, too long, or an unsupported character).");
 
 // Nest's default message when a guard returns false.
 export const forbiddenResource = () => new ApiError("ForbiddenException", "Forbidden resource");
