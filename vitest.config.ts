@@ -38,6 +38,9 @@ export default defineConfig({
                 // Webhook tests deliver to a local receiver (test/support/webhook-receiver.ts).
                 WEBHOOK_ALLOW_LOOPBACK: "true",
                 TEST_WEBHOOK_RECEIVER_URL: inject("webhookReceiverUrl"),
+                // The contract fuzzer (test/helpers/fuzz.ts): requests per operation and seed; `npm run fuzz` raises the count.
+                FUZZ_PER_OPERATION: process.env.FUZZ_PER_OPERATION ?? "6",
+                FUZZ_SEED: process.env.FUZZ_SEED ?? "20261206",
               },
             },
           })),

@@ -1,0 +1,5 @@
+// Shard 1 of the contract fuzzer (test/helpers/fuzz.ts): no operation answers ≥ 500 or a 4xx outside the envelope.
+import { describe } from "vitest";
+import { fuzzShard } from "../../helpers/fuzz";
+
+describe("contract fuzzer, shard 1", () => fuzzShard(1));
