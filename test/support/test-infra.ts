@@ -18,6 +18,16 @@ const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@
 // Separate checkouts running tests at once set TEST_REDIS_DB / TEST_DB_LABEL so they never share state.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? `redis://127.0.0.1:6379/${process.env.TEST_REDIS_DB ?? "15"}`;
 
+function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 function databaseUrlFor(name: string) {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
@@ -28,18 +38,26 @@ export async function startTestInfra(label: string): Promise<TestInfra> {
   const name = `calapi_${label}_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  // Old runs' databases are dropped so a machine never accumulates them.
+  // Old runs' databases are dropped so a machine never accumulates them; a run still going (its process, named in
+  // the database's name, is alive: another checkout testing at the same time) keeps its database.
   const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`calapi_${label}_%`]);
-  for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+  let otherRunsAlive = false;
+  for (const row of rows) {
+    if (isProcessAlive(Number(row.datname.split("_").at(-1)))) otherRunsAlive = true;
+    else await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+  }
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
 
   const databaseUrl = databaseUrlFor(name);
   await applyMigrations(databaseUrl);
 
-  const redis = new Redis(REDIS_URL);
-  await redis.flushdb();
-  redis.disconnect();
+  // A clean Redis (rate-limit windows, idempotency keys, caches), unless another run is using it right now.
+  if (!otherRunsAlive) {
+    const redis = new Redis(REDIS_URL);
+    await redis.flushdb();
+    redis.disconnect();
+  }
 
   const proxy: NeonLocal = await startNeonLocal();
   const shim: UpstashShim = await startUpstashShim({ redisUrl: REDIS_URL });
