@@ -41,6 +41,9 @@ export default defineConfig({
                 // The contract fuzzer (test/helpers/fuzz.ts): requests per operation and seed; `npm run fuzz` raises the count.
                 FUZZ_PER_OPERATION: process.env.FUZZ_PER_OPERATION ?? "6",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "20261206",
+                // Reliability tests switch Postgres off and on through a proxy (test/support/postgres-fault-proxy.ts).
+                TEST_POSTGRES_FAULT_PROXY: inject("postgresFaultProxy"),
+                TEST_POSTGRES_FAULT_CONTROL_URL: inject("postgresFaultControlUrl"),
               },
             },
           })),
@@ -48,7 +51,7 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/http/**/*.test.ts"],
-          globalSetup: ["test/global-setup.ts", "test/support/webhook-receiver.ts"],
+          globalSetup: ["test/global-setup.ts", "test/support/webhook-receiver.ts", "test/support/postgres-fault-proxy.ts"],
           // Generous: a file's first request compiles Prisma's wasm (~4 s alone), which takes longer while two
           // other files and the property tests share the cores. A stuck test still fails, only later.
           testTimeout: 60_000,

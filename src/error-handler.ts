@@ -13,6 +13,7 @@ import {
   referencedRecordMissing,
   valueCannotBeStored,
 } from "./errors";
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, isDatabaseUnavailable } from "./services/database-unavailable";
 
 const STATUS_TO_CODE = new Map<number, ErrorCode>();
 for (const [code, status] of Object.entries(ERROR_STATUS)) {
@@ -59,6 +60,7 @@ function isPrismaKnownError(error: unknown): error is { code: string; name: stri
 
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (error instanceof HTTPException) {
     const code = STATUS_TO_CODE.get(error.status) ?? "BadRequestException";
     return error.status < 500 ? new ApiError(code, error.message || "Bad Request") : undefined;
@@ -91,6 +93,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
     }),
   );
   Sentry.captureException(error, { tags: { requestId } });
+  if (known?.status === 503) c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
   const message = known?.message ?? "There was an error, please try again later.";
   const code = known?.code ?? "INTERNAL_SERVER_ERROR";
   return c.json(errorEnvelope(requestPath(c), code, message, { requestId }), (known?.status ?? 500) as 500);

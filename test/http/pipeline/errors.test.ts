@@ -77,16 +77,29 @@ describe("one error envelope for every error class", () => {
     expectEnvelope(conflict.body, "ConflictException", "/v2/me");
   });
 
-  it("500: an unexpected failure (database unreachable) answers the envelope with the request id, no internals", async () => {
+  it("500: an unexpected failure (a malformed database URL) answers the envelope with the request id, no internals", async () => {
     const res = await fetchWithEnv(
       new Request("http://api.test/v2/me", { headers: { authorization: `Bearer ${tenant.apiKey}`, "x-request-id": "req-500-test" } }),
-      { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/database_that_does_not_exist", AUTH_CACHE_TTL_SECONDS: "0" },
+      { DATABASE_URL: "not-a-database-url-secret-part", AUTH_CACHE_TTL_SECONDS: "0" },
     );
     expect(res.status).toBe(500);
     expectEnvelope(res.body, "INTERNAL_SERVER_ERROR", "/v2/me");
     expect(res.body.error.message).toBe("There was an error, please try again later.");
     expect(res.body.error.details.requestId).toBe("req-500-test");
     expect(res.headers.get("X-Request-Id")).toBe("req-500-test");
+    expect(JSON.stringify(res.body)).not.toContain("secret-part");
+  });
+
+  it("503 with Retry-After when the database cannot be used (here: it does not exist), no internals", async () => {
+    const res = await fetchWithEnv(
+      new Request("http://api.test/v2/me", { headers: { authorization: `Bearer ${tenant.apiKey}`, "x-request-id": "req-503-test" } }),
+      { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/database_that_does_not_exist", AUTH_CACHE_TTL_SECONDS: "0" },
+    );
+    expect(res.status).toBe(503);
+    expectEnvelope(res.body, "ServiceUnavailableException", "/v2/me");
+    expect(res.body.error.message).toBe("The database is unavailable, please retry shortly.");
+    expect(res.body.error.details.requestId).toBe("req-503-test");
+    expect(res.headers.get("Retry-After")).toBe("1");
     expect(JSON.stringify(res.body)).not.toContain("database_that_does_not_exist");
   });
 
