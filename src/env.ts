@@ -94,6 +94,8 @@ export const EnvSchema = z
     // Cal.com's key for credential secrets (CalDAV/Apple/ICS keys, delegation and Stripe secrets): 32 latin1
     // characters, the same value as the Cal.com deployment whose database this serves (src/credentials/encryption.ts).
     CALENDSO_ENCRYPTION_KEY: z.string().length(32, "CALENDSO_ENCRYPTION_KEY must be exactly 32 characters").optional(),
+    // Apple iCloud calendars are CalDAV at this URL (Cal.com hard-codes https://caldav.icloud.com); tests point it at Radicale.
+    APPLE_CALDAV_URL: z.url().default("https://caldav.icloud.com"),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",
