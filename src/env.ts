@@ -113,6 +113,8 @@ export const EnvSchema = z
     TWILIO_PHONE_NUMBER: z.string().min(1).optional(),
     TWILIO_API_URL: z.url().default("https://api.twilio.com"),
     MESSAGING_TIMEOUT_MS: positiveInt(10_000),
+    // Apple iCloud calendars are CalDAV at this URL (Cal.com hard-codes https://caldav.icloud.com); tests point it at Radicale.
+    APPLE_CALDAV_URL: z.url().default("https://caldav.icloud.com"),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",
