@@ -2,7 +2,7 @@ import type { Actor } from "../auth/principal";
 import type { Prisma } from "../generated/prisma/client";
 import { type OrgRouteRequirement, requireOrgAccess, requireUserInOrg } from "../organizations/access";
 import { slugify } from "../platform/managed-users";
-import type { PermissionString } from "../roles/permissions";
+import { type PbacOperationId, withPermissions } from "../roles/route-permissions";
 import type { Deps } from "../services";
 import type { Queryable } from "../services/db";
 import { isUniqueViolation } from "../teams/store";
@@ -45,20 +45,14 @@ import {
 // Orgs / Attributes and Orgs / Attributes / Options (Cal.com's OrganizationsAttributesController and
 // OrganizationsAttributesOptionsController: reads ORG_MEMBER, writes ORG_ADMIN, unassign ORG_MEMBER; ESSENTIALS;
 // PBAC permissions organization.attributes.*). Every attribute and option is reached through the path's
-// organization: an attribute of another organization is "Attribute not found".
+// organization: an attribute of another organization is "Attribute not found". Each service names its operation
+// for the guards (src/roles/route-permissions.ts).
 
 const DEFAULT_TAKE = 250;
 
-const guard = (role: "ORG_MEMBER" | "ORG_ADMIN", permission: PermissionString): OrgRouteRequirement => ({
-  role,
-  plan: "ESSENTIALS",
-  permissions: [permission],
-});
-const READ = guard("ORG_MEMBER", "organization.attributes.read");
-const CREATE = guard("ORG_ADMIN", "organization.attributes.create");
-const UPDATE = guard("ORG_ADMIN", "organization.attributes.update");
-const DELETE = guard("ORG_ADMIN", "organization.attributes.delete");
-const UNASSIGN = guard("ORG_MEMBER", "organization.attributes.update");
+/** The guards of `operationId`: its role, ESSENTIALS, and its PBAC permissions from the one table. */
+const guard = (operationId: PbacOperationId, role: "ORG_MEMBER" | "ORG_ADMIN"): OrgRouteRequirement =>
+  withPermissions(operationId, { role, plan: "ESSENTIALS" });
 
 const isSelect = (type: AttributeType) => SELECT_TYPES.includes(type);
 const isNumeric = (value: string) => value.trim() !== "" && Number.isFinite(Number(value));
@@ -81,7 +75,7 @@ async function findAttribute(db: Queryable, orgId: number, attributeId: string):
 }
 
 export async function listAttributes(deps: Deps, actor: Actor, { orgId, skip, take }: OrgInput & { skip?: number; take?: number }): Promise<AttributeOutput[]> {
-  await requireOrgAccess(deps, actor, orgId, READ);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesController_getOrganizationAttributes", "ORG_MEMBER"));
   return deps.db.attribute.findMany({
     where: { teamId: orgId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -93,7 +87,7 @@ export async function listAttributes(deps: Deps, actor: Actor, { orgId, skip, ta
 
 /** Cal.com answers `200 data:null` for a missing attribute; we answer 404 `Attribute not found`. */
 export async function getAttribute(deps: Deps, actor: Actor, { orgId, attributeId }: AttributeInput): Promise<AttributeOutput> {
-  await requireOrgAccess(deps, actor, orgId, READ);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesController_getOrganizationAttribute", "ORG_MEMBER"));
   return findAttribute(deps.db, orgId, attributeId);
 }
 
@@ -103,7 +97,7 @@ export async function createAttribute(
   actor: Actor,
   { orgId, body }: OrgInput & { body: CreateOrganizationAttributeInput },
 ): Promise<AttributeOutput> {
-  await requireOrgAccess(deps, actor, orgId, CREATE);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesController_createOrganizationAttribute", "ORG_ADMIN"));
   const { options, ...fields } = body;
   try {
     return await deps.txDb.$transaction(async (tx) => {
@@ -124,7 +118,7 @@ export async function updateAttribute(
   actor: Actor,
   { orgId, attributeId, body }: AttributeInput & { body: UpdateOrganizationAttributeInput },
 ): Promise<AttributeOutput> {
-  await requireOrgAccess(deps, actor, orgId, UPDATE);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesController_updateOrganizationAttribute", "ORG_ADMIN"));
   const current = await findAttribute(deps.db, orgId, attributeId);
   if (body.type !== undefined && body.type !== current.type) {
     const assigned = await deps.db.attributeToUser.findFirst({ where: { attributeOption: { attributeId } }, select: { id: true } });
@@ -144,7 +138,7 @@ export async function updateAttribute(
 
 /** Deletes the attribute with its options and their assignments (cascade). */
 export async function deleteAttribute(deps: Deps, actor: Actor, { orgId, attributeId }: AttributeInput): Promise<AttributeOutput> {
-  await requireOrgAccess(deps, actor, orgId, DELETE);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesController_deleteOrganizationAttribute", "ORG_ADMIN"));
   await findAttribute(deps.db, orgId, attributeId);
   return deps.db.attribute.delete({ where: { id: attributeId }, select: attributeSelect });
 }
@@ -156,7 +150,7 @@ export async function createOption(
   actor: Actor,
   { orgId, attributeId, body }: AttributeInput & { body: CreateOrganizationAttributeOptionInput },
 ): Promise<OptionOutput> {
-  await requireOrgAccess(deps, actor, orgId, CREATE);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesOptionsController_createOrganizationAttributeOption", "ORG_ADMIN"));
   const attribute = await findAttribute(deps.db, orgId, attributeId);
   if (attribute.type === "NUMBER" && !isNumeric(body.value)) throw valueNotANumber();
   return deps.db.attributeOption.create({ data: { ...body, attributeId }, select: optionSelect });
@@ -164,7 +158,7 @@ export async function createOption(
 
 /** The attribute's options (unpaginated, as Cal.com), in creation order. */
 export async function listOptions(deps: Deps, actor: Actor, { orgId, attributeId }: AttributeInput): Promise<OptionOutput[]> {
-  await requireOrgAccess(deps, actor, orgId, READ);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesOptionsController_getOrganizationAttributeOptions", "ORG_MEMBER"));
   await findAttribute(deps.db, orgId, attributeId);
   return deps.db.attributeOption.findMany({ where: { attributeId }, orderBy: { id: "asc" }, select: optionSelect });
 }
@@ -179,7 +173,7 @@ export async function updateOption(
   actor: Actor,
   { orgId, attributeId, optionId, body }: OptionInput & { body: UpdateOrganizationAttributeOptionInput },
 ): Promise<OptionOutput> {
-  await requireOrgAccess(deps, actor, orgId, UPDATE);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesOptionsController_updateOrganizationAttributeOption", "ORG_ADMIN"));
   const attribute = await findAttribute(deps.db, orgId, attributeId);
   await findOption(deps.db, attributeId, optionId);
   if (attribute.type === "NUMBER" && body.value !== undefined && !isNumeric(body.value)) throw valueNotANumber();
@@ -188,7 +182,7 @@ export async function updateOption(
 
 /** Deletes the option and its assignments (cascade). */
 export async function deleteOption(deps: Deps, actor: Actor, { orgId, attributeId, optionId }: OptionInput): Promise<OptionOutput> {
-  await requireOrgAccess(deps, actor, orgId, DELETE);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesOptionsController_deleteOrganizationAttributeOption", "ORG_ADMIN"));
   await findAttribute(deps.db, orgId, attributeId);
   await findOption(deps.db, attributeId, optionId);
   return deps.db.attributeOption.delete({ where: { id: optionId }, select: optionSelect });
@@ -215,7 +209,7 @@ export async function assignOption(
   actor: Actor,
   { orgId, userId, body }: OrgInput & { userId: number; body: AssignOrganizationAttributeOptionToUserInput },
 ): Promise<AssignOptionUserOutput> {
-  await requireOrgAccess(deps, actor, orgId, UPDATE);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesOptionsController_assignOrganizationAttributeOptionToUser", "ORG_ADMIN"));
   const attribute = await findAttribute(deps.db, orgId, body.attributeId);
   const memberId = await acceptedOrgMembership(deps.db, orgId, userId);
   if (isSelect(attribute.type) && body.value !== undefined) throw attributeTypeDoesNotSupportValue();
@@ -249,16 +243,22 @@ export async function assignOption(
 }
 
 /**
- * Removes the assignment. ORG_MEMBER as Cal.com, but a caller who is not an org ADMIN/OWNER may unassign only
- * their own options (Cal.com lets any member unassign anyone's).
+ * Removes the assignment. ORG_MEMBER as Cal.com, but a caller who is not an org ADMIN/OWNER (nor granted the
+ * operation's permission by PBAC) may unassign only their own options (Cal.com lets any member unassign anyone's).
  */
 export async function unassignOption(
   deps: Deps,
   actor: Actor,
   { orgId, userId, attributeOptionId }: OrgInput & { userId: number; attributeOptionId: string },
 ): Promise<AssignOptionUserOutput> {
-  const access = await requireOrgAccess(deps, actor, orgId, UNASSIGN);
-  if (!access.isOrgAdmin && userId !== actor.userId) throw unassignOthersForbidden(actor.userId, orgId);
+  const access = await requireOrgAccess(
+    deps,
+    actor,
+    orgId,
+    guard("OrganizationsAttributesOptionsController_unassignOrganizationAttributeOptionFromUser", "ORG_MEMBER"),
+  );
+  // A role granting `organization.attributes.update` (PBAC) may unassign anyone's, as an admin may.
+  if (!access.isOrgAdmin && !access.permissionGranted && userId !== actor.userId) throw unassignOthersForbidden(actor.userId, orgId);
   const membership = await deps.db.membership.findUnique({ where: { userId_teamId: { userId, teamId: orgId } }, select: { id: true } });
   if (!membership) throw orgMembershipNotFound(userId, orgId);
   const assignment = await deps.db.attributeToUser.findUnique({
@@ -272,7 +272,7 @@ export async function unassignOption(
 
 /** The options of the organization's attributes assigned to the user; a user outside it is IsUserInOrg's 403. */
 export async function listUserOptions(deps: Deps, actor: Actor, { orgId, userId }: OrgInput & { userId: number }): Promise<OptionOutput[]> {
-  await requireOrgAccess(deps, actor, orgId, READ);
+  await requireOrgAccess(deps, actor, orgId, guard("OrganizationsAttributesOptionsController_getOrganizationAttributeOptionsForUser", "ORG_MEMBER"));
   await requireUserInOrg(deps, orgId, userId);
   return deps.db.attributeOption.findMany({
     where: { attribute: { teamId: orgId }, assignedUsers: { some: { member: { userId, teamId: orgId } } } },
@@ -292,7 +292,8 @@ export async function listAssignedOptions(
   actor: Actor,
   { orgId, attribute, query }: OrgInput & { attribute: { id: string } | { slug: string }; query: AssignedOptionsQueryInput },
 ): Promise<AssignedOptionOutput[]> {
-  await requireOrgAccess(deps, actor, orgId, READ);
+  const operation = "id" in attribute ? "getOrganizationAttributeAssignedOptions" : "getOrganizationAttributeAssignedOptionsBySlug";
+  await requireOrgAccess(deps, actor, orgId, guard(`OrganizationsAttributesOptionsController_${operation}`, "ORG_MEMBER"));
   // An attribute of another organization (or none) is "Attribute not found", not an empty list.
   const where = { teamId: orgId, ...("id" in attribute ? { id: attribute.id } : { slug: attribute.slug }) };
   if (!(await deps.db.attribute.findFirst({ where, select: { id: true } }))) throw attributeNotFound();

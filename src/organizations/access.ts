@@ -37,6 +37,8 @@ export interface OrgAccess {
   orgMembership: { id: number; role: MembershipRole; accepted: boolean };
   /** Whether that membership is ADMIN or OWNER (org admins pass every TEAM_ role of the org's teams). */
   isOrgAdmin: boolean;
+  /** Whether PBAC decided and the caller's role grants the route's permissions (then the role rank was not asked). */
+  permissionGranted: boolean;
 }
 
 export interface OrgTeamAccess extends OrgAccess {
@@ -157,7 +159,7 @@ export async function requireOrgAccess(deps: Deps, actor: Actor, orgId: number, 
   if (pbac === null && (!isOrgRole(role) || RANK[membership.role] < ORG_REQUIRED_RANK[role])) throw roleTooLow(actor.userId, role, orgId);
   checkPlan(org, requirement.plan);
   checkAdminApi(org);
-  return { organization: summary(org), orgMembership: membership, isOrgAdmin: isAdminRole(membership.role) };
+  return { organization: summary(org), orgMembership: membership, isOrgAdmin: isAdminRole(membership.role), permissionGranted: pbac === true };
 }
 
 /**
@@ -203,6 +205,7 @@ export async function requireOrgTeamAccess(
     organization: summary(org),
     orgMembership,
     isOrgAdmin: isAdminRole(orgMembership.role),
+    permissionGranted: pbac === true,
     team: { id: team.id, name: team.name, slug: team.slug },
     teamMembership: teamMembership,
   };

@@ -52,6 +52,30 @@ export const ROUTE_PERMISSIONS = {
   OrganizationsTeamsRolesPermissionsController_setPermissions: ["role.update"],
   OrganizationsTeamsRolesPermissionsController_removePermissions: ["role.update"],
   OrganizationsTeamsRolesPermissionsController_removePermission: ["role.update"],
+  // Orgs / Attributes and Orgs / Attributes / Options (unassigning is ORG_MEMBER but needs `update`, as in Cal.com)
+  OrganizationsAttributesController_getOrganizationAttributes: ["organization.attributes.read"],
+  OrganizationsAttributesController_getOrganizationAttribute: ["organization.attributes.read"],
+  OrganizationsAttributesController_createOrganizationAttribute: ["organization.attributes.create"],
+  OrganizationsAttributesController_updateOrganizationAttribute: ["organization.attributes.update"],
+  OrganizationsAttributesController_deleteOrganizationAttribute: ["organization.attributes.delete"],
+  OrganizationsAttributesOptionsController_createOrganizationAttributeOption: ["organization.attributes.create"],
+  OrganizationsAttributesOptionsController_getOrganizationAttributeOptions: ["organization.attributes.read"],
+  OrganizationsAttributesOptionsController_updateOrganizationAttributeOption: ["organization.attributes.update"],
+  OrganizationsAttributesOptionsController_deleteOrganizationAttributeOption: ["organization.attributes.delete"],
+  OrganizationsAttributesOptionsController_getOrganizationAttributeAssignedOptions: ["organization.attributes.read"],
+  OrganizationsAttributesOptionsController_getOrganizationAttributeAssignedOptionsBySlug: ["organization.attributes.read"],
+  OrganizationsAttributesOptionsController_assignOrganizationAttributeOptionToUser: ["organization.attributes.update"],
+  OrganizationsAttributesOptionsController_unassignOrganizationAttributeOptionFromUser: ["organization.attributes.update"],
+  OrganizationsAttributesOptionsController_getOrganizationAttributeOptionsForUser: ["organization.attributes.read"],
+  // Orgs / Routing forms and Orgs / Teams / Routing forms (Cal.com's org controllers; the team ones take the same)
+  OrganizationsRoutingFormsController_getOrganizationRoutingForms: ["routingForm.read"],
+  OrganizationsRoutingFormsResponsesController_getRoutingFormResponses: ["routingForm.read"],
+  OrganizationsRoutingFormsResponsesController_createRoutingFormResponse: ["routingForm.create"],
+  OrganizationsRoutingFormsResponsesController_updateRoutingFormResponse: ["routingForm.update"],
+  OrganizationsTeamsRoutingFormsController_getTeamRoutingForms: ["routingForm.read"],
+  OrganizationsTeamsRoutingFormsResponsesController_getRoutingFormResponses: ["routingForm.read"],
+  OrganizationsTeamsRoutingFormsResponsesController_createRoutingFormResponse: ["routingForm.create"],
+  OrganizationsTeamsRoutingFormsResponsesController_updateRoutingFormResponse: ["routingForm.update"],
 } as const satisfies Record<string, readonly PermissionString[]>;
 
 export type PbacOperationId = keyof typeof ROUTE_PERMISSIONS;

@@ -3,6 +3,7 @@ import { slotsOfEventType } from "../availability/slot-lookups";
 import { resolveSlotsWindow } from "../availability/query-window";
 import type { Prisma } from "../generated/prisma/client";
 import { requireOrgAccess, requireOrgTeamAccess } from "../organizations/access";
+import { withPermissions } from "../roles/route-permissions";
 import type { Deps } from "../services";
 import {
   answerProblem,
@@ -24,10 +25,9 @@ import type { ListQuery, SlotsQuery } from "./schemas";
 
 // Routing forms of an organization's teams (forms are made in Cal.com's web app; the API lists them, takes and
 // routes responses, and computes the routed event type's slots). Guards: src/organizations/access.ts with the
-// `routingForm.read` / `routingForm.update` permissions where the org or team has PBAC.
+// `routingForm.*` permissions of each operation (src/roles/route-permissions.ts) where the org or team has PBAC.
 
-const READ = ["routingForm.read"] as const;
-const UPDATE = ["routingForm.update"] as const;
+const ESSENTIALS = { plan: "ESSENTIALS" } as const;
 
 const FORM_SELECT = {
   id: true,
@@ -71,7 +71,12 @@ function listArgs(query: ListQuery) {
 
 /** GET /v2/organizations/{orgId}/routing-forms: the forms of the org's teams (ORG_ADMIN). */
 export async function listOrgRoutingForms(deps: Deps, actor: Actor, input: { orgId: number; query: ListQuery & { teamIds?: string } }) {
-  await requireOrgAccess(deps, actor, input.orgId, { role: "ORG_ADMIN", plan: "ESSENTIALS", permissions: READ });
+  await requireOrgAccess(
+    deps,
+    actor,
+    input.orgId,
+    withPermissions("OrganizationsRoutingFormsController_getOrganizationRoutingForms", { role: "ORG_ADMIN", ...ESSENTIALS }),
+  );
   const { where, orderBy, skip, take } = listArgs(input.query);
   const teamIds = input.query.teamIds?.split(",").map(Number);
   const rows = await deps.db.app_RoutingForms_Form.findMany({
@@ -86,7 +91,12 @@ export async function listOrgRoutingForms(deps: Deps, actor: Actor, input: { org
 
 /** GET /v2/organizations/{orgId}/teams/{teamId}/routing-forms (TEAM_ADMIN). */
 export async function listTeamRoutingForms(deps: Deps, actor: Actor, input: { orgId: number; teamId: number; query: ListQuery }) {
-  await requireOrgTeamAccess(deps, actor, input, { role: "TEAM_ADMIN", plan: "ESSENTIALS", permissions: READ });
+  await requireOrgTeamAccess(
+    deps,
+    actor,
+    input,
+    withPermissions("OrganizationsTeamsRoutingFormsController_getTeamRoutingForms", { role: "TEAM_ADMIN", ...ESSENTIALS }),
+  );
   const { where, orderBy, skip, take } = listArgs(input.query);
   const rows = await deps.db.app_RoutingForms_Form.findMany({ where: { ...where, teamId: input.teamId }, select: FORM_SELECT, orderBy, skip, take });
   return rows.map(renderForm);
@@ -130,11 +140,17 @@ async function formInScope(deps: Deps, scope: FormScope, formId: string): Promis
 
 /** The guards of a response route, then the form. */
 async function guardResponses(deps: Deps, actor: Actor, scope: FormScope, formId: string, write: boolean): Promise<LoadedForm> {
-  const permissions = write ? UPDATE : READ;
+  const handler = write ? "updateRoutingFormResponse" : "getRoutingFormResponses";
   if (scope.teamId !== undefined) {
-    await requireOrgTeamAccess(deps, actor, { orgId: scope.orgId, teamId: scope.teamId }, { role: "TEAM_ADMIN", plan: "ESSENTIALS", permissions });
+    const requirement = withPermissions(`OrganizationsTeamsRoutingFormsResponsesController_${handler}`, { role: "TEAM_ADMIN", ...ESSENTIALS });
+    await requireOrgTeamAccess(deps, actor, { orgId: scope.orgId, teamId: scope.teamId }, requirement);
   } else {
-    await requireOrgAccess(deps, actor, scope.orgId, { role: "ORG_ADMIN", plan: "ESSENTIALS", permissions });
+    await requireOrgAccess(
+      deps,
+      actor,
+      scope.orgId,
+      withPermissions(`OrganizationsRoutingFormsResponsesController_${handler}`, { role: "ORG_ADMIN", ...ESSENTIALS }),
+    );
   }
   return formInScope(deps, scope, formId);
 }
@@ -228,12 +244,16 @@ export async function createRoutingFormResponse(
 ) {
   let form: LoadedForm;
   if (input.teamId !== undefined) {
-    await requireOrgTeamAccess(deps, actor, { orgId: input.orgId, teamId: input.teamId }, { role: "TEAM_MEMBER", plan: "ESSENTIALS", permissions: READ });
+    const requirement = withPermissions("OrganizationsTeamsRoutingFormsResponsesController_createRoutingFormResponse", { role: "TEAM_MEMBER", ...ESSENTIALS });
+    await requireOrgTeamAccess(deps, actor, { orgId: input.orgId, teamId: input.teamId }, requirement);
     form = await formInScope(deps, input, input.routingFormId);
   } else {
-    const access = await requireOrgAccess(deps, actor, input.orgId, { role: "ORG_MEMBER", plan: "ESSENTIALS", permissions: READ });
+    const requirement = withPermissions("OrganizationsRoutingFormsResponsesController_createRoutingFormResponse", { role: "ORG_MEMBER", ...ESSENTIALS });
+    const access = await requireOrgAccess(deps, actor, input.orgId, requirement);
     const found = await loadForm(deps, input.routingFormId);
-    if (!access.isOrgAdmin && (!found || found.teamId !== null || found.userId !== actor.userId)) throw notUserRoutingForm(input.routingFormId, actor.userId);
+    // Or(RolesGuard ORG_ADMIN, IsUserRoutingForm): an admin, a role granted `routingForm.create`, or the form's owner.
+    if (!access.isOrgAdmin && !access.permissionGranted && (!found || found.teamId !== null || found.userId !== actor.userId))
+      throw notUserRoutingForm(input.routingFormId, actor.userId);
     if (!found || !formInOrg(found, input.orgId)) throw routingFormNotFound();
     form = found;
   }

@@ -13,9 +13,11 @@ const route = createRoute({
   operationId: "OrganizationsRoutingFormsResponsesController_createRoutingFormResponse",
   summary: "Create routing form response and get available slots",
   description:
-    "An org ADMIN/OWNER, or the owner of a personal form (403 otherwise); a form outside the organization is a 404. The body holds the answers, keyed by field identifier (else label): required fields and emails are checked (400), " +
+    "An org ADMIN/OWNER, a role granted `routingForm.create` (PBAC), or the owner of a personal form (403 otherwise); a form outside the organization is a 404. The body holds the answers, keyed by field identifier (else label): required fields and emails are checked (400), " +
     "the response is stored (queued with `queueResponse=true`) and routed to the first route whose conditions match, else the fallback route. " +
     "An event type route answers the event type, its slots for `start`..`end` and the `routing` to pass to POST /v2/bookings; " +
+    "with attribute rules on the route (`attributesQueryValue`, else `fallbackAttributesQueryValue` when nobody matches), `routing.teamMemberIds` are the hosts " +
+    "whose org attributes match and the slots are theirs (round robin: fixed hosts stay); " +
     "other routes answer their custom message or external URL.",
   tags: ["Orgs / Routing forms"],
   request: {

@@ -13,9 +13,11 @@ const route = createRoute({
   operationId: "OrganizationsTeamsRoutingFormsResponsesController_createRoutingFormResponse",
   summary: "Create routing form response and get available slots",
   description:
-    "TEAM_MEMBER or an org ADMIN/OWNER; a form the team does not own is a 403 (IsRoutingFormInTeam). The body holds the answers, keyed by field identifier (else label): required fields and emails are checked (400), " +
+    "TEAM_MEMBER or an org ADMIN/OWNER (or `routingForm.create` with PBAC); a form the team does not own is a 403 (IsRoutingFormInTeam). The body holds the answers, keyed by field identifier (else label): required fields and emails are checked (400), " +
     "the response is stored (queued with `queueResponse=true`) and routed to the first route whose conditions match, else the fallback route. " +
     "An event type route answers the event type, its slots for `start`..`end` and the `routing` to pass to POST /v2/bookings; " +
+    "with attribute rules on the route (`attributesQueryValue`, else `fallbackAttributesQueryValue` when nobody matches), `routing.teamMemberIds` are the hosts " +
+    "whose org attributes match and the slots are theirs (round robin: fixed hosts stay); " +
     "other routes answer their custom message or external URL.",
   tags: ["Orgs / Teams / Routing forms / Responses"],
   request: {
