@@ -1,0 +1,85 @@
+// The CalDAV provider's event writes (what bookings call; no HTTP operation of their own) against Radicale:
+// create, update and delete an event through calendarProviderFor, checked on the server itself.
+import { beforeAll, describe, expect, it } from "vitest";
+import { calendarProviderFor } from "../../../src/calendars/providers";
+import type { CalendarEventInput } from "../../../src/calendars/provider";
+import { connectApple, createDavCalendar, createDavUser, type DavUser, getDavObject, testDeps } from "../../helpers/calendars";
+import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
+
+let tenant: Tenant;
+let dav: DavUser;
+let calendarUrl: string;
+
+beforeAll(async () => {
+  tenant = await createTenant();
+  dav = await createDavUser();
+  calendarUrl = await createDavCalendar(dav, "bookings", "Bookings");
+  await connectApple(tenant.apiKey, dav);
+}, 60_000);
+
+const event = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
+  uid: "booking-uid-1",
+  title: "Intro call",
+  description: "Agenda: hello",
+  start: new Date("2030-03-04T15:00:00Z"),
+  end: new Date("2030-03-04T15:30:00Z"),
+  timeZone: "Europe/Paris",
+  location: "https://meet.example.com/abc",
+  organizer: { name: "Org Anizer", email: "organizer@example.com", timeZone: "Europe/Paris" },
+  attendees: [{ name: "Guest", email: "guest@example.com", timeZone: "UTC" }],
+  ...overrides,
+});
+
+const provider = async () => {
+  const credential = await withDb((db) => db.credential.findFirstOrThrow({ where: { userId: tenant.userId, type: "apple_calendar" } }));
+  return calendarProviderFor(testDeps(), credential);
+};
+
+describe("CalDAV provider event writes", () => {
+  it("creates <uuid>.ics in the calendar, updates it in place, deletes it (and a second delete succeeds)", async () => {
+    const calendar = await provider();
+    const ref = await calendar.createEvent(calendarUrl, event());
+    expect(ref.externalCalendarId).toBe(calendarUrl);
+    expect(ref.uid).toMatch(/^[0-9a-f-]{36}$/);
+    const url = `${calendarUrl}${ref.uid}.ics`;
+    const created = await getDavObject(dav, url);
+    expect(created).toContain("SUMMARY:Intro call");
+    expect(created).toContain("DTSTART:20300304T150000Z");
+    expect(created).toContain("DTEND:20300304T153000Z");
+    expect(created).toContain("LOCATION:https://meet.example.com/abc");
+    expect(created).toMatch(/ORGANIZER;CN=Org Anizer:mailto:organizer@example.com/);
+    // Cal.com writes no ATTENDEE lines to CalDAV servers (they would send invitations).
+    expect(created).not.toContain("ATTENDEE");
+
+    // The event blocks its time in busy times.
+    expect(await calendar.getBusy([calendarUrl], new Date("2030-03-04T00:00:00Z"), new Date("2030-03-05T00:00:00Z"))).toEqual([
+      { start: new Date("2030-03-04T15:00:00Z"), end: new Date("2030-03-04T15:30:00Z") },
+    ]);
+
+    const updated = await calendar.updateEvent(
+      ref,
+      event({ title: "Rescheduled call", start: new Date("2030-03-05T09:00:00Z"), end: new Date("2030-03-05T10:00:00Z") }),
+    );
+    expect(updated).toMatchObject({ uid: ref.uid, externalCalendarId: calendarUrl });
+    const after = await getDavObject(dav, url);
+    expect(after).toContain("SUMMARY:Rescheduled call");
+    expect(after).toContain("DTSTART:20300305T090000Z");
+    expect(after).toContain(`UID:${ref.uid}`);
+
+    await calendar.deleteEvent(ref);
+    expect(await getDavObject(dav, url)).toBeNull();
+    await expect(calendar.deleteEvent(ref)).resolves.toBeUndefined();
+  });
+
+  it("refuses to write to a calendar the account does not list (the password goes to no other URL)", async () => {
+    const calendar = await provider();
+    await expect(calendar.createEvent("http://169.254.169.254/latest/", event())).rejects.toMatchObject({ kind: "not_found" });
+    await expect(calendar.deleteEvent({ uid: "x", externalCalendarId: "http://example.invalid/cal/" })).rejects.toMatchObject({ kind: "not_found" });
+  });
+
+  it("lists the account's calendars with the username as email", async () => {
+    expect(await (await provider()).listCalendars()).toEqual([
+      { externalId: calendarUrl, name: "Bookings", primary: false, readOnly: false, email: dav.username },
+    ]);
+  });
+});
