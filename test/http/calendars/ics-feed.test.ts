@@ -7,7 +7,8 @@ import { contractProblems } from "../../helpers/contract";
 import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 // A daily 08:00–08:15 UTC series from 2030-04-01 with 2030-04-03 excluded and 2030-04-04 moved to 12:00–13:00,
-// a single event, and a cancelled one (free).
+// a single event, a cancelled one (free), and a weekly 09:00 New York series on Sundays from 2030-01-06 whose TZID
+// has no VTIMEZONE.
 const FEED = [
   "BEGIN:VCALENDAR",
   "VERSION:2.0",
@@ -36,6 +37,14 @@ const FEED = [
   "DTSTART:20300402T140000Z",
   "DTEND:20300402T150000Z",
   "SUMMARY:Dentist",
+  "END:VEVENT",
+  "BEGIN:VEVENT",
+  "UID:new-york",
+  "DTSTAMP:20300101T000000Z",
+  "DTSTART;TZID=America/New_York:20300106T090000",
+  "DTEND;TZID=America/New_York:20300106T100000",
+  "RRULE:FREQ=WEEKLY;COUNT=30",
+  "SUMMARY:Weekly in New York (no VTIMEZONE)",
   "END:VEVENT",
   "BEGIN:VEVENT",
   "UID:cancelled",
@@ -126,6 +135,21 @@ describe("ICS feed as a connected calendar", () => {
       { start: "2030-04-02T14:00:00.000Z", end: "2030-04-02T15:00:00.000Z", source },
       { start: "2030-04-04T12:00:00.000Z", end: "2030-04-04T13:00:00.000Z", source },
       { start: "2030-04-05T08:00:00.000Z", end: "2030-04-05T08:15:00.000Z", source },
+    ]);
+  });
+
+  it("a TZID without its VTIMEZONE is resolved as that IANA zone, across DST (EST in January, EDT in July)", async () => {
+    const { connectedCalendars } = dataOf<{ connectedCalendars: LooseBody[] }>(await api("/v2/calendars", { key: tenant.apiKey }));
+    const load = `calendarsToLoad[0][credentialId]=${connectedCalendars[0].credentialId}&calendarsToLoad[0][externalId]=${encodeURIComponent(feedUrl)}`;
+    const busy = async (dateFrom: string, dateTo: string) =>
+      dataOf<{ start: string; end: string }[]>(
+        await api(`/v2/calendars/busy-times?timeZone=UTC&dateFrom=${dateFrom}&dateTo=${dateTo}&${load}`, { key: tenant.apiKey }),
+      );
+    expect(await busy("2030-01-06T12:00:00Z", "2030-01-06T12:00:00Z")).toEqual([
+      { start: "2030-01-06T14:00:00.000Z", end: "2030-01-06T15:00:00.000Z", source: "ics-feed" },
+    ]);
+    expect(await busy("2030-07-07T12:00:00Z", "2030-07-07T12:00:00Z")).toEqual([
+      { start: "2030-07-07T13:00:00.000Z", end: "2030-07-07T14:00:00.000Z", source: "ics-feed" },
     ]);
   });
 
