@@ -15,6 +15,7 @@ import {
 } from "tsdav";
 import { markCredentialInvalid, readCredentialKey, type StoredCredential } from "../../credentials/store";
 import type { Deps } from "../../services";
+import { checkSubscriberUrl } from "../../webhooks/ssrf";
 import { busyIntervalsFromIcs, eventToIcs } from "../icalendar";
 import {
   type BusyInterval,
@@ -167,5 +168,9 @@ export const createAppleCalendarProvider = (deps: Deps, credential: StoredCreden
 export const createCalDavCalendarProvider = (deps: Deps, credential: StoredCredential): CalendarProvider =>
   createProvider(deps, credential, (key) => {
     if (!key.url) throw new CalendarProviderError("Could not get calendar instance", "unsupported");
+    // The server URL is the user's input (Cal.com's CalDAV app): internal addresses are refused like ICS feeds.
+    if (!checkSubscriberUrl(key.url, { allowLoopback: deps.env.WEBHOOK_ALLOW_LOOPBACK }).ok) {
+      throw new CalendarProviderError("CalDAV server URL is not allowed", "unsupported");
+    }
     return key.url;
   });

@@ -3,8 +3,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { calendarProviderFor } from "../../../src/calendars/providers";
 import type { CalendarEventInput } from "../../../src/calendars/provider";
-import { connectApple, createDavCalendar, createDavUser, type DavUser, getDavObject, testDeps } from "../../helpers/calendars";
+import { symmetricEncrypt } from "../../../src/credentials/encryption";
+import { api, dataOf, type LooseBody } from "../../helpers/api";
+import { connectApple, createDavCalendar, createDavUser, type DavUser, getDavObject, radicaleUrl, testDeps } from "../../helpers/calendars";
 import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
+
+// vitest.config.ts's test-only CALENDSO_ENCRYPTION_KEY.
+const ENCRYPTION_KEY = "test-encryption-key-0123456789ab";
 
 let tenant: Tenant;
 let dav: DavUser;
@@ -81,5 +86,23 @@ describe("CalDAV provider event writes", () => {
     expect(await (await provider()).listCalendars()).toEqual([
       { externalId: calendarUrl, name: "Bookings", primary: false, readOnly: false, email: dav.username },
     ]);
+  });
+});
+
+describe("generic CalDAV credentials (Cal.com's caldav_calendar, migrated rows)", () => {
+  it("a caldav_calendar credential is listed from its own server URL; one pointing at an internal address is an error entry", async () => {
+    const user = await createTenant();
+    const insert = async (url: string) => {
+      const key = await symmetricEncrypt(JSON.stringify({ username: dav.username, password: dav.password, url }), ENCRYPTION_KEY);
+      return withDb((db) => db.credential.create({ data: { type: "caldav_calendar", key, userId: user.userId, appId: "caldav-calendar" } }));
+    };
+    const good = await insert(radicaleUrl());
+    const internal = await insert("http://10.0.0.5/dav/");
+    const { connectedCalendars } = dataOf<{ connectedCalendars: LooseBody[] }>(await api("/v2/calendars", { key: user.apiKey }));
+    expect(connectedCalendars).toHaveLength(2);
+    const byId = new Map(connectedCalendars.map((c) => [c.credentialId, c]));
+    expect(byId.get(good.id).calendars.map((c: LooseBody) => c.externalId)).toEqual([calendarUrl]);
+    expect(byId.get(good.id).integration.type).toBe("caldav_calendar");
+    expect(byId.get(internal.id).error).toEqual({ message: "Could not get calendar instance" });
   });
 });
