@@ -48,6 +48,15 @@ export default defineConfig({
                 // Reliability tests switch Postgres off and on through a proxy (test/support/postgres-fault-proxy.ts).
                 TEST_POSTGRES_FAULT_PROXY: inject("postgresFaultProxy"),
                 TEST_POSTGRES_FAULT_CONTROL_URL: inject("postgresFaultControlUrl"),
+                // Workflow reminders go to a local capture of the providers (test/support/messaging-capture.ts).
+                TEST_MESSAGING_CAPTURE_URL: inject("messagingCaptureUrl"),
+                EMAIL_API_URL: `${inject("messagingCaptureUrl")}/email/default`,
+                EMAIL_API_KEY: "test-email-api-key",
+                EMAIL_FROM: "Cal.com <reminders@example.com>",
+                TWILIO_SID: "ACtest",
+                TWILIO_TOKEN: "test-twilio-token",
+                TWILIO_PHONE_NUMBER: "+15550001111",
+                TWILIO_API_URL: `${inject("messagingCaptureUrl")}/twilio/default`,
               },
             },
           })),
@@ -55,7 +64,13 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["test/http/**/*.test.ts"],
-          globalSetup: ["test/global-setup.ts", "test/support/webhook-receiver.ts", "test/support/postgres-fault-proxy.ts", "test/support/radicale.ts"],
+          globalSetup: [
+            "test/global-setup.ts",
+            "test/support/webhook-receiver.ts",
+            "test/support/postgres-fault-proxy.ts",
+            "test/support/messaging-capture.ts",
+            "test/support/radicale.ts",
+          ],
           // Generous: a file's first request compiles Prisma's wasm (~4 s alone), which takes longer while two
           // other files and the property tests share the cores. A stuck test still fails, only later.
           testTimeout: 60_000,

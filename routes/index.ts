@@ -213,6 +213,7 @@ import { listOrgTeamRolePermissionsOperation } from "./organizations/teams/roles
 import { removeOrgTeamRolePermissionOperation } from "./organizations/teams/roles/permissions/remove";
 import { removeManyOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/remove-many";
 import { setOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/set";
+import { listWorkflowRemindersOperation } from "./organizations/teams/workflows/list-reminders";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -438,4 +439,6 @@ export const operations: readonly Operation<any>[] = [
   setOrgTeamRolePermissionsOperation,
   removeManyOrgTeamRolePermissionsOperation,
   removeOrgTeamRolePermissionOperation,
+  // workflow execution: a workflow's reminders (our extension).
+  listWorkflowRemindersOperation,
 ];

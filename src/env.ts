@@ -16,6 +16,10 @@ const isQueueBinding = (value: unknown): value is Queue<unknown> =>
   typeof (value as Queue<unknown>).send === "function" &&
   typeof (value as Queue<unknown>).sendBatch === "function";
 
+// A send_email binding (Cloudflare Email Routing): anything with send().
+const isSendEmailBinding = (value: unknown): value is SendEmail =>
+  typeof value === "object" && value !== null && typeof (value as SendEmail).send === "function";
+
 export interface SigningKey {
   kid: string;
   secret: string;
@@ -94,6 +98,21 @@ export const EnvSchema = z
     // Cal.com's key for credential secrets (CalDAV/Apple/ICS keys, delegation and Stripe secrets): 32 latin1
     // characters, the same value as the Cal.com deployment whose database this serves (src/credentials/encryption.ts).
     CALENDSO_ENCRYPTION_KEY: z.string().length(32, "CALENDSO_ENCRYPTION_KEY must be exactly 32 characters").optional(),
+    // Workflows (src/workflows/reminders, src/messaging): the queue reminders wait on (optional: without it the
+    // cron sends due reminders itself), its name (the queue handler recognises its batches by it), and the providers.
+    // Email: an HTTP mail API (EMAIL_API_URL, Bearer EMAIL_API_KEY) or Cloudflare's send_email binding (SEND_EMAIL);
+    // SMS: Twilio's REST API. A provider left unset records the messages it would carry as NOT_SENT with the reason.
+    WORKFLOW_QUEUE: z.custom<Queue<unknown>>(isQueueBinding, { error: "WORKFLOW_QUEUE must be a Queue producer binding" }).optional(),
+    WORKFLOW_QUEUE_NAME: z.string().min(1).default("cal-workflows"),
+    EMAIL_API_URL: z.url().optional(),
+    EMAIL_API_KEY: z.string().min(1).optional(),
+    EMAIL_FROM: z.string().min(3).optional(),
+    SEND_EMAIL: z.custom<SendEmail>(isSendEmailBinding, { error: "SEND_EMAIL must be a send_email binding" }).optional(),
+    TWILIO_SID: z.string().min(1).optional(),
+    TWILIO_TOKEN: z.string().min(1).optional(),
+    TWILIO_PHONE_NUMBER: z.string().min(1).optional(),
+    TWILIO_API_URL: z.url().default("https://api.twilio.com"),
+    MESSAGING_TIMEOUT_MS: positiveInt(10_000),
     // Apple iCloud calendars are CalDAV at this URL (Cal.com hard-codes https://caldav.icloud.com); tests point it at Radicale.
     APPLE_CALDAV_URL: z.url().default("https://caldav.icloud.com"),
   })

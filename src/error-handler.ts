@@ -13,6 +13,7 @@ import {
   referencedRecordMissing,
   valueCannotBeStored,
 } from "./errors";
+import { redactSecrets } from "./services/redact";
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, isDatabaseUnavailable } from "./services/database-unavailable";
 
 const STATUS_TO_CODE = new Map<number, ErrorCode>();
@@ -83,14 +84,16 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   }
   // 5xx: log the cause, report it to Sentry (only when SENTRY_DSN is set), answer without internals.
   console.error(
-    JSON.stringify({
-      level: "error",
-      time: new Date().toISOString(),
-      message: "unhandled error",
-      requestId,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    }),
+    redactSecrets(
+      JSON.stringify({
+        level: "error",
+        time: new Date().toISOString(),
+        message: "unhandled error",
+        requestId,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      }),
+    ),
   );
   Sentry.captureException(error, { tags: { requestId } });
   if (known?.status === 503) c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));

@@ -1,4 +1,5 @@
 import type { z } from "@hono/zod-openapi";
+import { narrowToRoutedHosts } from "../event-types/scheduling";
 import type { EventTypeLookup } from "../event-types/slots-loader";
 import { success } from "../http/common";
 import type { Deps } from "../services";
@@ -96,16 +97,27 @@ export function getLegacyAvailableSlots(deps: Deps, input: CachedLookup & { quer
 
 /**
  * The 2024-09-04 slots of one event type, as a value (not cached): what routing forms answer with the event
- * type a response was routed to (src/routing-forms/service.ts).
+ * type a response was routed to (src/routing-forms/service.ts), for the routed team members only when given.
  */
 export async function slotsOfEventType(
   deps: Deps,
-  query: { eventTypeId: number; start: string; end: string; timeZone?: string; duration?: number; format?: "time" | "range"; bookingUidToReschedule?: string },
+  query: {
+    eventTypeId: number;
+    start: string;
+    end: string;
+    timeZone?: string;
+    duration?: number;
+    format?: "time" | "range";
+    bookingUidToReschedule?: string;
+    routedUserIds?: readonly number[];
+  },
 ) {
   const now = deps.now();
   const window = resolveSlotsWindow(query.start, query.end, { now, names: { start: "start", end: "end" }, endOfDayForMidnightEnd: true });
   const request = { window, now, excludeBookingUid: query.bookingUidToReschedule };
-  const { eventType, busy } = await loadPublicSlotsData(deps.db, deps.sql, { eventTypeId: query.eventTypeId }, request);
+  const loaded = await loadPublicSlotsData(deps.db, deps.sql, { eventTypeId: query.eventTypeId }, request);
+  const { busy } = loaded;
+  const eventType = narrowToRoutedHosts(loaded.eventType, query.routedUserIds);
   const durationMinutes = checkDuration(eventType, query.duration, "duration");
   const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
   return slotsOutput_2024_09_04(slots, query.format ?? "time", {

@@ -19,13 +19,14 @@ export interface MarkAbsentInput {
 export async function markAbsent(deps: Deps, actor: Actor, input: MarkAbsentInput): Promise<BookingRecord> {
   const booking = await findBookingByUid(deps.db, input.uid);
   if (!booking) throw notFound(`Booking with uid=${input.uid} not found.`);
+  // Ownership before timing: the time check's message quotes the booking's start, which a stranger must not read.
+  if (booking.userId !== actor.userId) throw new ApiError("ForbiddenException", "You are not allowed to access this booking");
   const now = deps.now();
   if (now < booking.startTime.getTime()) {
     throw badRequest(
       `Bookings can only be marked as absent after their scheduled start time. Current time in UTC+0: ${new Date(now).toISOString()}, Booking start time in UTC+0: ${booking.startTime.toISOString()}`,
     );
   }
-  if (booking.userId !== actor.userId) throw new ApiError("ForbiddenException", "You are not allowed to access this booking");
 
   const updated: { email: string; noShow: boolean }[] = [];
   const writes: Promise<unknown>[] = [];

@@ -5,6 +5,7 @@ import { actorEmail, isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
+import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
 import { withBookingLock, type Tx } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid, findRecurringBookings, findSeat, selectBookings, type BookingRecord } from "./store";
@@ -121,6 +122,8 @@ export async function cancelBooking(deps: Deps, actor: Actor | undefined, input:
     },
   );
   await emitWebhookEvents(deps, [event]);
+  // Workflows: the cancelled booking's pending reminders are cancelled (src/workflows/reminders/booking-hooks.ts).
+  await notifyBookingChanges(deps, { kind: "cancelled", bookingUid: target.booking.uid });
 
   if (input.cancelSubsequentBookings && target.booking.recurringEventId) {
     return getBooking(deps, actor, target.booking.recurringEventId);

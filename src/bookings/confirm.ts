@@ -4,6 +4,7 @@ import { ApiError, badRequest } from "../errors";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
+import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
 import { withBookingLock, type Tx } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid, selectBookings, type BookingRecord } from "./store";
@@ -77,6 +78,8 @@ export async function confirmBooking(deps: Deps, actor: Actor, uid: string): Pro
     deps,
     confirmed.map((b) => bookingEvent("BOOKING_CREATED", b, bookingPayload(b))),
   );
+  // Workflows: a confirmed booking gets its reminders (src/workflows/reminders/booking-hooks.ts).
+  await notifyBookingChanges(deps, { kind: "confirmed", bookingUids: confirmed.map((b) => b.uid) });
   return getBooking(deps, actor, uid);
 }
 
@@ -90,5 +93,7 @@ export async function declineBooking(deps: Deps, actor: Actor, uid: string, reas
     return (await findBookingByUid(tx, uid))!;
   });
   await emitWebhookEvents(deps, [bookingEvent("BOOKING_REJECTED", declined, bookingPayload(declined, { rejectionReason: reason ?? "" }))]);
+  // Workflows: BOOKING_REJECTED messages; nothing else was scheduled for a pending booking.
+  await notifyBookingChanges(deps, { kind: "declined", bookingUids: [declined.uid] });
   return getBooking(deps, actor, uid);
 }

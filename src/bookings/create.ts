@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
-import { isTeamEventType } from "../event-types/scheduling";
+import { isTeamEventType, narrowToRoutedHosts } from "../event-types/scheduling";
 import { badRequest, ApiError, conflict, unauthorized } from "../errors";
 import { managedParentNotBookable, seatsFull } from "./errors";
 import { dayNumberFromDateKey, dateKeyFromDayNumber } from "../slots/calendar-days";
@@ -10,6 +10,7 @@ import { requireBookableOccurrences, requireBookableSlot } from "./availability"
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
+import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
 import { organizerOf, resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
 import { checkBookingFieldResponses, guestsDisabled } from "./fields";
 import { resolveBookingLocation, type BookingLocationInput } from "./locations";
@@ -44,6 +45,11 @@ export interface CreateBookingInput {
   ignoreReservations?: boolean;
   /** A routing form's response this booking was routed by (`routing.responseId`): linked to the booking. */
   routingFormResponseId?: number;
+  /**
+   * The team members a routing form chose (`routing.teamMemberIds`): a round-robin booking goes to one of them and
+   * a slot only other hosts have is refused (narrowToRoutedHosts).
+   */
+  routedTeamMemberIds?: readonly number[];
 }
 
 export type CreateBookingResult =
@@ -288,7 +294,7 @@ async function takeSeat(tx: Tx, prepared: PreparedBooking, hosts: BookingHosts, 
  * constraint backs this up. The booker's reservation is released in the same transaction.
  */
 export async function createBooking(deps: Deps, actor: Actor | undefined, input: CreateBookingInput): Promise<CreateBookingResult> {
-  const eventType = await resolveBookableEventType(deps.db, input.eventType);
+  const eventType = narrowToRoutedHosts(await resolveBookableEventType(deps.db, input.eventType), input.routedTeamMemberIds);
   if (eventType.schedulingType === "MANAGED") throw managedParentNotBookable(eventType.eventTypeId);
   if (eventType.hostUsers.length === 0) throw noHosts(eventType.eventTypeId);
   await checkAuthenticationRequirement(deps, actor, eventType);
@@ -337,6 +343,8 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
       return bookingEvent(trigger, booking, bookingPayload(booking, { attendeeSeatId: seatUid }, holder));
     }),
   );
+  // Workflows: the new bookings' reminders (src/workflows/reminders/booking-hooks.ts).
+  await notifyBookingChanges(deps, { kind: "created", bookingUids: [...new Set(bookings.map(({ booking }) => booking.uid))] });
 
   if (!seated) {
     return eventType.recurrence ? { kind: "recurring", bookings: bookings.map((b) => b.booking) } : { kind: "regular", booking: bookings[0]!.booking };

@@ -97,6 +97,23 @@ export function combineHostAvailability(schedulingType: SchedulingType | null, p
   return intersect([anyRotating, ...fixed]);
 }
 
+/**
+ * A routing form's chosen team members (`routing.teamMemberIds`) narrow who may take a round-robin booking: fixed
+ * hosts stay and the rotating hosts are kept to the chosen ones. As Cal.com's qualified-hosts filter
+ * (feat/bookings/lib/host-filtering/findQualifiedHostsWithDelegationCredentials.ts), a choice that would leave no
+ * rotating host falls back to them all; collective and personal event types need every host and are unchanged.
+ */
+export function narrowToRoutedHosts<T extends { schedulingType: SchedulingType | null; hosts: readonly { userId: number; isFixed: boolean }[] }>(
+  eventType: T,
+  routedUserIds: readonly number[] | undefined,
+): T {
+  if (!routedUserIds || eventType.schedulingType !== "ROUND_ROBIN") return eventType;
+  const routed = new Set(routedUserIds);
+  const hosts = eventType.hosts.filter((host) => host.isFixed || routed.has(host.userId));
+  if (!hosts.some((host) => !host.isFixed)) return eventType;
+  return { ...eventType, hosts };
+}
+
 /** A team's event type named by the team's slug (public slot lookups). */
 export interface TeamEventTypeLookup {
   teamSlug: string;

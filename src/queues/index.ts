@@ -7,6 +7,7 @@ import { retryDelaySeconds } from "./backoff";
 import { processDeadLetter } from "./dead-letter";
 import { processDelivery } from "./deliver";
 import { fanOutEvent } from "./fan-out";
+import { handleWorkflowMessage } from "../workflows/reminders/consumer";
 
 const MISCONFIGURED_RETRY_SECONDS = 60;
 
@@ -49,8 +50,12 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, bindings: R
   const env = envResult.env;
   const services = createDeps(env, `queue-${crypto.randomUUID()}`);
   const deadLetter = batch.queue === env.WEBHOOK_DEAD_LETTER_QUEUE;
+  // Workflow reminders have a queue of their own (src/workflows/reminders/).
+  const workflows = batch.queue === env.WORKFLOW_QUEUE_NAME;
   try {
-    await Promise.all(batch.messages.map((message) => handleWebhookMessage(services, env, message, deadLetter)));
+    await Promise.all(
+      batch.messages.map((message) => (workflows ? handleWorkflowMessage(services, message) : handleWebhookMessage(services, env, message, deadLetter))),
+    );
   } finally {
     await services.dispose().catch(() => {});
   }

@@ -41,6 +41,10 @@ export interface FormRoute {
   action?: RouteAction;
   queryValue?: QueryNode | null;
   isFallback?: boolean;
+  /** Team routes: which team members may take the booking, by their attributes (src/routing-forms/attribute-logic.ts). */
+  attributesQueryValue?: QueryNode | null;
+  /** Used when `attributesQueryValue` matches nobody. */
+  fallbackAttributesQueryValue?: QueryNode | null;
   /** A route that includes another form's routes (Cal.com's "router"): not supported, skipped. */
   isRouter?: boolean;
 }
@@ -124,11 +128,13 @@ function evaluateRule(rule: RuleNode, answers: Answers): boolean | undefined {
     case "select_not_any_in":
       return !contains(first, answer);
     case "multiselect_equals":
+    case "multiselect_all_in":
     case "multiselect_not_equals": {
       // Cal.com's "All in": every selected option is among the rule's (json-logic `all`: false for none).
+      // `multiselect_all_in` is the name attribute routes store for the same operator.
       const selected = asList(answer);
       const all = selected.length > 0 && selected.every((item) => contains(first, item));
-      return operator === "multiselect_equals" ? all : !all;
+      return operator === "multiselect_not_equals" ? !all : all;
     }
     case "multiselect_some_in":
     case "multiselect_not_some_in": {
@@ -155,6 +161,12 @@ function evaluateNode(node: QueryNode, answers: Answers): boolean | undefined {
   const combined = or ? results.some(Boolean) : results.every(Boolean);
   return node.properties?.not ? !combined : combined;
 }
+
+/**
+ * A query tree against json-logic's data: true or false, or undefined when the tree holds no complete rule
+ * (Cal.com builds no logic from it). Whether it is undefined depends on the tree alone, never on the data.
+ */
+export const evaluateQuery = (queryValue: QueryNode, data: Answers): boolean | undefined => evaluateNode(queryValue, data);
 
 /** Whether a route's query matches the answers (no logic at all: a match, as in Cal.com). */
 export function queryMatches(queryValue: QueryNode | null | undefined, answers: Answers): boolean {

@@ -18,6 +18,8 @@ import {
 } from "./errors";
 import { findMatchingRoute, type FormField, type FormRoute, readAnswers } from "./logic";
 import { renderForm, renderResponse } from "./output";
+import { findMembersMatchingAttributeLogic, hasAttributeLogic } from "./attribute-logic";
+import { loadAttributeRoutingData } from "./store";
 import type { ListQuery, SlotsQuery } from "./schemas";
 
 // Routing forms of an organization's teams (forms are made in Cal.com's web app; the API lists them, takes and
@@ -187,11 +189,24 @@ async function routedEventType(deps: Deps, form: LoadedForm, route: FormRoute): 
 
 /** Answers → the chosen route (400 for missing or invalid answers, 404 without any route). */
 function route(form: LoadedForm, body: Record<string, unknown>) {
-  const read = readAnswers(asArray<FormField>(form.fields), body);
+  const fields = asArray<FormField>(form.fields);
+  const read = readAnswers(fields, body);
   if (!read.ok) throw answerProblem(read.problem);
   const chosen = findMatchingRoute(asArray<FormRoute>(form.routes), read.answers);
   if (!chosen?.action) throw noRouteFound();
-  return { chosen, action: chosen.action, response: read.response };
+  return { chosen, action: chosen.action, response: read.response, fields, answers: read.answers };
+}
+
+/**
+ * The routed event type's hosts the route's attribute logic chooses (Cal.com's routedTeamMemberIds): every host
+ * when the route has none or the form is not an org team's (attributes belong to organizations).
+ */
+async function routedHostIds(deps: Deps, form: LoadedForm, routed: ReturnType<typeof route>, hostIds: number[]): Promise<number[]> {
+  const orgId = form.team?.parentId;
+  if (!hasAttributeLogic(routed.chosen) || !orgId) return hostIds;
+  const data = await loadAttributeRoutingData(deps.db, orgId, hostIds);
+  const { userIds } = findMembersMatchingAttributeLogic(routed.chosen, { ...data, fields: routed.fields, answers: routed.answers });
+  return userIds ?? hostIds;
 }
 
 function checkWindow(deps: Deps, query: SlotsQuery) {
@@ -224,7 +239,8 @@ export async function createRoutingFormResponse(
   }
   if (form.disabled) throw routingFormNotFound();
   checkWindow(deps, input.query);
-  const { chosen, action, response } = route(form, input.body);
+  const routed = route(form, input.body);
+  const { chosen, action, response } = routed;
   const eventType = action.type === "eventTypeRedirectUrl" ? await routedEventType(deps, form, chosen) : null;
   const stored = input.query.queueResponse
     ? {
@@ -245,8 +261,10 @@ export async function createRoutingFormResponse(
       };
   if (action.type === "customPageMessage") return { routingCustomMessage: action.value };
   if (!eventType) return { routingExternalRedirectUrl: action.value };
-  const slots = await slotsOfEventType(deps, { ...input.query, eventTypeId: eventType.id });
-  return { eventTypeId: eventType.id, routing: { ...stored, teamMemberIds: eventType.hostIds }, slots };
+  const teamMemberIds = await routedHostIds(deps, form, routed, eventType.hostIds);
+  // Slots of the chosen hosts only, as the booking will be (POST /v2/bookings with this `routing`).
+  const slots = await slotsOfEventType(deps, { ...input.query, eventTypeId: eventType.id, routedUserIds: teamMemberIds });
+  return { eventTypeId: eventType.id, routing: { ...stored, teamMemberIds }, slots };
 }
 
 /** POST /v2/routing-forms/{routingFormId}/calculate-slots: a dry run (nothing stored) to a team event type's slots. */

@@ -1,4 +1,7 @@
-// Structured JSON lines. Callers must never pass keys, tokens, secrets or request bodies.
+import { redactSecrets } from "./redact";
+
+// Structured JSON lines. Callers must never pass keys, tokens, secrets or request bodies; what an error message
+// quotes is masked anyway (redact.ts).
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {
@@ -9,7 +12,7 @@ export interface Logger {
 
 export function createLogger(base: LogFields): Logger {
   const write = (level: string, message: string, fields?: LogFields) => {
-    const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...base, ...fields });
+    const line = redactSecrets(JSON.stringify({ level, time: new Date().toISOString(), message, ...base, ...fields }));
     if (level === "error") console.error(line);
     else console.log(line);
   };

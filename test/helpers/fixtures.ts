@@ -530,3 +530,44 @@ export function createRoutingFormResponseRow(formId: string, response: Record<st
   );
 }
 // org routing-forms end
+
+// ---- Workflows (written to the database; the CRUD API is built separately) ----
+
+export interface WorkflowRowInput {
+  /** A team's workflow (teamId) or a user's (userId). */
+  teamId?: number;
+  userId?: number;
+  trigger: "BEFORE_EVENT" | "AFTER_EVENT" | "NEW_EVENT" | "EVENT_CANCELLED" | "RESCHEDULE_EVENT" | "BOOKING_REQUESTED" | "BOOKING_REJECTED";
+  time?: number;
+  timeUnit?: "DAY" | "HOUR" | "MINUTE";
+  /** Event types it is active on; `activeOnAll` instead makes it apply to all of its owner's. */
+  eventTypeIds?: number[];
+  activeOnAll?: boolean;
+  steps: {
+    action: "EMAIL_HOST" | "EMAIL_ATTENDEE" | "EMAIL_ADDRESS" | "SMS_ATTENDEE" | "SMS_NUMBER" | "WHATSAPP_ATTENDEE";
+    sendTo?: string;
+    emailSubject?: string;
+    reminderBody?: string;
+  }[];
+}
+
+/** A workflow with its steps and event types, as Cal.com stores them. Answers its id and step ids (in order). */
+export function insertWorkflowRow(input: WorkflowRowInput): Promise<{ id: number; stepIds: number[] }> {
+  return withDb(async (db) => {
+    const workflow = await db.workflow.create({
+      data: {
+        name: unique("Workflow"),
+        teamId: input.teamId ?? null,
+        userId: input.userId ?? null,
+        trigger: input.trigger,
+        time: input.time ?? null,
+        timeUnit: input.timeUnit ?? null,
+        isActiveOnAll: input.activeOnAll ?? false,
+        steps: { create: input.steps.map((step, index) => ({ stepNumber: index + 1, template: "CUSTOM" as const, ...step })) },
+        activeOn: { create: (input.eventTypeIds ?? []).map((eventTypeId) => ({ eventTypeId })) },
+      },
+      select: { id: true, steps: { select: { id: true }, orderBy: { stepNumber: "asc" } } },
+    });
+    return { id: workflow.id, stepIds: workflow.steps.map((s) => s.id) };
+  });
+}

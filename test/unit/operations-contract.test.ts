@@ -19,6 +19,8 @@ const NOT_IN_CONTRACT = new Set([
   // The delivery log of a webhook and redelivery (our extension, README "Webhooks").
   "GET /v2/webhooks/{webhookId}/deliveries",
   "POST /v2/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
+  // What a workflow's messages became (our extension, README "Workflows").
+  "GET /v2/organizations/{orgId}/teams/{teamId}/workflows/{workflowId}/reminders",
   // Called by Cal.com's React atoms (the Booker, the platform provider) but not in the published document.
   "GET /v2/provider/{clientId}",
   "GET /v2/provider/{clientId}/access-token",

@@ -48,6 +48,7 @@ function toCreateInput(body: CreateBookingBody, reservationCookie: string | unde
     instant: body.instant,
     reservationUid: body.reservedSlotUid ?? reservationCookie,
     routingFormResponseId: body.routing?.responseId ?? undefined,
+    routedTeamMemberIds: body.routing?.teamMemberIds,
   };
 }
 

@@ -118,6 +118,22 @@ describe("retries", () => {
   });
 });
 
+describe("a failure in the middle of a batch", () => {
+  it("retries only the failing message; the ones before and after it are delivered once and acknowledged", async () => {
+    const before = await hookWithDelivery();
+    const failing = await hookWithDelivery({ alwaysFail: 1 });
+    const after = await hookWithDelivery();
+    const messages = [before, failing, after].map((hook, index) => ({ id: `mid-batch-${index}-${hook.name}`, body: deliverBody(hook.delivery.id) }));
+    const run = await runQueue(messages);
+    expect(run.retried).toEqual([messages[1]!.id]);
+    expect([...run.acked].sort()).toEqual([messages[0]!.id, messages[2]!.id].sort());
+    expect(await receivedRequests(before.name)).toHaveLength(1);
+    expect(await receivedRequests(after.name)).toHaveLength(1);
+    expect(await readDelivery(before.delivery.id)).toMatchObject({ status: "DELIVERED", attempts: 1 });
+    expect(await readDelivery(failing.delivery.id)).toMatchObject({ status: "RETRYING", attempts: 1 });
+  });
+});
+
 describe("idempotency: queues deliver at least once", () => {
   it("the same delivery message twice in one batch sends once", async () => {
     const { name, delivery } = await hookWithDelivery();

@@ -1,0 +1,86 @@
+// A local stand-in for the message providers, for the workers tests (run in Node by vitest's global setup, like
+// webhook-receiver.ts): an HTTP mail API and Twilio's Messages endpoint, recording what the Worker sends.
+//
+//   POST /email/<mailbox>[?failTimes=N][&status=S]                       JSON {from, to, subject, html, text}
+//   POST /twilio/<mailbox>/2010-04-01/Accounts/<sid>/Messages.json[?…]   form To, From, Body (Basic auth)
+//       records the request, then answers S (default 500) for the first N requests, else 200 with an id.
+//   GET  /received/<mailbox>   → {messages: [{provider, headers, body, answeredWith}]}
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    messagingCaptureUrl: string;
+  }
+}
+
+export interface CapturedMessage {
+  provider: "email" | "twilio";
+  path: string;
+  headers: Record<string, string>;
+  /** The JSON body (email) or the form fields (Twilio). */
+  body: Record<string, unknown>;
+  answeredWith: number;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+export async function startMessagingCapture(): Promise<{ url: string; close(): Promise<void> }> {
+  const mailboxes = new Map<string, CapturedMessage[]>();
+  let sequence = 0;
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://capture");
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    };
+    const received = /^\/received\/([\w.-]+)$/.exec(url.pathname);
+    if (received && request.method === "GET") return reply(200, { messages: mailboxes.get(received[1]!) ?? [] });
+    const email = /^\/email\/([\w.-]+)$/.exec(url.pathname);
+    const twilio = /^\/twilio\/([\w.-]+)\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.exec(url.pathname);
+    const mailbox = email?.[1] ?? twilio?.[1];
+    if (!mailbox || request.method !== "POST") return reply(404, { error: "unknown path" });
+
+    const raw = await readBody(request);
+    let body: Record<string, unknown>;
+    try {
+      body = email ? (JSON.parse(raw) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
+    } catch {
+      body = { unparsed: raw };
+    }
+    const log = mailboxes.get(mailbox) ?? [];
+    mailboxes.set(mailbox, log);
+    const failing = log.length < Number(url.searchParams.get("failTimes") ?? 0);
+    const answeredWith = failing ? Number(url.searchParams.get("status") ?? 500) : 200;
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
+    log.push({ provider: email ? "email" : "twilio", path: url.pathname + url.search, headers, body, answeredWith });
+    if (failing) return reply(answeredWith, { message: "provider unavailable (test)" });
+    sequence += 1;
+    return reply(200, email ? { id: `email-${process.pid}-${Date.now()}-${sequence}` } : { sid: `SM${process.pid}${Date.now()}${sequence}` });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("messaging capture did not bind");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// vitest global setup: start the capture and hand its URL to the workers project (see vitest.config.ts).
+export default async function setup(project: TestProject) {
+  const capture = await startMessagingCapture();
+  project.provide("messagingCaptureUrl", capture.url);
+  return () => capture.close();
+}
