@@ -11,7 +11,12 @@ export async function updateDestinationCalendar(deps: Deps, actor: Actor, input:
   for (const connection of connectedCalendars) {
     if (!("calendars" in connection)) continue;
     const calendar = connection.calendars.find(
-      (candidate) => candidate.integration === input.integration && candidate.externalId === input.externalId && candidate.readOnly === false,
+      (candidate) =>
+        candidate.integration === input.integration &&
+        candidate.externalId === input.externalId &&
+        candidate.readOnly === false &&
+        // A delegation credential is taken only from a calendar listed under it (Cal.com's delegatedCalendar).
+        (input.delegationCredentialId === undefined || candidate.delegationCredentialId === input.delegationCredentialId),
     );
     if (calendar) {
       match = { credentialId: calendar.credentialId, primaryEmail: connection.primary.email ?? null, delegationCredentialId: calendar.delegationCredentialId };
@@ -24,7 +29,7 @@ export async function updateDestinationCalendar(deps: Deps, actor: Actor, input:
     externalId: input.externalId,
     credentialId: match.credentialId,
     primaryEmail: match.primaryEmail,
-    delegationCredentialId: input.delegationCredentialId ?? match.delegationCredentialId,
+    delegationCredentialId: match.delegationCredentialId,
   };
   const row = await deps.db.destinationCalendar.upsert({ where: { userId: actor.userId }, create: { userId: actor.userId, ...data }, update: data });
   await invalidateConnectedCalendars(deps, actor.userId);

@@ -201,6 +201,13 @@ describe("selected calendars and busy times", () => {
       body: { integration: "apple_calendar", externalId: `${workUrl}nope/` },
     });
     expect(expectError(missing, 404).error.message).toBe(`Could not find calendar ${workUrl}nope/`);
+    // A delegation credential the calendar is not listed under cannot be attached to it.
+    const delegated = await api("/v2/destination-calendars", {
+      method: "PUT",
+      key: tenant.apiKey,
+      body: { integration: "apple_calendar", externalId: workUrl, delegationCredentialId: "not-a-delegation" },
+    });
+    expect(expectError(delegated, 404).error.message).toBe(`Could not find calendar ${workUrl}`);
     expectError(
       await api("/v2/destination-calendars", { method: "PUT", key: tenant.apiKey, body: { integration: "ics-feed_calendar", externalId: homeUrl } }),
       400,
