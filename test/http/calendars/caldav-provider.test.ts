@@ -1,11 +1,22 @@
 // The CalDAV provider's event writes (what bookings call; no HTTP operation of their own) against Radicale:
 // create, update and delete an event through calendarProviderFor, checked on the server itself.
 import { beforeAll, describe, expect, it } from "vitest";
+import { busyTimesOfUser } from "../../../src/calendars/busy";
 import { calendarProviderFor } from "../../../src/calendars/providers";
 import type { CalendarEventInput } from "../../../src/calendars/provider";
 import { symmetricEncrypt } from "../../../src/credentials/encryption";
 import { api, dataOf, type LooseBody } from "../../helpers/api";
-import { connectApple, createDavCalendar, createDavUser, type DavUser, getDavObject, radicaleUrl, testDeps } from "../../helpers/calendars";
+import {
+  connectApple,
+  createDavCalendar,
+  createDavUser,
+  type DavUser,
+  getDavObject,
+  putDavEvent,
+  radicaleUrl,
+  testDeps,
+  vevent,
+} from "../../helpers/calendars";
 import { createTenant, type Tenant, withDb } from "../../helpers/fixtures";
 
 // vitest.config.ts's test-only CALENDSO_ENCRYPTION_KEY.
@@ -104,5 +115,35 @@ describe("generic CalDAV credentials (Cal.com's caldav_calendar, migrated rows)"
     expect(byId.get(good.id).calendars.map((c: LooseBody) => c.externalId)).toEqual([calendarUrl]);
     expect(byId.get(good.id).integration.type).toBe("caldav_calendar");
     expect(byId.get(internal.id).error).toEqual({ message: "Could not get calendar instance" });
+  });
+});
+
+describe("busyTimesOfUser (what availability calls)", () => {
+  it("only selected calendars block time; an unselected one, another user's selection and an invalid credential do not", async () => {
+    const user = await createTenant();
+    const account = await createDavUser();
+    const selectedUrl = await createDavCalendar(account, "selected", "Selected");
+    const otherUrl = await createDavCalendar(account, "other", "Other");
+    await putDavEvent(account, selectedUrl, "a", vevent("a", "2030-05-06T10:00:00Z", "2030-05-06T11:00:00Z"));
+    await putDavEvent(account, otherUrl, "b", vevent("b", "2030-05-06T12:00:00Z", "2030-05-06T13:00:00Z"));
+    await connectApple(user.apiKey, account);
+    const from = new Date("2030-05-06T00:00:00Z");
+    const to = new Date("2030-05-07T00:00:00Z");
+    // Nothing selected yet: nothing blocks (Cal.com skips a credential without selected calendars).
+    expect(await busyTimesOfUser(testDeps(), user.userId, from, to)).toEqual([]);
+    const credential = await withDb((db) => db.credential.findFirstOrThrow({ where: { userId: user.userId } }));
+    await api("/v2/selected-calendars", {
+      method: "POST",
+      key: user.apiKey,
+      body: { integration: "apple_calendar", externalId: selectedUrl, credentialId: credential.id },
+    });
+    expect(await busyTimesOfUser(testDeps(), user.userId, from, to)).toEqual([
+      { start: new Date("2030-05-06T10:00:00Z"), end: new Date("2030-05-06T11:00:00Z"), source: "apple-calendar" },
+    ]);
+    // The event type's own selection (none) is separate from the user's.
+    const eventType = await withDb((db) => db.eventType.create({ data: { title: "Call", slug: `call-${credential.id}`, length: 30, userId: user.userId } }));
+    expect(await busyTimesOfUser(testDeps(), user.userId, from, to, { eventTypeId: eventType.id })).toEqual([]);
+    await withDb((db) => db.credential.update({ where: { id: credential.id }, data: { invalid: true } }));
+    expect(await busyTimesOfUser(testDeps(), user.userId, from, to)).toEqual([]);
   });
 });
