@@ -7,7 +7,7 @@
 //   POST /__test/users  {username, password}      adds a Radicale user (htpasswd is re-read on every login)
 //   any request with `x-test-method: MKCALENDAR`   is forwarded as MKCALENDAR (workerd refuses that method)
 //   PUT  /__test/feeds/<name>.ics                  stores an ICS feed body; GET serves it (text/calendar),
-//   GET  /__test/feeds/<name>.ics?status=S         answers S instead
+//   GET  /__test/feeds/<name>.ics?status=S         answers S instead; ?redirect=URL answers 302 to URL
 import { type ChildProcess, spawn } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, request as httpRequest, type Server } from "node:http";
@@ -98,6 +98,11 @@ export async function startRadicale(): Promise<{ url: string; close(): Promise<v
       if (request.method === "PUT") {
         feeds.set(name, body.toString("utf8"));
         response.writeHead(201).end();
+        return;
+      }
+      const redirect = url.searchParams.get("redirect");
+      if (redirect) {
+        response.writeHead(302, { location: redirect }).end();
         return;
       }
       const status = Number(url.searchParams.get("status") ?? 200);

@@ -81,7 +81,18 @@ describe("POST /v2/calendars/ics-feed/save", () => {
     for (const urls of [[notIcs], [feedUrl, failing], ["http://169.254.169.254/latest/meta-data.ics"], ["http://10.0.0.1/a.ics"]]) {
       expect(expectError(await save({ urls }), 400).error.message).toBe("Could not add ICS feeds, try using private ics feed.");
     }
+    // A redirect is followed only to an address that passes the same checks.
+    const toInternal = `${feedUrl}?redirect=${encodeURIComponent("http://169.254.169.254/latest/meta-data.ics")}`;
+    expect(expectError(await save({ urls: [toInternal] }), 400).error.message).toBe("Could not add ICS feeds, try using private ics feed.");
     expect(await withDb((db) => db.credential.count({ where: { userId: tenant.userId } }))).toBe(0);
+  });
+
+  it("a feed behind a redirect is read from its target", async () => {
+    const other = await createTenant();
+    const redirected = `${radicaleUrl()}/__test/feeds/moved.ics?redirect=${encodeURIComponent(feedUrl)}`;
+    dataOf(await save({ urls: [redirected] }, other.apiKey), 201);
+    const { connectedCalendars } = dataOf<{ connectedCalendars: LooseBody[] }>(await api("/v2/calendars", { key: other.apiKey }));
+    expect(connectedCalendars[0].calendars[0]).toMatchObject({ externalId: redirected, name: "Team holidays" });
   });
 
   it("201 with the credential (key encrypted, read-only by default); saving again updates the same credential", async () => {
