@@ -147,3 +147,27 @@ describe("busyTimesOfUser (what availability calls)", () => {
     expect(await busyTimesOfUser(testDeps(), user.userId, from, to)).toEqual([]);
   });
 });
+
+describe("GET /v2/calendars cache (Cal.com's 10 s per user)", () => {
+  it("a calendar created on the server shows once a write clears the cache", async () => {
+    const user = await createTenant();
+    const account = await createDavUser();
+    await createDavCalendar(account, "first", "First");
+    await connectApple(user.apiKey, account);
+    const names = async () =>
+      dataOf<{ connectedCalendars: LooseBody[] }>(await api("/v2/calendars", { key: user.apiKey })).connectedCalendars[0].calendars.map(
+        (c: LooseBody) => c.name,
+      );
+    expect(await names()).toEqual(["First"]);
+    await createDavCalendar(account, "second", "Second");
+    // Within the 10 s the cached answer is served.
+    expect(await names()).toEqual(["First"]);
+    const credential = await withDb((db) => db.credential.findFirstOrThrow({ where: { userId: user.userId } }));
+    await api("/v2/selected-calendars", {
+      method: "POST",
+      key: user.apiKey,
+      body: { integration: "apple_calendar", externalId: "x", credentialId: credential.id },
+    });
+    expect((await names()).sort()).toEqual(["First", "Second"]);
+  });
+});
