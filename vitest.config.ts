@@ -38,6 +38,10 @@ export default defineConfig({
                 // Webhook tests deliver to a local receiver (test/support/webhook-receiver.ts).
                 WEBHOOK_ALLOW_LOOPBACK: "true",
                 TEST_WEBHOOK_RECEIVER_URL: inject("webhookReceiverUrl"),
+                // Calendars: Apple CalDAV goes to the local Radicale (test/support/radicale.ts); a test-only encryption key.
+                APPLE_CALDAV_URL: inject("radicaleUrl"),
+                TEST_RADICALE_URL: inject("radicaleUrl"),
+                CALENDSO_ENCRYPTION_KEY: "test-encryption-key-0123456789ab",
                 // The contract fuzzer (test/helpers/fuzz.ts): requests per operation and seed; `npm run fuzz` raises the count.
                 FUZZ_PER_OPERATION: process.env.FUZZ_PER_OPERATION ?? "6",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "20261206",
@@ -65,6 +69,7 @@ export default defineConfig({
             "test/support/webhook-receiver.ts",
             "test/support/postgres-fault-proxy.ts",
             "test/support/messaging-capture.ts",
+            "test/support/radicale.ts",
           ],
           // Generous: a file's first request compiles Prisma's wasm (~4 s alone), which takes longer while two
           // other files and the property tests share the cores. A stuck test still fails, only later.

@@ -3,6 +3,15 @@ import { refreshApiKeyOperation } from "./api-keys/refresh";
 import { checkAtomsEmailVerificationOperation } from "./atoms/check-email-verification";
 import { getAtomsPublicEventTypeOperation } from "./atoms/get-public-event-type";
 import { listCalendarsOperation } from "./calendars/list";
+import { getBusyTimesOperation } from "./calendars/busy-times";
+import { checkCalendarOperation } from "./calendars/check";
+import { disconnectCalendarOperation } from "./calendars/disconnect";
+import { checkIcsFeedOperation } from "./calendars/ics-feed-check";
+import { saveIcsFeedOperation } from "./calendars/ics-feed-save";
+import { saveCalendarCredentialsOperation } from "./calendars/save-credentials";
+import { updateDestinationCalendarOperation } from "./destination-calendars/update";
+import { addSelectedCalendarOperation } from "./selected-calendars/add";
+import { removeSelectedCalendarOperation } from "./selected-calendars/remove";
 import { cancelBookingLegacyOperation } from "./bookings/2024-04-15/cancel";
 import { createBookingLegacyOperation } from "./bookings/2024-04-15/create";
 import { getBookingForRescheduleLegacyOperation } from "./bookings/2024-04-15/get-for-reschedule";
@@ -254,6 +263,16 @@ export const operations: readonly Operation<any>[] = [
   checkAtomsEmailVerificationOperation,
   listTimeZonesOperation,
   listCalendarsOperation,
+  // Calendars: the static ics-feed paths before the /{calendar}/… ones (Cal.com's order).
+  saveIcsFeedOperation,
+  checkIcsFeedOperation,
+  getBusyTimesOperation,
+  saveCalendarCredentialsOperation,
+  checkCalendarOperation,
+  disconnectCalendarOperation,
+  addSelectedCalendarOperation,
+  removeSelectedCalendarOperation,
+  updateDestinationCalendarOperation,
   // Slots: 2024-09-04 (public lookups and reservations), and the legacy endpoints the atoms call.
   getSlotsOperation,
   reserveSlotOperation,

@@ -22,6 +22,53 @@ function parseCalendars(ics: string): ICAL.Component[] {
   return roots.map((jcal) => new ICAL.Component(jcal as any));
 }
 
+// Offset of `zone` at `date`, in ms (wall clock in the zone minus UTC), from Intl's tz data.
+function zoneOffsetMs(date: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  })
+    .formatToParts(date)
+    .reduce<Record<string, number>>((acc, part) => (part.type === "literal" ? acc : { ...acc, [part.type]: Number(part.value) }), {});
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - date.getTime();
+}
+
+const isKnownZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The instant of an ical.js time. A TZID without its VTIMEZONE (common in hand-made and some exported feeds)
+ * leaves ical.js with a floating time; when the TZID is an IANA name it is resolved here with Intl (Cal.com's ICS
+ * service builds a fixed-offset VTIMEZONE instead, wrong across DST). Other floating times are read as UTC.
+ */
+function instantOf(time: ICAL.Time, fallbackZone: string | null): Date {
+  const floating = !time.zone || time.zone.tzid === "floating";
+  if (!floating || !fallbackZone || time.isDate) return time.toJSDate();
+  const wallClock = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+  const first = wallClock - zoneOffsetMs(new Date(wallClock), fallbackZone);
+  // Second pass: the offset at the instant itself (differs near a DST change).
+  return new Date(wallClock - zoneOffsetMs(new Date(first), fallbackZone));
+}
+
+/** The event's DTSTART TZID when ical.js could not resolve it (no VTIMEZONE) and Intl knows the zone. */
+function unresolvedZone(event: ICAL.Event): string | null {
+  const tzid = event.component.getFirstProperty("dtstart")?.getParameter("tzid");
+  if (typeof tzid !== "string" || ICAL.TimezoneService.has(tzid)) return null;
+  return isKnownZone(tzid) ? tzid : null;
+}
+
 const isCancelled = (event: ICAL.Event) => String(event.component.getFirstPropertyValue("status") ?? "").toUpperCase() === "CANCELLED";
 
 /**
@@ -42,9 +89,10 @@ export function busyIntervalsFromIcs(ics: string, from: Date, to: Date): BusyInt
     }
     for (const event of vevents) {
       if (event.isRecurrenceException() || !event.startDate) continue;
+      const zone = unresolvedZone(event);
       if (!event.isRecurring()) {
-        const start = event.startDate.toJSDate();
-        const end = event.endDate ? event.endDate.toJSDate() : start;
+        const start = instantOf(event.startDate, zone);
+        const end = event.endDate ? instantOf(event.endDate, zone) : start;
         if (!isCancelled(event) && overlaps(start, end)) busy.push({ start, end });
         continue;
       }
@@ -52,9 +100,10 @@ export function busyIntervalsFromIcs(ics: string, from: Date, to: Date): BusyInt
       const iterator = event.iterator();
       for (let i = 0, next = iterator.next(); next && i < MAX_OCCURRENCES; i++, next = iterator.next()) {
         const occurrence = event.getOccurrenceDetails(next);
-        const start = occurrence.startDate.toJSDate();
+        const occurrenceZone = occurrence.item === event ? zone : unresolvedZone(occurrence.item);
+        const start = instantOf(occurrence.startDate, occurrenceZone);
         if (start >= to) break;
-        const end = occurrence.endDate.toJSDate();
+        const end = instantOf(occurrence.endDate, occurrenceZone);
         if (!isCancelled(occurrence.item) && overlaps(start, end)) busy.push({ start, end });
       }
     }

@@ -15,6 +15,7 @@ import {
 } from "tsdav";
 import { markCredentialInvalid, readCredentialKey, type StoredCredential } from "../../credentials/store";
 import type { Deps } from "../../services";
+import { checkSubscriberUrl } from "../../webhooks/ssrf";
 import { busyIntervalsFromIcs, eventToIcs } from "../icalendar";
 import {
   type BusyInterval,
@@ -39,6 +40,8 @@ function basicAuthorization(username: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
+const CALDAV_TIMEOUT_MS = 15_000;
+
 const isUnauthorized = (error: unknown) => error instanceof Error && /Invalid credentials|401|Unauthorized/i.test(error.message);
 
 /**
@@ -47,15 +50,18 @@ const isUnauthorized = (error: unknown) => error instanceof Error && /Invalid cr
  */
 export function createCalDavClient(serverUrl: string, key: CalDavAccountKey) {
   const headers = { authorization: basicAuthorization(key.username, key.password) };
+  // Every CalDAV request is bounded: a server that stops answering must not hold the API request open.
+  const fetchOptions = () => ({ signal: AbortSignal.timeout(CALDAV_TIMEOUT_MS) });
   let account: Promise<DAVAccount> | undefined;
   const discover = () =>
     (account ??= createAccount({
       account: { serverUrl, accountType: "caldav", credentials: { username: key.username, password: key.password } },
       headers,
+      fetchOptions: fetchOptions(),
     }));
 
   async function davCalendars(): Promise<DAVCalendar[]> {
-    const calendars = await fetchCalendars({ account: await discover(), headers });
+    const calendars = await fetchCalendars({ account: await discover(), headers, fetchOptions: fetchOptions() });
     // Cal.com lists only collections that hold events (VTODO-only lists are not calendars to book into).
     return calendars.filter((calendar) => calendar.components?.includes("VEVENT"));
   }
@@ -92,6 +98,7 @@ export function createCalDavClient(serverUrl: string, key: CalDavAccountKey) {
           calendar,
           timeRange: { start: from.toISOString(), end: to.toISOString() },
           headers,
+          fetchOptions: fetchOptions(),
         });
         for (const object of objects) {
           if (typeof object.data === "string" && object.data.includes("BEGIN:VCALENDAR")) busy.push(...busyIntervalsFromIcs(object.data, from, to));
@@ -103,7 +110,13 @@ export function createCalDavClient(serverUrl: string, key: CalDavAccountKey) {
     async createEvent(externalId: string, event: CalendarEventInput, now: Date): Promise<CalendarEventRef> {
       const calendar = await ownCalendar(externalId);
       const uid = crypto.randomUUID();
-      const response = await createCalendarObject({ calendar, filename: `${uid}.ics`, iCalString: eventToIcs(uid, event, now), headers });
+      const response = await createCalendarObject({
+        calendar,
+        filename: `${uid}.ics`,
+        iCalString: eventToIcs(uid, event, now),
+        headers,
+        fetchOptions: fetchOptions(),
+      });
       if (!response.ok) throw new CalendarProviderError(`Error creating event: ${response.status} ${response.statusText}`, "unavailable");
       return { uid, externalCalendarId: calendar.url, meetingUrl: null, meetingId: null, meetingPassword: null };
     },
@@ -111,10 +124,11 @@ export function createCalDavClient(serverUrl: string, key: CalDavAccountKey) {
     async updateEvent(ref: CalendarEventRef, event: CalendarEventInput, now: Date): Promise<CalendarEventRef> {
       const calendar = await ownCalendar(ref.externalCalendarId);
       const url = objectUrl(calendar, ref.uid);
-      const [current] = await fetchCalendarObjects({ calendar, objectUrls: [url], headers, useMultiGet: true });
+      const [current] = await fetchCalendarObjects({ calendar, objectUrls: [url], headers, useMultiGet: true, fetchOptions: fetchOptions() });
       const response = await updateCalendarObject({
         calendarObject: { url, etag: current?.etag, data: eventToIcs(ref.uid, event, now) },
         headers,
+        fetchOptions: fetchOptions(),
       });
       if (!response.ok) throw new CalendarProviderError(`Error updating event: ${response.status} ${response.statusText}`, "unavailable");
       return { ...ref, externalCalendarId: calendar.url };
@@ -122,7 +136,12 @@ export function createCalDavClient(serverUrl: string, key: CalDavAccountKey) {
 
     async deleteEvent(ref: CalendarEventRef): Promise<void> {
       const calendar = await ownCalendar(ref.externalCalendarId);
-      const response = await deleteCalendarObject({ calendarObject: { url: objectUrl(calendar, ref.uid), etag: "" }, headers, headersToExclude: ["If-Match"] });
+      const response = await deleteCalendarObject({
+        calendarObject: { url: objectUrl(calendar, ref.uid), etag: "" },
+        headers,
+        headersToExclude: ["If-Match"],
+        fetchOptions: fetchOptions(),
+      });
       // Already gone is success (the provider contract).
       if (!response.ok && response.status !== 404 && response.status !== 410) {
         throw new CalendarProviderError(`Error deleting event: ${response.status} ${response.statusText}`, "unavailable");
@@ -167,5 +186,9 @@ export const createAppleCalendarProvider = (deps: Deps, credential: StoredCreden
 export const createCalDavCalendarProvider = (deps: Deps, credential: StoredCredential): CalendarProvider =>
   createProvider(deps, credential, (key) => {
     if (!key.url) throw new CalendarProviderError("Could not get calendar instance", "unsupported");
+    // The server URL is the user's input (Cal.com's CalDAV app): internal addresses are refused like ICS feeds.
+    if (!checkSubscriberUrl(key.url, { allowLoopback: deps.env.WEBHOOK_ALLOW_LOOPBACK }).ok) {
+      throw new CalendarProviderError("CalDAV server URL is not allowed", "unsupported");
+    }
     return key.url;
   });

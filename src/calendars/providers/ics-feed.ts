@@ -17,6 +17,7 @@ export interface IcsFeedKey {
 
 const FEED_TIMEOUT_MS = 10_000;
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
+const MAX_REDIRECTS = 3;
 
 /** Whether a feed URL may be fetched from here (no internal addresses; loopback only where webhooks allow it). */
 export function isFetchableFeedUrl(deps: Deps, url: string): boolean {
@@ -25,8 +26,20 @@ export function isFetchableFeedUrl(deps: Deps, url: string): boolean {
 
 /** One feed's text; throws when it cannot be fetched or is not iCalendar. */
 export async function fetchIcsFeed(deps: Deps, url: string): Promise<string> {
-  if (!isFetchableFeedUrl(deps, url)) throw new CalendarProviderError("ICS feed URL is not allowed", "unavailable");
-  const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(FEED_TIMEOUT_MS), headers: { accept: "text/calendar" } });
+  const signal = AbortSignal.timeout(FEED_TIMEOUT_MS);
+  let current = url;
+  let response: Response | undefined;
+  // Redirects are followed by hand (at most 3), each target checked like the URL itself.
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    if (!isFetchableFeedUrl(deps, current)) throw new CalendarProviderError("ICS feed URL is not allowed", "unavailable");
+    response = await fetch(current, { redirect: "manual", signal, headers: { accept: "text/calendar" } });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status >= 400 || !location) break;
+    await response.body?.cancel();
+    current = new URL(location, current).href;
+    response = undefined;
+  }
+  if (!response) throw new CalendarProviderError("ICS feed redirects too often", "unavailable");
   if (!response.ok) throw new CalendarProviderError(`ICS feed answered ${response.status}`, "unavailable");
   const declared = Number(response.headers.get("content-length") ?? 0);
   if (declared > MAX_FEED_BYTES) throw new CalendarProviderError("ICS feed is too large", "unavailable");

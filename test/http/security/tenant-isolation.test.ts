@@ -56,6 +56,9 @@ const REVIEWED: Record<string, { statuses: number[]; why: string }> = {
   // Cal.com puts no guard on it (a dry run that stores nothing; the form's id is the capability).
   // (This form has no routes, so the answer is its 404; with routes it would be 200 for anyone, as in Cal.com.)
   "POST /v2/routing-forms/{routingFormId}/calculate-slots": { statuses: [200, 404], why: "no guard in Cal.com; stores nothing" },
+  // `{calendar}` names a provider, not a tenant's resource: these answer about the caller's own connections.
+  "POST /v2/calendars/{calendar}/credentials": { statuses: [400], why: "Cal.com's 400 'Invalid calendar type' (only apple takes credentials)" },
+  "GET /v2/calendars/{calendar}/check": { statuses: [400], why: "the caller's own 'Credentials for google_calendar not found.'" },
 };
 const DATA_ALLOWED = new Set(["GET /v2/bookings/{bookingUid}/calendar-links", "POST /v2/routing-forms/{routingFormId}/calculate-slots"]);
 
