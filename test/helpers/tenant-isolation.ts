@@ -156,6 +156,7 @@ const SHARED_PARAMS: Record<string, string> = { calendar: "google", app: "zoom",
 export function validBodyFor(operationKey: string, me: IsolationUser): unknown {
   const bodies: Record<string, unknown> = {
     "PATCH /v2/event-types/{eventTypeId}": {},
+    "PATCH /v2/bookings/{bookingUid}/location": { location: { type: "address", address: "1 Intruder Street" } },
     "PATCH /v2/event-types/{eventTypeId}/private-links/{linkId}": { maxUsageCount: 5 },
     "PATCH /v2/teams/{teamId}": { name: "Renamed by another tenant" },
     "POST /v2/teams/{teamId}/memberships": { userId: me.owner.userId, role: "MEMBER", accepted: true },

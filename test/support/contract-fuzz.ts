@@ -184,7 +184,9 @@ export function fuzzRequests(
     const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value =
         target === "path" && random.chance(0.6) ? stringOf(mutant(random)).slice(0, 300) : stringOf(plausible({ type: "string" }, random, ids, name));
-      return encodeURIComponent(value);
+      // Cutting a mutant at 300 may split a surrogate pair: a lone surrogate cannot be percent-encoded (URIError),
+      // and no client could send it either, so it becomes U+FFFD as a UTF-8 encoder would make it.
+      return encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
     });
     const query = new URLSearchParams();
     for (const parameter of parameters.filter((p) => p.in === "query")) {
