@@ -75,6 +75,7 @@ describe("Postgres unreachable", () => {
         elapsed > PROMPT_MS;
       if (wrong) broken.push(`${method} ${request!.path} → ${res.status} in ${elapsed} ms ${res.text.slice(0, 200)}`);
     }
+    console.info(`outage sweep: ${operations.length} operations, answers ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
     expect(broken).toEqual([]);
     // Most operations need the database once past validation: the outage is visible, not hidden behind 4xx.
     expect(statuses.get(503) ?? 0).toBeGreaterThan(operations.length / 3);
