@@ -38,6 +38,8 @@ export interface IsolationTenant {
   attributeId: string;
   attributeSlug: string;
   optionId: string;
+  /** A workflow of the org's team. */
+  workflowId: number;
   /** Strings that appear only in this tenant's data: no answer to the other tenant may contain one. */
   markers: string[];
 }
@@ -104,7 +106,12 @@ export async function createIsolationTenant(label: string): Promise<IsolationTen
     });
     const option = await db.attributeOption.create({ data: { attributeId: attribute.id, value: `Sales ${tok}`, slug: `sales-${tok}` }, select: { id: true } });
     await db.attributeToUser.create({ data: { memberId: (await membership(org.organizationId)).id, attributeOptionId: option.id } });
+    const workflow = await db.workflow.create({
+      data: { name: `Workflow ${tok}`, teamId: team.teamId, trigger: "BEFORE_EVENT", time: 24, timeUnit: "HOUR" },
+      select: { id: true },
+    });
     return {
+      workflowId: workflow.id,
       attributeId: attribute.id,
       attributeSlug: attribute.slug,
       optionId: option.id,
@@ -159,6 +166,7 @@ const CHILD_PARAMS: Record<string, Resolver> = {
   attributeOptionId: (t) => t.optionId,
   routingFormId: (t) => t.routingFormId,
   responseId: (t) => t.responseId,
+  workflowId: (t) => t.workflowId,
 };
 
 /** Path params that name no row of one org (the same value in both): no foreign-child case for them. */
