@@ -214,6 +214,16 @@ import { removeOrgTeamRolePermissionOperation } from "./organizations/teams/role
 import { removeManyOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/remove-many";
 import { setOrgTeamRolePermissionsOperation } from "./organizations/teams/roles/permissions/set";
 import { listWorkflowRemindersOperation } from "./organizations/teams/workflows/list-reminders";
+import { listOrgTeamWorkflowsOperation } from "./organizations/teams/workflows/list";
+import { createOrgTeamWorkflowOperation } from "./organizations/teams/workflows/create";
+import { listOrgTeamRoutingFormWorkflowsOperation } from "./organizations/teams/workflows/list-routing-form";
+import { createOrgTeamRoutingFormWorkflowOperation } from "./organizations/teams/workflows/create-routing-form";
+import { getOrgTeamWorkflowOperation } from "./organizations/teams/workflows/get";
+import { updateOrgTeamWorkflowOperation } from "./organizations/teams/workflows/update";
+import { deleteOrgTeamWorkflowOperation } from "./organizations/teams/workflows/delete";
+import { getOrgTeamRoutingFormWorkflowOperation } from "./organizations/teams/workflows/get-routing-form";
+import { updateOrgTeamRoutingFormWorkflowOperation } from "./organizations/teams/workflows/update-routing-form";
+import { deleteOrgTeamRoutingFormWorkflowOperation } from "./organizations/teams/workflows/delete-routing-form";
 
 // Every operation the API serves, in one visible list. Static paths come before parameterised siblings
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
@@ -439,6 +449,17 @@ export const operations: readonly Operation<any>[] = [
   setOrgTeamRolePermissionsOperation,
   removeManyOrgTeamRolePermissionsOperation,
   removeOrgTeamRolePermissionOperation,
+  // Orgs / Teams / Workflows (static `routing-form` paths before `{workflowId}`).
+  listOrgTeamWorkflowsOperation,
+  createOrgTeamWorkflowOperation,
+  listOrgTeamRoutingFormWorkflowsOperation,
+  createOrgTeamRoutingFormWorkflowOperation,
+  getOrgTeamWorkflowOperation,
+  updateOrgTeamWorkflowOperation,
+  deleteOrgTeamWorkflowOperation,
+  getOrgTeamRoutingFormWorkflowOperation,
+  updateOrgTeamRoutingFormWorkflowOperation,
+  deleteOrgTeamRoutingFormWorkflowOperation,
   // workflow execution: a workflow's reminders (our extension).
   listWorkflowRemindersOperation,
 ];

@@ -76,6 +76,17 @@ export const ROUTE_PERMISSIONS = {
   OrganizationsTeamsRoutingFormsResponsesController_getRoutingFormResponses: ["routingForm.read"],
   OrganizationsTeamsRoutingFormsResponsesController_createRoutingFormResponse: ["routingForm.create"],
   OrganizationsTeamsRoutingFormsResponsesController_updateRoutingFormResponse: ["routingForm.update"],
+  // Orgs / Teams / Workflows (event-type and routing-form workflows alike)
+  OrganizationTeamWorkflowsController_getWorkflows: ["workflow.read"],
+  OrganizationTeamWorkflowsController_getRoutingFormWorkflows: ["workflow.read"],
+  OrganizationTeamWorkflowsController_getWorkflowById: ["workflow.read"],
+  OrganizationTeamWorkflowsController_getRoutingFormWorkflowById: ["workflow.read"],
+  OrganizationTeamWorkflowsController_createEventTypeWorkflow: ["workflow.create"],
+  OrganizationTeamWorkflowsController_createFormWorkflow: ["workflow.create"],
+  OrganizationTeamWorkflowsController_updateWorkflow: ["workflow.update"],
+  OrganizationTeamWorkflowsController_updateRoutingFormWorkflow: ["workflow.update"],
+  OrganizationTeamWorkflowsController_deleteWorkflow: ["workflow.delete"],
+  OrganizationTeamWorkflowsController_deleteRoutingFormWorkflow: ["workflow.delete"],
 } as const satisfies Record<string, readonly PermissionString[]>;
 
 export type PbacOperationId = keyof typeof ROUTE_PERMISSIONS;

@@ -127,6 +127,13 @@ const ERRATA: Record<string, Schema> = {
   // the document says string[].
   "AssignedOptionOutput.assignedUserIds": { type: "array", items: { type: "number" } },
   // org attributes end
+  // Orgs / Teams / Workflows: the controller answers the one workflow for get/create/update
+  // (outputs/event-type-workflow.output.ts `data!: EventTypeWorkflowOutput`), documented as an array; a step's
+  // includeCalendarEvent is the stored boolean, documented as "object".
+  "GetEventTypeWorkflowOutput.data": ref("EventTypeWorkflowOutput"),
+  "GetRoutingFormWorkflowOutput.data": ref("RoutingFormWorkflowOutput"),
+  "EventTypeWorkflowStepOutputDto.includeCalendarEvent": { type: "boolean" },
+  "RoutingFormWorkflowStepOutputDto.includeCalendarEvent": { type: "boolean" },
 };
 
 // The team event type output shares the personal one's settings, and their errata.

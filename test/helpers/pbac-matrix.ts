@@ -101,6 +101,29 @@ const slotsWindow = () => {
 
 let bookingHour = 0;
 
+/** A workflow of a new team of the org, of either family. */
+const teamWorkflow =
+  (type: "EVENT_TYPE" | "ROUTING_FORM"): Build =>
+  async (org) => {
+    const call = await team(org);
+    const workflow = await withDb((db) =>
+      db.workflow.create({
+        data: { name: unique("Workflow"), teamId: Number(call.params.teamId), type, trigger: type === "EVENT_TYPE" ? "NEW_EVENT" : "FORM_SUBMITTED" },
+        select: { id: true },
+      }),
+    );
+    return { params: { ...call.params, workflowId: workflow.id } };
+  };
+const WORKFLOW_STEP = {
+  action: "email_attendee",
+  stepNumber: 1,
+  recipient: "attendee",
+  template: "reminder",
+  sender: "Matrix",
+  includeCalendarEvent: false,
+  message: { subject: "Hi", html: "<p>Hi</p>" },
+};
+
 // How to call each operation of the table (the compiler insists on one entry per operation).
 const CALLS: Record<PbacOperationId, Build | Case> = {
   OrganizationsMembershipsController_getAllMemberships: orgOnly,
@@ -208,17 +231,40 @@ const CALLS: Record<PbacOperationId, Build | Case> = {
   OrganizationsTeamsRoutingFormsResponsesController_getRoutingFormResponses: teamForm,
   OrganizationsTeamsRoutingFormsResponsesController_createRoutingFormResponse: async (org) => ({ ...(await teamForm(org)), body: {}, query: slotsWindow() }),
   OrganizationsTeamsRoutingFormsResponsesController_updateRoutingFormResponse: withResponse(teamForm),
+  // Orgs / Teams / Workflows
+  OrganizationTeamWorkflowsController_getWorkflows: team,
+  OrganizationTeamWorkflowsController_getRoutingFormWorkflows: team,
+  OrganizationTeamWorkflowsController_getWorkflowById: teamWorkflow("EVENT_TYPE"),
+  OrganizationTeamWorkflowsController_getRoutingFormWorkflowById: teamWorkflow("ROUTING_FORM"),
+  OrganizationTeamWorkflowsController_createEventTypeWorkflow: withBody(team, {
+    name: "Matrix",
+    activation: { isActiveOnAllEventTypes: true },
+    trigger: { type: "newEvent" },
+    steps: [WORKFLOW_STEP],
+  }),
+  OrganizationTeamWorkflowsController_createFormWorkflow: withBody(team, {
+    name: "Matrix",
+    activation: { isActiveOnAllRoutingForms: true },
+    trigger: { type: "formSubmitted" },
+    steps: [WORKFLOW_STEP],
+  }),
+  OrganizationTeamWorkflowsController_updateWorkflow: withBody(teamWorkflow("EVENT_TYPE"), { name: "Renamed" }),
+  OrganizationTeamWorkflowsController_updateRoutingFormWorkflow: withBody(teamWorkflow("ROUTING_FORM"), { name: "Renamed" }),
+  OrganizationTeamWorkflowsController_deleteWorkflow: teamWorkflow("EVENT_TYPE"),
+  OrganizationTeamWorkflowsController_deleteRoutingFormWorkflow: teamWorkflow("ROUTING_FORM"),
 };
 
-export type MatrixPart = "memberships-teams-bookings-roles" | "attributes" | "routing-forms";
+export type MatrixPart = "memberships-teams-bookings-roles" | "attributes" | "routing-forms" | "workflows";
 
 /** The part of the matrix an operation is tested in. */
 export const partOf = (operationId: string): MatrixPart =>
   operationId.startsWith("OrganizationsAttributes")
     ? "attributes"
-    : operationId.includes("RoutingForms")
-      ? "routing-forms"
-      : "memberships-teams-bookings-roles";
+    : operationId.startsWith("OrganizationTeamWorkflows")
+      ? "workflows"
+      : operationId.includes("RoutingForms")
+        ? "routing-forms"
+        : "memberships-teams-bookings-roles";
 
 const caseOf = (operationId: PbacOperationId): Case => {
   const entry = CALLS[operationId];

@@ -1,0 +1,30 @@
+import { createRoute } from "@hono/zod-openapi";
+import { errorResponses } from "../../../../src/errors";
+import { success } from "../../../../src/http/common";
+import { actorOf } from "../../../../src/http/context";
+import { defineOperation } from "../../../../src/operation";
+import { GetEventTypeWorkflowOutputSchema } from "../../../../src/workflows/output";
+import { WorkflowIdParams } from "../../../../src/workflows/schemas";
+import { getEventTypeWorkflow } from "../../../../src/workflows/service";
+
+const route = createRoute({
+  method: "get",
+  path: "/v2/organizations/{orgId}/teams/{teamId}/workflows/{workflowId}",
+  operationId: "OrganizationTeamWorkflowsController_getWorkflowById",
+  summary: "Get organization team workflow",
+  description:
+    "TEAM_ADMIN of the team or an ADMIN/OWNER of the organization, and the SCALE plan for platform organizations; where the organization or team has PBAC on, the `workflow.read` permission decides instead of the role. A team of another organization is a 404. A workflow of another team, or a routing-form workflow, is a 404.",
+  tags: ["Orgs / Teams / Workflows"],
+  request: { params: WorkflowIdParams },
+  responses: {
+    200: { description: "The workflow", content: { "application/json": { schema: GetEventTypeWorkflowOutputSchema } } },
+    ...errorResponses(403, 404),
+  },
+});
+
+export const getOrgTeamWorkflowOperation = defineOperation({
+  route,
+  versions: "all",
+  auth: { allow: "any" },
+  handler: async (c) => c.json(success(await getEventTypeWorkflow(c.var.deps, actorOf(c), c.req.valid("param"))), 200),
+});
