@@ -7,6 +7,7 @@
 // operation without a body below, fails the test: a new route cannot slip through unmapped.
 import { expect } from "vitest";
 import { operations } from "../../routes/index";
+import { generateApiKey } from "../../src/auth/api-keys";
 import type { Operation } from "../../src/operation";
 import { type ApiResult, api } from "./api";
 import { createManagedOrganizationViaApi, createOrganization, createTeamEventTypeRow, type OrgMember, unique, withDb } from "./fixtures";
@@ -16,6 +17,11 @@ export interface IsolationTenant {
   orgId: number;
   /** The org's OWNER, who calls in the cases. */
   admin: OrgMember;
+  /**
+   * The OWNER's API keys (the first is `admin.apiKey`): the cases take turns with them, so a file of more cases than
+   * one key's rate limit (RATE_LIMIT_API_KEY a minute) never meets a 429.
+   */
+  adminKeys: string[];
   /** An accepted MEMBER of the org and of its team, host of the team's event type. */
   member: OrgMember;
   teamId: number;
@@ -128,9 +134,19 @@ export async function createIsolationTenant(label: string): Promise<IsolationTen
       bookingUid: booking.uid,
     };
   });
+  const extraKeys = await withDb(async (db) => {
+    const keys: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { plain, hashedKey } = await generateApiKey("cal_");
+      await db.apiKey.create({ data: { userId: org.owner.userId, hashedKey } });
+      keys.push(plain);
+    }
+    return keys;
+  });
   return {
     orgId: org.organizationId,
     admin: org.owner,
+    adminKeys: [org.owner.apiKey, ...extraKeys],
     member,
     teamId: team.teamId,
     eventTypeId: eventType.id,
@@ -206,6 +222,15 @@ function concretePath(operation: Operation, org: IsolationTenant, children: Isol
 type BodyOf = (tenant: IsolationTenant) => unknown;
 
 const ORG = "/v2/organizations/{orgId}";
+const ISOLATION_STEP = {
+  action: "email_attendee",
+  stepNumber: 1,
+  recipient: "attendee",
+  template: "reminder",
+  sender: "Isolation",
+  includeCalendarEvent: false,
+  message: { subject: "Isolation", html: "<p>Isolation</p>" },
+};
 const TEAM_ET = `${ORG}/teams/{teamId}/event-types`;
 const BODIES: Record<string, BodyOf> = {
   [`POST ${ORG}/teams`]: () => ({ name: unique("Isolation team") }),
@@ -252,6 +277,20 @@ const BODIES: Record<string, BodyOf> = {
   [`PUT ${ORG}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
   [`POST ${ORG}/teams/{teamId}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
   [`PUT ${ORG}/teams/{teamId}/roles/{roleId}/permissions`]: () => ({ permissions: ["booking.read"] }),
+  [`POST ${ORG}/teams/{teamId}/workflows`]: (t) => ({
+    name: "Isolation",
+    activation: { isActiveOnAllEventTypes: false, activeOnEventTypeIds: [t.eventTypeId] },
+    trigger: { type: "beforeEvent", offset: { value: 1, unit: "hour" } },
+    steps: [ISOLATION_STEP],
+  }),
+  [`POST ${ORG}/teams/{teamId}/workflows/routing-form`]: (t) => ({
+    name: "Isolation",
+    activation: { isActiveOnAllRoutingForms: false, activeOnRoutingFormIds: [t.routingFormId] },
+    trigger: { type: "formSubmitted" },
+    steps: [ISOLATION_STEP],
+  }),
+  [`PATCH ${ORG}/teams/{teamId}/workflows/{workflowId}`]: () => ({ name: "Isolation rename" }),
+  [`PATCH ${ORG}/teams/{teamId}/workflows/{workflowId}/routing-form`]: () => ({ name: "Isolation rename" }),
 };
 
 // Query strings an operation requires (validated before the guards, like bodies).
@@ -299,6 +338,8 @@ export const foreignChildCases = (): IsolationCase[] =>
       .map((param): IsolationCase => ({ name: `${label(operation)} with org B's {${param}}`, operation, kind: "child", param })),
   );
 
+let casesRun = 0;
+
 /** Runs one case (one request) and checks its answer. `a` is the org whose id is in the path, `b` the other. */
 export async function runIsolationCase(testCase: IsolationCase, a: IsolationTenant, b: IsolationTenant): Promise<void> {
   const { operation, kind, param } = testCase;
@@ -307,10 +348,10 @@ export async function runIsolationCase(testCase: IsolationCase, a: IsolationTena
   const bodyOf = BODIES[opKey];
   if (hasBody && !bodyOf) throw new Error(`${opKey} takes a body: add a valid one to BODIES in test/helpers/org-isolation.ts`);
   const path = kind === "admin" ? concretePath(operation, a, a) : concretePath(operation, a, a, { param: param!, other: b });
-  const caller = kind === "admin" ? b.admin : a.admin;
+  const caller = kind === "admin" ? b : a;
   const res = await api(`${path}${QUERIES[opKey] ?? ""}`, {
     method: operation.route.method.toUpperCase(),
-    key: caller.apiKey,
+    key: caller.adminKeys[casesRun++ % caller.adminKeys.length],
     ...(operation.versions === "all" ? {} : { version: operation.versions[0] }),
     ...(bodyOf ? { body: bodyOf(a) } : {}),
   });
