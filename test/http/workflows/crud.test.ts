@@ -30,7 +30,7 @@ beforeAll(async () => {
     verifiedPhoneId: (await db.verifiedNumber.create({ data: { teamId, phoneNumber: "+15550001234" } })).id,
   })));
   formId = (await createRoutingFormRow({ userId: org.owner.userId, teamId, fields: [], routes: [] })).id;
-}, 60_000);
+}, 180_000);
 
 const emailAttendee = {
   action: "email_attendee",
