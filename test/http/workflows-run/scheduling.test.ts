@@ -91,7 +91,10 @@ describe("a '1 hour before' reminder of a booking 24 hours ahead", () => {
   });
 
   it("a booking made after its reminder's time records it NOT_SENT with the reason, never silently", async () => {
-    const start = startInHours(0.5);
+    // The next half-hour slot at least 5 minutes away, so always less than the reminder's hour ahead (a whole hour
+    // from startInHours(0.5) is 1–1.5 hours ahead when the clock is past the half hour, and the reminder not due).
+    const halfHour = 1_800_000;
+    const start = new Date(Math.ceil((Date.now() + 5 * 60_000) / halfHour) * halfHour);
     const created = await book({ start: start.toISOString(), eventTypeId, attendee: attendee() });
     expect(created.status, created.text).toBe(201);
     const rows = await pendingOf(created.body.data.uid);
