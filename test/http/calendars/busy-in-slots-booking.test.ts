@@ -3,8 +3,10 @@
 // selected calendar shows at once.
 import { beforeAll, describe, expect, it } from "vitest";
 import { OVERLAP_MESSAGE } from "../../../src/bookings/errors";
+import { invalidateCalendarBusy } from "../../../src/calendars/availability";
 import { CALENDAR_BUSY_FRESH_MS, CALENDAR_BUSY_MAX_AGE_MS } from "../../../src/calendars/busy-cache";
 import { api, expectError } from "../../helpers/api";
+import { testDeps } from "../../helpers/calendars";
 import { addCalendarEvent, book, type CalendarHost, createCalendarHost, DAY, HOUR, reschedule, slotsOf, testMonday } from "./busy-helpers";
 
 let host: CalendarHost;
@@ -78,4 +80,16 @@ describe("freshness of calendar busy time in slot lookups", () => {
     expect(readded.status, readded.text).toBe(201);
     expect(await slotsOf(query(), thursday)).not.toContain(thursday + 14 * HOUR);
   }, 120_000);
+});
+
+describe("invalidation after the API writes to a host's calendar", () => {
+  it("invalidateCalendarBusy makes the next lookups read the calendar again (no freshness wait)", async () => {
+    const friday = monday + 4 * DAY;
+    expect(await slotsOf(query(), friday)).toContain(friday + 10 * HOUR);
+    await addCalendarEvent(host, friday + 10 * HOUR);
+    await invalidateCalendarBusy(testDeps(), [host.userId]);
+    // Other isolates re-read a host's slots version at most once a second (src/availability/answer-cache.ts).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await slotsOf(query(), friday)).not.toContain(friday + 10 * HOUR);
+  });
 });
