@@ -70,6 +70,18 @@ async function connectionsOf(hosts: readonly EventTypeHost[], from: number, to: 
   return connections;
 }
 
+// A provider call (a CalDAV account makes several requests, each bounded at 15 s) may not hold a lookup or a
+// booking longer than this: past it, the host counts as unavailable.
+const PROVIDER_CALL_LIMIT_MS = 10_000;
+
+function withinTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CalendarProviderError("calendar provider timed out", "unavailable")), PROVIDER_CALL_LIMIT_MS);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 function logFailure(deps: Deps, connection: Connection, error: unknown) {
   deps.logger.warn("calendar busy time unavailable: the host is treated as busy", {
     hostUserId: connection.host.userId,
@@ -108,7 +120,7 @@ async function fetchConnections(deps: Deps, connections: readonly Connection[], 
         return;
       }
       try {
-        const busy = await calendarProviderFor(deps, credential).getBusy(connection.externalIds, new Date(from), new Date(to));
+        const busy = await withinTimeout(calendarProviderFor(deps, credential).getBusy(connection.externalIds, new Date(from), new Date(to)));
         const entry: CalendarBusyEntry = { fetchedAt, busy: busy.map((interval) => [interval.start.getTime(), interval.end.getTime()]) };
         storeCalendarBusy(deps, connection.key, entry);
         results.set(connection.key, entry);
@@ -147,6 +159,7 @@ export async function attachCalendarBusy(
     : await readCalendarBusy(
         deps,
         connections.map((connection) => connection.key),
+        now,
       );
 
   const entries = new Map<string, CalendarBusyEntry | null>();

@@ -104,26 +104,29 @@ export async function calendarBusyKey(params: {
   return `calbusy:${params.userId}:${params.calendarsVersion}:${params.credentialId}:${calendars}:${params.from}:${params.to}`;
 }
 
-/** Entries of these keys from memory, else from Redis (one MGET); missing ones are undefined. */
-export async function readCalendarBusy(deps: Deps, keys: readonly string[]): Promise<(CalendarBusyEntry | undefined)[]> {
-  const found = keys.map((key) => calendarBusyMemory.get(key));
-  const missing = keys.filter((_, i) => found[i] === undefined);
-  if (missing.length === 0 || !deps.redis) return found;
+/**
+ * Entries of these keys: a fresh copy from memory, else the newer of the memory's and Redis' (one MGET for all
+ * of those: another isolate may have refreshed it); missing ones are undefined.
+ */
+export async function readCalendarBusy(deps: Deps, keys: readonly string[], now: number): Promise<(CalendarBusyEntry | undefined)[]> {
+  const local = keys.map((key) => calendarBusyMemory.get(key));
+  const fresh = (entry: CalendarBusyEntry | undefined) => entry !== undefined && now - entry.fetchedAt < CALENDAR_BUSY_FRESH_MS;
+  const ask = keys.filter((_, i) => !fresh(local[i]));
+  if (ask.length === 0 || !deps.redis) return local;
   let shared: (CalendarBusyEntry | null)[] = [];
   try {
-    shared = await deps.redis.mget<(CalendarBusyEntry | null)[]>(...missing);
+    shared = await deps.redis.mget<(CalendarBusyEntry | null)[]>(...ask);
   } catch {
-    return found; // Redis down: the provider is asked instead
+    return local; // Redis down: the memory's copies, else the provider
   }
   let next = 0;
-  return found.map((entry, i) => {
-    if (entry) return entry;
+  return local.map((entry, i) => {
+    if (fresh(entry)) return entry;
     const fromRedis = shared[next++] ?? undefined;
-    if (fromRedis && Array.isArray(fromRedis.busy) && typeof fromRedis.fetchedAt === "number") {
-      calendarBusyMemory.set(keys[i]!, fromRedis);
-      return fromRedis;
-    }
-    return undefined;
+    if (!fromRedis || !Array.isArray(fromRedis.busy) || typeof fromRedis.fetchedAt !== "number") return entry;
+    if (entry && entry.fetchedAt >= fromRedis.fetchedAt) return entry;
+    calendarBusyMemory.set(keys[i]!, fromRedis);
+    return fromRedis;
   });
 }
 
