@@ -6,6 +6,7 @@ import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { seedSlotsFixture } from "./lib/slots-seed.ts";
 import { seedOrgBookingsFixture } from "./lib/org-bookings-seed.ts";
 import { seedTeamSlotsFixture } from "./lib/team-slots-seed.ts";
+import { seedCalendarSlotsFixture, startIcsFeedServer } from "./lib/calendar-slots-seed.ts";
 import { startWorkerd } from "./lib/workerd.ts";
 import { reportBookingBench } from "./bookings.ts";
 import { runEngineBench } from "./slots-engine.ts";
@@ -16,6 +17,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 // Overridable so two benches on one machine do not collide (ports, and the database label startTestInfra reuses).
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 8801);
 const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 8802);
+const CALENDAR_API_PORT = Number(process.env.BENCH_CALENDAR_API_PORT ?? 8803);
+// The benchmarks' own 32-character CALENDSO_ENCRYPTION_KEY (the ICS credential is stored encrypted, as Cal.com does).
+const BENCH_ENCRYPTION_KEY = "bench-encryption-key-0123456789a";
 const LABEL = process.env.BENCH_LABEL ?? "bench";
 const ratio = (result: LoadResult, bare: LoadResult) => `${((result.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)}%`;
 
@@ -42,7 +46,19 @@ async function main() {
   // GET /v2/organizations/{orgId}/bookings: 10 000 bookings in 50 teams, read by the org's owner.
   const orgBookings = await seedOrgBookingsFixture(infra.databaseUrl);
   console.error(`org bookings fixture: ${orgBookings.bookings} bookings in ${orgBookings.teams} teams`);
-  const workerd = startWorkerd([spec(API_PORT), { name: "bare", bundleDir: `${OUT}/bare`, port: BARE_PORT }], OUT);
+  // GET /v2/slots of a host with a connected calendar: the same slots fixture plus a selected ICS feed served by a
+  // local fake with a fixed 100 ms latency. Served by a second worker of the same bundle whose only differences
+  // are the encryption key and ENVIRONMENT=development with WEBHOOK_ALLOW_LOOPBACK (a production worker refuses
+  // loopback feed URLs, as it must).
+  const feed = await startIcsFeedServer(100);
+  const calendarFixture = await seedCalendarSlotsFixture(infra.databaseUrl, feed.url, BENCH_ENCRYPTION_KEY);
+  const apiSpec = spec(API_PORT);
+  const calendarSpec = {
+    ...spec(CALENDAR_API_PORT),
+    name: "apicalendars",
+    bindings: { ...apiSpec.bindings, ENVIRONMENT: "development", WEBHOOK_ALLOW_LOOPBACK: "true", CALENDSO_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY },
+  };
+  const workerd = startWorkerd([apiSpec, calendarSpec, { name: "bare", bundleDir: `${OUT}/bare`, port: BARE_PORT }], OUT);
   try {
     await waitForHttp(`http://127.0.0.1:${API_PORT}/health`);
     await waitForHttp(`http://127.0.0.1:${BARE_PORT}/`);
@@ -61,6 +77,11 @@ async function main() {
     if (teamProbe.status !== 200) throw new Error(`GET /v2/slots (team) answered ${teamProbe.status}: ${await teamProbe.text()}`);
     const teamBody = (await teamProbe.json()) as { data?: Record<string, unknown[]> };
     console.error(`GET /v2/slots (team): ${Object.values(teamBody.data ?? {}).flat().length} slots`);
+
+    await waitForHttp(`http://127.0.0.1:${CALENDAR_API_PORT}/health`);
+    const calendarSlots = await calendarSlotsFresh(calendarFixture, feed, slotsHeaders);
+    const calendarSlotsUrl = `http://127.0.0.1:${CALENDAR_API_PORT}${calendarFixture.path}`;
+    await load("warmup", calendarSlotsUrl, { seconds: 2, connections: 4, headers: slotsHeaders });
 
     const bookingsHeaders = { ...auth, "cal-api-version": "2024-08-13" };
     const orgBookingsUrl = `http://127.0.0.1:${API_PORT}${orgBookings.path}`;
@@ -89,6 +110,19 @@ async function main() {
         headers: slotsHeaders,
       }),
     ];
+    const feedBefore = feed.requests();
+    results.push(await load("GET /v2/slots, connected calendar (ICS 100 ms), repeated", calendarSlotsUrl, { ...opts, headers: slotsHeaders }));
+    results.push(
+      await load("GET /v2/slots, connected calendar, computed every time", `${calendarSlotsUrl}&bookingUidToReschedule=bench-no-such-booking`, {
+        ...opts,
+        headers: slotsHeaders,
+      }),
+    );
+    console.error(`connected calendar: ${feed.requests() - feedBefore} provider calls during the two loads above (${2 * SECONDS} s)`);
+    console.log(JSON.stringify({ bench: "calendar-slots-fresh", ...calendarSlots }));
+    console.error(
+      `GET /v2/slots, connected calendar, fresh (each lookup a new window: the provider is called): p50 ${calendarSlots.p50Ms} ms, p99 ${calendarSlots.p99Ms} ms over ${calendarSlots.lookups} lookups, ${calendarSlots.providerCalls} provider calls`,
+    );
     const rows = [bare, ...results].map((r) => ({
       target: r.name,
       "req/s": r.requestsPerSecond,
@@ -104,9 +138,38 @@ async function main() {
     await reportBookingBench(`http://127.0.0.1:${API_PORT}`, infra.databaseUrl, opts);
   } finally {
     workerd.kill("SIGTERM");
+    await feed.close();
     // Stopping the infrastructure has been seen to hang on a connection the load left open: bound it.
     await Promise.race([infra.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
   }
+}
+
+/**
+ * GET /v2/slots of the calendar host when its calendar must be read from the provider: one lookup at a time, each
+ * a 7-day window not asked before (its calendar entry is new), so every lookup waits for the 100 ms feed.
+ */
+async function calendarSlotsFresh(
+  fixture: { path: string; windowStart: string },
+  feed: { requests(): number },
+  headers: Record<string, string>,
+): Promise<{ lookups: number; p50Ms: number; p99Ms: number; providerCalls: number }> {
+  const url = new URL(`http://127.0.0.1:${CALENDAR_API_PORT}${fixture.path}`);
+  const first = Date.parse(fixture.windowStart);
+  const before = feed.requests();
+  const latencies: number[] = [];
+  const lookups = 20;
+  for (let i = 0; i < lookups; i++) {
+    url.searchParams.set("start", new Date(first + i * 86_400_000).toISOString().slice(0, 10));
+    url.searchParams.set("end", new Date(first + (i + 6) * 86_400_000).toISOString().slice(0, 10));
+    const started = performance.now();
+    const res = await fetch(url, { headers });
+    await res.text();
+    if (res.status !== 200) throw new Error(`GET /v2/slots (calendar host) answered ${res.status}`);
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!);
+  return { lookups, p50Ms: at(0.5), p99Ms: at(0.99), providerCalls: feed.requests() - before };
 }
 
 await main();

@@ -11,7 +11,8 @@ import type { HttpSql } from "../services/db";
 // - a write made anywhere else is seen within VERSION_RECHECK_MS (the version is re-read at most that often
 //   per host and isolate, by one request while the others keep the last value);
 // - what moves without a write bounds the answer's life: a hold lapsing, the first slot passing the minimum
-//   notice, and ANSWER_MAX_AGE_MS for the rest (a rolling booking window's edge, organisation renames).
+//   notice, the freshness bound of the connected calendars' busy time it used (src/calendars/busy-cache.ts),
+//   and ANSWER_MAX_AGE_MS for the rest (a rolling booking window's edge, organisation renames).
 // A stale answer can offer a slot that was just taken; booking re-checks under the host's lock and answers 409,
 // so staleness never double-books.
 
@@ -139,8 +140,11 @@ export function answerValidUntil(params: {
   firstSlotStart: number | undefined;
   minimumNoticeMinutes: number;
   firstHoldReleaseAt: number | null;
+  /** Connected calendars read for the answer: their freshness bound (src/calendars/busy-cache.ts), or null. */
+  calendarsValidUntil?: number | null;
 }): number {
   let until = params.now + ANSWER_MAX_AGE_MS;
+  if (params.calendarsValidUntil != null) until = Math.min(until, params.calendarsValidUntil);
   if (params.firstSlotStart !== undefined) until = Math.min(until, params.firstSlotStart - params.minimumNoticeMinutes * 60_000);
   if (params.firstHoldReleaseAt !== null) until = Math.min(until, params.firstHoldReleaseAt);
   return until;

@@ -7,6 +7,7 @@ import { toJsonText, type JsonText } from "../json-text";
 import type { Deps } from "../services";
 import type { Db, HttpSql } from "../services/db";
 import type { Slot } from "../slots/types";
+import { attachCalendarBusyForSlots } from "../calendars/availability";
 import { answerValidUntil, slotAnswers } from "./answer-cache";
 import type { SlotsWindow } from "./query-window";
 import type { BusyContext } from "./busy";
@@ -135,6 +136,8 @@ export async function publicSlotsAnswer<T>(deps: Deps, request: PublicSlotsAnswe
   const readAt = deps.now();
   const { eventType, busy, freshness } = await loadPublicSlotsData(deps.db, deps.sql, request.lookup, request);
   const durationMinutes = checkDuration(eventType, request.duration, "duration");
+  // Connected calendars of the hosts that have some (src/calendars/availability.ts), under the cache's freshness rule.
+  const calendars = await attachCalendarBusyForSlots(deps, eventType, request.window, request.excludeBookingUid);
   const slots = publicSlots(eventType, busy, { window: request.window, now, durationMinutes, includeAway: request.includeAway });
   const body = toJsonText(request.render(slots, eventType));
   if (cacheKey !== null) {
@@ -143,6 +146,7 @@ export async function publicSlotsAnswer<T>(deps: Deps, request: PublicSlotsAnswe
       firstSlotStart: slots.reduce<number | undefined>((first, slot) => (first === undefined || slot.start < first ? slot.start : first), undefined),
       minimumNoticeMinutes: eventType.rules.minimumBookingNoticeMinutes,
       firstHoldReleaseAt: freshness.firstHoldReleaseAt,
+      calendarsValidUntil: calendars.validUntil,
     });
     slotAnswers.store(cacheKey, { body, hostVersions: freshness.slotsVersions, validUntil }, readAt);
   }

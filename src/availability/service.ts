@@ -1,9 +1,9 @@
 import { combineHostAvailability, offersSlots, schedulingTypeOf } from "../event-types/scheduling";
-import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeLookup, type HostSchedule } from "../event-types/slots-loader";
+import { loadEventTypeForSlots, type EventTypeForSlots, type EventTypeHost, type EventTypeLookup, type HostSchedule } from "../event-types/slots-loader";
 import { dayNumber, WEEK_DAYS, type WeekDay } from "../schedules/availability";
 import type { Queryable } from "../services/db";
 import { computeSlots } from "../slots/engine";
-import type { EventRules, OutOfOfficeDays, ScheduleInput, Slot } from "../slots/types";
+import type { EventRules, Interval, OutOfOfficeDays, ScheduleInput, SeatedBooking, Slot } from "../slots/types";
 import { loadBusyContext, type BusyContext } from "./busy";
 
 // The engine numbers the week's first day like Date#getDay() (0 = Sunday); an unknown name starts on Sunday.
@@ -84,6 +84,17 @@ export async function slotsForEventType(db: Queryable, eventType: EventTypeForSl
 }
 
 /**
+ * A host's busy time with their connected calendars' (set by src/calendars/availability.ts). A calendar event
+ * at exactly a seated booking's time is that booking's own event, which must not close its other seats.
+ */
+function withCalendarBusy(busy: Interval[], host: EventTypeHost, seated: readonly SeatedBooking[]): Interval[] {
+  const calendar = host.calendarBusy;
+  if (!calendar || calendar.length === 0) return busy;
+  const own = seated.length === 0 ? calendar : calendar.filter((interval) => !seated.some((b) => b.start === interval.start && b.end === interval.end));
+  return own.length === 0 ? busy : [...busy, ...own];
+}
+
+/**
  * The pure part: the engine over an event type and busy time already loaded for the same window, run for each
  * host over the host's schedule and busy time, the hosts' slots combined as the event type's scheduling says.
  * Limits and seats count the event type's bookings, whoever hosts them.
@@ -99,20 +110,22 @@ export function slotsFromBusyContext(eventType: EventTypeForSlots, context: Busy
   };
   const perHost = eventType.hosts.map((host) => ({
     isFixed: host.isFixed,
-    slots: host.schedule
-      ? computeSlots({
-          rules,
-          schedule: engineSchedule(host.schedule),
-          busy: context.busyByHost.get(host.userId) ?? [],
-          countedBookings: context.countedBookings,
-          seatedBookings: context.seatedBookings,
-          now,
-          rangeStart: options.rangeStart,
-          rangeEnd: options.rangeEnd,
-          durationMinutes: options.durationMinutes,
-          outOfOffice: awayDays(host.userId),
-        })
-      : [],
+    // A host whose connected calendar could not be read offers nothing (fail closed: src/calendars/availability.ts).
+    slots:
+      host.schedule && !host.calendarUnavailable
+        ? computeSlots({
+            rules,
+            schedule: engineSchedule(host.schedule),
+            busy: withCalendarBusy(context.busyByHost.get(host.userId) ?? [], host, rules.seatsPerTimeSlot ? context.seatedBookings : []),
+            countedBookings: context.countedBookings,
+            seatedBookings: context.seatedBookings,
+            now,
+            rangeStart: options.rangeStart,
+            rangeEnd: options.rangeEnd,
+            durationMinutes: options.durationMinutes,
+            outOfOffice: awayDays(host.userId),
+          })
+        : [],
   }));
   return combineHostAvailability(schedulingTypeOf(eventType), perHost);
 }

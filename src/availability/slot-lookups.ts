@@ -1,4 +1,5 @@
 import type { z } from "@hono/zod-openapi";
+import { attachCalendarBusyForSlots } from "../calendars/availability";
 import { narrowToRoutedHosts } from "../event-types/scheduling";
 import type { EventTypeLookup } from "../event-types/slots-loader";
 import { success } from "../http/common";
@@ -119,6 +120,7 @@ export async function slotsOfEventType(
   const { busy } = loaded;
   const eventType = narrowToRoutedHosts(loaded.eventType, query.routedUserIds);
   const durationMinutes = checkDuration(eventType, query.duration, "duration");
+  await attachCalendarBusyForSlots(deps, eventType, window, query.bookingUidToReschedule);
   const slots = publicSlots(eventType, busy, { window, now, durationMinutes });
   return slotsOutput_2024_09_04(slots, query.format ?? "time", {
     timeZone: query.timeZone,

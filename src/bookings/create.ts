@@ -20,6 +20,7 @@ import { findBookingsByIds, type BookingRecord } from "./store";
 import { bookingTitle } from "./title";
 import { bookingEvent, bookingPayload } from "./webhooks";
 import { linkRoutedBooking } from "../routing-forms/service";
+import { requireLiveCalendarBusy } from "../calendars/availability";
 
 /** A booking request, whatever API version it came from. */
 export interface CreateBookingInput {
@@ -301,6 +302,8 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
   const now = deps.now();
   const prepared = prepare(eventType, input, now);
   const seated = Boolean(eventType.rules.seatsPerTimeSlot);
+  // The hosts' connected calendars, read live (a 409 when a needed host's cannot be read); checked under the lock.
+  await requireLiveCalendarBusy(deps, eventType, { starts: prepared.starts, durationMinutes: prepared.durationMinutes });
 
   // Every host's calendar is checked and changed (the booking is written for the organizer).
   const hostUserIds = eventType.hosts.map((host) => host.userId);

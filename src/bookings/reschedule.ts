@@ -1,3 +1,4 @@
+import { requireLiveCalendarBusy } from "../calendars/availability";
 import { isTeamEventType } from "../event-types/scheduling";
 import { chooseBookingHosts, insertCoHosts, type BookingHosts } from "./hosts";
 import type { Prisma } from "../generated/prisma/client";
@@ -175,6 +176,8 @@ export async function rescheduleBooking(deps: Deps, actor: Actor | undefined, in
   const durationMs = booking.endTime.getTime() - booking.startTime.getTime();
   const durationMinutes = Math.round(durationMs / 60_000);
   const status = statusAfterMove(eventType, input, now);
+  // The hosts' connected calendars, read live (the booking's own event does not block its move).
+  await requireLiveCalendarBusy(deps, eventType, { starts: [input.start], durationMinutes, moving: booking });
 
   const teamHosts = isTeamEventType(eventType) && eventType.schedulingType !== "MANAGED" ? eventType.hosts.map((host) => host.userId) : [];
   const newId = await withBookingLock(

@@ -70,6 +70,27 @@ export interface EventTypeHost {
   priority: number;
   /** Round-robin weight (Cal.com's default 100), used only when the event type enables weights. */
   weight: number;
+  /**
+   * The host's user-level selected calendars on credentials that are not `invalid` (empty: no connected
+   * calendar to check, and nothing is fetched), read in the same statement as the hosts.
+   */
+  calendars?: HostCalendar[];
+  /** The host's `SlotsVersion.calendarsVersion` ("0" before its first change): the calendar busy cache key. */
+  calendarsVersion?: string;
+  /**
+   * Set by src/calendars/availability.ts before the engine runs: the busy time of the host's selected calendars
+   * (epoch ms), or `calendarUnavailable` when a calendar could not be read (the host then offers nothing).
+   */
+  calendarBusy?: readonly { start: number; end: number }[];
+  calendarUnavailable?: boolean;
+}
+
+/** A selected calendar of a host: the credential that reads it and its externalId. */
+export interface HostCalendar {
+  credentialId: number;
+  /** The credential's type (e.g. "apple_calendar"): only types with a provider are read. */
+  type: string;
+  externalId: string;
 }
 
 export interface EventTypeForSlots {
@@ -172,6 +193,8 @@ type HostTuple = [
   timeZone: string | null,
   weekly: WeeklyRule[] | null,
   overrides: DateOverride[] | null,
+  calendars: [credentialId: number, type: string, externalId: string][] | null,
+  calendarsVersion: string | null,
 ];
 
 const SCHEDULING_TYPES = { roundRobin: "ROUND_ROBIN", collective: "COLLECTIVE", managed: "MANAGED" } as const;
@@ -244,7 +267,8 @@ export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql 
     LEFT JOIN "users" u ON u."id" = et."userId"
     LEFT JOIN "Team" tm ON tm."id" = et."teamId"
     LEFT JOIN LATERAL (
-      SELECT json_agg(json_build_array(h."userId", h."isFixed", h."priority", h."weight", s."id", s."timeZone", av."weekly", av."overrides")
+      SELECT json_agg(json_build_array(h."userId", h."isFixed", h."priority", h."weight", s."id", s."timeZone", av."weekly", av."overrides",
+                                       cal."calendars", hv."calendarsVersion"::text)
                       ORDER BY h."order", h."userId") AS "hosts",
              array_agg(h."userId" ORDER BY h."order", h."userId") AS "hostUserIds",
              array_agg(DISTINCT s."userId") FILTER (WHERE s."userId" IS NOT NULL) AS "scheduleUserIds"
@@ -271,6 +295,14 @@ export function eventTypeForSlotsStatement(lookup: EventTypeLookup): Prisma.Sql 
         FROM "Availability" a
         WHERE a."scheduleId" = s."id"
       ) av ON TRUE
+      -- The host's selected calendars (user level) on usable credentials, for src/calendars/availability.ts.
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_array(c."id", c."type", sc."externalId") ORDER BY c."id", sc."externalId") AS "calendars"
+        FROM "SelectedCalendar" sc
+        JOIN "Credential" c ON c."id" = sc."credentialId" AND c."userId" = sc."userId"
+        WHERE sc."userId" = h."userId" AND sc."eventTypeId" IS NULL AND c."invalid" IS NOT TRUE
+      ) cal ON TRUE
+      LEFT JOIN "SlotsVersion" hv ON hv."userId" = h."userId"
     ) hs ON TRUE
     ${whereClause(lookup)}
     LIMIT 1`;
@@ -285,11 +317,13 @@ export async function loadEventTypeForSlots(db: Queryable, lookup: EventTypeLook
 
 export function eventTypeFromRow(row: EventTypeForSlotsRow): EventTypeForSlots {
   const hosts = asArray<HostTuple>(row.hosts).map(
-    ([userId, isFixed, priority, weight, scheduleId, timeZone, weekly, overrides]): EventTypeHost => ({
+    ([userId, isFixed, priority, weight, scheduleId, timeZone, weekly, overrides, calendars, calendarsVersion]): EventTypeHost => ({
       userId,
       isFixed,
       priority: priority ?? 2,
       weight: weight ?? 100,
+      calendars: (calendars ?? []).map(([credentialId, type, externalId]) => ({ credentialId, type, externalId })),
+      calendarsVersion: calendarsVersion ?? "0",
       schedule: scheduleId === null ? null : { id: scheduleId, timeZone: timeZone!, weekly: weekly ?? [], overrides: overrides ?? [] },
     }),
   );
