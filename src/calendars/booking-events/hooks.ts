@@ -6,8 +6,13 @@ import type { Deps } from "../../services";
 import type { BookingChange } from "../../workflows/reminders/booking-hooks";
 import { calendarEventMessage } from "./messages";
 
-function messagesFor(change: BookingChange) {
+/** A booking changed in place (location, guests, reassigned host): its event is updated or moved. */
+export type BookingEdit = { kind: "edited"; bookingUid: string };
+
+function messagesFor(change: BookingChange | BookingEdit) {
   switch (change.kind) {
+    case "edited":
+      return [calendarEventMessage(change.bookingUid)];
     case "created":
     case "confirmed":
     case "declined":
@@ -22,7 +27,7 @@ function messagesFor(change: BookingChange) {
   }
 }
 
-export async function writeBookingCalendarEvents(deps: Pick<Deps, "webhookQueue" | "logger">, change: BookingChange): Promise<void> {
+export async function writeBookingCalendarEvents(deps: Pick<Deps, "webhookQueue" | "logger">, change: BookingChange | BookingEdit): Promise<void> {
   const messages = [...new Map(messagesFor(change).map((m) => [m.body.bookingUid, m])).values()];
   if (messages.length === 0) return;
   try {

@@ -51,9 +51,10 @@ async function syncReference(deps: Deps, booking: EventBooking, ref: LiveReferen
     const waitMs = (current?.syncLeaseUntil?.getTime() ?? now.getTime()) - now.getTime();
     return { action: "retry", delaySeconds: Math.max(1, Math.ceil(waitMs / 1000) + 1), result: "reference leased by another consumer" };
   }
-  const wanted = booking.status === "ACCEPTED";
   try {
     const credential = ref.credentialId ? await db.credential.findUnique({ where: { id: ref.credentialId } }) : null;
+    // A reassigned booking leaves its old organizer's calendar (and is then written to the new organizer's).
+    const wanted = booking.status === "ACCEPTED" && (!credential || credential.userId === booking.userId);
     if (!credential) {
       // The connection was removed: nothing can be written or deleted through it any more.
       if (!wanted) await updateReference(db, ref.id, { deleted: true });
@@ -65,7 +66,7 @@ async function syncReference(deps: Deps, booking: EventBooking, ref: LiveReferen
       const eventId = ref.uid || ref.syncEventId;
       if (eventId && ref.externalCalendarId) await provider.deleteEvent({ uid: eventId, externalCalendarId: ref.externalCalendarId });
       await updateReference(db, ref.id, { deleted: true, syncError: null });
-      return ack("deleted");
+      return ack(booking.status === "ACCEPTED" ? "deleted from the previous organizer's calendar" : "deleted");
     }
     const event = bookingEventInput(booking);
     const fingerprint = await eventFingerprint(event);
@@ -119,15 +120,19 @@ async function syncBooking(deps: Deps, uid: string, queueAttempts: number): Prom
     const successor = await findSuccessor(db, booking.uid);
     if (successor && (await carryReferences(db, booking.id, successor.id)) > 0) await deps.webhookQueue.send(calendarEventMessage(successor.uid).body);
   }
-  let refs = await liveReferences(db, booking.id);
-  if (booking.status === "ACCEPTED" && refs.length === 0 && booking.userId !== null) {
-    const target = await findCalendarTarget(db, booking.userId);
-    if (!target) return [ack("no calendar connected")];
-    await createPendingReference(db, booking.id, target);
-    refs = await liveReferences(db, booking.id);
-  }
   const outcomes: CalendarSyncOutcome[] = [];
-  for (const ref of refs) outcomes.push(await syncReference(deps, booking, ref, queueAttempts));
+  // Two rounds at most: the second writes to a new organizer's calendar once the first removed the old event.
+  for (let round = 0; round < 2; round++) {
+    let refs = await liveReferences(db, booking.id);
+    if (booking.status === "ACCEPTED" && refs.length === 0 && booking.userId !== null) {
+      const target = await findCalendarTarget(db, booking.userId);
+      if (!target) return [...outcomes, ack("no calendar connected")];
+      await createPendingReference(db, booking.id, target);
+      refs = await liveReferences(db, booking.id);
+    }
+    for (const ref of refs) outcomes.push(await syncReference(deps, booking, ref, queueAttempts));
+    if (!outcomes.some((o) => o.result === "deleted from the previous organizer's calendar")) break;
+  }
   return outcomes;
 }
 

@@ -4,52 +4,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { calendarEventMessage } from "../../../src/calendars/booking-events/messages";
 import { api } from "../../helpers/api";
-import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host, onBooking, V } from "../../helpers/bookings";
-import { connectApple, createDavCalendar, createDavUser, type DavUser, getDavObject, listDavObjects, setDavOutage } from "../../helpers/calendars";
+import { referencesOf, utcStamp, waitFor, type Writer, writer, writtenReference } from "../../helpers/booking-events";
+import { at, attendee, book, createBookableEventType, futureMonday, onBooking, V } from "../../helpers/bookings";
+import { getDavObject, listDavObjects, setDavOutage } from "../../helpers/calendars";
 import { contractProblems } from "../../helpers/contract";
 import { withDb } from "../../helpers/fixtures";
 import { runQueue } from "../../helpers/webhooks";
 
 const monday = futureMonday(6);
-
-interface Writer<N extends string> {
-  host: Host;
-  dav: DavUser;
-  eventTypeId: number;
-  calendars: Record<N, string>;
-}
-
-/** A host with an Apple (CalDAV) connection holding the named calendars, and a bookable event type. */
-async function writer<N extends string>(calendarNames: N[], eventType: Record<string, unknown> = {}): Promise<Writer<N>> {
-  const host = await createHost();
-  const dav = await createDavUser();
-  const calendars = {} as Record<N, string>;
-  for (const name of calendarNames) calendars[name] = await createDavCalendar(dav, name, name);
-  await connectApple(host.apiKey, dav);
-  const { id } = await createBookableEventType(host, { title: "Strategy call", ...eventType });
-  return { host, dav, eventTypeId: id, calendars };
-}
-
-const referencesOf = (uid: string) => withDb((db) => db.bookingReference.findMany({ where: { booking: { uid } }, orderBy: { id: "asc" } }));
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-const writtenReference = (uid: string) =>
-  waitFor(
-    `the event of ${uid}`,
-    () => referencesOf(uid),
-    (refs) => refs.some((r) => r.syncState === "written"),
-  ).then((refs) => refs[0]!);
-
-const utcStamp = (iso: string) => iso.replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
 let main: Writer<"work" | "home">;
 

@@ -65,7 +65,10 @@ describe("CalDAV provider event writes", () => {
     expect(created).toContain("LOCATION:https://meet.example.com/abc");
     expect(created).toMatch(/ORGANIZER;CN=Org Anizer:mailto:organizer@example.com/);
     // Attendees are listed with SCHEDULE-AGENT=CLIENT, so the server (iCloud) sends no invitations of its own.
-    const attendeeLines = created!.replace(/\r\n /g, "").split("\r\n").filter((line) => line.startsWith("ATTENDEE"));
+    const attendeeLines = created!
+      .replace(/\r\n /g, "")
+      .split("\r\n")
+      .filter((line) => line.startsWith("ATTENDEE"));
     expect(attendeeLines).toHaveLength(1);
     expect(attendeeLines[0]).toMatch(/SCHEDULE-AGENT=CLIENT/);
     expect(attendeeLines[0]).toMatch(/CN=Guest/);
