@@ -1,5 +1,6 @@
-// The Worker's `queue` handler. One queue carries webhook work (fan-out and delivery messages); its
-// dead-letter queue, recognised by name (WEBHOOK_DEAD_LETTER_QUEUE), marks what ran out of retries.
+// The Worker's `queue` handler. One queue carries webhook work (fan-out and delivery messages) and the bookings'
+// calendar-event writes (src/calendars/booking-events/); its dead-letter queue, recognised by name
+// (WEBHOOK_DEAD_LETTER_QUEUE), marks what ran out of retries.
 import { readEnv, type Env } from "../env";
 import { createDeps, type Deps } from "../services";
 import { WebhookQueueMessageSchema } from "../webhooks/messages";

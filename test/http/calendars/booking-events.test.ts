@@ -9,7 +9,7 @@ import { at, attendee, book, createBookableEventType, futureMonday, onBooking, V
 import { getDavObject, listDavObjects, setDavOutage } from "../../helpers/calendars";
 import { contractProblems } from "../../helpers/contract";
 import { withDb } from "../../helpers/fixtures";
-import { runQueue } from "../../helpers/webhooks";
+import { DEAD_LETTER_QUEUE, runQueue } from "../../helpers/webhooks";
 
 const monday = futureMonday(6);
 
@@ -141,6 +141,29 @@ describe("retries and idempotency", () => {
       expect(ref.syncAttempts).toBeGreaterThanOrEqual(1);
       const objects = await listDavObjects(down.dav, down.calendars.only);
       expect(objects.map((o) => o.url)).toEqual([`${down.calendars.only}${ref.uid}.ics`]);
+    } finally {
+      await setDavOutage(down.dav, false);
+    }
+  });
+
+  it("out of retries (the dead-letter queue): the reference is marked failed, with the last error, and the booking stays", async () => {
+    const down = await writer(["only"]);
+    await setDavOutage(down.dav, true);
+    try {
+      const created = await book({ start: at(monday, 4, 11), eventTypeId: down.eventTypeId, attendee: attendee() });
+      expect(created.status, created.text).toBe(201);
+      const uid = created.body.data.uid as string;
+      await waitFor(
+        "a failed attempt",
+        () => referencesOf(uid),
+        (refs) => (refs[0]?.syncAttempts ?? 0) >= 1,
+      );
+      const run = await runQueue([{ body: calendarEventMessage(uid).body, attempts: 11 }], DEAD_LETTER_QUEUE);
+      expect(run.acked).toHaveLength(1);
+      const [failed] = await referencesOf(uid);
+      expect(failed).toMatchObject({ uid: "", syncState: "failed", deleted: null, syncLeaseUntil: null });
+      expect(failed!.syncError).toBeTruthy();
+      expect((await api(`/v2/bookings/${uid}`, { version: V })).body.data.status).toBe("accepted");
     } finally {
       await setDavOutage(down.dav, false);
     }
