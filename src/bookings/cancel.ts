@@ -6,6 +6,7 @@ import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
 import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
+import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 import { withBookingLock, type Tx } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid, findRecurringBookings, findSeat, selectBookings, type BookingRecord } from "./store";
@@ -124,6 +125,8 @@ export async function cancelBooking(deps: Deps, actor: Actor | undefined, input:
   await emitWebhookEvents(deps, [event]);
   // Workflows: the cancelled booking's pending reminders are cancelled (src/workflows/reminders/booking-hooks.ts).
   await notifyBookingChanges(deps, { kind: "cancelled", bookingUid: target.booking.uid });
+  // The organizer's calendar event (src/calendars/booking-events/).
+  await writeBookingCalendarEvents(deps, { kind: "cancelled", bookingUid: target.booking.uid });
 
   if (input.cancelSubsequentBookings && target.booking.recurringEventId) {
     return getBooking(deps, actor, target.booking.recurringEventId);

@@ -5,6 +5,7 @@ import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
 import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
+import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 import { withBookingLock, type Tx } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid, selectBookings, type BookingRecord } from "./store";
@@ -80,6 +81,8 @@ export async function confirmBooking(deps: Deps, actor: Actor, uid: string): Pro
   );
   // Workflows: a confirmed booking gets its reminders (src/workflows/reminders/booking-hooks.ts).
   await notifyBookingChanges(deps, { kind: "confirmed", bookingUids: confirmed.map((b) => b.uid) });
+  // The organizer's calendar event (src/calendars/booking-events/).
+  await writeBookingCalendarEvents(deps, { kind: "confirmed", bookingUids: confirmed.map((b) => b.uid) });
   return getBooking(deps, actor, uid);
 }
 
@@ -95,5 +98,7 @@ export async function declineBooking(deps: Deps, actor: Actor, uid: string, reas
   await emitWebhookEvents(deps, [bookingEvent("BOOKING_REJECTED", declined, bookingPayload(declined, { rejectionReason: reason ?? "" }))]);
   // Workflows: BOOKING_REJECTED messages; nothing else was scheduled for a pending booking.
   await notifyBookingChanges(deps, { kind: "declined", bookingUids: [declined.uid] });
+  // The organizer's calendar event (src/calendars/booking-events/).
+  await writeBookingCalendarEvents(deps, { kind: "declined", bookingUids: [declined.uid] });
   return getBooking(deps, actor, uid);
 }

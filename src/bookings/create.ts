@@ -11,6 +11,7 @@ import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
 import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
+import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 import { organizerOf, resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
 import { checkBookingFieldResponses, guestsDisabled } from "./fields";
 import { resolveBookingLocation, type BookingLocationInput } from "./locations";
@@ -348,6 +349,8 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
   );
   // Workflows: the new bookings' reminders (src/workflows/reminders/booking-hooks.ts).
   await notifyBookingChanges(deps, { kind: "created", bookingUids: [...new Set(bookings.map(({ booking }) => booking.uid))] });
+  // The organizer's calendar event (src/calendars/booking-events/).
+  await writeBookingCalendarEvents(deps, { kind: "created", bookingUids: [...new Set(bookings.map(({ booking }) => booking.uid))] });
 
   if (!seated) {
     return eventType.recurrence ? { kind: "recurring", bookings: bookings.map((b) => b.booking) } : { kind: "regular", booking: bookings[0]!.booking };

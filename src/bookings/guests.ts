@@ -8,6 +8,7 @@ import { guestsDisabled } from "./fields";
 import { withBookingLock } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid } from "./store";
+import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 
 export interface NewGuest {
   email: string;
@@ -63,5 +64,7 @@ export async function addGuests(deps: Deps, actor: Actor, uid: string, guests: N
       });
     },
   );
+  // The organizer's calendar event (src/calendars/booking-events/).
+  await writeBookingCalendarEvents(deps, { kind: "edited", bookingUid: uid });
   return getBooking(deps, actor, uid);
 }

@@ -7,6 +7,7 @@ import type { Deps } from "../services";
 import { locationResponse } from "./locations";
 import { getBooking, type BookingLookup } from "./read";
 import { findBookingByUid } from "./store";
+import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 
 export type NewBookingLocation =
   | { type: "address" | "attendeeAddress"; address: string }
@@ -52,6 +53,8 @@ export async function updateBookingLocation(deps: Deps, actor: Actor, uid: strin
         metadata: metadata as Prisma.InputJsonValue,
       },
     });
+    // The organizer's calendar event (src/calendars/booking-events/).
+    await writeBookingCalendarEvents(deps, { kind: "edited", bookingUid: uid });
   }
   return getBooking(deps, actor, uid);
 }

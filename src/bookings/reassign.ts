@@ -8,6 +8,7 @@ import { freeHostIds, roundRobinHistory } from "./hosts";
 import { withHostsLock, type Tx } from "./lock";
 import { chooseLuckyUser } from "./lucky-user";
 import { findBookingByUid, type BookingRecord } from "./store";
+import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 
 // Reassignment moves a round-robin team booking from its round-robin host to another free one (Cal.com's
 // roundRobinReassignment / roundRobinManualReassignment). Other bookings have no other host to move to.
@@ -89,6 +90,8 @@ async function reassign(
     return to;
   });
   const user = eventType.hostUsers.find((host) => host.id === userId)!;
+  // The organizer's calendar event (src/calendars/booking-events/): moved to the new organizer's calendar.
+  await writeBookingCalendarEvents(deps, { kind: "edited", bookingUid: booking.uid });
   return { bookingUid: booking.uid, reassignedTo: { id: user.id, name: user.name ?? "", email: user.email } };
 }
 

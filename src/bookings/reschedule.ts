@@ -10,6 +10,7 @@ import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
 import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
+import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 import { loadBookableEventTypeById, organizerOf, type BookableEventType } from "./event-type";
 import { withBookingLock, type Tx } from "./lock";
 import { canSeeSeatedAttendees } from "./read";
@@ -227,5 +228,7 @@ export async function rescheduleBooking(deps: Deps, actor: Actor | undefined, in
   await emitWebhookEvents(deps, [bookingEvent("BOOKING_RESCHEDULED", moved!, payload)]);
   // Workflows: pending reminders move to the new booking and time (src/workflows/reminders/booking-hooks.ts).
   await notifyBookingChanges(deps, { kind: "rescheduled", fromUid: booking.uid, toUid: moved!.uid, seatMove });
+  // The organizer's calendar event (src/calendars/booking-events/).
+  await writeBookingCalendarEvents(deps, { kind: "rescheduled", fromUid: booking.uid, toUid: moved!.uid, seatMove });
   return { booking: moved!, seatUid: seatMove ? input.seatUid : undefined, showAttendees: await canSeeSeatedAttendees(deps, actor, moved!) };
 }

@@ -122,7 +122,10 @@ export function isIcs(text: string): boolean {
 
 const utc = (date: Date) => ICAL.Time.fromJSDate(date, true);
 
-/** A VCALENDAR with one VEVENT for a booking (Cal.com writes no ATTENDEE lines to CalDAV servers either). */
+/**
+ * A VCALENDAR with one VEVENT for a booking. Attendees are written with SCHEDULE-AGENT=CLIENT (RFC 6638): the
+ * server lists them but sends no invitations of its own (Cal.com sends its own emails).
+ */
 export function eventToIcs(uid: string, event: CalendarEventInput, now: Date): string {
   const calendar = new ICAL.Component(["vcalendar", [], []]);
   calendar.updatePropertyWithValue("prodid", "-//Cal.com//API v2//EN");
@@ -137,6 +140,13 @@ export function eventToIcs(uid: string, event: CalendarEventInput, now: Date): s
   if (event.location) vevent.updatePropertyWithValue("location", event.location);
   const organizer = vevent.addPropertyWithValue("organizer", `mailto:${event.organizer.email}`);
   organizer.setParameter("cn", event.organizer.name);
+  for (const attendee of event.attendees) {
+    const line = vevent.addPropertyWithValue("attendee", `mailto:${attendee.email}`);
+    if (attendee.name) line.setParameter("cn", attendee.name);
+    line.setParameter("partstat", "NEEDS-ACTION");
+    line.setParameter("role", "REQ-PARTICIPANT");
+    line.setParameter("schedule-agent", "CLIENT");
+  }
   calendar.addSubcomponent(vevent);
   return calendar.toString();
 }

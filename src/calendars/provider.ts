@@ -52,7 +52,11 @@ export interface CalendarProvider {
   listCalendars(): Promise<ProviderCalendar[]>;
   /** Busy intervals of the given calendars (externalIds) overlapping [from, to). */
   getBusy(externalIds: readonly string[], from: Date, to: Date): Promise<BusyInterval[]>;
-  createEvent(externalId: string, event: CalendarEventInput): Promise<CalendarEventRef>;
+  /**
+   * `eventId`: the id to give the event where the provider lets the caller choose it (CalDAV object name and UID),
+   * so a retried create of the same event overwrites it instead of writing a second one.
+   */
+  createEvent(externalId: string, event: CalendarEventInput, options?: { eventId?: string }): Promise<CalendarEventRef>;
   updateEvent(ref: CalendarEventRef, event: CalendarEventInput): Promise<CalendarEventRef>;
   /** Deleting an event that is already gone (404/410) succeeds. */
   deleteEvent(ref: CalendarEventRef): Promise<void>;

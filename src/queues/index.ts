@@ -1,5 +1,6 @@
-// The Worker's `queue` handler. One queue carries webhook work (fan-out and delivery messages); its
-// dead-letter queue, recognised by name (WEBHOOK_DEAD_LETTER_QUEUE), marks what ran out of retries.
+// The Worker's `queue` handler. One queue carries webhook work (fan-out and delivery messages) and the bookings'
+// calendar-event writes (src/calendars/booking-events/); its dead-letter queue, recognised by name
+// (WEBHOOK_DEAD_LETTER_QUEUE), marks what ran out of retries.
 import { readEnv, type Env } from "../env";
 import { createDeps, type Deps } from "../services";
 import { WebhookQueueMessageSchema } from "../webhooks/messages";
@@ -8,6 +9,7 @@ import { processDeadLetter } from "./dead-letter";
 import { processDelivery } from "./deliver";
 import { fanOutEvent } from "./fan-out";
 import { handleWorkflowMessage } from "../workflows/reminders/consumer";
+import { processCalendarEventMessage } from "../calendars/booking-events/sync";
 
 const MISCONFIGURED_RETRY_SECONDS = 60;
 
@@ -25,6 +27,11 @@ async function handleWebhookMessage(services: Deps, env: Env, message: Message<u
     if (deadLetter) {
       await processDeadLetter(services, body, message.attempts);
       message.ack();
+    } else if (body.kind === "calendar-event") {
+      const outcome = await processCalendarEventMessage(services, body, message.attempts);
+      logger.info("calendar event sync", { bookingUid: body.bookingUid, queueAttempts: message.attempts, result: outcome.result });
+      if (outcome.action === "ack") message.ack();
+      else message.retry({ delaySeconds: outcome.delaySeconds });
     } else if (body.kind === "event") {
       await fanOutEvent(services, env, body);
       message.ack();

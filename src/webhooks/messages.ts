@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { CalendarEventMessageSchema } from "../calendars/booking-events/messages";
 import { WEBHOOK_TRIGGERS } from "./triggers";
 
 // What travels on the webhook queue. Bodies are sent as JSON so dead-lettered messages stay readable.
 //  - "event": a lifecycle event to fan out to every matching webhook (one per data change).
 //  - "deliver": one delivery (event × webhook) to attempt; `round` is the delivery's redelivery round.
+//  - "calendar-event": write a booking's event to the organizer's calendar (src/calendars/booking-events/).
 export const WebhookEventMessageSchema = z.object({
   kind: z.literal("event"),
   eventId: z.string().min(1),
@@ -27,7 +29,7 @@ export const WebhookDeliverMessageSchema = z.object({
   round: z.number().int().min(0),
 });
 
-export const WebhookQueueMessageSchema = z.discriminatedUnion("kind", [WebhookEventMessageSchema, WebhookDeliverMessageSchema]);
+export const WebhookQueueMessageSchema = z.discriminatedUnion("kind", [WebhookEventMessageSchema, WebhookDeliverMessageSchema, CalendarEventMessageSchema]);
 
 export type WebhookEventMessage = z.infer<typeof WebhookEventMessageSchema>;
 export type WebhookDeliverMessage = z.infer<typeof WebhookDeliverMessageSchema>;

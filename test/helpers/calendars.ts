@@ -98,3 +98,21 @@ export function testDeps(): Deps {
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
   return createDeps(parsed.env, "test-calendars");
 }
+
+/** The calendar objects of a collection (PROPFIND depth 1): each object's URL and iCalendar text. */
+export async function listDavObjects(user: DavUser, calendarUrl: string): Promise<{ url: string; ics: string }[]> {
+  const res = await fetch(calendarUrl, {
+    method: "PROPFIND",
+    headers: { authorization: basic(user), depth: "1", "content-type": "application/xml" },
+    body: `<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>`,
+  });
+  if (res.status !== 207) throw new Error(`PROPFIND ${calendarUrl}: ${res.status}`);
+  const hrefs = [...(await res.text()).matchAll(/<(?:\w+:)?href>([^<]+\.ics)<\/(?:\w+:)?href>/g)].map((m) => new URL(m[1]!, calendarUrl).href);
+  return Promise.all(hrefs.map(async (url) => ({ url, ics: (await getDavObject(user, url)) ?? "" })));
+}
+
+/** Makes the CalDAV server unreachable (connections dropped) for one account, or reachable again. */
+export async function setDavOutage(user: DavUser, down: boolean): Promise<void> {
+  const res = await fetch(`${radicaleUrl()}/__test/outage`, { method: "POST", body: JSON.stringify({ username: user.username, down }) });
+  if (res.status !== 204) throw new Error(`outage: ${res.status}`);
+}

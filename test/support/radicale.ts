@@ -8,6 +8,8 @@
 //   any request with `x-test-method: MKCALENDAR`   is forwarded as MKCALENDAR (workerd refuses that method)
 //   PUT  /__test/feeds/<name>.ics                  stores an ICS feed body; GET serves it (text/calendar),
 //   GET  /__test/feeds/<name>.ics?status=S         answers S instead; ?redirect=URL answers 302 to URL
+//   POST /__test/outage  {username, down}           while down, every request authenticated as that user has its
+//                                                  connection dropped (the server is unreachable for that account)
 import { type ChildProcess, spawn } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, request as httpRequest, type Server } from "node:http";
@@ -84,9 +86,24 @@ export async function startRadicale(): Promise<{ url: string; close(): Promise<v
   await waitForRadicale(radicalePort, child);
 
   const feeds = new Map<string, string>();
+  const down = new Set<string>();
+  const basicUser = (authorization: string | undefined) =>
+    authorization?.startsWith("Basic ") ? Buffer.from(authorization.slice(6), "base64").toString("utf8").split(":")[0] : undefined;
   const proxy: Server = createServer(async (request, response) => {
     const body = await readBody(request);
     const url = new URL(request.url ?? "/", "http://proxy");
+    if (url.pathname === "/__test/outage" && request.method === "POST") {
+      const { username, down: isDown } = JSON.parse(body.toString("utf8")) as { username: string; down: boolean };
+      if (isDown) down.add(username);
+      else down.delete(username);
+      response.writeHead(204).end();
+      return;
+    }
+    const user = basicUser(request.headers.authorization);
+    if (user !== undefined && down.has(user)) {
+      request.socket.destroy();
+      return;
+    }
     if (url.pathname === "/__test/users" && request.method === "POST") {
       const { username, password } = JSON.parse(body.toString("utf8")) as { username: string; password: string };
       appendFileSync(htpasswd, `${username}:${password}\n`);

@@ -107,18 +107,22 @@ export function createCalDavClient(serverUrl: string, key: CalDavAccountKey) {
       return busy.sort((a, b) => a.start.getTime() - b.start.getTime());
     },
 
-    async createEvent(externalId: string, event: CalendarEventInput, now: Date): Promise<CalendarEventRef> {
+    async createEvent(externalId: string, event: CalendarEventInput, now: Date, eventId?: string): Promise<CalendarEventRef> {
       const calendar = await ownCalendar(externalId);
-      const uid = crypto.randomUUID();
+      const uid = eventId ?? crypto.randomUUID();
       const response = await createCalendarObject({
         calendar,
-        filename: `${uid}.ics`,
+        filename: `${encodeURIComponent(uid)}.ics`,
         iCalString: eventToIcs(uid, event, now),
         headers,
         fetchOptions: fetchOptions(),
       });
+      const ref = { uid, externalCalendarId: calendar.url, meetingUrl: null, meetingId: null, meetingPassword: null };
+      // PUT with If-None-Match: * answers 412 when the object exists: an earlier attempt with this id wrote it, so
+      // the create is finished by overwriting it with the current event.
+      if (response.status === 412 && eventId) return this.updateEvent(ref, event, now);
       if (!response.ok) throw new CalendarProviderError(`Error creating event: ${response.status} ${response.statusText}`, "unavailable");
-      return { uid, externalCalendarId: calendar.url, meetingUrl: null, meetingId: null, meetingPassword: null };
+      return ref;
     },
 
     async updateEvent(ref: CalendarEventRef, event: CalendarEventInput, now: Date): Promise<CalendarEventRef> {
@@ -174,7 +178,7 @@ function createProvider(deps: Deps, credential: StoredCredential, serverUrl: (ke
     type: credential.type,
     listCalendars: () => call((davClient) => davClient.listCalendars()),
     getBusy: (externalIds, from, to) => call((davClient) => davClient.getBusy(externalIds, from, to)),
-    createEvent: (externalId, event) => call((davClient) => davClient.createEvent(externalId, event, now())),
+    createEvent: (externalId, event, options) => call((davClient) => davClient.createEvent(externalId, event, now(), options?.eventId)),
     updateEvent: (ref, event) => call((davClient) => davClient.updateEvent(ref, event, now())),
     deleteEvent: (ref) => call((davClient) => davClient.deleteEvent(ref)),
   };

@@ -64,8 +64,15 @@ describe("CalDAV provider event writes", () => {
     expect(created).toContain("DTEND:20300304T153000Z");
     expect(created).toContain("LOCATION:https://meet.example.com/abc");
     expect(created).toMatch(/ORGANIZER;CN=Org Anizer:mailto:organizer@example.com/);
-    // Cal.com writes no ATTENDEE lines to CalDAV servers (they would send invitations).
-    expect(created).not.toContain("ATTENDEE");
+    // Attendees are listed with SCHEDULE-AGENT=CLIENT, so the server (iCloud) sends no invitations of its own.
+    const attendeeLines = created!
+      .replace(/\r\n /g, "")
+      .split("\r\n")
+      .filter((line) => line.startsWith("ATTENDEE"));
+    expect(attendeeLines).toHaveLength(1);
+    expect(attendeeLines[0]).toMatch(/SCHEDULE-AGENT=CLIENT/);
+    expect(attendeeLines[0]).toMatch(/CN=Guest/);
+    expect(attendeeLines[0]).toMatch(/:mailto:guest@example.com$/);
 
     // The event blocks its time in busy times.
     expect(await calendar.getBusy([calendarUrl], new Date("2030-03-04T00:00:00Z"), new Date("2030-03-05T00:00:00Z"))).toEqual([
