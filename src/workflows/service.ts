@@ -167,6 +167,18 @@ function currentRow(workflow: WorkflowRecord): WorkflowRow {
   };
 }
 
+/**
+ * Brings the workflow's reminders in line once the write is committed. A failure here is logged, not answered: the
+ * workflow is saved, and a 500 would only invite a retry that creates it twice (the next write syncs again).
+ */
+async function syncReminders(deps: Deps, workflowId: number): Promise<void> {
+  try {
+    await syncWorkflowReminders(deps, workflowId);
+  } catch (error) {
+    deps.logger.error("workflow reminders could not be synced with the workflow", { workflowId, error: String(error) });
+  }
+}
+
 async function reloaded<O>(deps: Deps, family: Family<O>, teamId: number, workflowId: number): Promise<O> {
   const workflow = await findTeamWorkflow(deps.db, teamId, workflowId, family.type);
   if (!workflow) throw family.notFound(workflowId);
@@ -197,7 +209,7 @@ async function create<O>(
   const row: WorkflowRow = { name: body.name, ...triggerColumns(body.trigger), ...(await activationColumns(deps, family, teamId, body.activation)) };
   const steps = await stepRows(deps, teamId, body.steps, null);
   const workflowId = await deps.txDb.$transaction((tx) => insertWorkflow(tx, teamId, family.type, row, steps));
-  await syncWorkflowReminders(deps, workflowId);
+  await syncReminders(deps, workflowId);
   return reloaded(deps, family, teamId, workflowId);
 }
 
@@ -214,7 +226,7 @@ async function update<O>(deps: Deps, actor: Actor, family: Family<O>, input: Wor
   // Without `steps` the steps stay as they are; with them, a step with an id is updated, one without is added.
   const steps = body.steps ? await stepRows(deps, teamId, body.steps, current) : null;
   await deps.txDb.$transaction((tx) => replaceWorkflow(tx, current.id, row, steps));
-  await syncWorkflowReminders(deps, current.id);
+  await syncReminders(deps, current.id);
   return reloaded(deps, family, teamId, current.id);
 }
 
@@ -223,7 +235,7 @@ async function remove(deps: Deps, actor: Actor, family: Family<unknown>, input: 
   const workflow = await requireWorkflow(deps, family, input);
   // The pending reminders are cancelled (and kept, detached) before the rows cascade away.
   await deps.txDb.$transaction((tx) => deleteWorkflowRow(tx, workflow.id));
-  await syncWorkflowReminders(deps, workflow.id);
+  await syncReminders(deps, workflow.id);
 }
 
 // ---- Bodies of the two families → the shared shape ----
