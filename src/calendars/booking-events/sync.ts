@@ -43,13 +43,19 @@ async function primaryCalendar(provider: CalendarProvider): Promise<string> {
   return chosen.externalId;
 }
 
-async function syncReference(deps: Deps, booking: EventBooking, ref: LiveReference, queueAttempts: number): Promise<CalendarSyncOutcome> {
+async function syncReference(deps: Deps, booking: EventBooking, listed: LiveReference, queueAttempts: number): Promise<CalendarSyncOutcome> {
   const { db } = deps;
   const now = new Date(deps.now());
-  if (!(await claimReference(db, ref.id, now, new Date(now.getTime() + LEASE_MS)))) {
-    const current = await db.bookingReference.findUnique({ where: { id: ref.id }, select: { syncLeaseUntil: true } });
+  if (!(await claimReference(db, listed.id, now, new Date(now.getTime() + LEASE_MS)))) {
+    const current = await db.bookingReference.findUnique({ where: { id: listed.id }, select: { syncLeaseUntil: true } });
     const waitMs = (current?.syncLeaseUntil?.getTime() ?? now.getTime()) - now.getTime();
     return { action: "retry", delaySeconds: Math.max(1, Math.ceil(waitMs / 1000) + 1), result: "reference leased by another consumer" };
+  }
+  // Read again under the lease: another consumer may have written or deleted it since it was listed.
+  const ref = await db.bookingReference.findUnique({ where: { id: listed.id } });
+  if (!ref || ref.deleted === true || ref.bookingId !== booking.id) {
+    if (ref) await updateReference(db, ref.id, {});
+    return ack("settled by another consumer");
   }
   try {
     const credential = ref.credentialId ? await db.credential.findUnique({ where: { id: ref.credentialId } }) : null;

@@ -178,6 +178,16 @@ describe("retries and idempotency", () => {
       (await listDavObjects(main.dav, main.calendars.home)).filter((o) => o.ics.includes(`DTSTART:${utcStamp(at(monday, 3, 10))}`));
     expect(await objectsOfBooking()).toHaveLength(1);
 
+    // Three copies of the message at once, next to the background consumer's: still one reference, one event.
+    const twin = await book({ start: at(monday, 3, 12), eventTypeId: main.eventTypeId, attendee: attendee() });
+    expect(twin.status, twin.text).toBe(201);
+    const twinUid = twin.body.data.uid as string;
+    await runQueue([1, 2, 3].map(() => ({ body: calendarEventMessage(twinUid).body })));
+    const twinRef = await writtenReference(twinUid);
+    expect(await referencesOf(twinUid)).toHaveLength(1);
+    const twinObjects = (await listDavObjects(main.dav, main.calendars.home)).filter((o) => o.ics.includes(`DTSTART:${utcStamp(at(monday, 3, 12))}`));
+    expect(twinObjects.map((o) => o.url)).toEqual([`${main.calendars.home}${twinRef.uid}.ics`]);
+
     // The same message delivered twice more.
     for (let i = 0; i < 2; i++) {
       const run = await runQueue([{ body: calendarEventMessage(uid).body }]);
