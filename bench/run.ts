@@ -110,6 +110,9 @@ async function main() {
         headers: slotsHeaders,
       }),
     ];
+    // Warm again right before (the loads above took longer than the calendar entry's 60 s): like the other rows,
+    // the repeated row measures repeats; the first lookup's cost is the "fresh" figure.
+    await load("warmup", calendarSlotsUrl, { seconds: 2, connections: 4, headers: slotsHeaders });
     const feedBefore = feed.requests();
     results.push(await load("GET /v2/slots, connected calendar (ICS 100 ms), repeated", calendarSlotsUrl, { ...opts, headers: slotsHeaders }));
     results.push(
