@@ -30,6 +30,8 @@ import { CalendarProviderError } from "./provider";
 import { calendarProviderFor, hasCalendarProvider } from "./providers";
 
 const DAY_MS = 86_400_000;
+/** How long a slot answer computed from a stale (refreshing) calendar entry may be served from memory. */
+const STALE_ANSWER_MS = 1_000;
 
 interface Connection {
   host: EventTypeHost;
@@ -205,7 +207,13 @@ export async function attachCalendarBusy(
         validUntil = Math.min(validUntil, now + CALENDAR_FAILURE_MS);
         continue;
       }
-      validUntil = Math.min(validUntil, entry.fetchedAt + CALENDAR_BUSY_FRESH_MS);
+      // A fresh entry's answers live until it goes stale; a stale one's (its refresh under way) for a second more, so
+      // repeats are still answered from memory and pick up the refreshed entry right after it lands.
+      const age = now - entry.fetchedAt;
+      validUntil = Math.min(
+        validUntil,
+        age < CALENDAR_BUSY_FRESH_MS ? entry.fetchedAt + CALENDAR_BUSY_FRESH_MS : Math.min(entry.fetchedAt + CALENDAR_BUSY_MAX_AGE_MS, now + STALE_ANSWER_MS),
+      );
       for (const [start, end] of entry.busy) busy.push({ start, end });
     }
     host.calendarBusy = withoutIgnored(busy, ignore);
