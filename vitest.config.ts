@@ -57,10 +57,10 @@ export default defineConfig({
                 TWILIO_TOKEN: "test-twilio-token",
                 TWILIO_PHONE_NUMBER: "+15550001111",
                 TWILIO_API_URL: `${inject("messagingCaptureUrl")}/twilio/default`,
-                // Conferencing: Daily, Zoom and Microsoft are local fakes (test/support/video-fakes.ts) with test-only keys.
+                // Conferencing: Daily, Zoom and Microsoft are local fakes (test/support/video-fakes.ts) with test-only keys. No
+                // DAILY_API_KEY: Cal Video meetings are created only by the tests that set it (fetchWithEnv).
                 TEST_VIDEO_FAKES_URL: inject("videoFakesUrl"),
                 DAILY_API_URL: `${inject("videoFakesUrl")}/daily`,
-                DAILY_API_KEY: "test-daily-key",
                 ZOOM_API_URL: `${inject("videoFakesUrl")}/zoom/api`,
                 ZOOM_OAUTH_URL: `${inject("videoFakesUrl")}/zoom/oauth`,
                 ZOOM_CLIENT_ID: "test-zoom-client",

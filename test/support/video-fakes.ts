@@ -4,10 +4,10 @@
 // by the test through the values it controls (the OAuth `code`, hence the tokens, and Daily room properties):
 //
 //   POST /zoom/oauth/oauth/token?grant_type=authorization_code&code=C   Basic test-zoom-client:test-zoom-secret
-//        C = "bad-…" → 400 {error: invalid_grant}; "down-…" → 503; "stale-…" → tokens issued already expired;
+//        C = "bad-…" → 400 {error: invalid_grant}; "down-…" → 503; C containing "stale" → tokens issued already expired;
 //        else 200 {access_token: zat-C-1, refresh_token: zrt-C, expires_in: 3600}
 //   POST /zoom/oauth/oauth/token?grant_type=refresh_token&refresh_token=zrt-C
-//        C = "revoked-…" → 400 {error: invalid_grant}; else a new access token zat-C-<n> (and the same refresh token)
+//        C containing "revoked" → 400 {error: invalid_grant}; else a new access token zat-C-<n> (and the same refresh token)
 //   POST /zoom/api/users/me/meetings, PATCH|DELETE /zoom/api/meetings/<id>   Bearer a live zat-… token, else 401 (code 124)
 //   POST /daily/rooms, POST /daily/meeting-tokens, DELETE /daily/rooms/<name>   Bearer test-daily-key, else 401;
 //        a room whose properties carry `"fail": 503` (tests only) is answered 503
@@ -84,14 +84,14 @@ export async function startVideoFakes(): Promise<{ url: string; close(): Promise
         if (code.startsWith("bad-")) return reply(400, { reason: "Invalid authorization code", error: "invalid_grant" });
         if (code.startsWith("down-")) return reply(503, { error: "unavailable" });
         const token = `zat-${code}-1`;
-        const expiresIn = code.startsWith("stale-") ? -60 : 3600;
+        const expiresIn = code.includes("stale") ? -60 : 3600;
         zoomTokens.set(token, Date.now() + expiresIn * 1000);
         return reply(200, { access_token: token, token_type: "bearer", refresh_token: `zrt-${code}`, expires_in: expiresIn, scope: "meeting:write" });
       }
       if (grant === "refresh_token") {
         const refresh = url.searchParams.get("refresh_token") ?? "";
         const code = refresh.replace(/^zrt-/, "");
-        if (!refresh.startsWith("zrt-") || code.startsWith("revoked-")) return reply(400, { reason: "Invalid Token!", error: "invalid_grant" });
+        if (!refresh.startsWith("zrt-") || code.includes("revoked")) return reply(400, { reason: "Invalid Token!", error: "invalid_grant" });
         const n = (zoomRefreshCount.get(code) ?? 1) + 1;
         zoomRefreshCount.set(code, n);
         const token = `zat-${code}-${n}`;
