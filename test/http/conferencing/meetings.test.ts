@@ -74,6 +74,22 @@ describe("Zoom", () => {
     expect(listed.body.data[0].invalid).toBe(true);
   });
 
+  it("a plain-JSON key as Cal.com stores it (a migrated database) is used, refreshed, and saved back encrypted", async () => {
+    const host = await createHost();
+    const code = unique("plain");
+    await withDb((db) =>
+      db.credential.create({
+        data: { type: "zoom_video", appId: "zoom", userId: host.userId, key: { access_token: "expired", refresh_token: `zrt-${code}`, expiry_date: 1 } },
+      }),
+    );
+    const eventType = await createBookableEventType(host, { locations: [{ type: "integration", integration: "zoom" }] });
+    const booking = expectSuccess<LooseBody>(await book({ start: at(monday, 4, 10), eventTypeId: eventType.id, attendee: attendee() }), 201).data;
+    expect(booking.location).toMatch(/^https:\/\/zoom\.example\.com\/j\//);
+    const [credential] = await credentialsOf({ userId: host.userId });
+    expect(typeof credential!.key).toBe("string");
+    expect(JSON.parse(await symmetricDecrypt(credential!.key as string, ENCRYPTION_KEY)).access_token).toBe(`zat-${code}-2`);
+  });
+
   it("a Zoom 5xx leaves the booking booked (201), with its location string and no reference", async () => {
     const { eventType } = await zoomHost(unique("fivexx"), "zoom-5xx call");
     const res = await book({ start: at(monday, 3, 10), eventTypeId: eventType.id, attendee: attendee() });
