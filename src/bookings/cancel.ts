@@ -5,6 +5,7 @@ import { actorEmail, isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
+import { deleteCancelledBookingMeetings } from "../conferencing/meetings";
 import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
 import { withBookingLock, type Tx } from "./lock";
 import { getBooking, type BookingLookup } from "./read";
@@ -124,6 +125,8 @@ export async function cancelBooking(deps: Deps, actor: Actor | undefined, input:
   await emitWebhookEvents(deps, [event]);
   // Workflows: the cancelled booking's pending reminders are cancelled (src/workflows/reminders/booking-hooks.ts).
   await notifyBookingChanges(deps, { kind: "cancelled", bookingUid: target.booking.uid });
+  // Its Zoom / Cal Video meetings are deleted at the provider (src/conferencing/meetings.ts).
+  await deleteCancelledBookingMeetings(deps, target.booking);
 
   if (input.cancelSubsequentBookings && target.booking.recurringEventId) {
     return getBooking(deps, actor, target.booking.recurringEventId);

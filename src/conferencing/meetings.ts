@@ -25,12 +25,13 @@ const VIDEO_LOCATIONS = new Set(["integrations:daily", "integrations:zoom"]);
 
 async function zoomCredentialOf(deps: Deps, booking: MeetingBooking): Promise<Credential | null> {
   if (booking.userId === null) return null;
-  const own = await deps.db.credential.findFirst({ where: { userId: booking.userId, type: "zoom_video", invalid: { not: true } }, orderBy: { id: "desc" } });
+  const usable = { OR: [{ invalid: null }, { invalid: false }] };
+  const own = await deps.db.credential.findFirst({ where: { userId: booking.userId, type: "zoom_video", ...usable }, orderBy: { id: "desc" } });
   if (own) return own;
   const row = await deps.db.booking.findUnique({ where: { id: booking.id }, select: { eventType: { select: { teamId: true } } } });
   const teamId = row?.eventType?.teamId;
   if (!teamId) return null;
-  return deps.db.credential.findFirst({ where: { teamId, type: "zoom_video", invalid: { not: true } }, orderBy: { id: "desc" } });
+  return deps.db.credential.findFirst({ where: { teamId, type: "zoom_video", OR: [{ invalid: null }, { invalid: false }] }, orderBy: { id: "desc" } });
 }
 
 /** Creates the meeting of each booking that needs one; answers the bookings with their new metadata. */
@@ -85,4 +86,37 @@ export async function createBookingMeetings<B extends MeetingBooking>(deps: Deps
     }
   }
   return out;
+}
+
+/**
+ * After a cancellation (Cal.com's handleCancelBooking): the video meetings of the cancelled booking (and of its
+ * cancelled series) are deleted at the provider, best effort, and every such reference is marked `deleted`.
+ */
+export async function deleteCancelledBookingMeetings(deps: Deps, booking: { uid: string; recurringEventId: string | null }): Promise<void> {
+  const references = await deps.db.bookingReference.findMany({
+    where: {
+      type: { in: ["daily_video", "zoom_video"] },
+      // `deleted` is NULL on a live reference (SQL's `<> true` would skip it).
+      OR: [{ deleted: null }, { deleted: false }],
+      booking: { status: "CANCELLED", OR: [{ uid: booking.uid }, ...(booking.recurringEventId ? [{ recurringEventId: booking.recurringEventId }] : [])] },
+    },
+    include: { credential: true },
+  });
+  if (references.length === 0) return;
+  for (const reference of references) {
+    const location = reference.type === "daily_video" ? "integrations:daily" : "integrations:zoom";
+    const provider = videoProviderFor(deps, location, reference.credential);
+    if (!provider || !reference.meetingId) continue;
+    try {
+      await provider.deleteMeeting(reference.meetingId);
+    } catch (error) {
+      deps.logger.warn("video meeting not deleted", {
+        bookingUid: booking.uid,
+        type: reference.type,
+        status: error instanceof VideoProviderError ? error.status : undefined,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  await deps.db.bookingReference.updateMany({ where: { id: { in: references.map((r) => r.id) } }, data: { deleted: true } });
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { symmetricDecrypt } from "../../../src/credentials/encryption";
 import { expectSuccess, type LooseBody } from "../../helpers/api";
 import { fetchWithEnv } from "../../helpers/app";
-import { at, attendee, book, createBookableEventType, createHost, futureMonday, V } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, onBooking, V } from "../../helpers/bookings";
 import { connectZoom, credentialsOf, received } from "../../helpers/conferencing";
 import { unique, withDb } from "../../helpers/fixtures";
 
@@ -88,6 +88,20 @@ describe("Zoom", () => {
     const [credential] = await credentialsOf({ userId: host.userId });
     expect(typeof credential!.key).toBe("string");
     expect(JSON.parse(await symmetricDecrypt(credential!.key as string, ENCRYPTION_KEY)).access_token).toBe(`zat-${code}-2`);
+  });
+
+  it("cancelling the booking deletes its Zoom meeting and marks the reference deleted", async () => {
+    const code = unique("cancel");
+    const { host, eventType } = await zoomHost(code);
+    const booking = expectSuccess<LooseBody>(await book({ start: at(monday, 4, 14), eventTypeId: eventType.id, attendee: attendee() }), 201).data;
+    const meetingId = booking.location.split("/").pop();
+    const cancelled = await onBooking(booking.uid, "/cancel", { method: "POST", key: host.apiKey, body: { cancellationReason: "No longer needed" } });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    const deletes = (await received(`/zoom/api/meetings/${meetingId}`)).filter((r) => r.method === "DELETE");
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0]!.headers.authorization).toBe(`Bearer zat-${code}-1`);
+    const [reference] = await references(booking.uid);
+    expect(reference!.deleted).toBe(true);
   });
 
   it("a Zoom 5xx leaves the booking booked (201), with its location string and no reference", async () => {
