@@ -57,6 +57,18 @@ export default defineConfig({
                 TWILIO_TOKEN: "test-twilio-token",
                 TWILIO_PHONE_NUMBER: "+15550001111",
                 TWILIO_API_URL: `${inject("messagingCaptureUrl")}/twilio/default`,
+                // Conferencing: Daily, Zoom and Microsoft are local fakes (test/support/video-fakes.ts) with test-only keys. No
+                // DAILY_API_KEY: Cal Video meetings are created only by the tests that set it (fetchWithEnv).
+                TEST_VIDEO_FAKES_URL: inject("videoFakesUrl"),
+                DAILY_API_URL: `${inject("videoFakesUrl")}/daily`,
+                ZOOM_API_URL: `${inject("videoFakesUrl")}/zoom/api`,
+                ZOOM_OAUTH_URL: `${inject("videoFakesUrl")}/zoom/oauth`,
+                ZOOM_CLIENT_ID: "test-zoom-client",
+                ZOOM_CLIENT_SECRET: "test-zoom-secret",
+                MSTEAMS_OAUTH_URL: `${inject("videoFakesUrl")}/msteams`,
+                MSTEAMS_GRAPH_URL: `${inject("videoFakesUrl")}/msteams/graph`,
+                MSTEAMS_CLIENT_ID: "test-msteams-client",
+                MSTEAMS_CLIENT_SECRET: "test-msteams-secret",
               },
             },
           })),
@@ -70,6 +82,7 @@ export default defineConfig({
             "test/support/postgres-fault-proxy.ts",
             "test/support/messaging-capture.ts",
             "test/support/radicale.ts",
+            "test/support/video-fakes.ts",
           ],
           // Generous: a file's first request compiles Prisma's wasm (~4 s alone), which takes longer while two
           // other files and the property tests share the cores. A stuck test still fails, only later.

@@ -3,6 +3,20 @@ import { refreshApiKeyOperation } from "./api-keys/refresh";
 import { checkAtomsEmailVerificationOperation } from "./atoms/check-email-verification";
 import { getAtomsPublicEventTypeOperation } from "./atoms/get-public-event-type";
 import { listCalendarsOperation } from "./calendars/list";
+import { getConferencingOAuthUrlOperation } from "./conferencing/auth-url";
+import { saveConferencingOAuthCredentialsOperation } from "./conferencing/callback";
+import { connectConferencingAppOperation } from "./conferencing/connect";
+import { disconnectConferencingAppOperation } from "./conferencing/disconnect";
+import { getDefaultConferencingAppOperation } from "./conferencing/get-default";
+import { listConferencingAppsOperation } from "./conferencing/list";
+import { setDefaultConferencingAppOperation } from "./conferencing/set-default";
+import { getTeamConferencingOAuthUrlOperation } from "./organizations/teams/conferencing/auth-url";
+import { saveTeamConferencingOAuthCredentialsOperation } from "./organizations/teams/conferencing/callback";
+import { connectTeamConferencingAppOperation } from "./organizations/teams/conferencing/connect";
+import { disconnectTeamConferencingAppOperation } from "./organizations/teams/conferencing/disconnect";
+import { getDefaultTeamConferencingAppOperation } from "./organizations/teams/conferencing/get-default";
+import { listTeamConferencingAppsOperation } from "./organizations/teams/conferencing/list";
+import { setDefaultTeamConferencingAppOperation } from "./organizations/teams/conferencing/set-default";
 import { getBusyTimesOperation } from "./calendars/busy-times";
 import { checkCalendarOperation } from "./calendars/check";
 import { disconnectCalendarOperation } from "./calendars/disconnect";
@@ -283,6 +297,14 @@ export const operations: readonly Operation<any>[] = [
   addSelectedCalendarOperation,
   removeSelectedCalendarOperation,
   updateDestinationCalendarOperation,
+  // Conferencing: the static /default before the /{app}/… paths.
+  listConferencingAppsOperation,
+  getDefaultConferencingAppOperation,
+  connectConferencingAppOperation,
+  getConferencingOAuthUrlOperation,
+  saveConferencingOAuthCredentialsOperation,
+  setDefaultConferencingAppOperation,
+  disconnectConferencingAppOperation,
   // Slots: 2024-09-04 (public lookups and reservations), and the legacy endpoints the atoms call.
   getSlotsOperation,
   reserveSlotOperation,
@@ -397,6 +419,14 @@ export const operations: readonly Operation<any>[] = [
   // org org-bookings: organization, org team and org user bookings, and organization webhooks.
   listOrganizationTeamBookingsOperation,
   getOrganizationTeamBookingReferencesOperation,
+  // org conferencing: Orgs / Teams / Conferencing (static /default before /{app}/…).
+  listTeamConferencingAppsOperation,
+  getDefaultTeamConferencingAppOperation,
+  connectTeamConferencingAppOperation,
+  getTeamConferencingOAuthUrlOperation,
+  saveTeamConferencingOAuthCredentialsOperation,
+  setDefaultTeamConferencingAppOperation,
+  disconnectTeamConferencingAppOperation,
   listOrganizationUserBookingsOperation,
   listOrganizationBookingsOperation,
   ...organizationWebhookOperations,

@@ -115,6 +115,23 @@ export const EnvSchema = z
     MESSAGING_TIMEOUT_MS: positiveInt(10_000),
     // Apple iCloud calendars are CalDAV at this URL (Cal.com hard-codes https://caldav.icloud.com); tests point it at Radicale.
     APPLE_CALDAV_URL: z.url().default("https://caldav.icloud.com"),
+    // Conferencing (src/conferencing/): Cal Video is Daily's REST API (DAILY_API_KEY; without it Cal Video meetings are
+    // not created), Zoom is an OAuth app (ZOOM_CLIENT_ID/SECRET; without them Zoom cannot be connected), MS Teams
+    // likewise (MSTEAMS_CLIENT_ID/SECRET). Base URLs are settings so tests use local fakes.
+    DAILY_API_URL: z.url().default("https://api.daily.co/v1"),
+    DAILY_API_KEY: z.string().min(1).optional(),
+    ZOOM_API_URL: z.url().default("https://api.zoom.us/v2"),
+    ZOOM_OAUTH_URL: z.url().default("https://zoom.us"),
+    ZOOM_CLIENT_ID: z.string().min(1).optional(),
+    ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
+    MSTEAMS_OAUTH_URL: z.url().default("https://login.microsoftonline.com/common"),
+    MSTEAMS_GRAPH_URL: z.url().default("https://graph.microsoft.com"),
+    MSTEAMS_CLIENT_ID: z.string().min(1).optional(),
+    MSTEAMS_CLIENT_SECRET: z.string().min(1).optional(),
+    // Public base URL of this API (OAuth redirect URIs: <API_URL>/v2/conferencing/<app>/oauth/callback); unset, the
+    // request's own origin.
+    API_URL: z.url().optional(),
+    VIDEO_TIMEOUT_MS: positiveInt(10_000),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",

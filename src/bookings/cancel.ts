@@ -5,6 +5,7 @@ import { actorEmail, isOwnerOrOrgAdmin } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
+import { deleteCancelledBookingMeetings } from "../conferencing/meetings";
 import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
 import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 import { withBookingLock, type Tx } from "./lock";
@@ -127,6 +128,8 @@ export async function cancelBooking(deps: Deps, actor: Actor | undefined, input:
   await notifyBookingChanges(deps, { kind: "cancelled", bookingUid: target.booking.uid });
   // The organizer's calendar event (src/calendars/booking-events/).
   await writeBookingCalendarEvents(deps, { kind: "cancelled", bookingUid: target.booking.uid });
+  // Its Zoom / Cal Video meetings are deleted at the provider (src/conferencing/meetings.ts).
+  await deleteCancelledBookingMeetings(deps, target.booking);
 
   if (input.cancelSubsequentBookings && target.booking.recurringEventId) {
     return getBooking(deps, actor, target.booking.recurringEventId);

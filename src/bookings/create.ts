@@ -10,6 +10,7 @@ import { requireBookableOccurrences, requireBookableSlot } from "./availability"
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
+import { createBookingMeetings } from "../conferencing/meetings";
 import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
 import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
 import { organizerOf, resolveBookableEventType, type BookableEventType, type EventTypeIdentity } from "./event-type";
@@ -327,10 +328,12 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
     return written;
   });
 
-  const records = await findBookingsByIds(
+  const found = await findBookingsByIds(
     deps.db,
     created.map((c) => c.id),
   );
+  // Zoom / Cal Video meetings (src/conferencing/meetings.ts): the meeting URL becomes the booking's location.
+  const records = seated ? found : await createBookingMeetings(deps, found);
   const byId = new Map(records.map((record) => [record.id, record]));
   const bookings = created.map((c) => ({ booking: byId.get(c.id)!, seatUid: c.seatUid }));
   if (input.routingFormResponseId !== undefined) {

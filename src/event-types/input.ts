@@ -210,6 +210,8 @@ interface Resulting {
 export interface InputRules {
   /** Org team event types: the booking form may ask for a phone number instead of an email (Cal.com's org routes). */
   allowPhoneOnly?: boolean;
+  /** Integration names of the owner's connected video apps (src/conferencing/store.ts connectedIntegrations). */
+  connectedIntegrations?: ReadonlySet<string>;
 }
 
 function checkContactField(bookingFields: readonly StoredBookingField[], rules: InputRules) {
@@ -226,7 +228,7 @@ function checkRules(after: Resulting, input: Input, bookingFields: readonly Stor
   if (input.useDestinationCalendarEmail) {
     throw badRequest("Validation failed: A primary connected calendar is required to set useDestinationCalendarEmail");
   }
-  const app = input.locations ? unconnectedIntegration(input.locations) : undefined;
+  const app = input.locations ? unconnectedIntegration(input.locations, rules.connectedIntegrations) : undefined;
   if (app) throw badRequest(`locations - ${app} not connected.`);
   const seated = after.seatsPerTimeSlot !== null && after.seatsPerTimeSlot > 0;
   if (seated && after.locations.length > 1) throw badRequest("Seats Validation failed: Seats are enabled but more than one location provided.");

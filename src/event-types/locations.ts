@@ -81,10 +81,10 @@ export const LocationsInputSchema = z.array(LocationInputSchema).min(1, "'locati
 export const DEFAULT_LOCATIONS: readonly LocationInput[] = [{ type: "integration", integration: "cal-video" }];
 
 /**
- * Conferencing apps other than Cal Video need the app connected to the user's account. This deployment has no
- * app credentials, so Cal.com's answer for such a user applies: 400 "<app> not connected.".
+ * Conferencing apps other than Cal Video need the app connected to the owner's account (`connected`: the
+ * integration names of its video credentials, src/conferencing/store.ts); otherwise Cal.com's 400 "<app> not connected.".
  */
-export function unconnectedIntegration(locations: readonly LocationInput[]): string | undefined {
-  const location = locations.find((l) => l.type === "integration" && l.integration !== "cal-video");
+export function unconnectedIntegration(locations: readonly LocationInput[], connected: ReadonlySet<string> = new Set()): string | undefined {
+  const location = locations.find((l) => l.type === "integration" && l.integration !== "cal-video" && !connected.has(l.integration));
   return location?.type === "integration" ? location.integration : undefined;
 }

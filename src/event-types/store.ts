@@ -6,6 +6,7 @@ import { defaultBookingFields } from "./booking-fields";
 import { eventTypeDoesNotExist, eventTypeNotFound, eventTypeNotOwned, eventTypeSlugTaken } from "./errors";
 import { createData, updateData } from "./input";
 import { DEFAULT_LOCATIONS } from "./locations";
+import { connectedIntegrationsFor } from "../conferencing/store";
 import { eventTypeOwnerSelect, toEventTypeOutput, withoutHiddenBookingFields, type EventTypeOutput, type EventTypeRecord, type EventTypeOwner } from "./output";
 import type { CreateEventTypeInput, EventTypeIdInput, GetEventTypesQuery, UpdateEventTypeInput } from "./schemas";
 
@@ -24,7 +25,7 @@ async function assertOwnsSchedule(db: Db, userId: number, scheduleId: number | n
 export async function createEventType(deps: Deps, actor: Actor, input: CreateEventTypeInput): Promise<EventTypeOutput> {
   const { db } = deps;
   const { userId } = actor;
-  const data = createData(input);
+  const data = createData(input, { connectedIntegrations: await connectedIntegrationsFor(deps, { kind: "user", userId }, input.locations) });
   const clash = await db.eventType.findUnique({ where: { userId_slug: { userId, slug: data.slug } }, select: { id: true } });
   if (clash) throw eventTypeSlugTaken();
   await assertOwnsSchedule(db, userId, data.scheduleId);
@@ -50,7 +51,8 @@ export async function updateEventType(
   const { userId } = actor;
   const existing = await db.eventType.findFirst({ where: { id: eventTypeId, userId }, ...withOwner });
   if (!existing) throw eventTypeNotFound(eventTypeId);
-  const data = updateData(input, existing as EventTypeRecord);
+  const connectedIntegrations = await connectedIntegrationsFor(deps, { kind: "user", userId }, input.locations);
+  const data = updateData(input, existing as EventTypeRecord, { connectedIntegrations });
   await assertOwnsSchedule(db, userId, data.scheduleId);
   const updated = await db.eventType.update({ where: { id: eventTypeId }, data, ...withOwner });
   return toEventTypeOutput(updated as EventTypeRecord, deps.env.WEBSITE_URL);

@@ -1,3 +1,4 @@
+import { connectedIntegrationsFor } from "../conferencing/store";
 import type { Actor } from "../auth/principal";
 import { eventTypeDoesNotExist, eventTypeNotFound } from "../event-types/errors";
 import { createData, type InputRules, updateData } from "../event-types/input";
@@ -135,7 +136,8 @@ export async function createTeamEventType(
 ): Promise<TeamEventTypeOutput | TeamEventTypeOutput[]> {
   const { db } = deps;
   await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
-  const data = createData(body, inputRules(orgId));
+  const connectedIntegrations = await connectedIntegrationsFor(deps, { kind: "team", teamId }, body.locations);
+  const data = createData(body, { ...inputRules(orgId), connectedIntegrations });
   await assertSlugFree(db, teamId, data.slug);
   await assertTeamSchedule(db, teamId, data.scheduleId);
   const type = storedSchedulingType(body.schedulingType);
@@ -222,7 +224,8 @@ export async function updateTeamEventType(
   await requireTeamScopeRole(deps, actor, { teamId, orgId }, "TEAM_ADMIN");
   const existing = await findTeamEventType(db, teamId, eventTypeId);
   if (!existing) throw eventTypeNotFound(eventTypeId);
-  const data = updateData(body, existing as unknown as EventTypeRecord, inputRules(orgId));
+  const connectedIntegrations = await connectedIntegrationsFor(deps, { kind: "team", teamId }, body.locations);
+  const data = updateData(body, existing as unknown as EventTypeRecord, { ...inputRules(orgId), connectedIntegrations });
   if (data.slug !== undefined) await assertSlugFree(db, teamId, data.slug as string, eventTypeId);
   await assertTeamSchedule(db, teamId, data.scheduleId);
   const currentType = existing.schedulingType ?? "COLLECTIVE";

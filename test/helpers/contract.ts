@@ -134,6 +134,11 @@ const ERRATA: Record<string, Schema> = {
   "GetRoutingFormWorkflowOutput.data": ref("RoutingFormWorkflowOutput"),
   "EventTypeWorkflowStepOutputDto.includeCalendarEvent": { type: "boolean" },
   "RoutingFormWorkflowStepOutputDto.includeCalendarEvent": { type: "boolean" },
+  // modules/conferencing/outputs/get-conferencing-apps.output.ts renders the credential row: an organization team's
+  // credential (Orgs / Teams / Conferencing) has a teamId and no userId (null), which the document does not allow.
+  "ConferencingAppsOutputDto.userId": { type: "number", nullable: true },
+  // conferencing.controller.ts answers `{status, data: {url}}` (ConferencingAppsOauthUrlOutputDto); the document omits `data`.
+  "GetConferencingAppsOauthUrlResponseDto.data": { type: "object", required: ["url"], properties: { url: { type: "string" } } },
 };
 
 // The team event type output shares the personal one's settings, and their errata.

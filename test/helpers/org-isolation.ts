@@ -183,10 +183,12 @@ const CHILD_PARAMS: Record<string, Resolver> = {
   routingFormId: (t) => t.routingFormId,
   responseId: (t) => t.responseId,
   workflowId: (t) => t.workflowId,
+  // Not an id: a conferencing app slug, the one each route takes (connect takes only google-meet).
+  app: (_t, path) => (path.endsWith("/{app}/connect") ? "google-meet" : "zoom"),
 };
 
 /** Path params that name no row of one org (the same value in both): no foreign-child case for them. */
-const NOT_IDS = ["permission"];
+const NOT_IDS = ["permission", "app"];
 
 const paramsOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
 
@@ -298,6 +300,7 @@ const SLOTS_WINDOW = "?start=2031-03-10&end=2031-03-11";
 const QUERIES: Record<string, string> = {
   [`POST ${ORG}/routing-forms/{routingFormId}/responses`]: SLOTS_WINDOW,
   [`POST ${ORG}/teams/{teamId}/routing-forms/{routingFormId}/responses`]: SLOTS_WINDOW,
+  [`GET ${ORG}/teams/{teamId}/conferencing/{app}/oauth/callback`]: "?state=isolation&code=isolation",
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -44,6 +44,9 @@ const PUBLIC = [
   "GET /v2/teams/{teamId}/event-types",
   // org org-event-types: its org twin has only IsOrgGuard, IsTeamInOrg and IsAdminAPIEnabledGuard.
   "GET /v2/organizations/{orgId}/teams/{teamId}/event-types",
+  // The conferencing OAuth callback is the provider's browser redirect (Cal.com: @UseGuards() with no guard); the
+  // signed state is what names the user.
+  "GET /v2/conferencing/{app}/oauth/callback",
 ];
 // Cal.com's OptionalApiAuthGuard: anonymous callers pass, wrong credentials do not.
 const OPTIONAL_AUTH = [
