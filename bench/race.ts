@@ -5,6 +5,8 @@
 // no two accepted bookings of a host overlap, an ordinary slot holds exactly one booking, a seated one never
 // more than its seats, and the 201s match the rows. Exits non-zero on any violation or any answer other than
 // 201 / 409.
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import pg from "pg";
 import { seedHost } from "./bookings.ts";
 import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
@@ -72,6 +74,11 @@ async function main() {
     ).flat();
     const attempts: Attempt[] = [];
     const started = performance.now();
+    // The machine's 1-minute load average every 5 s (2 cores, shared with whatever else runs).
+    const loads: number[] = [];
+    const loadAverage = () => Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+    loads.push(loadAverage());
+    const loadTimer = setInterval(() => loads.push(loadAverage()), 5000);
     let next = 0;
     await Promise.all(
       Array.from({ length: PARALLEL }, async () => {
@@ -98,10 +105,13 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    clearInterval(loadTimer);
 
     // Answers.
     const count = (status: number) => attempts.filter((a) => a.status === status).length;
     const others = attempts.filter((a) => a.status !== 201 && a.status !== 409);
+    const otherAnswers = new Map<string, number>();
+    for (const a of others) otherAnswers.set(`${a.status} ${a.message}`, (otherAnswers.get(`${a.status} ${a.message}`) ?? 0) + 1);
     if (others.length > 0) failures.push(`${others.length} answers neither 201 nor 409: ${JSON.stringify(others.slice(0, 5))}`);
     const latencies = attempts.map((a) => a.ms).sort((a, b) => a - b);
     const conflictMessages = new Map<string, number>();
@@ -172,7 +182,9 @@ async function main() {
       "p50 ms": Math.round(percentile(latencies, 50)),
       "p99 ms": Math.round(percentile(latencies, 99)),
       conflictMessages: Object.fromEntries(conflictMessages),
+      otherAnswers: Object.fromEntries(otherAnswers),
       check,
+      machine: { cores: availableParallelism(), loadAverage: { min: Math.min(...loads), max: Math.max(...loads) } },
       violations: failures.length,
     };
     console.log(
