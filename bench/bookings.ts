@@ -45,8 +45,8 @@ async function call(url: string, init: RequestInit): Promise<{ status: number; b
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-/** A host with a 24/7 UTC schedule and a 15-minute event type without notice, through the API itself. */
-async function seedHost(baseUrl: string, databaseUrl: string, index: number) {
+/** A host with a 24/7 UTC schedule and a 15-minute event type without notice (plus `eventTypeFields`), through the API itself. */
+export async function seedHost(baseUrl: string, databaseUrl: string, index: number, eventTypeFields: Record<string, unknown> = {}) {
   const tenant = await seedUserWithApiKey(databaseUrl, { email: `bench-host-${index}-${Date.now()}@example.com`, timeZone: "UTC" });
   const headers = { authorization: `Bearer ${tenant.apiKey}`, "content-type": "application/json" };
   const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -59,10 +59,10 @@ async function seedHost(baseUrl: string, databaseUrl: string, index: number) {
   const eventType = await call(`${baseUrl}/v2/event-types`, {
     method: "POST",
     headers: { ...headers, "cal-api-version": "2024-06-14" },
-    body: JSON.stringify({ title: "Bench", slug: `bench-${index}-${Date.now()}`, lengthInMinutes: 15, minimumBookingNotice: 0 }),
+    body: JSON.stringify({ title: "Bench", slug: `bench-${index}-${Date.now()}`, lengthInMinutes: 15, minimumBookingNotice: 0, ...eventTypeFields }),
   });
   if (eventType.status !== 201) throw new Error(`event type: ${eventType.status} ${JSON.stringify(eventType.body)}`);
-  return { userId: tenant.userId, eventTypeId: eventType.body.data.id as number };
+  return { userId: tenant.userId, eventTypeId: eventType.body.data.id as number, apiKey: tenant.apiKey };
 }
 
 /** `connections` workers loop for `seconds`, each request built by `next(i)`. */

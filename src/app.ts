@@ -6,6 +6,7 @@ import { idempotency } from "../middleware/idempotency";
 import { rejectNulCharacters } from "../middleware/nul-characters";
 import { rateLimit } from "../middleware/rate-limit";
 import { requestId } from "../middleware/request-id";
+import { wrapThrownValues } from "../middleware/thrown-values";
 import { requestLog } from "../middleware/request-log";
 import { corsForAnyOrigin, securityHeaders } from "../middleware/security";
 import { services } from "../middleware/services";
@@ -27,6 +28,7 @@ export function createApp() {
 
   // The request pipeline, in order. Headers decided before the handler runs are set with c.header(), and
   // answers are built with c.json/c.body/c.html, which add them; a hand-built `new Response` would not carry them.
+  app.use("*", wrapThrownValues);
   app.use("*", requestId);
   app.use("*", requestLog);
   app.use("*", securityHeaders);

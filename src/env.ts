@@ -95,6 +95,8 @@ export const EnvSchema = z
     // Test/development only: lets subscriber URLs point at loopback (a local receiver). Unset: true in
     // development (a local receiver is what a developer tests with), false otherwise.
     WEBHOOK_ALLOW_LOOPBACK: booleanFlag,
+    // Opt-in: GET /health also reports the isolate's in-memory caches (sizes against their bounds), for soak runs.
+    HEALTH_MEMORY_STATS: booleanFlag.transform((value) => value ?? false),
     // Cal.com's key for credential secrets (CalDAV/Apple/ICS keys, delegation and Stripe secrets): 32 latin1
     // characters, the same value as the Cal.com deployment whose database this serves (src/credentials/encryption.ts).
     CALENDSO_ENCRYPTION_KEY: z.string().length(32, "CALENDSO_ENCRYPTION_KEY must be exactly 32 characters").optional(),

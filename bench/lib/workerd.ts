@@ -10,6 +10,9 @@ export interface WorkerSpec {
   port: number;
   bindings?: Record<string, string>;
   queues?: string[]; // producer binding names, pointed at a sink service
+  // Producer binding name → a local broker (bench/lib/queue-broker.js) that hands the messages to this worker's
+  // own `queue` handler; the broker answers POST /flush and GET /stats on `port`.
+  queueBroker?: { binding: string; queue: string; deadLetterQueue: string; maxBatchSize: number; maxRetries: number; port: number };
 }
 
 const capnpString = (value: string) => JSON.stringify(value);
@@ -25,7 +28,8 @@ function workerBlock(spec: WorkerSpec, configDir: string) {
     });
   const bindings = [
     ...Object.entries(spec.bindings ?? {}).map(([name, value]) => `(name = ${capnpString(name)}, text = ${capnpString(value)})`),
-    ...(spec.queues ?? []).map((name) => `(name = ${capnpString(name)}, queue = "sink")`),
+    ...(spec.queues ?? []).filter((name) => name !== spec.queueBroker?.binding).map((name) => `(name = ${capnpString(name)}, queue = "sink")`),
+    ...(spec.queueBroker ? [`(name = ${capnpString(spec.queueBroker.binding)}, queue = "${spec.name}Broker")`] : []),
   ];
   return `const ${spec.name}Worker :Workerd.Worker = (
   modules = [${modules.join(", ")}],
@@ -41,22 +45,38 @@ const SINK = `const sinkWorker :Workerd.Worker = (
   compatibilityDate = "2026-11-01",
 );`;
 
+function brokerBlock(spec: WorkerSpec, configDir: string) {
+  const broker = spec.queueBroker!;
+  const path = capnpString(relative(configDir, resolve("bench/lib/queue-broker.js")));
+  const text = (name: string, value: string | number) => `(name = ${capnpString(name)}, text = ${capnpString(String(value))})`;
+  return `const ${spec.name}BrokerWorker :Workerd.Worker = (
+  modules = [(name = "queue-broker.js", esModule = embed ${path})],
+  compatibilityDate = "2026-11-01",
+  compatibilityFlags = ["service_binding_extra_handlers"],
+  bindings = [(name = "CONSUMER", service = ${capnpString(spec.name)}), ${text("QUEUE_NAME", broker.queue)}, ${text("DEAD_LETTER_QUEUE", broker.deadLetterQueue)}, ${text("MAX_BATCH_SIZE", broker.maxBatchSize)}, ${text("MAX_RETRIES", broker.maxRetries)}],
+);`;
+}
+
 /** Writes a workerd config serving `workers`; returns its path. */
 export function writeWorkerdConfig(workers: WorkerSpec[], outDir: string): string {
   const usesQueues = workers.some((w) => (w.queues ?? []).length > 0);
+  const brokered = workers.filter((w) => w.queueBroker);
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     ${workers.map((w) => `(name = ${capnpString(w.name)}, worker = .${w.name}Worker),`).join("\n    ")}
     ${usesQueues ? '(name = "sink", worker = .sinkWorker),' : ""}
+    ${brokered.map((w) => `(name = "${w.name}Broker", worker = .${w.name}BrokerWorker),`).join("\n    ")}
     (name = "internet", network = (allow = ["public", "private", "local"])),
   ],
   sockets = [
     ${workers.map((w) => `(name = ${capnpString(w.name)}, address = "127.0.0.1:${w.port}", http = (), service = ${capnpString(w.name)}),`).join("\n    ")}
+    ${brokered.map((w) => `(name = "${w.name}Broker", address = "127.0.0.1:${w.queueBroker!.port}", http = (), service = "${w.name}Broker"),`).join("\n    ")}
   ],
 );
 ${workers.map((w) => workerBlock(w, resolve(outDir))).join("\n")}
 ${usesQueues ? SINK : ""}
+${brokered.map((w) => brokerBlock(w, resolve(outDir))).join("\n")}
 `;
   const configPath = join(outDir, "workerd.capnp");
   writeFileSync(configPath, config);

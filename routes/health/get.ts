@@ -22,7 +22,7 @@ export const getHealthOperation = defineOperation({
   versions: "all",
   auth: "public",
   handler: async (c) => {
-    const { checks, failing } = await checkHealth(c.var.deps);
+    const { checks, failing, memory } = await checkHealth(c.var.deps);
     if (failing.length > 0) {
       // The states ride along in the error's details, with the request id to find the failure in the logs.
       const body = errorEnvelope("/health", "ServiceUnavailableException", `Unhealthy: ${failing.join(", ")}`, {
@@ -31,6 +31,6 @@ export const getHealthOperation = defineOperation({
       });
       return c.json(body, 503) as never;
     }
-    return c.json(success(checks), 200);
+    return c.json(success(memory ? { ...checks, memory } : checks), 200);
   },
 });

@@ -26,6 +26,18 @@ const CHECK_CLAIM_MS = 2_000;
 const MAX_ANSWERS = 2_000;
 const MAX_TOTAL_CHARS = 16 * 1024 * 1024;
 const MAX_ANSWER_CHARS = 512 * 1024;
+// Hosts whose version is remembered (~100 bytes each); a forgotten one is simply read again.
+const MAX_KNOWN_VERSIONS = 10_000;
+
+/** What the cache holds against its bounds (GET /health with HEALTH_MEMORY_STATS). */
+export interface SlotsAnswerCacheStats {
+  answers: number;
+  maxAnswers: number;
+  chars: number;
+  maxChars: number;
+  hostVersions: number;
+  maxHostVersions: number;
+}
 
 /** A host's SlotsVersion, as read with the data an answer was computed from. */
 export interface HostSlotsVersion {
@@ -94,6 +106,17 @@ export class SlotsAnswerCache {
     this.totalChars += answer.body.length;
   }
 
+  stats(): SlotsAnswerCacheStats {
+    return {
+      answers: this.answers.size,
+      maxAnswers: MAX_ANSWERS,
+      chars: this.totalChars,
+      maxChars: MAX_TOTAL_CHARS,
+      hostVersions: this.versions.size,
+      maxHostVersions: MAX_KNOWN_VERSIONS,
+    };
+  }
+
   /** After a write through this isolate: every host's version must be read again before an answer is served. */
   forgetVersions(now = Date.now()) {
     this.versions.clear();
@@ -127,6 +150,7 @@ export class SlotsAnswerCache {
     if (readAt < this.forgottenAt) return;
     const known = this.versions.get(host);
     if (known && (BigInt(known.version) > BigInt(version) || (known.version === version && known.readAt >= readAt))) return;
+    if (!known && this.versions.size >= MAX_KNOWN_VERSIONS) this.versions.delete(this.versions.keys().next().value!); // the oldest
     this.versions.set(host, { version, readAt });
   }
 }

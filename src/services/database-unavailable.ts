@@ -36,6 +36,7 @@ const PG_CONNECTION_LOST =
 
 interface ErrorLike {
   name?: unknown;
+  type?: unknown;
   code?: unknown;
   kind?: unknown;
   originalCode?: unknown;
@@ -56,6 +57,8 @@ function* chain(error: unknown, depth = 0): Generator<ErrorLike> {
   yield* chain(e.sourceError, depth + 1);
 }
 
+const isErrorEvent = (e: ErrorLike) => e.type === "error" && typeof ErrorEvent !== "undefined" && e instanceof ErrorEvent;
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const e of chain(error)) {
     if (typeof e.code === "string" && (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_PRISMA_CODES.has(e.code))) return true;
@@ -67,6 +70,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // Other database errors are judged by their words; an unrelated failure mentioning a socket is still a 500.
     const fromDatabase = typeof e.name === "string" && /NeonDbError|Prisma|DriverAdapterError|DatabaseError/.test(e.name);
     if (fromDatabase && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    // The Neon driver rejects with the socket's ErrorEvent when its WebSocket session fails (the only WebSocket
+    // this Worker opens), e.g. "Uncaught Error: Network connection lost.".
+    if (isErrorEvent(e) && UNAVAILABLE_MESSAGE.test(e.message)) return true;
   }
   return false;
 }

@@ -88,6 +88,9 @@ const MAX_LEASES = 10_000;
 const REFILL_CLAIM_MS = 2_000;
 const leases = new Map<string, Lease>();
 
+/** Leases held by this isolate, against their bound (GET /health with HEALTH_MEMORY_STATS). */
+export const leaseStats = () => ({ leases: leases.size, maxLeases: MAX_LEASES });
+
 function remember(key: string, lease: Lease) {
   leases.delete(key);
   if (leases.size >= MAX_LEASES) leases.delete(leases.keys().next().value!); // the oldest

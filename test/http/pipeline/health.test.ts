@@ -26,3 +26,22 @@ describe("GET /health", () => {
     expect(res.body.error.details).toMatchObject({ database: "ok", redis: "error" });
   });
 });
+
+describe("GET /health with HEALTH_MEMORY_STATS", () => {
+  it("reports the isolate's in-memory caches against their bounds", async () => {
+    const res = await fetchWithEnv(new Request("http://api.test/health"), { HEALTH_MEMORY_STATS: "true" });
+    expect(res.status).toBe(200);
+    const { memory } = res.body.data;
+    expect(memory.slotAnswers).toMatchObject({ maxAnswers: 2000, maxChars: 16 * 1024 * 1024, maxHostVersions: 10_000 });
+    expect(memory.slotAnswers.answers).toBeLessThanOrEqual(memory.slotAnswers.maxAnswers);
+    expect(memory.slotAnswers.chars).toBeLessThanOrEqual(memory.slotAnswers.maxChars);
+    expect(memory.rateLimitLeases.maxLeases).toBe(10_000);
+    expect(memory.rateLimitLeases.leases).toBeGreaterThanOrEqual(0);
+  });
+
+  it("is refused when malformed", async () => {
+    const res = await fetchWithEnv(new Request("http://api.test/health"), { HEALTH_MEMORY_STATS: "yes" });
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(res.body)).toContain("HEALTH_MEMORY_STATS");
+  });
+});
