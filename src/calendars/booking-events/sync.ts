@@ -9,6 +9,7 @@
 // reference `failed`. Nothing here touches the booking itself.
 import type { Deps } from "../../services";
 import { retryDelaySeconds } from "../../queues/backoff";
+import { invalidateCalendarBusy } from "../availability";
 import { type CalendarProvider, CalendarProviderError } from "../provider";
 import { calendarProviderFor } from "../providers";
 import { bookingEventInput, eventFingerprint } from "./event";
@@ -43,6 +44,18 @@ async function primaryCalendar(provider: CalendarProvider): Promise<string> {
   return chosen.externalId;
 }
 
+/**
+ * The organizer's calendar changed under our hand: their cached busy time (src/calendars/availability.ts) must not keep
+ * a cancelled booking's event busy for its freshness bound. A failed invalidation only delays that, so it never turns a
+ * written event into a retry.
+ */
+async function calendarChanged(deps: Deps, userId: number | null): Promise<void> {
+  if (userId === null) return;
+  await invalidateCalendarBusy(deps, [userId]).catch((error: unknown) =>
+    deps.logger.warn("calendar busy invalidation failed", { userId, error: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 async function syncReference(deps: Deps, booking: EventBooking, listed: LiveReference, queueAttempts: number): Promise<CalendarSyncOutcome> {
   const { db } = deps;
   const now = new Date(deps.now());
@@ -72,6 +85,7 @@ async function syncReference(deps: Deps, booking: EventBooking, listed: LiveRefe
       const eventId = ref.uid || ref.syncEventId;
       if (eventId && ref.externalCalendarId) await provider.deleteEvent({ uid: eventId, externalCalendarId: ref.externalCalendarId });
       await updateReference(db, ref.id, { deleted: true, syncError: null });
+      await calendarChanged(deps, credential.userId);
       return ack(booking.status === "ACCEPTED" ? "deleted from the previous organizer's calendar" : "deleted");
     }
     const event = bookingEventInput(booking);
@@ -90,6 +104,7 @@ async function syncReference(deps: Deps, booking: EventBooking, listed: LiveRefe
         syncedAt: new Date(deps.now()),
         syncError: null,
       });
+      await calendarChanged(deps, credential.userId);
       return ack("created");
     }
     if (ref.syncState === "written" && ref.syncFingerprint === fingerprint) {
@@ -98,6 +113,7 @@ async function syncReference(deps: Deps, booking: EventBooking, listed: LiveRefe
     }
     await provider.updateEvent({ uid: ref.uid, externalCalendarId: ref.externalCalendarId ?? "" }, event);
     await updateReference(db, ref.id, { syncState: "written", syncFingerprint: fingerprint, syncedAt: new Date(deps.now()), syncError: null });
+    await calendarChanged(deps, credential.userId);
     return ack("updated");
   } catch (error) {
     const permanent = error instanceof CalendarProviderError && error.kind !== "unavailable";
