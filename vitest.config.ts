@@ -42,6 +42,12 @@ export default defineConfig({
                 APPLE_CALDAV_URL: inject("radicaleUrl"),
                 TEST_RADICALE_URL: inject("radicaleUrl"),
                 CALENDSO_ENCRYPTION_KEY: "test-encryption-key-0123456789ab",
+                // Google Calendar goes to the local fake (test/support/google-fake.ts) with its test OAuth client.
+                GOOGLE_API_URL: inject("googleFakeUrl"),
+                GOOGLE_OAUTH_URL: inject("googleFakeUrl"),
+                GOOGLE_AUTH_URL: `${inject("googleFakeUrl")}/o/oauth2/v2/auth`,
+                GOOGLE_API_CREDENTIALS: JSON.stringify({ web: { client_id: "test-google-client-id", client_secret: "test-google-client-secret" } }),
+                TEST_GOOGLE_FAKE_URL: inject("googleFakeUrl"),
                 // The contract fuzzer (test/helpers/fuzz.ts): requests per operation and seed; `npm run fuzz` raises the count.
                 FUZZ_PER_OPERATION: process.env.FUZZ_PER_OPERATION ?? "6",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "20261206",
@@ -70,6 +76,7 @@ export default defineConfig({
             "test/support/postgres-fault-proxy.ts",
             "test/support/messaging-capture.ts",
             "test/support/radicale.ts",
+            "test/support/google-fake.ts",
           ],
           // Generous: a file's first request compiles Prisma's wasm (~4 s alone), which takes longer while two
           // other files and the property tests share the cores. A stuck test still fails, only later.

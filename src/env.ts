@@ -115,6 +115,15 @@ export const EnvSchema = z
     MESSAGING_TIMEOUT_MS: positiveInt(10_000),
     // Apple iCloud calendars are CalDAV at this URL (Cal.com hard-codes https://caldav.icloud.com); tests point it at Radicale.
     APPLE_CALDAV_URL: z.url().default("https://caldav.icloud.com"),
+    // Google Calendar (src/calendars/providers/google.ts): the OAuth client as Cal.com names it (JSON
+    // {"web":{"client_id","client_secret"}}; the google-calendar App's `keys` win when set), the Calendar API,
+    // token and consent URLs (tests point them at test/support/google-fake.ts).
+    GOOGLE_API_CREDENTIALS: z.string().min(1).optional(),
+    GOOGLE_API_URL: z.url().default("https://www.googleapis.com"),
+    GOOGLE_OAUTH_URL: z.url().default("https://oauth2.googleapis.com"),
+    GOOGLE_AUTH_URL: z.url().default("https://accounts.google.com/o/oauth2/v2/auth"),
+    // The public base URL of this API (Cal.com's API_URL), for OAuth redirect URIs: <API_URL>/v2/calendars/<cal>/save.
+    API_URL: z.url().optional(),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",
