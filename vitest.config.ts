@@ -48,6 +48,8 @@ export default defineConfig({
                 GOOGLE_AUTH_URL: `${inject("googleFakeUrl")}/o/oauth2/v2/auth`,
                 GOOGLE_API_CREDENTIALS: JSON.stringify({ web: { client_id: "test-google-client-id", client_secret: "test-google-client-secret" } }),
                 TEST_GOOGLE_FAKE_URL: inject("googleFakeUrl"),
+                MS_GRAPH_CLIENT_ID: "test-ms-client-id",
+                MS_GRAPH_CLIENT_SECRET: "test-ms-client-secret",
                 // The contract fuzzer (test/helpers/fuzz.ts): requests per operation and seed; `npm run fuzz` raises the count.
                 FUZZ_PER_OPERATION: process.env.FUZZ_PER_OPERATION ?? "6",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "20261206",

@@ -122,6 +122,12 @@ export const EnvSchema = z
     GOOGLE_API_URL: z.url().default("https://www.googleapis.com"),
     GOOGLE_OAUTH_URL: z.url().default("https://oauth2.googleapis.com"),
     GOOGLE_AUTH_URL: z.url().default("https://accounts.google.com/o/oauth2/v2/auth"),
+    // Office 365 calendars: the OAuth client as Cal.com names it (the office365-calendar App's `keys` win when set),
+    // the Microsoft identity platform and Graph base URLs.
+    MS_GRAPH_CLIENT_ID: z.string().min(1).optional(),
+    MS_GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    MICROSOFT_LOGIN_URL: z.url().default("https://login.microsoftonline.com"),
+    MICROSOFT_GRAPH_URL: z.url().default("https://graph.microsoft.com"),
     // The public base URL of this API (Cal.com's API_URL), for OAuth redirect URIs: <API_URL>/v2/calendars/<cal>/save.
     API_URL: z.url().optional(),
   })

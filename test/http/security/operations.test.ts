@@ -44,6 +44,8 @@ const PUBLIC = [
   "GET /v2/teams/{teamId}/event-types",
   // org org-event-types: its org twin has only IsOrgGuard, IsTeamInOrg and IsAdminAPIEnabledGuard.
   "GET /v2/organizations/{orgId}/teams/{teamId}/event-types",
+  // The OAuth provider's redirect target (Cal.com's is unguarded too): the signed state names the user.
+  "GET /v2/calendars/{calendar}/save",
 ];
 // Cal.com's OptionalApiAuthGuard: anonymous callers pass, wrong credentials do not.
 const OPTIONAL_AUTH = [

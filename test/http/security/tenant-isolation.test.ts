@@ -59,8 +59,13 @@ const REVIEWED: Record<string, { statuses: number[]; why: string }> = {
   // `{calendar}` names a provider, not a tenant's resource: these answer about the caller's own connections.
   "POST /v2/calendars/{calendar}/credentials": { statuses: [400], why: "Cal.com's 400 'Invalid calendar type' (only apple takes credentials)" },
   "GET /v2/calendars/{calendar}/check": { statuses: [400], why: "the caller's own 'Credentials for google_calendar not found.'" },
+  "GET /v2/calendars/{calendar}/connect": { statuses: [200], why: "the consent URL for the caller's own account (its state names the caller)" },
 };
-const DATA_ALLOWED = new Set(["GET /v2/bookings/{bookingUid}/calendar-links", "POST /v2/routing-forms/{routingFormId}/calculate-slots"]);
+const DATA_ALLOWED = new Set([
+  "GET /v2/bookings/{bookingUid}/calendar-links",
+  "POST /v2/routing-forms/{routingFormId}/calculate-slots",
+  "GET /v2/calendars/{calendar}/connect",
+]);
 
 const label = (operation: (typeof isolationOperations)[number]) =>
   `${operation.route.method.toUpperCase()} ${operation.route.path}${operation.versions === "all" ? "" : ` (${operation.versions[0]})`}`;
