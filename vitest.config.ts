@@ -50,6 +50,9 @@ export default defineConfig({
                 TEST_GOOGLE_FAKE_URL: inject("googleFakeUrl"),
                 MS_GRAPH_CLIENT_ID: "test-ms-client-id",
                 MS_GRAPH_CLIENT_SECRET: "test-ms-client-secret",
+                // Microsoft identity platform and Graph: the same fake serves them.
+                MICROSOFT_LOGIN_URL: inject("googleFakeUrl"),
+                MICROSOFT_GRAPH_URL: inject("googleFakeUrl"),
                 // The contract fuzzer (test/helpers/fuzz.ts): requests per operation and seed; `npm run fuzz` raises the count.
                 FUZZ_PER_OPERATION: process.env.FUZZ_PER_OPERATION ?? "6",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "20261206",

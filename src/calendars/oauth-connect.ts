@@ -18,23 +18,14 @@ import type { Deps } from "../services";
 import { invalidateConnectedCalendars } from "./connected";
 import { invalidCalendarType } from "./errors";
 import type { ProviderCalendar } from "./provider";
-import {
-  appOAuthClient,
-  GOOGLE_SCOPES,
-  googleApiClient,
-  googleOAuthClient,
-  googleTokenUrl,
-  type OAuthClient,
-  postTokenForm,
-  staticTokenSource,
-} from "./providers/google";
+import { appOAuthClient, GOOGLE_SCOPES, googleApiClient, googleOAuthClient, googleTokenUrl, postTokenForm, staticTokenSource } from "./providers/google";
+import { OFFICE_SCOPES, officeOAuthBase as officeBase, officeOAuthClient } from "./providers/microsoft";
 import { tokenToKeyFields } from "./providers/oauth";
 
 export const OAUTH_CALENDARS = ["google", "office365"] as const;
 type OAuthCalendar = (typeof OAUTH_CALENDARS)[number];
 
 const STATE_TTL_MS = 60 * 60_000;
-const OFFICE_SCOPES = ["User.Read", "Calendars.Read", "Calendars.ReadWrite", "offline_access"];
 
 interface StatePayload {
   /** user id */
@@ -94,13 +85,6 @@ async function verifyState(deps: Deps, state: string, calendar: OAuthCalendar): 
 }
 
 const redirectUri = (apiBase: string, calendar: OAuthCalendar) => `${apiBase.replace(/\/$/, "")}/v2/calendars/${calendar}/save`;
-
-function officeEnvClient(deps: Deps): OAuthClient | null {
-  const { MS_GRAPH_CLIENT_ID: clientId, MS_GRAPH_CLIENT_SECRET: clientSecret } = deps.env;
-  return clientId && clientSecret ? { clientId, clientSecret } : null;
-}
-const officeOAuthClient = (deps: Deps) => appOAuthClient(deps, "office365-calendar", () => officeEnvClient(deps));
-const officeBase = (deps: Deps) => `${deps.env.MICROSOFT_LOGIN_URL.replace(/\/$/, "")}/common/oauth2/v2.0`;
 
 const notConfigured = (calendar: OAuthCalendar) =>
   badRequest(`${calendar === "google" ? "Google" : "Office 365"} calendar OAuth client is not configured on this server`);

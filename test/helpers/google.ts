@@ -73,3 +73,16 @@ export async function connectGoogleDirect(userId: number, account: string, calen
 }
 
 export const credentialRow = (id: number) => withDb((db) => db.credential.findUniqueOrThrow({ where: { id } }));
+
+/** An account with the given calendars (the first primary), e.g. for Microsoft's paged /me/calendars. */
+export async function createAccountWithCalendars(names: string[]): Promise<{ account: string; calendarIds: string[] }> {
+  const account = unique("m")
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, "");
+  const calendars = names.map((name, index) => ({ id: `${account}-${name}`, summary: name, primary: index === 0, accessRole: "owner" }));
+  await control("", { account, calendars });
+  return { account, calendarIds: calendars.map((calendar) => calendar.id) };
+}
+
+export const addBusyShownAs = (account: string, calendarId: string, start: number, end: number, showAs: string) =>
+  control(`/${account}/busy`, { calendarId, start: new Date(start).toISOString(), end: new Date(end).toISOString(), showAs });

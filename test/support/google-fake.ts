@@ -25,6 +25,7 @@ declare module "vitest" {
 }
 
 export const GOOGLE_FAKE_CLIENT = { client_id: "test-google-client-id", client_secret: "test-google-client-secret" };
+export const MICROSOFT_FAKE_CLIENT = { client_id: "test-ms-client-id", client_secret: "test-ms-client-secret" };
 
 interface FakeEvent {
   id: string;
@@ -35,7 +36,7 @@ interface FakeEvent {
 interface Account {
   name: string;
   calendars: { id: string; summary: string; primary?: boolean; accessRole: string }[];
-  busy: { calendarId: string; start: string; end: string }[];
+  busy: { calendarId: string; start: string; end: string; showAs?: string }[];
   events: Map<string, FakeEvent>;
   tokenSeq: number;
   currentToken: string | null;
@@ -55,6 +56,93 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+type Reply = (status: number, body?: unknown, headers?: Record<string, string>) => number;
+
+/** Microsoft Graph v1.0 for the same accounts: /me/calendar(s), calendarView (offset-less UTC times), events. */
+function serveGraph(
+  account: Account,
+  url: URL,
+  method: string,
+  body: unknown,
+  reply: Reply,
+  record: (status: number) => number,
+  response: import("node:http").ServerResponse,
+) {
+  const path = url.pathname.slice("/v1.0".length);
+  const graphCalendar = (calendar: Account["calendars"][number]) => ({
+    id: calendar.id,
+    name: calendar.summary,
+    isDefaultCalendar: calendar.primary === true,
+    canEdit: calendar.accessRole === "owner" || calendar.accessRole === "writer",
+    owner: { address: `${account.name}@outlook.test` },
+  });
+  // Graph's form: no offset, seven fractional digits.
+  const offsetless = (iso: string) => `${new Date(iso).toISOString().replace("Z", "")}0000`;
+  if (path === "/me/calendar" && method === "GET") {
+    const primary = account.calendars.find((calendar) => calendar.primary) ?? account.calendars[0]!;
+    return reply(record(200), graphCalendar(primary));
+  }
+  if (path === "/me/calendars" && method === "GET") {
+    // Two pages, to exercise @odata.nextLink.
+    const page = Number(url.searchParams.get("page") ?? 0);
+    const value = account.calendars.slice(page, page + 1).map(graphCalendar);
+    const next = page + 1 < account.calendars.length ? `${url.origin}/v1.0/me/calendars?page=${page + 1}` : undefined;
+    return reply(record(200), { value, ...(next ? { "@odata.nextLink": next } : {}) });
+  }
+  const view = /^\/me\/calendars\/([^/]+)\/calendarView$/.exec(path);
+  if (view && method === "GET") {
+    const id = decodeURIComponent(view[1]!);
+    const min = Date.parse(url.searchParams.get("startDateTime") ?? "");
+    const max = Date.parse(url.searchParams.get("endDateTime") ?? "");
+    const value = [
+      ...account.busy.filter((entry) => entry.calendarId === id).map((entry) => ({ showAs: entry.showAs ?? "busy", start: entry.start, end: entry.end })),
+      ...[...account.events.values()]
+        .filter((event) => event.calendarId === id)
+        .map((event) => ({
+          showAs: "busy",
+          start: (event.body.start as { dateTime: string }).dateTime,
+          end: (event.body.end as { dateTime: string }).dateTime,
+        })),
+    ]
+      .filter((entry) => Date.parse(entry.start) < max && Date.parse(entry.end) > min)
+      .map((entry) => ({
+        showAs: entry.showAs,
+        start: { dateTime: offsetless(entry.start), timeZone: "UTC" },
+        end: { dateTime: offsetless(entry.end), timeZone: "UTC" },
+      }));
+    return reply(record(200), { value });
+  }
+  const create = /^\/me\/calendars\/([^/]+)\/events$/.exec(path);
+  if (create && method === "POST") {
+    const calendarId = decodeURIComponent(create[1]!);
+    if (!account.calendars.some((calendar) => calendar.id === calendarId)) return reply(record(404), { error: { code: "ErrorItemNotFound" } });
+    const input = body as Record<string, unknown>;
+    // transactionId is Graph's idempotency key: the same one answers the event made before.
+    const existing = [...account.events.values()].find((event) => event.body.transactionId !== undefined && event.body.transactionId === input.transactionId);
+    const event = existing ?? { id: `AAMk${account.events.size + 1}x${Date.now()}`, calendarId, body: input };
+    account.events.set(event.id, event);
+    const joinUrl = event.body.isOnlineMeeting ? { onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/${event.id}` } } : {};
+    return reply(record(201), { ...event.body, id: event.id, ...joinUrl });
+  }
+  const one = /^\/me\/events\/([^/]+)$/.exec(path);
+  if (one) {
+    const event = account.events.get(decodeURIComponent(one[1]!));
+    if (!event) return reply(record(404), { error: { code: "ErrorItemNotFound" } });
+    if (method === "PATCH") {
+      event.body = { ...event.body, ...(body as Record<string, unknown>) };
+      return reply(record(200), { ...event.body, id: event.id });
+    }
+    if (method === "DELETE") {
+      account.events.delete(event.id);
+      record(204);
+      response.writeHead(204);
+      response.end();
+      return 204;
+    }
+  }
+  return reply(record(404), { error: { code: "NotFound" } });
+}
+
 export async function startGoogleFake(): Promise<{ url: string; close(): Promise<void> }> {
   const accounts = new Map<string, Account>();
   let eventSeq = 0;
@@ -66,7 +154,7 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
   };
 
   const server: Server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? "/", "http://google-fake");
+    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "google-fake"}`);
     const raw = await readBody(request);
     const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "content-type": "application/json", ...headers });
@@ -124,9 +212,11 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
     }
 
     // --- OAuth token endpoint ---
-    if (url.pathname === "/token" && request.method === "POST") {
+    const microsoftToken = url.pathname === "/common/oauth2/v2.0/token";
+    if ((url.pathname === "/token" || microsoftToken) && request.method === "POST") {
       const form = Object.fromEntries(new URLSearchParams(raw));
-      if (form.client_id !== GOOGLE_FAKE_CLIENT.client_id || form.client_secret !== GOOGLE_FAKE_CLIENT.client_secret) {
+      const client = microsoftToken ? MICROSOFT_FAKE_CLIENT : GOOGLE_FAKE_CLIENT;
+      if (form.client_id !== client.client_id || form.client_secret !== client.client_secret) {
         return reply(401, { error: "invalid_client" });
       }
       if (form.grant_type === "authorization_code") {
@@ -150,13 +240,21 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
         account.refreshes += 1;
         if (account.refreshDelayMs) await new Promise((resolve) => setTimeout(resolve, account.refreshDelayMs));
         account.requests.push({ method: "POST", path: "/token", authorization: null, body: form, answeredWith: 200 });
-        return reply(200, { access_token: issueToken(account), expires_in: 3599, scope: "calendar", token_type: "Bearer" });
+        // Microsoft rotates the refresh token on every refresh; Google does not return one.
+        return reply(200, {
+          access_token: issueToken(account),
+          expires_in: 3599,
+          scope: "calendar",
+          token_type: "Bearer",
+          ...(microsoftToken ? { refresh_token: `rt.${account.name}` } : {}),
+        });
       }
       return reply(400, { error: "unsupported_grant_type" });
     }
 
     // --- Calendar v3 ---
-    if (!url.pathname.startsWith("/calendar/v3/")) return reply(404, { error: "unknown path" });
+    const graph = url.pathname.startsWith("/v1.0/");
+    if (!url.pathname.startsWith("/calendar/v3/") && !graph) return reply(404, { error: "unknown path" });
     const authorization = request.headers.authorization ?? null;
     const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1] ?? "";
     const account = accounts.get(token.split(".")[1] ?? "");
@@ -185,6 +283,7 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
         failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {},
       );
     }
+    if (graph) return serveGraph(account, url, request.method ?? "GET", body, reply, record, response);
     const path = url.pathname.slice("/calendar/v3".length);
     if (path === "/users/me/calendarList" && request.method === "GET") {
       return reply(record(200), { kind: "calendar#calendarList", items: account.calendars });

@@ -95,23 +95,31 @@ async function isRateLimited(response: Response): Promise<boolean> {
   return /rateLimitExceeded|userRateLimitExceeded/.test(text);
 }
 
-/** An authorised JSON client for one credential's Google API calls (exported for the OAuth callback). */
-export function googleApiClient(deps: Deps, tokens: OAuthTokenSource) {
-  const base = `${deps.env.GOOGLE_API_URL.replace(/\/$/, "")}/calendar/v3`;
-  return async function request(method: string, path: string, body?: unknown): Promise<Response> {
+/**
+ * An authorised JSON client for one credential: `base` + path with the Bearer token; 401 refreshes once and
+ * retries, 429 (or a 403 rateLimitExceeded) waits a bounded backoff (at most twice), 5xx and network errors fail
+ * "unavailable". Other answers are returned to the caller. Shared by the Google and Microsoft providers.
+ */
+export function authorisedJsonClient(tokens: OAuthTokenSource, base: string, label: string) {
+  return async function request(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> {
     let token = await tokens.accessToken();
     let refreshed = false;
     for (let rateAttempt = 0; ; ) {
       let response: Response;
       try {
-        response = await fetch(`${base}${path}`, {
+        response = await fetch(path.startsWith("https://") || path.startsWith("http://") ? path : `${base}${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: "application/json",
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+            ...extraHeaders,
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
       } catch {
-        throw new CalendarProviderError("Google Calendar did not answer", "unavailable");
+        throw new CalendarProviderError(`${label} did not answer`, "unavailable");
       }
       if (response.status === 401 && !refreshed) {
         await response.body?.cancel();
@@ -119,9 +127,9 @@ export function googleApiClient(deps: Deps, tokens: OAuthTokenSource) {
         refreshed = true;
         continue;
       }
-      if (response.status === 401) throw new CalendarProviderError("Google Calendar refused the refreshed token", "invalid_credentials");
+      if (response.status === 401) throw new CalendarProviderError(`${label} refused the refreshed token`, "invalid_credentials");
       if (await isRateLimited(response)) {
-        if (rateAttempt >= RATE_LIMIT_RETRIES) throw new CalendarProviderError("Google Calendar rate limit", "unavailable");
+        if (rateAttempt >= RATE_LIMIT_RETRIES) throw new CalendarProviderError(`${label} rate limit`, "unavailable");
         await response.body?.cancel();
         await sleep(backoffMs(response, rateAttempt));
         rateAttempt += 1;
@@ -129,12 +137,16 @@ export function googleApiClient(deps: Deps, tokens: OAuthTokenSource) {
       }
       if (response.status >= 500) {
         await response.body?.cancel();
-        throw new CalendarProviderError(`Google Calendar answered ${response.status}`, "unavailable");
+        throw new CalendarProviderError(`${label} answered ${response.status}`, "unavailable");
       }
       return response;
     }
   };
 }
+
+/** The Google Calendar v3 client for one credential (exported for the OAuth callback). */
+export const googleApiClient = (deps: Deps, tokens: OAuthTokenSource) =>
+  authorisedJsonClient(tokens, `${deps.env.GOOGLE_API_URL.replace(/\/$/, "")}/calendar/v3`, "Google Calendar");
 
 interface GoogleEvent {
   id?: string;

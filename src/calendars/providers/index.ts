@@ -6,6 +6,7 @@ import { type CalendarProvider, CalendarProviderError } from "../provider";
 import { createAppleCalendarProvider, createCalDavCalendarProvider } from "./caldav";
 import { createGoogleCalendarProvider } from "./google";
 import { createIcsFeedCalendarProvider } from "./ics-feed";
+import { createMicrosoftCalendarProvider } from "./microsoft";
 
 export type CalendarProviderFactory = (deps: Deps, credential: StoredCredential) => CalendarProvider;
 
@@ -15,6 +16,7 @@ const PROVIDERS: Record<string, CalendarProviderFactory> = {
   "ics-feed_calendar": createIcsFeedCalendarProvider,
   // OAuth providers (tokens refreshed through ./oauth.ts):
   google_calendar: createGoogleCalendarProvider,
+  office365_calendar: createMicrosoftCalendarProvider,
   // office365_calendar: createMicrosoftCalendarProvider,
 };
 

@@ -45,7 +45,7 @@ describe("Google OAuth connect", () => {
     const refused = expectError(await api("/v2/calendars/apple/connect", { key: host.apiKey }), 400);
     expect(refused.error.message).toBe("Invalid calendar type, available calendars are: ");
     const office = await connectUrl(host.apiKey, "office365");
-    expect(office.origin + office.pathname).toBe("https://login.microsoftonline.com/common/oauth2/v2.0/authorize");
+    expect(office.origin + office.pathname).toBe(`${googleFakeUrl()}/common/oauth2/v2.0/authorize`);
     expect(Object.fromEntries(office.searchParams)).toMatchObject({
       client_id: "test-ms-client-id",
       scope: "User.Read Calendars.Read Calendars.ReadWrite offline_access",
