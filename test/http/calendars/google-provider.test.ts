@@ -4,6 +4,7 @@
 // concurrent lookups refreshing once, busy time removing slots and a booking writing an event into Google.
 import { describe, expect, it } from "vitest";
 import { api } from "../../helpers/api";
+import { withDb } from "../../helpers/fixtures";
 import { waitFor, writtenReference } from "../../helpers/booking-events";
 import {
   addGoogleBusy,
@@ -153,5 +154,18 @@ describe("Google Calendar provider", () => {
     const insert = state.requests.find((r) => r.method === "POST" && r.path.includes("/events"))!;
     expect(insert.path).toContain("sendUpdates=none");
     expect(insert.authorization).toMatch(/^Bearer ya29\./);
+  });
+
+  it("a Google Meet event type's booking asks Google for a Meet conference; its link lands in the reference", async () => {
+    const host = await googleHost();
+    // Set in the database: the API refuses a google-meet location until Google Meet is connected as an app.
+    await withDb((db) => db.eventType.update({ where: { id: host.eventTypeId }, data: { locations: [{ type: "integration", integration: "google-meet" }] } }));
+    const booked = await book(host.eventTypeId, testMonday() + 15 * HOUR);
+    expect(booked.status, booked.text).toBe(201);
+    const reference = await writtenReference(booked.body.data.uid as string);
+    expect(reference.meetingUrl).toMatch(/^https:\/\/meet\.google\.com\//);
+    const insert = (await googleState(host.account)).requests.find((r) => r.method === "POST" && r.path.includes("/events"))!;
+    expect(insert.path).toContain("conferenceDataVersion=1");
+    expect(insert.body).toMatchObject({ conferenceData: { createRequest: { conferenceSolutionKey: { type: "hangoutsMeet" } } } });
   });
 });
