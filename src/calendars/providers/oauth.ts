@@ -6,7 +6,8 @@
 // credential row `FOR UPDATE`, and re-reads the stored key under that lock; if another request refreshed meanwhile
 // (the stored access token is no longer the one that failed or expired), its token is used and no second refresh
 // is made. So two concurrent lookups refresh once, and a rotated refresh token is never overwritten by an older one.
-// Within an isolate concurrent refreshes of one credential also share one promise. `invalid_grant` marks the
+// There is deliberately no in-isolate promise sharing: a promise settled by another request's I/O is not safe to
+// await in Workers, and the row lock already makes the second refresher reuse the first one's token. `invalid_grant` marks the
 // credential `invalid` (Cal.com: "Access token expired or revoked") and fails with kind "invalid_credentials".
 import { markCredentialInvalid, type StoredCredential } from "../../credentials/store";
 import type { Deps } from "../../services";
@@ -29,8 +30,6 @@ export type RefreshResult = { ok: true; token: Record<string, unknown> } | { ok:
 /** Cal.com's rule: a token counts as expired 5 s before `expiry_date`. */
 const EXPIRY_MARGIN_MS = 5_000;
 const REFRESH_TRANSACTION_TIMEOUT_MS = 20_000;
-
-const inFlight = new Map<number, Promise<OAuthTokenKey>>();
 
 function asKey(value: unknown): OAuthTokenKey | null {
   if (!value || typeof value !== "object" || Array.isArray(value)) return null;
@@ -92,12 +91,7 @@ export function oauthTokenSource(deps: Deps, credential: StoredCredential, refre
   }
 
   async function refreshShared(stale: string | null): Promise<OAuthTokenKey> {
-    let pending = inFlight.get(credential.id);
-    if (!pending) {
-      pending = refreshLocked(stale).finally(() => inFlight.delete(credential.id));
-      inFlight.set(credential.id, pending);
-    }
-    current = await pending;
+    current = await refreshLocked(stale);
     return current;
   }
 
