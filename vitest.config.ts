@@ -42,6 +42,17 @@ export default defineConfig({
                 APPLE_CALDAV_URL: inject("radicaleUrl"),
                 TEST_RADICALE_URL: inject("radicaleUrl"),
                 CALENDSO_ENCRYPTION_KEY: "test-encryption-key-0123456789ab",
+                // Google Calendar goes to the local fake (test/support/google-fake.ts) with its test OAuth client.
+                GOOGLE_API_URL: inject("googleFakeUrl"),
+                GOOGLE_OAUTH_URL: inject("googleFakeUrl"),
+                GOOGLE_AUTH_URL: `${inject("googleFakeUrl")}/o/oauth2/v2/auth`,
+                GOOGLE_API_CREDENTIALS: JSON.stringify({ web: { client_id: "test-google-client-id", client_secret: "test-google-client-secret" } }),
+                TEST_GOOGLE_FAKE_URL: inject("googleFakeUrl"),
+                MS_GRAPH_CLIENT_ID: "test-ms-client-id",
+                MS_GRAPH_CLIENT_SECRET: "test-ms-client-secret",
+                // Microsoft identity platform and Graph: the same fake serves them.
+                MICROSOFT_LOGIN_URL: inject("googleFakeUrl"),
+                MICROSOFT_GRAPH_URL: inject("googleFakeUrl"),
                 // The contract fuzzer (test/helpers/fuzz.ts): requests per operation and seed; `npm run fuzz` raises the count.
                 FUZZ_PER_OPERATION: process.env.FUZZ_PER_OPERATION ?? "6",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "20261206",
@@ -83,6 +94,7 @@ export default defineConfig({
             "test/support/messaging-capture.ts",
             "test/support/radicale.ts",
             "test/support/video-fakes.ts",
+            "test/support/google-fake.ts",
           ],
           // Generous: a file's first request compiles Prisma's wasm (~4 s alone), which takes longer while two
           // other files and the property tests share the cores. A stuck test still fails, only later.

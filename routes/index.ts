@@ -19,10 +19,12 @@ import { listTeamConferencingAppsOperation } from "./organizations/teams/confere
 import { setDefaultTeamConferencingAppOperation } from "./organizations/teams/conferencing/set-default";
 import { getBusyTimesOperation } from "./calendars/busy-times";
 import { checkCalendarOperation } from "./calendars/check";
+import { calendarConnectOperation } from "./calendars/connect";
 import { disconnectCalendarOperation } from "./calendars/disconnect";
 import { checkIcsFeedOperation } from "./calendars/ics-feed-check";
 import { saveIcsFeedOperation } from "./calendars/ics-feed-save";
 import { saveCalendarCredentialsOperation } from "./calendars/save-credentials";
+import { saveCalendarOAuthOperation } from "./calendars/save-oauth";
 import { updateDestinationCalendarOperation } from "./destination-calendars/update";
 import { addSelectedCalendarOperation } from "./selected-calendars/add";
 import { removeSelectedCalendarOperation } from "./selected-calendars/remove";
@@ -293,6 +295,8 @@ export const operations: readonly Operation<any>[] = [
   getBusyTimesOperation,
   saveCalendarCredentialsOperation,
   checkCalendarOperation,
+  calendarConnectOperation,
+  saveCalendarOAuthOperation,
   disconnectCalendarOperation,
   addSelectedCalendarOperation,
   removeSelectedCalendarOperation,

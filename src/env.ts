@@ -130,10 +130,23 @@ export const EnvSchema = z
     MSTEAMS_GRAPH_URL: z.url().default("https://graph.microsoft.com"),
     MSTEAMS_CLIENT_ID: z.string().min(1).optional(),
     MSTEAMS_CLIENT_SECRET: z.string().min(1).optional(),
-    // Public base URL of this API (OAuth redirect URIs: <API_URL>/v2/conferencing/<app>/oauth/callback); unset, the
-    // request's own origin.
+    // Public base URL of this API (Cal.com's API_URL) for OAuth redirect URIs (<API_URL>/v2/conferencing/<app>/oauth/callback,
+    // <API_URL>/v2/calendars/<calendar>/save); unset, the request's own origin.
     API_URL: z.url().optional(),
     VIDEO_TIMEOUT_MS: positiveInt(10_000),
+    // Google Calendar (src/calendars/providers/google.ts): the OAuth client as Cal.com names it (JSON
+    // {"web":{"client_id","client_secret"}}; the google-calendar App's `keys` win when set), the Calendar API,
+    // token and consent URLs (tests point them at test/support/google-fake.ts).
+    GOOGLE_API_CREDENTIALS: z.string().min(1).optional(),
+    GOOGLE_API_URL: z.url().default("https://www.googleapis.com"),
+    GOOGLE_OAUTH_URL: z.url().default("https://oauth2.googleapis.com"),
+    GOOGLE_AUTH_URL: z.url().default("https://accounts.google.com/o/oauth2/v2/auth"),
+    // Office 365 calendars: the OAuth client as Cal.com names it (the office365-calendar App's `keys` win when set),
+    // the Microsoft identity platform and Graph base URLs.
+    MS_GRAPH_CLIENT_ID: z.string().min(1).optional(),
+    MS_GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    MICROSOFT_LOGIN_URL: z.url().default("https://login.microsoftonline.com"),
+    MICROSOFT_GRAPH_URL: z.url().default("https://graph.microsoft.com"),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",

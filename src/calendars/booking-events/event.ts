@@ -10,6 +10,12 @@ function eventLocation(booking: EventBooking): string | null {
   return booking.location;
 }
 
+/** Booking locations that ask the calendar provider for a meeting (Google Meet on Google, Teams on Graph). */
+const CONFERENCE_LOCATIONS: Record<string, CalendarEventInput["conference"]> = {
+  "integrations:google:meet": "google-meet",
+  "integrations:office365_video": "msteams",
+};
+
 export function bookingEventInput(booking: EventBooking): CalendarEventInput {
   const organizer = booking.user ?? { name: null, email: "", timeZone: "UTC" };
   return {
@@ -22,6 +28,7 @@ export function bookingEventInput(booking: EventBooking): CalendarEventInput {
     location: eventLocation(booking),
     organizer: { name: organizer.name ?? "Nameless", email: organizer.email, timeZone: organizer.timeZone },
     attendees: booking.attendees.map((a) => ({ name: a.name, email: a.email, timeZone: a.timeZone })),
+    ...(booking.location && CONFERENCE_LOCATIONS[booking.location] ? { conference: CONFERENCE_LOCATIONS[booking.location] } : {}),
   };
 }
 

@@ -4,7 +4,9 @@ import type { StoredCredential } from "../../credentials/store";
 import type { Deps } from "../../services";
 import { type CalendarProvider, CalendarProviderError } from "../provider";
 import { createAppleCalendarProvider, createCalDavCalendarProvider } from "./caldav";
+import { createGoogleCalendarProvider } from "./google";
 import { createIcsFeedCalendarProvider } from "./ics-feed";
+import { createMicrosoftCalendarProvider } from "./microsoft";
 
 export type CalendarProviderFactory = (deps: Deps, credential: StoredCredential) => CalendarProvider;
 
@@ -12,8 +14,9 @@ const PROVIDERS: Record<string, CalendarProviderFactory> = {
   apple_calendar: createAppleCalendarProvider,
   caldav_calendar: createCalDavCalendarProvider,
   "ics-feed_calendar": createIcsFeedCalendarProvider,
-  // --- OAuth providers (src/calendars/providers/google.ts, microsoft.ts) are registered here: ---
-  // google_calendar: createGoogleCalendarProvider,
+  // OAuth providers (tokens refreshed through ./oauth.ts):
+  google_calendar: createGoogleCalendarProvider,
+  office365_calendar: createMicrosoftCalendarProvider,
   // office365_calendar: createMicrosoftCalendarProvider,
 };
 

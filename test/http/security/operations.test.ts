@@ -47,6 +47,8 @@ const PUBLIC = [
   // The conferencing OAuth callback is the provider's browser redirect (Cal.com: @UseGuards() with no guard); the
   // signed state is what names the user.
   "GET /v2/conferencing/{app}/oauth/callback",
+  // The OAuth provider's redirect target (Cal.com's is unguarded too): the signed state names the user.
+  "GET /v2/calendars/{calendar}/save",
 ];
 // Cal.com's OptionalApiAuthGuard: anonymous callers pass, wrong credentials do not.
 const OPTIONAL_AUTH = [

@@ -64,11 +64,13 @@ const REVIEWED: Record<string, { statuses: number[]; why: string }> = {
   "GET /v2/conferencing/{app}/oauth/auth-url": { statuses: [200], why: "the caller's own authorize URL (its state names the caller)" },
   "POST /v2/conferencing/{app}/default": { statuses: [400], why: "the caller's own 'zoom not connected.'" },
   "DELETE /v2/conferencing/{app}/disconnect": { statuses: [400], why: "the caller's own 'zoom not connected.'" },
+  "GET /v2/calendars/{calendar}/connect": { statuses: [200], why: "the consent URL for the caller's own account (its state names the caller)" },
 };
 const DATA_ALLOWED = new Set([
   "GET /v2/bookings/{bookingUid}/calendar-links",
   "POST /v2/routing-forms/{routingFormId}/calculate-slots",
   "GET /v2/conferencing/{app}/oauth/auth-url",
+  "GET /v2/calendars/{calendar}/connect",
 ]);
 
 const label = (operation: (typeof isolationOperations)[number]) =>
