@@ -17,6 +17,7 @@
 //   GET  /__test/accounts/<a>                    {requests, events, refreshes}
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
+import { listenOnLoopback } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -353,17 +354,7 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
     }
     return reply(record(404), { error: { code: 404, message: "Not Found" } });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("google fake did not bind");
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, "google fake");
 }
 
 // vitest global setup: start the fake and hand its URL to the workers project (see vitest.config.ts).

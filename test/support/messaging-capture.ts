@@ -7,6 +7,7 @@
 //   GET  /received/<mailbox>   → {messages: [{provider, headers, body, answeredWith}]}
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
+import { listenOnLoopback } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -65,17 +66,7 @@ export async function startMessagingCapture(): Promise<{ url: string; close(): P
     sequence += 1;
     return reply(200, email ? { id: `email-${process.pid}-${Date.now()}-${sequence}` } : { sid: `SM${process.pid}${Date.now()}${sequence}` });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("messaging capture did not bind");
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, "messaging capture");
 }
 
 // vitest global setup: start the capture and hand its URL to the workers project (see vitest.config.ts).

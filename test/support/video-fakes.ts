@@ -15,6 +15,7 @@
 //   GET  /received?contains=X → {requests: [{method, path, headers, body, answeredWith}]} whose path, auth or body contain X
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
+import { listenOnLoopback } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -155,17 +156,7 @@ export async function startVideoFakes(): Promise<{ url: string; close(): Promise
     }
     return reply(404, { error: "unknown path" });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("video fakes did not bind");
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, "video fakes");
 }
 
 // vitest global setup: start the fakes and hand their URL to the workers project (see vitest.config.ts).

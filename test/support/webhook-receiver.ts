@@ -7,6 +7,7 @@
 //   GET  /hooks/<name>/received   → {requests: [{headers, body, answeredWith, receivedAt}]}
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
+import { listenOnLoopback } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -60,17 +61,7 @@ export async function startWebhookReceiver(): Promise<{ url: string; close(): Pr
     if (response.destroyed) return;
     reply(answeredWith, { ok: answeredWith === 200 }, redirect ? { location: redirect } : {});
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("webhook receiver did not bind");
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, "webhook receiver");
 }
 
 // vitest global setup: start the receiver and hand its URL to the workers project (see vitest.config.ts).

@@ -18,7 +18,7 @@ import {
   CalendarProviderError,
   type ProviderCalendar,
 } from "../provider";
-import { type OAuthTokenSource, oauthTokenSource, type RefreshResult } from "./oauth";
+import { type OAuthTokenSource, oauthTokenSource, providerFailure as failure, type RefreshResult } from "./oauth";
 
 export const GOOGLE_SCOPES = ["https://www.googleapis.com/auth/calendar.readonly", "https://www.googleapis.com/auth/calendar.events"];
 
@@ -192,12 +192,6 @@ const googleEventId = (id: string) => id.toLowerCase().replace(/[^a-v0-9]/g, "")
 
 const calendarPath = (externalId: string) => `/calendars/${encodeURIComponent(externalId)}`;
 const writeQuery = "conferenceDataVersion=1&sendUpdates=none";
-
-async function failure(response: Response, what: string): Promise<never> {
-  await response.body?.cancel();
-  if (response.status === 404 || response.status === 410) throw new CalendarProviderError(`${what}: calendar or event not found`, "not_found");
-  throw new CalendarProviderError(`${what}: ${response.status}`, response.status === 403 ? "invalid_credentials" : "unavailable");
-}
 
 export function createGoogleCalendarProvider(deps: Deps, credential: StoredCredential): CalendarProvider {
   const tokens = oauthTokenSource(deps, credential, async (refreshToken) => {

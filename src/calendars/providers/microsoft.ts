@@ -18,7 +18,7 @@ import {
   type ProviderCalendar,
 } from "../provider";
 import { appOAuthClient, authorisedJsonClient, type OAuthClient, postTokenForm } from "./google";
-import { oauthTokenSource } from "./oauth";
+import { oauthTokenSource, providerFailure as failure } from "./oauth";
 
 export const OFFICE_SCOPES = ["User.Read", "Calendars.Read", "Calendars.ReadWrite", "offline_access"];
 const MAX_PAGES = 50;
@@ -62,12 +62,6 @@ const refOf = (externalCalendarId: string, event: GraphEvent, fallback: string):
   meetingId: null,
   meetingPassword: null,
 });
-
-async function failure(response: Response, what: string): Promise<never> {
-  await response.body?.cancel();
-  if (response.status === 404 || response.status === 410) throw new CalendarProviderError(`${what}: calendar or event not found`, "not_found");
-  throw new CalendarProviderError(`${what}: ${response.status}`, response.status === 403 ? "invalid_credentials" : "unavailable");
-}
 
 export function createMicrosoftCalendarProvider(deps: Deps, credential: StoredCredential): CalendarProvider {
   const tokens = oauthTokenSource(deps, credential, async (refreshToken) => {

@@ -108,3 +108,11 @@ export function oauthTokenSource(deps: Deps, credential: StoredCredential, refre
     },
   };
 }
+
+/** A Google or Graph answer that is not a success, as the provider error our callers sort by kind (fail closed on
+ * `unavailable`, mark `invalid_credentials`, treat `not_found` as gone). */
+export async function providerFailure(response: Response, what: string): Promise<never> {
+  await response.body?.cancel();
+  if (response.status === 404 || response.status === 410) throw new CalendarProviderError(`${what}: calendar or event not found`, "not_found");
+  throw new CalendarProviderError(`${what}: ${response.status}`, response.status === 403 ? "invalid_credentials" : "unavailable");
+}

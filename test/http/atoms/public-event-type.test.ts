@@ -134,7 +134,7 @@ beforeAll(async () => {
     recurrence: { frequency: "weekly", interval: 2, occurrences: 4 },
   });
   await create({ title: "Deep dive", slug: "deep-dive", lengthInMinutes: 90, scheduleId: ownScheduleId });
-}, 30_000);
+});
 
 describe("GET /v2/atoms/event-types/{eventSlug}/public", () => {
   it("answers anonymously, for every version, in Cal.com's PublicEventType shape", async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   tenant = await createTenant();
   const org = await createPlatformOrganization();
   managed = await createManagedUser(await createOAuthClient(org.owner.apiKey));
-}, 30_000);
+});
 
 describe("GET /v2/timezones", () => {
   it("lists cities with their zone and population, one per city name, for every version, without credentials", async () => {
@@ -43,7 +43,7 @@ describe("GET /v2/timezones", () => {
     expect(cities.find((c) => c.city === "Riga")).toMatchObject({ timezone: "Europe/Riga" });
     const zones = new Set(cities.map((c) => c.timezone));
     for (const zone of ["America/New_York", "Asia/Tokyo", "Australia/Sydney"]) expect(zones.has(zone)).toBe(true);
-  }, 30_000);
+  });
 });
 
 describe("GET /v2/atoms/verification/email/check", () => {

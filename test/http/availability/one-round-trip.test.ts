@@ -72,7 +72,7 @@ beforeAll(async () => {
   } finally {
     await db.$disconnect();
   }
-}, 30_000);
+});
 
 describe("loadEventTypeWithBusyTime", () => {
   it("reads in one statement exactly what the event type loader and loadBusyContext read", async () => {

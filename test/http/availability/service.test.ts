@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   expect(eventType.status).toBe(201);
   eventTypeId = eventType.body.data.id;
-}, 30_000);
+});
 
 describe("availability service", () => {
   it("offers the schedule's slots, and a booking (with its buffer) and a live reservation take theirs away", async () => {

@@ -13,7 +13,7 @@ beforeAll(async () => {
   tenant = await createTenant();
   scheduleId = (await createSchedule(tenant)).id;
   eventTypeId = (await createEventType(tenant)).id;
-}, 60_000);
+});
 
 const NUL = "\u0000";
 

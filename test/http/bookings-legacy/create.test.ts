@@ -10,7 +10,7 @@ const monday = futureMonday();
 beforeAll(async () => {
   host = await createHost();
   eventTypeId = (await createBookableEventType(host)).id;
-}, 30_000);
+});
 
 describe("POST /v2/bookings (legacy body, as the atoms Booker sends it)", () => {
   it("books anonymously with no version header: 201 and Cal.com's core booking", async () => {

@@ -11,7 +11,7 @@ const monday = futureMonday(5);
 beforeAll(async () => {
   host = await createHost();
   eventTypeId = (await createBookableEventType(host)).id;
-}, 30_000);
+});
 
 describe("POST /v2/bookings and /cancel: the version header picks the controller", () => {
   it("2024-08-13 takes its own body and answers its own output; the legacy body is a 400 there", async () => {

@@ -10,7 +10,7 @@ const monday = futureMonday(4);
 beforeAll(async () => {
   host = await createHost();
   eventTypeId = (await createBookableEventType(host)).id;
-}, 30_000);
+});
 
 const expectLegacyError = (res: { status: number; text: string; body: any }, message: string) => {
   expect(res.status, res.text).toBe(400);

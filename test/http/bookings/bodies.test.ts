@@ -9,7 +9,7 @@ const monday = futureMonday(14);
 beforeAll(async () => {
   host = await createHost();
   eventTypeId = (await createBookableEventType(host)).id;
-}, 30_000);
+});
 
 describe("request bodies the contract makes optional", () => {
   it("cancel without any body (no content type) cancels", async () => {

@@ -9,7 +9,7 @@ const monday = futureMonday(7);
 beforeAll(async () => {
   host = await createHost();
   eventTypeId = (await createBookableEventType(host, { afterEventBuffer: 30 })).id;
-}, 30_000);
+});
 
 const expectError = (res: { status: number; body: any }, status: number, message: string | RegExp) => {
   expect(res.status, JSON.stringify(res.body)).toBe(status);

@@ -10,7 +10,7 @@ const monday = futureMonday(6);
 
 beforeAll(async () => {
   host = await createHost();
-}, 30_000);
+});
 
 describe("POST /v2/bookings: what the booker sends is stored and answered as Cal.com does", () => {
   it("guests, booking field responses (notes become the description), location, by username + slug", async () => {

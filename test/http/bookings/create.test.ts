@@ -9,7 +9,7 @@ const monday = futureMonday();
 beforeAll(async () => {
   host = await createHost();
   eventTypeId = (await createBookableEventType(host)).id;
-}, 30_000);
+});
 
 describe("POST /v2/bookings (2024-08-13)", () => {
   it("books an offered slot: 201 with Cal.com's booking output, readable by uid", async () => {

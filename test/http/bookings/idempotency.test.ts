@@ -11,7 +11,7 @@ const key = () => `idem-${crypto.randomUUID()}`;
 beforeAll(async () => {
   host = await createHost();
   eventTypeId = (await createBookableEventType(host)).id;
-}, 30_000);
+});
 
 const bookingsAt = async (start: string) =>
   (await sql<{ n: number }>`SELECT count(*)::int AS n FROM "Booking" WHERE "userId" = ${host.userId} AND "startTime" = ${new Date(start)}`)[0]!.n;

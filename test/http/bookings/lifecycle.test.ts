@@ -16,7 +16,7 @@ beforeAll(async () => {
   eventTypeId = (await createBookableEventType(host)).id;
   confirmTypeId = (await createBookableEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
   recurringTypeId = (await createBookableEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 3 } })).id;
-}, 30_000);
+});
 
 const create = async (start: string, typeId = eventTypeId) => {
   const res = await book({ start, eventTypeId: typeId, attendee: attendee() });

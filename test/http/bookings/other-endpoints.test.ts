@@ -12,7 +12,7 @@ beforeAll(async () => {
   host = await createHost();
   stranger = await createHost();
   eventTypeId = (await createBookableEventType(host, { description: "A short chat" })).id;
-}, 30_000);
+});
 
 const create = async (start: string, who = attendee()) => {
   const res = await book({ start, eventTypeId, attendee: who });

@@ -10,7 +10,7 @@ const monday = futureMonday(4);
 beforeAll(async () => {
   host = await createHost();
   eventTypeId = (await createBookableEventType(host)).id;
-}, 30_000);
+});
 
 describe("no double booking under concurrency", () => {
   it("10 concurrent creates for one slot: exactly one 201, the others 409", async () => {
@@ -29,7 +29,7 @@ describe("concurrent changes to one booking end in a consistent state", () => {
 
   beforeAll(async () => {
     confirmTypeId = (await createBookableEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
-  }, 30_000);
+  });
 
   it("two concurrent confirmations of one pending booking: one 200, one 400, one accepted booking", async () => {
     const pending = await book({ start: at(monday, 2, 9), eventTypeId: confirmTypeId, attendee: attendee() });

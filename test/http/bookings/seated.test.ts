@@ -12,7 +12,7 @@ beforeAll(async () => {
   host = await createHost();
   hiddenSeats = (await createBookableEventType(host, { seats: { seatsPerTimeSlot: 3, showAttendeeInfo: false, showAvailabilityCount: true } })).id;
   shownSeats = (await createBookableEventType(host, { seats: { seatsPerTimeSlot: 2, showAttendeeInfo: true, showAvailabilityCount: true } })).id;
-}, 30_000);
+});
 
 const seatsTaken = async (start: string) =>
   (

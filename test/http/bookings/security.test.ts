@@ -15,7 +15,7 @@ beforeAll(async () => {
   const res = await book({ start: at(monday, 0, 9), eventTypeId, attendee: attendee() });
   expect(res.status, res.text).toBe(201);
   uid = res.body.data.uid;
-}, 30_000);
+});
 
 // Every operation that needs credentials (Cal.com's ApiAuthGuard) answers the shared 401s.
 const authenticated: [string, () => { path: string; method?: string; body?: unknown }][] = [

@@ -18,7 +18,7 @@ beforeAll(async () => {
   confirmTypeId = (await createBookableEventType(host, { confirmationPolicy: { type: "always", blockUnconfirmedBookingsInBooker: false } })).id;
   receiver = uniqueName("bookings");
   await createWebhookFor(host, { subscriberUrl: receiverUrl(receiver), triggers: TRIGGERS });
-}, 30_000);
+});
 
 interface Delivered {
   triggerEvent: string;

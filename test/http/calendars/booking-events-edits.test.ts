@@ -12,7 +12,7 @@ describe("edits", () => {
   let main: Awaited<ReturnType<typeof writer<"main">>>;
   beforeAll(async () => {
     main = await writer(["main"]);
-  }, 60_000);
+  });
 
   it("a new location and added guests update the same event", async () => {
     const created = await book({ start: at(monday, 0, 10), eventTypeId: main.eventTypeId, attendee: attendee() });

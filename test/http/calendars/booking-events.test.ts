@@ -24,7 +24,7 @@ beforeAll(async () => {
     body: { integration: "apple_calendar", externalId: main.calendars.home },
   });
   expect(destination.status, destination.text).toBe(200);
-}, 60_000);
+});
 
 describe("booking → event on the destination calendar", () => {
   it("a booking writes one event (title, attendee, location, times) to the destination calendar, recorded as a BookingReference", async () => {

@@ -15,7 +15,7 @@ let monday: number;
 beforeAll(async () => {
   host = await createCalendarHost();
   monday = testMonday();
-}, 60_000);
+});
 
 const query = () => `eventTypeId=${host.eventTypeId}`;
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const hosts = [{ userId: down.userId }, { userId: up.userId }];
   collective = await createTeamEventTypeRow(team.teamId, "COLLECTIVE", hosts, { length: 60 });
   roundRobin = await createTeamEventTypeRow(team.teamId, "ROUND_ROBIN", hosts, { length: 60 });
-}, 60_000);
+});
 
 const allDay = () => [9, 10, 11, 12, 13, 14, 15, 16].map((h) => monday + h * HOUR);
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const hosts = [{ userId: withCalendar.userId }, { userId: plain.userId }];
   collective = await createTeamEventTypeRow(team.teamId, "COLLECTIVE", hosts, { length: 60 });
   roundRobin = await createTeamEventTypeRow(team.teamId, "ROUND_ROBIN", hosts, { length: 60 });
-}, 60_000);
+});
 
 const hours = (list: number[]) => list.map((h) => monday + h * HOUR);
 

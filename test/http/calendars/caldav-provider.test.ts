@@ -31,7 +31,7 @@ beforeAll(async () => {
   dav = await createDavUser();
   calendarUrl = await createDavCalendar(dav, "bookings", "Bookings");
   await connectApple(tenant.apiKey, dav);
-}, 60_000);
+});
 
 const event = (overrides: Partial<CalendarEventInput> = {}): CalendarEventInput => ({
   uid: "booking-uid-1",

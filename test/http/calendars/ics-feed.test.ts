@@ -64,7 +64,7 @@ let feedUrl: string;
 beforeAll(async () => {
   tenant = await createTenant();
   feedUrl = await serveIcsFeed(FEED);
-}, 60_000);
+});
 
 const save = (body: unknown, key = tenant.apiKey) => api("/v2/calendars/ics-feed/save", { method: "POST", key, body });
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const { connectedCalendars } = dataOf<{ connectedCalendars: LooseBody[] }>(await api("/v2/calendars", { key: owner.apiKey }));
   credentialId = connectedCalendars[0].credentialId;
   await api("/v2/selected-calendars", { method: "POST", key: owner.apiKey, body: { integration: "apple_calendar", externalId: calendarUrl, credentialId } });
-}, 60_000);
+});
 
 describe("another user and user A's calendar credential", () => {
   it("GET /v2/calendars shows B nothing of A's", async () => {

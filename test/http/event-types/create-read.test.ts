@@ -8,7 +8,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 const create = (body: unknown, key = tenant.apiKey) => api("/v2/event-types", { method: "POST", key, version: V, body });
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
     });
     ids[slug] = res.body.data.id;
   }
-}, 30_000);
+});
 
 const ok = (res: { status: number; body: any }) => {
   expect(res.status).toBe(200);

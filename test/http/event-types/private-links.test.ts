@@ -11,7 +11,7 @@ const base = () => `/v2/event-types/${eventTypeId}/private-links`;
 beforeAll(async () => {
   tenant = await createTenant();
   eventTypeId = (await createEventType(tenant, { lengthInMinutes: 30, title: "VIP", slug: "vip", hidden: true })).id;
-}, 30_000);
+});
 
 describe("private links", () => {
   it("creates a one-time link by default", async () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
   eventTypeId = (await createEventType(owner, { lengthInMinutes: 30, title: "Secret strategy session", slug: "secret", hidden: true })).id;
   const link = await api(`/v2/event-types/${eventTypeId}/private-links`, { method: "POST", key: owner.apiKey, version: V, body: {} });
   linkId = link.body.data.linkId;
-}, 30_000);
+});
 
 describe("every authenticated event type route requires credentials", () => {
   describe("POST /v2/event-types", () =>

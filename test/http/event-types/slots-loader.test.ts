@@ -43,7 +43,7 @@ beforeAll(async () => {
     },
   });
   pinnedScheduleId = pinned.body.data.id;
-}, 30_000);
+});
 
 afterAll(async () => {
   await db.$disconnect();
@@ -79,6 +79,9 @@ describe("loadEventTypeForSlots", () => {
           priority: 2,
           weight: 100,
           schedule: expect.objectContaining({ id: defaultScheduleId }),
+          // No connected calendar: nothing to fetch for this host (src/calendars/availability.ts).
+          calendars: [],
+          calendarsVersion: expect.any(String),
         },
       ],
       // Personal: no team, no scheduling type, no managed parent.

@@ -8,7 +8,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 const create = (body: Record<string, unknown>) =>
   api("/v2/event-types", { method: "POST", key: tenant.apiKey, version: V, body: { lengthInMinutes: 30, title: "T", ...body } });

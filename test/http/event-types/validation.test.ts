@@ -16,7 +16,7 @@ beforeAll(async () => {
     body: { name: "Theirs", timeZone: "UTC", isDefault: true },
   });
   otherScheduleId = schedule.body.data.id;
-}, 30_000);
+});
 
 const base = { lengthInMinutes: 30, title: "Valid", slug: "valid" };
 

@@ -8,7 +8,7 @@ let eventTypeId: number;
 beforeAll(async () => {
   tenant = await createTenant();
   eventTypeId = (await createEventType(tenant, { lengthInMinutes: 30, title: "V", slug: "v" })).id;
-}, 30_000);
+});
 
 // Cal.com serves /v2/event-types with EventTypesController_2024_06_14 only for 2024-06-14. Without the header
 // (→ 2024-04-15) or with 2024-06-11 it uses a legacy controller not implemented here, and under 2024-08-13 or

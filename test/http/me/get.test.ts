@@ -7,7 +7,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 describe("GET /v2/me", () => {
   it("returns the caller's profile in the contract's shape", async () => {
@@ -15,5 +15,5 @@ describe("GET /v2/me", () => {
     expect(res.status).toBe(200);
     expect(contractProblems("MeController_getMe", 200, res.body)).toEqual([]);
     expect(res.body.data).toMatchObject({ id: tenant.userId, email: tenant.email, username: tenant.username, timeZone: "Europe/London", timeFormat: 12 });
-  }, 30_000);
+  });
 });

@@ -7,7 +7,7 @@ import { createTenant, testDb, type Tenant } from "../../helpers/fixtures";
 let tenant: Tenant;
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 describe("PATCH /v2/me", () => {
   it("updates the profile, persists it and answers the contract's shape", async () => {

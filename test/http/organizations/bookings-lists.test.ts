@@ -62,7 +62,7 @@ beforeAll(async () => {
     const booking = await db.booking.findUniqueOrThrow({ where: { uid: uid.A1! }, select: { id: true } });
     await db.bookingReference.create({ data: { bookingId: booking.id, type: "google_calendar", uid: "gcal-event-1", externalCalendarId: "primary" } });
   });
-}, 60_000);
+});
 
 const titles = (res: { body: { data: { title: string }[] } }) => res.body.data.map((b) => b.title);
 const orgPath = (suffix = "") => `/v2/organizations/${org.organizationId}${suffix}`;

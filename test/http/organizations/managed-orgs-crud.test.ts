@@ -30,7 +30,7 @@ beforeAll(async () => {
   admin = await manager.addMember("ADMIN");
   // The first request compiles Prisma's wasm: out of the first test's time.
   await api(base(), { key: admin.apiKey });
-}, 60_000);
+});
 
 describe("POST /v2/organizations/{orgId}/organizations", () => {
   it("creates a platform organization managed by the caller's, with the caller as OWNER, billing and an API key", async () => {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   [member, admin] = await Promise.all([manager.addMember("MEMBER"), manager.addMember("ADMIN")]);
   managed = await createManagedOrganizationViaApi(manager.owner.apiKey, manager.organizationId, { metadata: { secret: "manager-one" } });
   othersManaged = await createManagedOrganizationViaApi(otherManager.owner.apiKey, otherManager.organizationId, { metadata: { secret: "manager-two" } });
-}, 60_000);
+});
 
 describe("credentials", () => {
   describe("POST", () => itRejectsMissingAndInvalidCredentials(() => ({ path: base(), method: "POST", body: { name: "x" } })));

@@ -11,7 +11,7 @@ const base = () => `/v2/organizations/${manager.organizationId}/organizations`;
 beforeAll(async () => {
   manager = await createOrganization({ isPlatform: true });
   managedId = (await createManagedOrganizationViaApi(manager.owner.apiKey, manager.organizationId)).id;
-}, 60_000);
+});
 
 const expect400 = (res: Awaited<ReturnType<typeof api>>, field: string) => {
   expect(expectError(res, 400, "BadRequestException").error.message).toContain(field);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   org = await createOrganization();
   // The first request of a file compiles Prisma's engine: done here, not inside the first test's time limit.
   await api(path(), { key: org.owner.apiKey });
-}, 60_000);
+});
 
 describe("read", () => {
   it("GET list answers an array (Cal.com; the document says an object) in id order, paginated; GET one", async () => {

@@ -46,7 +46,7 @@ describe("an individual event: whole UTC days", () => {
 
   beforeAll(async () => {
     eventTypeId = (await createEventType(a, { minimumBookingNotice: 0 })).id;
-  }, 60_000);
+  });
 
   it("create, move, delete an entry: the day leaves and comes back in GET /v2/slots (cached answers follow) and the legacy lookup", async () => {
     expect(await slotDates(eventTypeId)).toEqual([date(0), date(1), date(2), date(3), date(4)]);

@@ -21,7 +21,7 @@ const stored = async (roleId: string) =>
 beforeAll(async () => {
   [org, other] = await Promise.all([createOrganization({ isPlatform: true }), createOrganization({ isPlatform: true })]);
   [{ teamId }, { teamId: otherTeamId }] = await Promise.all([org.addTeam(), other.addTeam()]);
-}, 60_000);
+});
 
 describe("organization roles", () => {
   it("GET lists, POST merges, PUT replaces, DELETE ?permissions and DELETE /{permission} remove (204, empty body)", async () => {
@@ -58,7 +58,7 @@ describe("organization roles", () => {
     expect(await stored(role.id)).toEqual(["organization.listMembers"]);
     expect(dataOf(await api(orgBase(role.id), { method: "PUT", key, body: { permissions: [] } }))).toEqual([]);
     expect(await stored(role.id)).toEqual([]);
-  }, 60_000);
+  });
 
   it("a permission change moves the role's updatedAt", async () => {
     const role = await createCustomRoleRow(org.organizationId, []);
@@ -132,7 +132,7 @@ describe("team roles", () => {
     expect(one.status).toBe(204);
     expect(one.text).toBe("");
     expect(await stored(role.id)).toEqual([]);
-  }, 60_000);
+  });
 
   it("the organization's own role through a team path is a 404", async () => {
     const role = await createCustomRoleRow(org.organizationId, ["booking.read"]);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   ]);
   [member, admin, { teamId }] = await Promise.all([org.addMember("MEMBER"), org.addMember("ADMIN"), org.addTeam()]);
   [role, teamRole] = await Promise.all([createCustomRoleRow(org.organizationId, ["booking.read"]), createCustomRoleRow(teamId, ["booking.read"])]);
-}, 60_000);
+});
 
 describe("credentials", () => {
   describe("GET", () => itRejectsMissingAndInvalidCredentials(() => ({ path: orgPath() })));

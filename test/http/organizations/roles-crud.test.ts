@@ -39,7 +39,7 @@ beforeAll(async () => {
   ({ teamId } = await org.addTeam([{ userId: admin.userId, role: "MEMBER" }]));
   // The first request compiles Prisma's wasm: out of the first test's time.
   await api(orgBase(), { key: admin.apiKey });
-}, 60_000);
+});
 
 for (const scope of SCOPES) {
   describe(`${scope.name} roles`, () => {

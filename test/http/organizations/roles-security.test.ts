@@ -43,7 +43,7 @@ beforeAll(async () => {
   ({ teamId } = await org.addTeam([{ userId: teamAdmin.userId, role: "ADMIN" }]));
   orgRole = dataOf(await api(orgBase(), { key: admin.apiKey, body: { name: "Org secret role" } }), 201);
   teamRole = dataOf(await api(teamBase(), { key: admin.apiKey, body: { name: "Team secret role" } }), 201);
-}, 60_000);
+});
 
 const unchanged = async () => {
   expect(await sql`SELECT "name" FROM "Role" WHERE "id" IN (${orgRole.id}, ${teamRole.id}) ORDER BY "name"`).toEqual([

@@ -20,7 +20,7 @@ beforeAll(async () => {
   admin = await org.addMember("ADMIN");
   ({ teamId } = await org.addTeam());
   await api(orgBase(), { key: admin.apiKey });
-}, 60_000);
+});
 
 describe("create body", () => {
   it("a missing, empty, blank or non-string name is a 400 naming `name`", async () => {

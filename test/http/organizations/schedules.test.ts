@@ -21,7 +21,7 @@ beforeAll(async () => {
   ids.owner = (await createSchedule(org.owner, { name: "Owner hours" })).id;
   ids.member = (await createSchedule(member, { name: "Member hours", timeZone: "Europe/Berlin" })).id;
   ids.stranger = (await createSchedule(stranger, { name: "Not in the org" })).id;
-}, 60_000);
+});
 
 describe("GET /v2/organizations/{orgId}/schedules", () => {
   it("answers every org user's schedules in id order, paginated; never a non-member's", async () => {

@@ -12,7 +12,7 @@ let member: OrgMember;
 beforeAll(async () => {
   org = await createOrganization();
   [admin, member] = await Promise.all([org.addMember("ADMIN"), org.addMember("MEMBER")]);
-}, 30_000);
+});
 
 const base = () => `/v2/organizations/${org.organizationId}/teams`;
 const expectContract = (operationId: string, status: number, body: unknown) => expect(contractProblems(operationId, status, body)).toEqual([]);

@@ -26,7 +26,7 @@ beforeAll(async () => {
   ids.member = (await createSchedule(teamMember, { name: "Member hours", timeZone: "Europe/Berlin" })).id;
   ids.memberSecond = (await createSchedule(teamMember, { name: "Weekend", isDefault: false })).id;
   ids.orgOnly = (await createSchedule(orgOnly, { name: "Not in the team" })).id;
-}, 60_000);
+});
 
 const teamPath = (suffix = "") => `/v2/organizations/${org.organizationId}/teams/${teamId}${suffix}`;
 const expectContract = (operationId: string, status: number, body: unknown) => expect(contractProblems(operationId, status, body)).toEqual([]);

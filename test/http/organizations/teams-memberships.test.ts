@@ -26,7 +26,7 @@ beforeAll(async () => {
   org = await createOrganization({ autoAcceptEmailDomain: "acme-corp.test" });
   admin = await org.addMember("ADMIN");
   teamId = (await org.addTeam()).teamId;
-}, 30_000);
+});
 
 const path = (suffix = "") => `/v2/organizations/${org.organizationId}/teams/${teamId}/memberships${suffix}`;
 const expectContract = (operationId: string, status: number, body: unknown) => expect(contractProblems(operationId, status, body)).toEqual([]);
@@ -111,7 +111,7 @@ describe("read, update, delete", () => {
   beforeAll(async () => {
     member = await org.addMember("MEMBER", { email: `${unique("p")}@other.test` });
     membershipId = dataOf<Membership>(await api(path(), { key: admin.apiKey, body: { userId: member.userId } }), 201).id;
-  }, 60_000);
+  });
 
   it("GET lists the team's memberships in id order (paginated) and GET one answers it", async () => {
     const list = await api(path(), { key: admin.apiKey });

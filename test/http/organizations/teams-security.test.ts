@@ -31,7 +31,7 @@ beforeAll(async () => {
     ])
   ).teamId;
   foreignTeamId = (await other.addTeam([{ userId: other.owner.userId, role: "OWNER" }])).teamId;
-}, 60_000);
+});
 
 const orgPath = (suffix = "") => `/v2/organizations/${org.organizationId}/teams${suffix}`;
 const teamPath = (suffix = "") => orgPath(`/${teamId}${suffix}`);

@@ -15,7 +15,7 @@ beforeAll(async () => {
   org = await createOrganization();
   // The first request of a file compiles Prisma's engine: done here, not inside the first test's time limit.
   await api(path(), { key: org.owner.apiKey });
-}, 60_000);
+});
 
 describe("POST /v2/organizations/{orgId}/users", () => {
   it("creates the user with a profile, an accepted MEMBER membership and a default schedule; no password, no email sent", async () => {

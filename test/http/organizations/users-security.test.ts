@@ -29,7 +29,7 @@ beforeAll(async () => {
   [org, other] = [await createOrganization(), await createOrganization()];
   [admin, member] = [await org.addMember("ADMIN"), await org.addMember("MEMBER")];
   await api(users(org.organizationId), { key: org.owner.apiKey });
-}, 60_000);
+});
 
 describe("credentials", () => {
   describe("GET users", () => itRejectsMissingAndInvalidCredentials(() => ({ path: users(org.organizationId) })));

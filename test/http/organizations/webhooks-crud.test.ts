@@ -37,7 +37,7 @@ beforeAll(async () => {
     createOrganization({ isPlatform: true, plan: "STARTER" }),
   ]);
   [admin, member] = await Promise.all([org.addMember("ADMIN"), org.addMember("MEMBER")]);
-}, 60_000);
+});
 
 describe("CRUD", () => {
   it("POST creates an org webhook (teamId = orgId) in the contract's shape; the secret is shown this once", async () => {

@@ -64,7 +64,7 @@ beforeAll(async () => {
     });
     expect(res.status, res.text).toBe(201);
   }
-}, 60_000);
+});
 
 describe("organization webhook delivery", () => {
   it("a member's personal booking and its cancellation reach the org's webhook, signed; another org's does not get it", async () => {

@@ -8,7 +8,7 @@ import { createTenant, testDb, type Tenant } from "../../helpers/fixtures";
 let tenant: Tenant;
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 describe("API key authentication", () => {
   itRejectsMissingAndInvalidCredentials(() => ({ path: "/v2/me" }));

@@ -6,7 +6,7 @@ import { createTenant, type Tenant } from "../../helpers/fixtures";
 let tenant: Tenant;
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 function expectEnvelope(body: any, code: string, path: string) {
   expect(body.status).toBe("error");

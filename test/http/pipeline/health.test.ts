@@ -7,7 +7,7 @@ describe("GET /health", () => {
     const res = await api("/health");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "success", data: { database: "ok", redis: "ok" } });
-  }, 30_000);
+  });
 
   it("503 naming the database when it does not answer", async () => {
     const res = await fetchWithEnv(new Request("http://api.test/health"), {

@@ -31,7 +31,7 @@ describe("rate-limit leases", () => {
   let tenant: Tenant;
   beforeAll(async () => {
     tenant = await createTenant();
-  }, 30_000);
+  });
 
   it("refuses exactly at the limit, counts every token in Redis and refuses locally once the window is spent", async () => {
     const remaining: number[] = [];

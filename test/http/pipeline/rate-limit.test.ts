@@ -6,7 +6,7 @@ import { createTenant, type Tenant } from "../../helpers/fixtures";
 let tenant: Tenant;
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 const meRequest = (headers: Record<string, string>) => new Request("http://api.test/v2/me", { headers });
 

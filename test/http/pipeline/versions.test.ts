@@ -5,7 +5,7 @@ import { createTenant, type Tenant } from "../../helpers/fixtures";
 let tenant: Tenant;
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 describe("cal-api-version resolution on a version-neutral route", () => {
   for (const version of [undefined, "2024-04-15", "2024-06-14", "2024-08-13", "2024-09-04", "1999-01-01", "garbage"]) {

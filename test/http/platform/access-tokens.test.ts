@@ -23,7 +23,7 @@ beforeAll(async () => {
     permissions: ["*"],
     redirectUris: ["https://app.example.com/callback", "https://*.preview.example.com"],
   }));
-}, 30_000);
+});
 
 const familyOf = (token: string) => JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).fam as string;
 

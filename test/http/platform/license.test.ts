@@ -9,7 +9,7 @@ let org: PlatformOrganization;
 
 beforeAll(async () => {
   org = await createPlatformOrganization();
-}, 30_000);
+});
 
 async function recordLicense(licenseKey: string | null) {
   await withDb((db) => db.deployment.upsert({ where: { id: 1 }, create: { id: 1, licenseKey }, update: { licenseKey } }));

@@ -22,7 +22,7 @@ beforeAll(async () => {
   org = await createPlatformOrganization();
   [clientA, clientB] = await Promise.all([createOAuthClient(org.owner.apiKey), createOAuthClient(org.owner.apiKey)]);
   [userOfA, userOfB] = await Promise.all([createManagedUser(clientA), createManagedUser(clientB)]);
-}, 30_000);
+});
 
 describe("credentials on /v2/oauth-clients/{clientId}/users", () => {
   it("the path's client id wins over x-cal-client-id: another client's secret is refused", async () => {

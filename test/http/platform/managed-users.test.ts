@@ -18,7 +18,7 @@ let client: CreatedClient;
 beforeAll(async () => {
   org = await createPlatformOrganization();
   client = await createOAuthClient(org.owner.apiKey, { permissions: ["*"] });
-}, 30_000);
+});
 
 const usersPath = () => `/v2/oauth-clients/${client.clientId}/users`;
 const secretHeader = () => ({ "x-cal-secret-key": client.secret });

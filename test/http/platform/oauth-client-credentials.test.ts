@@ -11,7 +11,7 @@ let client: CreatedClient;
 beforeAll(async () => {
   org = await createPlatformOrganization();
   client = await createOAuthClient(org.owner.apiKey, { permissions: ["PROFILE_READ"] });
-}, 30_000);
+});
 
 describe("OAuth client credentials", () => {
   it("authenticate as the organization's owner", async () => {

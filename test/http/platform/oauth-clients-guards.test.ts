@@ -9,7 +9,7 @@ let otherOrg: PlatformOrganization;
 
 beforeAll(async () => {
   [org, otherOrg] = await Promise.all([createPlatformOrganization(), createPlatformOrganization()]);
-}, 30_000);
+});
 
 const input = { name: "c", redirectUris: [], permissions: ["BOOKING_READ"] };
 

@@ -19,7 +19,7 @@ let user: CreatedManagedUser;
 
 beforeAll(async () => {
   ({ org, client, user } = await createPlatform({ name: "Atoms client" }));
-}, 30_000);
+});
 
 describe("GET /v2/provider/{clientId}", () => {
   it("returns the client's id, organization and name, without credentials, for every version", async () => {

@@ -19,7 +19,7 @@ let otherClient: CreatedClient;
 beforeAll(async () => {
   org = await createPlatformOrganization();
   [client, otherClient] = await Promise.all([createOAuthClient(org.owner.apiKey), createOAuthClient(org.owner.apiKey)]);
-}, 30_000);
+});
 
 const refresh = (refreshToken: unknown, as: CreatedClient = client, on: CreatedClient = as) =>
   api(`/v2/oauth/${on.clientId}/refresh`, { headers: { "x-cal-secret-key": as.secret }, body: { refreshToken } });

@@ -10,7 +10,7 @@ let user: Member;
 
 beforeAll(async () => {
   user = await createLoneUser();
-}, 30_000);
+});
 
 const withCookie = (cookie: string) => ({ cookie });
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
     body: { name: "Private hours", timeZone: "Europe/Berlin", isDefault: true },
   });
   scheduleId = res.body.data.id;
-}, 30_000);
+});
 
 const body = { name: "x", timeZone: "UTC", isDefault: false };
 

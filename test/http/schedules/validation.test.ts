@@ -10,7 +10,7 @@ beforeAll(async () => {
   tenant = await createTenant();
   const res = await api("/v2/schedules", { method: "POST", key: tenant.apiKey, version: V, body: { name: "Base", timeZone: "UTC", isDefault: true } });
   scheduleId = res.body.data.id;
-}, 30_000);
+});
 
 const valid = { name: "Hours", timeZone: "Europe/Paris", isDefault: false };
 

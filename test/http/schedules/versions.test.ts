@@ -7,7 +7,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 // Cal.com's SchedulesController_2024_06_11 serves 2024-06-11 and 2024-06-14. Without the header (or with any
 // other value) Cal.com routes to its 2024-04-15 schedules controller, which this service does not implement:

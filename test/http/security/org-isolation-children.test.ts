@@ -10,7 +10,7 @@ let b: IsolationTenant;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createIsolationTenant("a"), createIsolationTenant("b")]);
-}, 90_000);
+});
 
 describe.each(foreignChildCases().map((testCase) => [testCase.name, testCase] as const))("%s", (_, testCase) => {
   it("org A's admin with org B's child id: 403 or 404, none of B's data", async () => {

@@ -18,7 +18,7 @@ let b: IsolationTenant;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createIsolationTenant("a"), createIsolationTenant("b")]);
-}, 90_000);
+});
 
 it("every path param of every {orgId} operation is mapped to a real row", () => {
   expect(unmappedParams()).toEqual([]);

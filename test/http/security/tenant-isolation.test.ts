@@ -40,7 +40,7 @@ async function readAll(tenant: IsolationUser) {
 beforeAll(async () => {
   [a, b] = await Promise.all([createIsolationUser(), createIsolationUser()]);
   for (const [name, value] of await readAll(a)) snapshots.set(name, value);
-}, 90_000);
+});
 
 const REFUSED = [401, 403, 404];
 /** Reviewed answers other than 401/403/404, each with why it leaks nothing of A's. */

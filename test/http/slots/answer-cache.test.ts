@@ -18,7 +18,7 @@ describe("slot answers kept in memory", () => {
   const monday = mondayAhead(35);
   beforeAll(async () => {
     host = await createHost({ timeZone: "UTC" });
-  }, 30_000);
+  });
 
   it("serves a repeated lookup without the database, and asks it again once the version is due for a check", async () => {
     const query = { eventTypeId: host.eventTypeId, start: isoDate(monday), end: isoDate(monday), timeZone: "Europe/Paris" };

@@ -9,7 +9,7 @@ const window = { start: isoDate(monday), end: isoDate(monday + DAY) };
 
 beforeAll(async () => {
   host = await createHost();
-}, 30_000);
+});
 
 const expectBadRequest = (res: { status: number; body: any }, field: string) => {
   expect(res.status).toBe(400);

@@ -11,7 +11,7 @@ const endTime = new Date(monday + DAY - 1).toISOString();
 
 beforeAll(async () => {
   host = await createHost({ timeZone: "America/New_York" });
-}, 30_000);
+});
 
 const available = (query: Record<string, string | number>, headers: Record<string, string> = {}, version?: string) =>
   api(`/v2/slots/available?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, { headers, version });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   stranger = await createTenant();
   const day = mondayAhead() + 14 * DAY;
   slots = slotStarts((await getSlots({ eventTypeId: host.eventTypeId, start: isoDate(day), end: isoDate(day) })).body.data);
-}, 30_000);
+});
 
 const reserve = (slot: number, key?: string, extra: Record<string, unknown> = {}) =>
   api("/v2/slots/reservations", {

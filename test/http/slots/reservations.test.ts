@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
 
 beforeAll(async () => {
   host = await createHost({ timeZone: "UTC" });
-}, 30_000);
+});
 
 const reserve = (body: Record<string, unknown>, key?: string) => api("/v2/slots/reservations", { method: "POST", version: V, body, key });
 const daySlots = async (day: number, eventTypeId = host.eventTypeId) =>

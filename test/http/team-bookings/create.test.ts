@@ -13,7 +13,7 @@ const CREATE = "BookingsController_2024_08_13_createBooking";
 beforeAll(async () => {
   collective = await createTeamWithHosts(3);
   collectiveType = await createEventTypeForAllHosts(collective, "COLLECTIVE");
-}, 60_000);
+});
 
 describe("collective team event types", () => {
   it("a booking holds every host: the first host organizes, the others are co-hosts (BookingHost)", async () => {
@@ -77,7 +77,7 @@ describe("round-robin team event types", () => {
   beforeAll(async () => {
     rr = await createTeamWithHosts(3);
     rrType = await createEventTypeForAllHosts(rr, "ROUND_ROBIN");
-  }, 60_000);
+  });
 
   it("one round-robin host per booking, rotating: three bookings go to three different hosts", async () => {
     const organizers: number[] = [];

@@ -13,7 +13,7 @@ let team: TeamWithHosts;
 
 beforeAll(async () => {
   team = await createTeamWithHosts(3);
-}, 60_000);
+});
 
 describe("POST /v2/bookings, legacy body, team event types", () => {
   it("collective: Cal.com's core booking for the organizer, every host holding it", async () => {

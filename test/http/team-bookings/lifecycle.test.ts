@@ -17,7 +17,7 @@ const post = (uid: string, action: string, body: unknown, key?: string) => onBoo
 beforeAll(async () => {
   team = await createTeamWithHosts(3);
   collectiveType = await createEventTypeForAllHosts(team, "COLLECTIVE");
-}, 60_000);
+});
 
 describe("collective bookings through their lifecycle", () => {
   it("reschedule: the new booking holds every host at the new time; the old one's rows are cancelled", async () => {

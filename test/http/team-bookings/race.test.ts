@@ -15,7 +15,7 @@ describe("round robin under concurrency", () => {
   beforeAll(async () => {
     rr = await createTeamWithHosts(3);
     rrType = await createEventTypeForAllHosts(rr, "ROUND_ROBIN");
-  }, 60_000);
+  });
 
   it("20 concurrent bookings for two slots over 3 hosts: 3 per slot succeed, one per host, the rest 409", async () => {
     const starts = [at(monday, 0, 10), at(monday, 0, 10, 30)];
@@ -54,7 +54,7 @@ describe("collective bookings under concurrency", () => {
     typeA = await createEventTypeForAllHosts(a, "COLLECTIVE");
     typeB = await createTeamEventTypeRow(second.teamId, "COLLECTIVE", [{ userId: b.userId }, { userId: shared.userId }]);
     personal = await createBookableEventType(shared);
-  }, 60_000);
+  });
 
   it("two collectives sharing a host and a personal booking of that host, at once, for one slot: exactly one wins", async () => {
     for (const hour of [9, 11, 14]) {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   rr = await createTeamWithHosts(3);
   owner = rr.hosts[0]!;
   rrType = await createEventTypeForAllHosts(rr, "ROUND_ROBIN");
-}, 60_000);
+});
 
 async function rrBooking(dayOffset: number, hour: number): Promise<{ uid: string; hostId: number }> {
   const res = await book({ start: at(monday, dayOffset, hour), eventTypeId: rrType.id, attendee: attendee() });

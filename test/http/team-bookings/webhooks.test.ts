@@ -35,7 +35,7 @@ beforeAll(async () => {
   await createEventTypeWebhookRow(collectiveType.id, receiverUrl(receivers.eventType), TRIGGERS);
   await createWebhookFor(team.hosts[0]!, { subscriberUrl: receiverUrl(receivers.organizer), triggers: TRIGGERS });
   await createWebhookFor(team.hosts[1]!, { subscriberUrl: receiverUrl(receivers.coHost), triggers: TRIGGERS });
-}, 60_000);
+});
 
 describe("team booking webhooks", () => {
   it("a collective booking's creation and cancellation reach the event type's subscribers, the organizer and the co-host", async () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await addTeamMembership(teamId, admin.userId, "ADMIN");
   await addTeamMembership(teamId, pending.userId, "MEMBER", false);
   otherTeamId = (await createTeam({ owners: [owner] })).teamId;
-}, 30_000);
+});
 
 describe("POST /v2/teams/{teamId}/event-types", () => {
   it("creates a collective event type whose hosts are all fixed", async () => {

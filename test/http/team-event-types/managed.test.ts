@@ -23,7 +23,7 @@ const childrenOf = (parentId: number) => withDb((db) => db.eventType.findMany({ 
 beforeAll(async () => {
   [admin, alice, bob] = await Promise.all([createTenant(), createTenant(), createTenant()]);
   teamId = (await createTeam({ owners: [admin], members: [alice, bob] })).teamId;
-}, 30_000);
+});
 
 describe("managed event types", () => {
   it("creates the parent and one child per assignee, answering [parent, ...children]", async () => {

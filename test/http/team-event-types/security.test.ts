@@ -19,7 +19,7 @@ beforeAll(async () => {
   await addTeamMembership(teamId, admin.userId, "ADMIN");
   await addTeamMembership(teamId, pendingAdmin.userId, "ADMIN", false);
   eventTypeId = (await createTeamEventTypeRow(teamId, "COLLECTIVE", [{ userId: member.userId }])).id;
-}, 30_000);
+});
 
 const ROUTES = () => [
   {

@@ -16,7 +16,7 @@ beforeAll(async () => {
   [admin, member, stranger] = await Promise.all([createTenant(), createTenant(), createTenant()]);
   teamId = (await createTeam({ owners: [admin], members: [member] })).teamId;
   eventTypeId = (await createTeamEventTypeRow(teamId, "ROUND_ROBIN", [{ userId: member.userId }])).id;
-}, 30_000);
+});
 
 describe("hosts", () => {
   it("a host who is not a member of the team is a 400 naming them (create and update)", async () => {

@@ -41,7 +41,7 @@ beforeAll(async () => {
   webhookId = dataOf<LooseBody>(await api(path(), { key: admin.apiKey, body: hook() }), 201).id;
   siblingWebhookId = dataOf<LooseBody>(await api(path(siblingId), { key: admin.apiKey, body: hook() }), 201).id;
   userWebhookId = dataOf<LooseBody>(await api("/v2/webhooks", { key: admin.apiKey, body: hook() }), 201).id;
-}, 30_000);
+});
 
 describe("CRUD by a team admin", () => {
   it("creates (secret shown once), lists, reads, updates and deletes, in the contract's shapes", async () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await withDb((db) => db.team.update({ where: { id: team.teamId }, data: { brandColor: "#112233", logoUrl: "https://example.com/logo.png" } }));
   // b is the fixed host: listed first.
   roundRobin = await createTeamEventTypeRow(team.teamId, "ROUND_ROBIN", [{ userId: a.userId }, { userId: b.userId, isFixed: true }], { title: "Support call" });
-}, 60_000);
+});
 
 describe("GET /v2/atoms/event-types/{eventSlug}/public for a team event", () => {
   it("answers the team's event: scheduling type, team, its hosts as users, the team as profile and entity", async () => {

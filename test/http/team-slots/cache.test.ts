@@ -22,7 +22,7 @@ beforeAll(async () => {
     createMember({ availability: weekdays("09:00", "17:00") }),
   ]);
   team = await createTeam({ members: [a, b, c] });
-}, 60_000);
+});
 
 const times = async (eventTypeId: number) => {
   const res = await getSlots({ eventTypeId, ...day });

@@ -22,7 +22,7 @@ beforeAll(async () => {
     createMember({ availability: weekdays("08:00", "11:00") }),
   ]);
   team = await createTeam({ owners: [early], members: [late, morning] });
-}, 60_000);
+});
 
 const bySlug = async (slug: string, extra: Record<string, string> = {}) => {
   const res = await getSlots({ teamSlug: team.slug, eventTypeSlug: slug, ...day, ...extra });

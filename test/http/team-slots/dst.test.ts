@@ -55,7 +55,7 @@ beforeAll(async () => {
   const team = await createTeam({ members: [ny, london] });
   collectiveId = (await createTeamEventTypeRow(team.teamId, "COLLECTIVE", [{ userId: ny.userId }, { userId: london.userId }])).id;
   roundRobinId = (await createTeamEventTypeRow(team.teamId, "ROUND_ROBIN", [{ userId: ny.userId }, { userId: london.userId }])).id;
-}, 60_000);
+});
 
 const utcStarts = (data: Record<string, Array<{ start: string }>>) =>
   Object.values(data)

@@ -19,7 +19,7 @@ beforeAll(async () => {
   [a, b] = await Promise.all([createMember({ availability: weekdays("09:00", "12:00") }), createMember({ availability: weekdays("11:00", "14:00") })]);
   team = await createTeam({ members: [a, b] });
   collective = await createTeamEventTypeRow(team.teamId, "COLLECTIVE", [{ userId: a.userId }, { userId: b.userId }]);
-}, 60_000);
+});
 
 const available = (query: string) => api(`/v2/slots/available?${query}&startTime=${startTime}&endTime=${endTime}`);
 const utcTimes = (body: any): string[] =>

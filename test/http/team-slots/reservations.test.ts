@@ -22,7 +22,7 @@ beforeAll(async () => {
     createMember({ availability: weekdays("09:00", "17:00") }),
   ]);
   team = await createTeam({ owners: [a], members: [b, c] });
-}, 60_000);
+});
 
 const reserve = (body: Record<string, unknown>, key?: string) => api("/v2/slots/reservations", { method: "POST", version: V, body, key });
 const at = (hour: number) => new Date(monday + hour * HOUR).toISOString();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   // One booking per host, so that every host has busy time to read.
   await Promise.all(members.map((m, i) => insertHostBooking(m.userId, monday + (i + 1) * HOUR, 30)));
   db = testDb();
-}, 90_000);
+});
 
 afterAll(() => db.$disconnect());
 

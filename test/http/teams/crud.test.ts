@@ -18,7 +18,7 @@ let other: Tenant;
 
 beforeAll(async () => {
   [owner, other] = await Promise.all([createTenant(), createTenant()]);
-}, 30_000);
+});
 
 const expectContract = (operationId: string, status: number, body: unknown) => expect(contractProblems(operationId, status, body)).toEqual([]);
 

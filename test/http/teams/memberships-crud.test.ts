@@ -21,7 +21,7 @@ let teamId: number;
 beforeAll(async () => {
   owner = await createTenant();
   teamId = (await createTeamViaApi(owner.apiKey)).id;
-}, 30_000);
+});
 
 const path = (suffix = "") => `/v2/teams/${teamId}/memberships${suffix}`;
 const expectContract = (operationId: string, status: number, body: unknown) => expect(contractProblems(operationId, status, body)).toEqual([]);

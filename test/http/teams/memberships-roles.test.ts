@@ -27,7 +27,7 @@ beforeAll(async () => {
   memberMembershipId = (await createTeamMembershipViaApi(owner.apiKey, teamId, member.userId)).id;
   const [row] = await sql<{ id: number }>`SELECT "id" FROM "Membership" WHERE "teamId" = ${teamId} AND "userId" = ${owner.userId}`;
   ownerMembershipId = row!.id;
-}, 30_000);
+});
 
 describe("role matrix", () => {
   const refusals = () => [

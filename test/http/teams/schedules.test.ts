@@ -22,7 +22,7 @@ beforeAll(async () => {
   ).id;
   ids.pending = (await createSchedule(pending, { name: "Pending hours" })).id;
   ids.stranger = (await createSchedule(stranger, { name: "Not in the team" })).id;
-}, 60_000);
+});
 
 describe("GET /v2/teams/{teamId}/schedules", () => {
   it("answers every member's schedules, pending members included, strangers' never", async () => {

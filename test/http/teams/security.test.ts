@@ -27,7 +27,7 @@ beforeAll(async () => {
   await createTeamViaApi(otherOwner.apiKey);
   await createTeamMembershipViaApi(owner.apiKey, teamId, admin.userId, { role: "ADMIN" });
   await createTeamMembershipViaApi(owner.apiKey, teamId, member.userId);
-}, 30_000);
+});
 
 describe("credentials", () => {
   describe("POST /v2/teams", () => itRejectsMissingAndInvalidCredentials(() => ({ path: "/v2/teams", method: "POST", body: { name: "x" } })));

@@ -10,7 +10,7 @@ let teamId: number;
 beforeAll(async () => {
   owner = await createTenant();
   teamId = (await createTeamViaApi(owner.apiKey)).id;
-}, 30_000);
+});
 
 const messageOf = async (path: string, method: string, body?: unknown) => expectError(await api(path, { method, key: owner.apiKey, body }), 400).error.message;
 

@@ -7,7 +7,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 const TEMPLATE = '{"content":"A new event has been scheduled","name":"{{title}}","booker":"{{attendees.0.name}}"}';
 
@@ -35,7 +35,7 @@ describe("POST /v2/webhooks", () => {
     // Stored as Cal.com's columns.
     const row = await withDb((db) => db.webhook.findUniqueOrThrow({ where: { id: res.body.data.id } }));
     expect(row).toMatchObject({ userId: tenant.userId, eventTriggers: ["BOOKING_CREATED", "BOOKING_CANCELLED"], secret: "s3cret", eventTypeId: null });
-  }, 30_000);
+  });
 
   it("accepts a webhook without template or secret (payloadTemplate null, no secret field)", async () => {
     const res = await api("/v2/webhooks", {

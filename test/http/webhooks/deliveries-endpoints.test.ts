@@ -18,7 +18,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 describe("GET /v2/webhooks/{webhookId}/deliveries", () => {
   it("lists the webhook's deliveries newest first, filtered by status and paginated", async () => {

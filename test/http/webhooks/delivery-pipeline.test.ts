@@ -21,7 +21,7 @@ const producer = producerServices();
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 afterAll(() => producer.dispose());
 

@@ -20,7 +20,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 async function hookWithDelivery(behaviour: Record<string, string | number> = {}, options: { secret?: string } = {}) {
   const name = uniqueName();
@@ -106,7 +106,7 @@ describe("retries", () => {
     const row = await readDelivery(delivery.id);
     expect(row).toMatchObject({ status: "RETRYING", lastResponseCode: null, lastError: "Timed out after 10000 ms" });
     expect(row.lastDurationMs).toBeGreaterThanOrEqual(9_900);
-  }, 30_000);
+  });
 
   it("a redirect is not followed: it is a failure and the redirect target gets nothing", async () => {
     const target = uniqueName("target");

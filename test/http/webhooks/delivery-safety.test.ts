@@ -18,7 +18,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await createTenant();
-}, 30_000);
+});
 
 const HOUR_MS = 3_600_000;
 

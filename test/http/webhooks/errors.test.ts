@@ -13,7 +13,7 @@ beforeAll(async () => {
     body: { subscriberUrl: "https://example.com/errors/" + uniqueName(), triggers: ["BOOKING_CREATED"], active: true },
   });
   webhookId = res.body.data.id;
-}, 30_000);
+});
 
 const valid = validWebhookBody;
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
   otherEventTypesWebhookId = (await api(`/v2/event-types/${otherEventTypeId}/webhooks`, { key: owner.apiKey, body: hookBody("sibling") })).body.data.id;
   intrudersWebhookId = (await api(`/v2/event-types/${intruderEventTypeId}/webhooks`, { key: intruder.apiKey, body: hookBody("theirs") })).body.data.id;
   userWebhookId = (await createWebhookFor(owner, { subscriberUrl: `https://example.com/user/${uniqueName()}` })).id;
-}, 30_000);
+});
 
 const ROUTES = () => [
   { path: `/v2/event-types/${eventTypeId}/webhooks`, method: "POST", body: hookBody("x") },

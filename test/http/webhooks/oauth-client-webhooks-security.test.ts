@@ -48,7 +48,7 @@ beforeAll(async () => {
     .id;
   foreignWebhookId = (await api(`/v2/oauth-clients/${foreignClient.clientId}/webhooks`, { ...asClient(foreignClient), body: hookBody("foreign") })).body.data
     .id;
-}, 30_000);
+});
 
 const ROUTES = () => [
   { path: base(), method: "POST", body: hookBody("x") },

@@ -16,7 +16,7 @@ describe.each(SCOPE_FACTORIES)("%s webhooks", (_label, makeScope) => {
   beforeAll(async () => {
     scope = await makeScope();
     sibling = await makeScope();
-  }, 30_000);
+  });
 
   it("POST creates a webhook in the contract's shape and returns its secret this once", async () => {
     const subscriberUrl = `https://example.com/hooks/${uniqueName()}`;

@@ -55,7 +55,7 @@ describe("event-type webhooks", () => {
       body: { subscriberUrl: receiverUrl(name), triggers: ["BOOKING_CREATED"], active: true, secret },
     });
     webhookId = created.body.data.id;
-  }, 30_000);
+  });
 
   it("receive their event type's events, signed, and not those of the owner's other event types", async () => {
     const otherEventTypeId = (await createEventType(owner, { title: "Other" })).id;
@@ -124,7 +124,7 @@ describe("OAuth-client webhooks", () => {
       body: { subscriberUrl: receiverUrl(name), triggers: ["BOOKING_CREATED", "BOOKING_CANCELLED"], active: true, secret },
     });
     webhookId = created.body.data.id;
-  }, 30_000);
+  });
 
   it("receive the events of the client's managed users (the producer names only the user), and no one else's", async () => {
     const otherClientsUser = await createManagedUser(siblingClient);

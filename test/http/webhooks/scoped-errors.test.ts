@@ -26,7 +26,7 @@ describe.each(SCOPES)("%s webhooks: bad input", (_label, makeScope) => {
   beforeAll(async () => {
     scope = await makeScope();
     webhookId = (await scopeApi(scope, "", { body: valid() })).body.data.id;
-  }, 30_000);
+  });
 
   it.each(REFUSED_URLS)("POST refuses subscriberUrl %s, naming the field", async (subscriberUrl, reason) => {
     const res = await scopeApi(scope, "", { body: { ...valid(), subscriberUrl } });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   webhookId = res.body.data.id;
   deliveryId = (await insertDelivery(webhookId)).id;
   await withDb((db) => db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "FAILED", failureReason: "retries_exhausted" } }));
-}, 30_000);
+});
 
 const ROUTES = () => [
   { path: "/v2/webhooks", method: "POST", body: { subscriberUrl: "https://example.com/x", triggers: [], active: true } },

@@ -26,7 +26,7 @@ beforeAll(async () => {
   });
   stepId = workflow.stepIds[0]!;
   deps = depsWith();
-}, 60_000);
+});
 
 afterAll(() => deps.dispose());
 
