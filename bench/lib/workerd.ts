@@ -39,9 +39,10 @@ function workerBlock(spec: WorkerSpec, configDir: string) {
 );`;
 }
 
-// The queue binding needs a service answering Queues' producer protocol; this one accepts and drops.
+// The queue binding needs a service answering Queues' producer protocol; this one accepts and drops. It reads the
+// body first: answering an unread sendBatch body left the producer's request (and the booking awaiting it) hanging.
 const SINK = `const sinkWorker :Workerd.Worker = (
-  modules = [(name = "sink.js", esModule = "export default { fetch() { return Response.json({ metadata: { metrics: { backlogCount: 0, backlogBytes: 0, oldestMessageTimestamp: 0 } } }); } };")],
+  modules = [(name = "sink.js", esModule = "export default { async fetch(request) { await request.arrayBuffer(); return Response.json({ metadata: { metrics: { backlogCount: 0, backlogBytes: 0, oldestMessageTimestamp: 0 } } }); } };")],
   compatibilityDate = "2026-11-01",
 );`;
 
