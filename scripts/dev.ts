@@ -1,9 +1,11 @@
 // `npm run dev`: everything a fresh machine needs to serve the API on http://localhost:8787.
-// - DATABASE_URL unset → an embedded Postgres (Prisma's PGlite dev server), migrated and seeded.
+// - Postgres: DATABASE_URL, else a local Postgres on 127.0.0.1:5432 (database cal_edge_dev), else an embedded one
+//   (Prisma's PGlite dev server); scripts/lib/dev-database.ts says why in that order. Migrated and seeded.
 // - Redis on 127.0.0.1:6379 → used through the Upstash REST shim; otherwise an in-memory rate limiter.
 // - The Worker runs under `wrangler dev`, reaching Postgres through the WebSocket→TCP proxy.
 import { spawn } from "node:child_process";
 import Redis from "ioredis";
+import { devDatabase } from "./lib/dev-database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { seedManagedUserWithAccessToken } from "./lib/platform-seed.ts";
 import { seedUserWithApiKey } from "./lib/seed.ts";
@@ -16,12 +18,10 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const JWT_SIGNING_KEYS = process.env.JWT_SIGNING_KEYS ?? "dev:development-only-signing-secret-not-for-production";
 const cleanups: Array<() => Promise<unknown>> = [];
 
-async function embeddedDatabase(): Promise<string> {
+async function embeddedDatabase() {
   const { startPrismaDevServer } = await import("@prisma/dev");
   const server = await startPrismaDevServer({ name: "cal-edge-api", persistenceMode: "stateful" });
-  cleanups.push(() => server.close());
-  console.log(`embedded Postgres (Prisma dev / PGlite) on ${new URL(server.database.connectionString).host}`);
-  return server.database.connectionString;
+  return { url: server.database.connectionString, close: () => server.close() };
 }
 
 async function redisAnswers(): Promise<boolean> {
@@ -36,7 +36,13 @@ async function redisAnswers(): Promise<boolean> {
   }
 }
 
-const databaseUrl = process.env.DATABASE_URL ?? (await embeddedDatabase());
+const database = await devDatabase({ name: "cal_edge_dev", embedded: embeddedDatabase });
+cleanups.push(database.close);
+const databaseUrl = database.url;
+console.log(`Postgres: ${database.kind} (${new URL(databaseUrl).host}${new URL(databaseUrl).pathname})`);
+if (database.kind === "embedded") {
+  console.warn("WARNING: the embedded Postgres mixes up concurrent requests' statements (some answer 503); see scripts/lib/dev-database.ts");
+}
 for (const name of await applyMigrations(databaseUrl)) console.log(`migration applied: ${name}`);
 const demo = await seedUserWithApiKey(databaseUrl, { email: "demo@example.com", username: "demo", name: "Demo User" });
 const managed = await seedManagedUserWithAccessToken(databaseUrl, { signingKeys: JWT_SIGNING_KEYS });

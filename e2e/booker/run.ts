@@ -1,5 +1,5 @@
 // Drives Cal.com's real Booker (@calcom/atoms 2.11.0, built by vite.config.ts) in Debian's Chromium against the
-// API served the way `npm run dev` serves it (embedded Postgres, migrations, the local Neon stand-in, wrangler dev).
+// API served the way `npm run dev` serves it (its Postgres choice, migrations, the local Neon stand-in, wrangler dev).
 // Steps: load event → show slots → reserve → book → reschedule → cancel. Each step gets a screenshot in out/;
 // the run stops at the first step that fails and says which one, and out/network.json holds every API call.
 //
@@ -11,6 +11,7 @@ import { createServer as createNetServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Page, type Request } from "playwright-core";
+import { devDatabase } from "../../scripts/lib/dev-database.ts";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { startNeonLocal } from "../../scripts/lib/neon-local.ts";
 import { seedManagedUserWithAccessToken } from "../../scripts/lib/platform-seed.ts";
@@ -54,22 +55,27 @@ async function waitFor(url: string, timeoutMs: number, child?: ChildProcess) {
 
 // The API as `npm run dev` runs it (scripts/dev.ts), on free ports, without Redis (in-memory rate limiter).
 async function startApi(pageOrigin: string) {
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const { startPrismaDevServer } = await import("@prisma/dev");
-    // Free ports, so a running `npm run dev` (Prisma's default ports) is not in the way.
-    const db = await startPrismaDevServer({
-      name: `cal-edge-e2e-${process.pid}`,
-      persistenceMode: "stateless",
-      port: await freePort(),
-      databasePort: await freePort(),
-      shadowDatabasePort: await freePort(),
-      streamsPort: await freePort(),
-    });
-    cleanups.push(() => db.close());
-    databaseUrl = db.database.connectionString;
-    log(`embedded Postgres on ${new URL(databaseUrl).host}`);
-  }
+  // The database as `npm run dev` picks it (scripts/lib/dev-database.ts): a local Postgres gets a throwaway database.
+  const database = await devDatabase({
+    name: `cal_edge_e2e_${process.pid}`,
+    dropOnClose: true,
+    embedded: async () => {
+      const { startPrismaDevServer } = await import("@prisma/dev");
+      // Free ports, so a running `npm run dev` (Prisma's default ports) is not in the way.
+      const db = await startPrismaDevServer({
+        name: `cal-edge-e2e-${process.pid}`,
+        persistenceMode: "stateless",
+        port: await freePort(),
+        databasePort: await freePort(),
+        shadowDatabasePort: await freePort(),
+        streamsPort: await freePort(),
+      });
+      return { url: db.database.connectionString, close: () => db.close() };
+    },
+  });
+  cleanups.push(database.close);
+  const databaseUrl = database.url;
+  log(`Postgres: ${database.kind} on ${new URL(databaseUrl).host}`);
   for (const name of await applyMigrations(databaseUrl)) log(`migration applied: ${name}`);
   // The OAuth client accepts the page's origin, as a partner registers its site's.
   const seeded = await seedManagedUserWithAccessToken(databaseUrl, { signingKeys: JWT_SIGNING_KEYS, redirectUris: [pageOrigin] });
