@@ -1,6 +1,6 @@
 // The local servers the test setup starts (fakes of external APIs, receivers): bound to a free loopback port, closed
 // with their keep-alive connections (workerd keeps them open, and server.close alone would wait for them).
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 
 export interface LoopbackServer {
   url: string;
@@ -20,3 +20,12 @@ export async function listenOnLoopback(server: Server, name: string): Promise<Lo
       }),
   };
 }
+
+/** A request's whole body (the fakes record or parse it). */
+export async function readBodyBytes(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export const readBody = async (request: IncomingMessage): Promise<string> => (await readBodyBytes(request)).toString("utf8");

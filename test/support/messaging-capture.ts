@@ -5,9 +5,9 @@
 //   POST /twilio/<mailbox>/2010-04-01/Accounts/<sid>/Messages.json[?…]   form To, From, Body (Basic auth)
 //       records the request, then answers S (default 500) for the first N requests, else 200 with an id.
 //   GET  /received/<mailbox>   → {messages: [{provider, headers, body, answeredWith}]}
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
-import { listenOnLoopback } from "./loopback-server";
+import { listenOnLoopback, readBody } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,15 +22,6 @@ export interface CapturedMessage {
   /** The JSON body (email) or the form fields (Twilio). */
   body: Record<string, unknown>;
   answeredWith: number;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }
 
 export async function startMessagingCapture(): Promise<{ url: string; close(): Promise<void> }> {

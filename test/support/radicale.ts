@@ -12,11 +12,12 @@
 //                                                  connection dropped (the server is unreachable for that account)
 import { type ChildProcess, spawn } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, request as httpRequest, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { readBodyBytes } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,15 +33,6 @@ function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
     });
-  });
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
   });
 }
 
@@ -90,7 +82,7 @@ export async function startRadicale(): Promise<{ url: string; close(): Promise<v
   const basicUser = (authorization: string | undefined) =>
     authorization?.startsWith("Basic ") ? Buffer.from(authorization.slice(6), "base64").toString("utf8").split(":")[0] : undefined;
   const proxy: Server = createServer(async (request, response) => {
-    const body = await readBody(request);
+    const body = await readBodyBytes(request);
     const url = new URL(request.url ?? "/", "http://proxy");
     if (url.pathname === "/__test/outage" && request.method === "POST") {
       const { username, down: isDown } = JSON.parse(body.toString("utf8")) as { username: string; down: boolean };

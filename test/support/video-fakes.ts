@@ -13,9 +13,9 @@
 //        a room whose properties carry `"fail": 503` (tests only) is answered 503
 //   POST /msteams/oauth2/v2.0/token (form), GET /msteams/graph/v1.0/me
 //   GET  /received?contains=X → {requests: [{method, path, headers, body, answeredWith}]} whose path, auth or body contain X
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
-import { listenOnLoopback } from "./loopback-server";
+import { listenOnLoopback, readBody } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,15 +33,6 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: string;
   answeredWith: number;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }
 
 const basic = (client: { id: string; secret: string }) => `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`;

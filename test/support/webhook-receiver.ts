@@ -5,9 +5,9 @@
 //       records the request, then answers S (default 500) for the first N requests or always, 302 to URL,
 //       or 200, optionally after D ms.
 //   GET  /hooks/<name>/received   → {requests: [{headers, body, answeredWith, receivedAt}]}
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
-import { listenOnLoopback } from "./loopback-server";
+import { listenOnLoopback, readBody } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,15 +22,6 @@ export interface ReceivedRequest {
   body: string;
   answeredWith: number;
   receivedAt: string;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }
 
 export async function startWebhookReceiver(): Promise<{ url: string; close(): Promise<void> }> {
