@@ -68,6 +68,8 @@ export const EnvSchema = z
     ENVIRONMENT: z.enum(["production", "development", "test"]).default("production"),
     API_KEY_PREFIX: z.string().default("cal_"),
     AUTH_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(60),
+    // Verified API keys kept in the isolate (src/auth/verified-memory.ts); capped by AUTH_CACHE_TTL_SECONDS.
+    AUTH_MEMORY_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
     RATE_LIMIT_API_KEY: positiveInt(120),
     RATE_LIMIT_ACCESS_TOKEN: positiveInt(500),

@@ -1,8 +1,7 @@
 // Cal.com's ApiKeysController: the caller's API key replaced by a new one.
 import { apiKeyExpiry, generateApiKey } from "../auth/api-keys";
-import { deleteCached } from "../auth/cache";
 import type { Actor } from "../auth/principal";
-import { apiKeyCacheKey } from "../auth/strategies/api-key";
+import { forgetApiKeys } from "../auth/strategies/api-key";
 import type { Deps } from "../services";
 import { RefreshApiKeyInputSchema } from "./schemas";
 
@@ -24,6 +23,6 @@ export async function refreshApiKey(deps: Deps, actor: Actor, input: unknown): P
     });
   });
   // The old key must stop working now, not when its cache entry expires.
-  if (actor.apiKeyHash) await deleteCached(deps, [apiKeyCacheKey(actor.apiKeyHash)]);
+  if (actor.apiKeyHash) await forgetApiKeys(deps, [actor.apiKeyHash]);
   return { apiKey: plain };
 }

@@ -1,7 +1,6 @@
 import { apiKeyExpiry, generateApiKey } from "../auth/api-keys";
-import { deleteCached } from "../auth/cache";
 import type { Actor } from "../auth/principal";
-import { apiKeyCacheKey } from "../auth/strategies/api-key";
+import { forgetApiKeys } from "../auth/strategies/api-key";
 import type { Prisma } from "../generated/prisma/client";
 import { type PaginationMeta, paginationMeta } from "../http/common";
 import { type OrgRouteRequirement, requireOrgAccess } from "../organizations/access";
@@ -174,6 +173,6 @@ export async function deleteManagedOrganization(deps: Deps, actor: Actor, ids: M
     const deleted = await tx.team.delete({ where: { id: managedOrganizationId }, select: managedOrganizationSelect });
     return { deleted, hashedKeys: keys.map((key) => key.hashedKey) };
   });
-  await deleteCached(deps, hashedKeys.map(apiKeyCacheKey));
+  await forgetApiKeys(deps, hashedKeys);
   return toManagedOrganizationOutput(deleted);
 }
