@@ -2,7 +2,7 @@
 // encryptServiceAccountKey): the public fields in the clear and `encrypted_credentials` =
 // symmetricEncrypt(JSON.stringify({private_key}), CALCOM_SERVICE_ACCOUNT_ENCRYPTION_KEY), Cal.com's AES-256-CBC
 // `hex(iv):hex(data)` (src/credentials/encryption.ts), so rows migrate between the two unchanged.
-import { symmetricDecrypt, symmetricEncrypt } from "../credentials/encryption";
+import { symmetricEncrypt } from "../credentials/encryption";
 import type { Deps } from "../services";
 import { serviceAccountKeyNotConfigured } from "./errors";
 import type { ServiceAccountKeyInput } from "./schemas";
@@ -23,11 +23,4 @@ function secretOf(deps: Deps): string {
 export async function encryptServiceAccountKey(deps: Deps, key: ServiceAccountKeyInput): Promise<StoredServiceAccountKey> {
   const { private_key, ...rest } = key;
   return { ...rest, encrypted_credentials: await symmetricEncrypt(JSON.stringify({ private_key }), secretOf(deps)) };
-}
-
-/** The key with its private key, for calling the provider (not used by any route yet). */
-export async function decryptServiceAccountKey(deps: Deps, stored: StoredServiceAccountKey): Promise<ServiceAccountKeyInput> {
-  const { encrypted_credentials, ...rest } = stored;
-  const { private_key } = JSON.parse(await symmetricDecrypt(encrypted_credentials, secretOf(deps))) as { private_key: string };
-  return { ...rest, private_key } as ServiceAccountKeyInput;
 }
