@@ -43,6 +43,7 @@ export default defineConfig({
                 APPLE_CALDAV_URL: inject("radicaleUrl"),
                 TEST_RADICALE_URL: inject("radicaleUrl"),
                 CALENDSO_ENCRYPTION_KEY: "test-encryption-key-0123456789ab",
+                CALCOM_SERVICE_ACCOUNT_ENCRYPTION_KEY: "test-service-account-key-0123456",
                 // Google Calendar goes to the local fake (test/support/google-fake.ts) with its test OAuth client.
                 GOOGLE_API_URL: inject("googleFakeUrl"),
                 GOOGLE_OAUTH_URL: inject("googleFakeUrl"),

@@ -28,6 +28,8 @@ import { saveCalendarOAuthOperation } from "./calendars/save-oauth";
 import { updateDestinationCalendarOperation } from "./destination-calendars/update";
 import { addSelectedCalendarOperation } from "./selected-calendars/add";
 import { removeSelectedCalendarOperation } from "./selected-calendars/remove";
+import { getUnifiedCalendarEventOperation } from "./unified-calendars/get";
+import { updateUnifiedCalendarEventOperation } from "./unified-calendars/update";
 import { cancelBookingLegacyOperation } from "./bookings/2024-04-15/cancel";
 import { createBookingLegacyOperation } from "./bookings/2024-04-15/create";
 import { getBookingForRescheduleLegacyOperation } from "./bookings/2024-04-15/get-for-reschedule";
@@ -146,6 +148,8 @@ import { updateOrgTeamOperation } from "./organizations/teams/update";
 import { listOrgTeamUserSchedulesOperation } from "./organizations/teams/users/schedules/list";
 // org org-teams end
 // org managed-orgs
+import { createDelegationCredentialOperation } from "./organizations/delegation-credentials/create";
+import { updateDelegationCredentialOperation } from "./organizations/delegation-credentials/update";
 import { createManagedOrganizationOperation } from "./organizations/managed-organizations/create";
 import { deleteManagedOrganizationOperation } from "./organizations/managed-organizations/delete";
 import { getManagedOrganizationOperation } from "./organizations/managed-organizations/get";
@@ -298,6 +302,8 @@ export const operations: readonly Operation<any>[] = [
   calendarConnectOperation,
   saveCalendarOAuthOperation,
   disconnectCalendarOperation,
+  getUnifiedCalendarEventOperation,
+  updateUnifiedCalendarEventOperation,
   addSelectedCalendarOperation,
   removeSelectedCalendarOperation,
   updateDestinationCalendarOperation,
@@ -397,6 +403,8 @@ export const operations: readonly Operation<any>[] = [
   getManagedOrganizationOperation,
   updateManagedOrganizationOperation,
   deleteManagedOrganizationOperation,
+  createDelegationCredentialOperation,
+  updateDelegationCredentialOperation,
   // org org-users: Orgs / Users, Orgs / Memberships, Orgs / Schedules, Orgs / Users / Schedules.
   listOrganizationUsersOperation,
   createOrganizationUserOperation,

@@ -102,6 +102,8 @@ export const EnvSchema = z
     // Cal.com's key for credential secrets (CalDAV/Apple/ICS keys, delegation and Stripe secrets): 32 latin1
     // characters, the same value as the Cal.com deployment whose database this serves (src/credentials/encryption.ts).
     CALENDSO_ENCRYPTION_KEY: z.string().length(32, "CALENDSO_ENCRYPTION_KEY must be exactly 32 characters").optional(),
+    // Cal.com's separate key for delegation credentials' service account private keys (same cipher and format).
+    CALCOM_SERVICE_ACCOUNT_ENCRYPTION_KEY: z.string().length(32, "CALCOM_SERVICE_ACCOUNT_ENCRYPTION_KEY must be exactly 32 characters").optional(),
     // Workflows (src/workflows/reminders, src/messaging): the queue reminders wait on (optional: without it the
     // cron sends due reminders itself), its name (the queue handler recognises its batches by it), and the providers.
     // Email: an HTTP mail API (EMAIL_API_URL, Bearer EMAIL_API_KEY) or Cloudflare's send_email binding (SEND_EMAIL);

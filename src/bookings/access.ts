@@ -35,6 +35,23 @@ export async function isBookingHostOrTeamAdmin(
   return Boolean(membership?.accepted && hasTeamRole(membership.role, "TEAM_ADMIN"));
 }
 
+/** What deciding who may manage a booking needs (a BookingRecord has it). */
+export interface ManagedBooking {
+  userId: number | null;
+  user: { id: number; organizationId: number | null } | null;
+  coHostIds: readonly number[];
+  eventType: { ownerId: number | null; teamId: number | null } | null;
+}
+
+/**
+ * Who may change a booking (its location, its calendar event): the event type's owner or an admin of their
+ * organization, a host of the booking (organizer or co-host), or an admin of the team whose event type it books.
+ */
+export async function canManageBooking(deps: Deps, actor: Actor, booking: ManagedBooking): Promise<boolean> {
+  const owner = booking.eventType?.ownerId != null ? { id: booking.eventType.ownerId, organizationId: booking.user?.organizationId ?? null } : booking.user;
+  return (await isOwnerOrOrgAdmin(deps.db, actor, owner)) || (await isBookingHostOrTeamAdmin(deps, actor, booking));
+}
+
 /** The signed-in user's email, which makes them an attendee of the bookings that list it. */
 export async function actorEmail(db: Db, actor: Actor): Promise<string | null> {
   const rows = await db.$queryRaw<{ email: string }[]>`SELECT "email" FROM "users" WHERE "id" = ${actor.userId}`;

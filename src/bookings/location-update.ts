@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { bookingWithUidNotFound } from "./errors";
 import { ApiError } from "../errors";
-import { isBookingHostOrTeamAdmin, isOwnerOrOrgAdmin } from "./access";
+import { canManageBooking } from "./access";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { locationResponse } from "./locations";
@@ -36,8 +36,7 @@ function responseOf(location: NewBookingLocation) {
 export async function updateBookingLocation(deps: Deps, actor: Actor, uid: string, location: NewBookingLocation | undefined): Promise<BookingLookup> {
   const booking = await findBookingByUid(deps.db, uid);
   if (!booking) throw bookingWithUidNotFound(uid);
-  const owner = booking.eventType?.ownerId != null ? { id: booking.eventType.ownerId, organizationId: booking.user?.organizationId ?? null } : booking.user;
-  if (!(await isOwnerOrOrgAdmin(deps.db, actor, owner)) && !(await isBookingHostOrTeamAdmin(deps, actor, booking))) {
+  if (!(await canManageBooking(deps, actor, booking))) {
     throw new ApiError(
       "ForbiddenException",
       "User is not authorized to update this booking location. User must be the event type owner, host, team admin or owner, or org admin or owner.",

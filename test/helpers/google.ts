@@ -43,6 +43,9 @@ export const failGoogle = (account: string, path: string, status: number, times:
   control(`/${account}/fail`, { path, status, times, retryAfter });
 export const expireGoogleToken = (account: string) => control(`/${account}/expire`);
 export const revokeGoogle = (account: string) => control(`/${account}/revoke`);
+/** Stores an event on the fake as Google answers it (with `id`, `status`, `organizer`, conference data…). */
+export const putGoogleEvent = (account: string, calendarId: string, event: Record<string, unknown> & { id: string }) =>
+  control(`/${account}/event`, { calendarId, event });
 export const delayGoogleRefresh = (account: string, ms: number) => control(`/${account}/refresh-delay`, { ms });
 
 /** Exchanges the fake's authorization code for tokens, as the OAuth callback does. */

@@ -14,6 +14,7 @@
 //   POST /__test/accounts/<a>/expire             the current access token answers 401 from now on
 //   POST /__test/accounts/<a>/revoke             refresh grants answer 400 invalid_grant
 //   POST /__test/accounts/<a>/refresh-delay {ms} refresh grants wait before answering (to overlap two refreshes)
+//   POST /__test/accounts/<a>/event {calendarId, event}  stores an event as Google would answer it (event.id)
 //   GET  /__test/accounts/<a>                    {requests, events, refreshes}
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
@@ -208,7 +209,10 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
       else if (action === "expire") account.currentToken = `expired-${account.tokenSeq}`;
       else if (action === "revoke") account.revoked = true;
       else if (action === "refresh-delay") account.refreshDelayMs = Number(body.ms ?? 0);
-      else return reply(404, { error: "unknown action" });
+      else if (action === "event") {
+        const event = body.event as Record<string, unknown>;
+        account.events.set(String(event.id), { id: String(event.id), calendarId: String(body.calendarId), body: event });
+      } else return reply(404, { error: "unknown action" });
       return reply(204);
     }
 

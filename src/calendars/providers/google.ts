@@ -193,8 +193,9 @@ const googleEventId = (id: string) => id.toLowerCase().replace(/[^a-v0-9]/g, "")
 const calendarPath = (externalId: string) => `/calendars/${encodeURIComponent(externalId)}`;
 const writeQuery = "conferenceDataVersion=1&sendUpdates=none";
 
-export function createGoogleCalendarProvider(deps: Deps, credential: StoredCredential): CalendarProvider {
-  const tokens = oauthTokenSource(deps, credential, async (refreshToken) => {
+/** The token source of a google_calendar credential: refreshed with the google-calendar OAuth client. */
+function googleTokenSource(deps: Deps, credential: StoredCredential): OAuthTokenSource {
+  return oauthTokenSource(deps, credential, async (refreshToken) => {
     const client = await googleOAuthClient(deps);
     if (!client) throw new CalendarProviderError("Google OAuth client is not configured", "unavailable");
     return postTokenForm(googleTokenUrl(deps), {
@@ -204,7 +205,31 @@ export function createGoogleCalendarProvider(deps: Deps, credential: StoredCrede
       client_secret: client.clientSecret,
     });
   });
-  const request = googleApiClient(deps, tokens);
+}
+
+/**
+ * Raw events.get / events.patch of one credential's calendar (Cal Unified Calendars): the Google event JSON, or
+ * null when Google answers 404/410 or another 4xx (the caller words it). Token refresh, 429 and 5xx as above.
+ */
+export function googleEventsApi(deps: Deps, credential: StoredCredential) {
+  const request = googleApiClient(deps, googleTokenSource(deps, credential));
+  const eventPath = (calendarId: string, eventId: string) => `${calendarPath(calendarId || "primary")}/events/${encodeURIComponent(eventId)}`;
+  const read = async (response: Response): Promise<Record<string, unknown> | null> => {
+    if (!response.ok) {
+      await response.body?.cancel();
+      return null;
+    }
+    return (await response.json()) as Record<string, unknown>;
+  };
+  return {
+    getEvent: async (calendarId: string, eventId: string) => read(await request("GET", eventPath(calendarId, eventId))),
+    patchEvent: async (calendarId: string, eventId: string, body: Record<string, unknown>) =>
+      read(await request("PATCH", `${eventPath(calendarId, eventId)}?sendUpdates=none`, body)),
+  };
+}
+
+export function createGoogleCalendarProvider(deps: Deps, credential: StoredCredential): CalendarProvider {
+  const request = googleApiClient(deps, googleTokenSource(deps, credential));
 
   const provider: CalendarProvider = {
     type: credential.type,
