@@ -3,10 +3,14 @@
 import type { Db } from "../services/db";
 import type { VerifiedEmail, VerifiedPhone } from "./output";
 
-/** Whose resources: a user's own (teamId null in the row) or a team's (every row of the team, whoever verified it). */
+/**
+ * Whose resources: a user's own (rows with the user and no team) or a team's (every row of the team, whoever verified
+ * it). Cal.com's user scope filters by userId alone, so addresses a user verified for a team also show up, and are
+ * usable, as their own; ours keeps the two apart.
+ */
 export type Owner = { userId: number; teamId: null } | { userId: number; teamId: number };
 
-const ownerFilter = (owner: Owner) => (owner.teamId === null ? { userId: owner.userId } : { teamId: owner.teamId });
+const ownerFilter = (owner: Owner) => (owner.teamId === null ? { userId: owner.userId, teamId: null } : { teamId: owner.teamId });
 const emailSelect = { id: true, userId: true, teamId: true, email: true } as const;
 const phoneSelect = { id: true, userId: true, teamId: true, phoneNumber: true } as const;
 const page = (skip: number, take: number) => ({ skip, take, orderBy: { id: "asc" as const } });
