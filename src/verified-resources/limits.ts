@@ -13,21 +13,14 @@ export type Channel = "email" | "phone";
 
 const secondsUntil = (deps: Deps, decision: LimitDecision) => Math.max(1, Math.ceil((decision.resetAt - deps.now()) / 1000));
 
-async function requestsBucket(deps: Deps, channel: Channel, target: string): Promise<NamedBucket> {
+// The two budgets of an address: code requests, and wrong codes.
+async function bucketOf(deps: Deps, budget: "requests" | "failures", channel: Channel, target: string): Promise<NamedBucket> {
+  const { env } = deps;
   return {
-    name: `verification_requests_${channel}`,
+    name: `verification_${budget}_${channel}`,
     key: await sha256Hex(target.toLowerCase()),
-    limit: deps.env.VERIFICATION_CODE_REQUESTS_PER_TARGET,
-    windowSeconds: deps.env.VERIFICATION_CODE_REQUESTS_WINDOW_SECONDS,
-  };
-}
-
-async function failuresBucket(deps: Deps, channel: Channel, target: string): Promise<NamedBucket> {
-  return {
-    name: `verification_failures_${channel}`,
-    key: await sha256Hex(target.toLowerCase()),
-    limit: deps.env.VERIFICATION_MAX_FAILED_ATTEMPTS,
-    windowSeconds: deps.env.VERIFICATION_FAILED_ATTEMPTS_WINDOW_SECONDS,
+    limit: budget === "requests" ? env.VERIFICATION_CODE_REQUESTS_PER_TARGET : env.VERIFICATION_MAX_FAILED_ATTEMPTS,
+    windowSeconds: budget === "requests" ? env.VERIFICATION_CODE_REQUESTS_WINDOW_SECONDS : env.VERIFICATION_FAILED_ATTEMPTS_WINDOW_SECONDS,
   };
 }
 
@@ -42,20 +35,20 @@ async function decide(deps: Deps, ask: () => Promise<LimitDecision>): Promise<Li
 
 /** Spends one code request of the address; 429 when its budget is spent. */
 export async function spendCodeRequest(deps: Deps, channel: Channel, target: string): Promise<void> {
-  const bucket = await requestsBucket(deps, channel, target);
+  const bucket = await bucketOf(deps, "requests", channel, target);
   const decision = await decide(deps, () => deps.limiter.hit(bucket));
   if (decision && !decision.allowed) throw tooManyCodeRequests(secondsUntil(deps, decision));
 }
 
 /** 429 while the address has taken its share of wrong codes. */
 export async function refuseWhileLockedOut(deps: Deps, channel: Channel, target: string): Promise<void> {
-  const bucket = await failuresBucket(deps, channel, target);
+  const bucket = await bucketOf(deps, "failures", channel, target);
   const decision = await decide(deps, () => deps.limiter.peek(bucket));
   if (decision && !decision.allowed) throw tooManyWrongCodes(secondsUntil(deps, decision));
 }
 
 /** Counts a wrong code against the address. */
 export async function countWrongCode(deps: Deps, channel: Channel, target: string): Promise<void> {
-  const bucket = await failuresBucket(deps, channel, target);
+  const bucket = await bucketOf(deps, "failures", channel, target);
   await decide(deps, () => deps.limiter.hit(bucket));
 }

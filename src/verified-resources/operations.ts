@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import { routeThrottle } from "../../middleware/route-throttle";
 import type { AppEnv } from "../context";
 import { errorResponses } from "../errors";
-import { SkipTakeQuery, SUCCESS, success } from "../http/common";
+import { jsonBody, jsonResponse, SkipTakeQuery, SUCCESS, success } from "../http/common";
 import { actorOf } from "../http/context";
 import { defineOperation, type Operation } from "../operation";
 import type { Scope } from "./access";
@@ -77,9 +77,6 @@ const METHOD_NAMES: Record<VerifiedResourceOperation, string> = {
   getPhone: "getVerifiedPhoneById",
 };
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
-
 export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operation<any>[] {
   const team = owner.scope === "team";
   const emailOne = team ? TeamVerifiedEmailOutputSchema : UserVerifiedEmailOutputSchema;
@@ -109,7 +106,7 @@ export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operat
         method: "post",
         ...route("requestEmailCode", "/emails/verification-code/request", "Request email verification code", "Emails a 6-digit code, valid 15 to 30 minutes."),
         request: { ...collection, body: jsonBody(RequestEmailVerificationInput) },
-        responses: { 200: json("The code was sent", RequestEmailVerificationOutputSchema), ...errorResponses(503) },
+        responses: { 200: jsonResponse("The code was sent", RequestEmailVerificationOutputSchema), ...errorResponses(503) },
       }),
       handler: async (c) => {
         await requestEmailCode(c.var.deps, actorOf(c), scope(c), c.req.valid("json"));
@@ -122,7 +119,7 @@ export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operat
         method: "post",
         ...route("requestPhoneCode", "/phones/verification-code/request", "Request phone number verification code", "Texts a code through Twilio Verify."),
         request: { ...collection, body: jsonBody(RequestPhoneVerificationInput) },
-        responses: { 200: json("The code was sent", RequestPhoneVerificationOutputSchema) },
+        responses: { 200: jsonResponse("The code was sent", RequestPhoneVerificationOutputSchema) },
       }),
       handler: async (c) => {
         await requestPhoneCode(c.var.deps, actorOf(c), scope(c), c.req.valid("json"));
@@ -135,7 +132,7 @@ export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operat
         method: "post",
         ...route("verifyEmail", "/emails/verification-code/verify", "Verify an email", `Checks the code and adds the email to ${whose} verified emails.`),
         request: { ...collection, body: jsonBody(VerifyEmailInput) },
-        responses: { 200: json("The verified email", emailOne) },
+        responses: { 200: jsonResponse("The verified email", emailOne) },
       }),
       handler: async (c) => c.json(success(await verifyEmail(c.var.deps, actorOf(c), scope(c), c.req.valid("json"))), 200),
     }),
@@ -150,7 +147,7 @@ export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operat
           `Checks the code and adds the number to ${whose} verified phone numbers.`,
         ),
         request: { ...collection, body: jsonBody(VerifyPhoneInput) },
-        responses: { 200: json("The verified phone number", phoneOne), ...errorResponses(503) },
+        responses: { 200: jsonResponse("The verified phone number", phoneOne), ...errorResponses(503) },
       }),
       handler: async (c) => c.json(success(await verifyPhone(c.var.deps, actorOf(c), scope(c), c.req.valid("json"))), 200),
     }),
@@ -160,7 +157,7 @@ export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operat
         method: "get",
         ...route("listEmails", "/emails", "Get list of verified emails", `${capitalise(whose)} verified emails, in id order.`),
         request: { ...collection, query: SkipTakeQuery },
-        responses: { 200: json("Verified emails", emailMany) },
+        responses: { 200: jsonResponse("Verified emails", emailMany) },
       }),
       handler: async (c) => c.json(success(await listVerifiedEmails(c.var.deps, actorOf(c), scope(c), c.req.valid("query"))), 200),
     }),
@@ -170,7 +167,7 @@ export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operat
         method: "get",
         ...route("listPhones", "/phones", "Get list of verified phone numbers", `${capitalise(whose)} verified phone numbers, in id order.`),
         request: { ...collection, query: SkipTakeQuery },
-        responses: { 200: json("Verified phone numbers", phoneMany) },
+        responses: { 200: jsonResponse("Verified phone numbers", phoneMany) },
       }),
       handler: async (c) => c.json(success(await listVerifiedPhones(c.var.deps, actorOf(c), scope(c), c.req.valid("query"))), 200),
     }),
@@ -180,7 +177,7 @@ export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operat
         method: "get",
         ...route("getEmail", "/emails/{id}", "Get verified email by id", `One of ${whose} verified emails; \`data: null\` for any other id (as Cal.com).`),
         request: item,
-        responses: { 200: json("The verified email, or null", emailOne) },
+        responses: { 200: jsonResponse("The verified email, or null", emailOne) },
       }),
       handler: async (c) => c.json(success(await getVerifiedEmail(c.var.deps, actorOf(c), scope(c), pathIds(c).id!)), 200),
     }),
@@ -195,7 +192,7 @@ export function verifiedResourceOperations(owner: VerifiedResourceOwner): Operat
           `One of ${whose} verified phone numbers; \`data: null\` for any other id (as Cal.com).`,
         ),
         request: item,
-        responses: { 200: json("The verified phone number, or null", phoneOne) },
+        responses: { 200: jsonResponse("The verified phone number, or null", phoneOne) },
       }),
       handler: async (c) => c.json(success(await getVerifiedPhone(c.var.deps, actorOf(c), scope(c), pathIds(c).id!)), 200),
     }),
