@@ -70,6 +70,9 @@ export default defineConfig({
                 TWILIO_TOKEN: "test-twilio-token",
                 TWILIO_PHONE_NUMBER: "+15550001111",
                 TWILIO_API_URL: `${inject("messagingCaptureUrl")}/twilio/default`,
+                // Verified resources: phone codes go to the capture's Twilio Verify stand-in.
+                TWILIO_VERIFY_SID: "VAtest",
+                TWILIO_VERIFY_API_URL: `${inject("messagingCaptureUrl")}/twilio-verify/default`,
                 // Conferencing: Daily, Zoom and Microsoft are local fakes (test/support/video-fakes.ts) with test-only keys. No
                 // DAILY_API_KEY: Cal Video meetings are created only by the tests that set it (fetchWithEnv).
                 TEST_VIDEO_FAKES_URL: inject("videoFakesUrl"),

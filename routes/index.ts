@@ -117,6 +117,9 @@ import { getTeamMembershipOperation } from "./teams/memberships/get";
 import { listTeamMembershipsOperation } from "./teams/memberships/list";
 import { updateTeamMembershipOperation } from "./teams/memberships/update";
 import { listTeamSchedulesOperation } from "./teams/schedules/list";
+import { teamVerifiedResourceOperations } from "./teams/verified-resources";
+import { userVerifiedResourceOperations } from "./verified-resources";
+import { orgTeamVerifiedResourceOperations } from "./organizations/teams/verified-resources";
 import { updateTeamOperation } from "./teams/update";
 // org org-event-types: Orgs / Teams / Event Types and their private links.
 import { createOrgTeamEventTypeOperation } from "./organizations/teams/event-types/create";
@@ -504,4 +507,8 @@ export const operations: readonly Operation<any>[] = [
   deleteOrgTeamRoutingFormWorkflowOperation,
   // workflow execution: a workflow's reminders (our extension).
   listWorkflowRemindersOperation,
+  // Verified resources: the caller's, a team's and an org team's emails and phone numbers (static before {id}).
+  ...userVerifiedResourceOperations,
+  ...teamVerifiedResourceOperations,
+  ...orgTeamVerifiedResourceOperations,
 ];

@@ -119,6 +119,14 @@ export const EnvSchema = z
     TWILIO_PHONE_NUMBER: z.string().min(1).optional(),
     TWILIO_API_URL: z.url().default("https://api.twilio.com"),
     MESSAGING_TIMEOUT_MS: positiveInt(10_000),
+    // Verified resources (src/verified-resources/): phone codes through Twilio Verify (TWILIO_VERIFY_SID, with
+    // TWILIO_SID/TWILIO_TOKEN), at TWILIO_VERIFY_API_URL; abuse limits per target address.
+    TWILIO_VERIFY_SID: z.string().min(1).optional(),
+    TWILIO_VERIFY_API_URL: z.url().default("https://verify.twilio.com"),
+    VERIFICATION_CODE_REQUESTS_PER_TARGET: positiveInt(5),
+    VERIFICATION_CODE_REQUESTS_WINDOW_SECONDS: positiveInt(3600),
+    VERIFICATION_MAX_FAILED_ATTEMPTS: positiveInt(5),
+    VERIFICATION_FAILED_ATTEMPTS_WINDOW_SECONDS: positiveInt(900),
     // Apple iCloud calendars are CalDAV at this URL (Cal.com hard-codes https://caldav.icloud.com); tests point it at Radicale.
     APPLE_CALDAV_URL: z.url().default("https://caldav.icloud.com"),
     // Conferencing (src/conferencing/): Cal Video is Daily's REST API (DAILY_API_KEY; without it Cal Video meetings are

@@ -80,6 +80,9 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   const requestId = c.get("requestId");
   const known = toApiError(error);
   if (known && known.status < 500) {
+    // A limit refused in domain code (a per-address budget) names its wait, as the pipeline's 429 does.
+    const retryAfter = known.details?.retryAfterSeconds;
+    if (known.status === 429 && typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
     return c.json(errorEnvelope(requestPath(c), known.code, known.message, { ...known.details, requestId }), known.status as 400);
   }
   // 5xx: log the cause, report it to Sentry (only when SENTRY_DSN is set), answer without internals.

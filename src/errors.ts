@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INTERNAL_SERVER_ERROR: 500,
+  // A tRPC handler's error surfacing through API v2 (the email-code check: "invalid_code").
+  TRPCError: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -11,8 +11,8 @@ const route = createRoute({
   operationId: "AtomsVerificationController_checkEmailVerificationRequired",
   summary: "Whether a booker must verify their email",
   description:
-    "Called by the atoms' Booker before booking. Cal.com requires a code only for blacklisted guest emails and for emails of users who " +
-    "asked for booker verification; neither exists in this deployment, so the answer is `false`. Event types with " +
+    "Called by the atoms' Booker before booking: `true` when the email (without its `+tag`) is the verified email of a user who " +
+    "requires bookers to verify their email (`requiresBookerEmailVerification`), unless it is `userSessionEmail`. Event types with " +
     "`requiresBookerEmailVerification` are enforced when booking.",
   tags: ["Atoms"],
   request: { query: CheckEmailVerificationQuerySchema },
@@ -26,5 +26,5 @@ export const checkAtomsEmailVerificationOperation = defineOperation({
   // VERSION_NEUTRAL and unguarded in Cal.com's AtomsVerificationController.
   versions: "all",
   auth: "public",
-  handler: (c) => c.json(success(isEmailVerificationRequired(c.req.valid("query"))), 200),
+  handler: async (c) => c.json(success(await isEmailVerificationRequired(c.var.deps, c.req.valid("query"))), 200),
 });

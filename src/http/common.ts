@@ -111,6 +111,12 @@ export const SuccessOnlySchema = z.object({ status: SuccessStatus });
 /** A list with Cal.com's pagination meta beside `data`. */
 export const paginatedSuccessOf = <T extends z.ZodType>(item: T) => z.object({ status: SuccessStatus, data: z.array(item), pagination: PaginationMetaSchema });
 
+/** A JSON response of a route: `responses: { 200: jsonResponse("The team", TeamOutput) }`. */
+export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
+
+/** A required JSON request body of a route: `request: { body: jsonBody(CreateTeamInput) }`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+
 /** The body handlers answer with: `c.json(success(data), 200)`. */
 export const success = <T>(data: T) => ({ status: SUCCESS, data });
 

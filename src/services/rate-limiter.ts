@@ -22,9 +22,24 @@ export interface Tracker {
   redisIdentifier(): Promise<string>;
 }
 
+/**
+ * A named budget beside the per-credential one (a route's own throttle, a per-address limit): `limit` per
+ * `windowSeconds`, counted for `key` (already hashed when it holds an address or a credential).
+ */
+export interface NamedBucket {
+  name: string;
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
 export interface RateLimiter {
   readonly backend: "redis" | "memory";
   check(tracker: Tracker): Promise<LimitDecision>;
+  /** Spends one token of a named bucket (exact: one Redis call, no lease). */
+  hit(bucket: NamedBucket): Promise<LimitDecision>;
+  /** What is left of a named bucket, spending nothing. */
+  peek(bucket: NamedBucket): Promise<LimitDecision>;
 }
 
 export function limitFor(env: Env, kind: TrackerKind): number {
@@ -100,10 +115,51 @@ function remember(key: string, lease: Lease) {
 /** Runs work after the response (the request's waitUntil). */
 export type AfterResponse = (work: Promise<unknown>) => void;
 
+// Named buckets live under their own prefix, so they never share a key with the per-credential windows.
+const namedLimiters = new WeakMap<Redis, Map<string, Ratelimit>>();
+
+function namedLimiterFor(redis: Redis, bucket: NamedBucket): Ratelimit {
+  let byConfig = namedLimiters.get(redis);
+  if (!byConfig) {
+    byConfig = new Map();
+    namedLimiters.set(redis, byConfig);
+  }
+  const config = `${bucket.name}/${bucket.limit}/${bucket.windowSeconds}`;
+  let limiter = byConfig.get(config);
+  if (!limiter) {
+    limiter = new Ratelimit({
+      redis,
+      limiter: Ratelimit.fixedWindow(bucket.limit, `${bucket.windowSeconds} s`),
+      prefix: `ratelimit:${bucket.name}`,
+      ephemeralCache: false,
+      analytics: false,
+      timeout: 0,
+    });
+    byConfig.set(config, limiter);
+  }
+  return limiter;
+}
+
+const namedDecision = (bucket: NamedBucket, allowed: boolean, remaining: number, resetAt: number): LimitDecision => ({
+  allowed,
+  limit: bucket.limit,
+  remaining: Math.max(0, remaining),
+  resetAt,
+  windowSeconds: bucket.windowSeconds,
+});
+
 export function createRedisRateLimiter(env: Env, redis: Redis, afterResponse: AfterResponse): RateLimiter {
   const window = env.RATE_LIMIT_WINDOW_SECONDS;
   return {
     backend: "redis",
+    async hit(bucket) {
+      const result = await namedLimiterFor(redis, bucket).limit(bucket.key);
+      return namedDecision(bucket, result.success, result.remaining, result.reset);
+    },
+    async peek(bucket) {
+      const result = await namedLimiterFor(redis, bucket).getRemaining(bucket.key);
+      return namedDecision(bucket, result.remaining > 0, result.remaining, result.reset);
+    },
     async check({ kind, localKey, redisIdentifier }) {
       const limit = limitFor(env, kind);
       const decision = (allowed: boolean, lease: Lease): LimitDecision => ({
@@ -160,19 +216,33 @@ export function createRedisRateLimiter(env: Env, redis: Redis, afterResponse: Af
 // Development fallback when no Redis answers: counts per isolate only (the dev server prints a warning).
 const memoryWindows = new Map<string, { count: number; resetAt: number }>();
 
+function memoryWindow(key: string, windowMs: number) {
+  const now = Date.now();
+  let entry = memoryWindows.get(key);
+  if (!entry || entry.resetAt <= now) {
+    entry = { count: 0, resetAt: Math.floor(now / windowMs) * windowMs + windowMs };
+    memoryWindows.set(key, entry);
+  }
+  return entry;
+}
+
 export function createMemoryRateLimiter(env: Env): RateLimiter {
   const windowMs = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  const namedKey = (bucket: NamedBucket) => `named:${bucket.name}/${bucket.limit}/${bucket.windowSeconds}:${bucket.key}`;
   return {
     backend: "memory",
+    async hit(bucket) {
+      const entry = memoryWindow(namedKey(bucket), bucket.windowSeconds * 1000);
+      entry.count += 1;
+      return namedDecision(bucket, entry.count <= bucket.limit, bucket.limit - entry.count, entry.resetAt);
+    },
+    async peek(bucket) {
+      const entry = memoryWindow(namedKey(bucket), bucket.windowSeconds * 1000);
+      return namedDecision(bucket, entry.count < bucket.limit, bucket.limit - entry.count, entry.resetAt);
+    },
     async check({ kind, localKey }) {
       const limit = limitFor(env, kind);
-      const key = `${kind}_${localKey}`;
-      const now = Date.now();
-      let entry = memoryWindows.get(key);
-      if (!entry || entry.resetAt <= now) {
-        entry = { count: 0, resetAt: Math.floor(now / windowMs) * windowMs + windowMs };
-        memoryWindows.set(key, entry);
-      }
+      const entry = memoryWindow(`${kind}_${localKey}`, windowMs);
       entry.count += 1;
       return {
         allowed: entry.count <= limit,

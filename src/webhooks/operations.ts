@@ -7,7 +7,7 @@ import type { AuthPolicy } from "../auth/authenticate";
 import type { AppEnv } from "../context";
 import { errorResponses } from "../errors";
 import type { Webhook } from "../generated/prisma/client";
-import { pathParams, SkipTakeQuery, success, WebhookIdParams } from "../http/common";
+import { jsonBody, jsonResponse, pathParams, SkipTakeQuery, success, WebhookIdParams } from "../http/common";
 import { actorOf } from "../http/context";
 import { defineOperation, type Operation } from "../operation";
 import type { ServedVersions } from "../../versions/registry";
@@ -74,9 +74,6 @@ const DEFAULT_DESCRIPTIONS: Partial<Record<WebhookOperationKind, string>> = {
   delete: "Returns the deleted webhook. Its delivery log is deleted with it and pending deliveries are dropped.",
 };
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
-
 /** Cal.com's webhook operations of one owner, in the order they are registered (create, list, delete-all, get, update, delete). */
 export function webhookOwnerOperations(owner: WebhookOwnerDescription): Operation<any>[] {
   const { access, outputs } = owner;
@@ -119,7 +116,7 @@ export function webhookOwnerOperations(owner: WebhookOwnerDescription): Operatio
           ...texts("create", t),
           ...middleware("manage", false),
           request: { ...collectionParams, body: jsonBody(CreateWebhookInputSchema) },
-          responses: { 201: json("The created webhook", outputs.one), ...errorResponses(...collectionErrors, 409) },
+          responses: { 201: jsonResponse("The created webhook", outputs.one), ...errorResponses(...collectionErrors, 409) },
         }),
         handler: async (c) => {
           const webhook = await createOwnedWebhook(c.var.deps, await ownerOf(c), c.req.valid("json"));
@@ -135,7 +132,7 @@ export function webhookOwnerOperations(owner: WebhookOwnerDescription): Operatio
           ...texts("list", t),
           ...middleware("read", false),
           request: { ...collectionParams, query: SkipTakeQuery },
-          responses: { 200: json(`${owner.whose} webhooks (never their secrets)`, outputs.many), ...errorResponses(...collectionErrors) },
+          responses: { 200: jsonResponse(`${owner.whose} webhooks (never their secrets)`, outputs.many), ...errorResponses(...collectionErrors) },
         }),
         handler: async (c) => {
           const webhooks = await listOwnedWebhooks(c.var.deps, await ownerOf(c), c.req.valid("query"));
@@ -151,7 +148,7 @@ export function webhookOwnerOperations(owner: WebhookOwnerDescription): Operatio
           ...texts("deleteAll", t),
           ...middleware("manage", false),
           request: collectionParams,
-          responses: { 200: json("How many webhooks were deleted", DeleteManyWebhooksOutputResponseSchema), ...errorResponses(...collectionErrors) },
+          responses: { 200: jsonResponse("How many webhooks were deleted", DeleteManyWebhooksOutputResponseSchema), ...errorResponses(...collectionErrors) },
         }),
         handler: async (c) => c.json(success(await deleteAllOwnedWebhooks(c.var.deps, await ownerOf(c))), 200),
       }),
@@ -164,7 +161,7 @@ export function webhookOwnerOperations(owner: WebhookOwnerDescription): Operatio
           ...texts("get", t),
           ...middleware("read", true),
           request: itemParams,
-          responses: { 200: json("The webhook (its secret is never returned)", outputs.one), ...errorResponses(404) },
+          responses: { 200: jsonResponse("The webhook (its secret is never returned)", outputs.one), ...errorResponses(404) },
         }),
         handler: async (c) => c.json(success(outputs.render(await webhookOf(c, await ownerOf(c)))), 200),
       }),
@@ -177,7 +174,7 @@ export function webhookOwnerOperations(owner: WebhookOwnerDescription): Operatio
           ...texts("update", t),
           ...middleware("manage", true),
           request: { ...itemParams, body: jsonBody(UpdateWebhookInputSchema) },
-          responses: { 200: json("The updated webhook", outputs.one), ...errorResponses(404, 409) },
+          responses: { 200: jsonResponse("The updated webhook", outputs.one), ...errorResponses(404, 409) },
         }),
         handler: async (c) => {
           const input = c.req.valid("json");
@@ -195,7 +192,7 @@ export function webhookOwnerOperations(owner: WebhookOwnerDescription): Operatio
           ...texts("delete", t),
           ...middleware("manage", true),
           request: itemParams,
-          responses: { 200: json("The deleted webhook", outputs.one), ...errorResponses(404) },
+          responses: { 200: jsonResponse("The deleted webhook", outputs.one), ...errorResponses(404) },
         }),
         handler: async (c) => c.json(success(outputs.render(await deleteOwnedWebhook(c.var.deps, await webhookOf(c, await ownerOf(c))))), 200),
       }),

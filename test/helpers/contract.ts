@@ -344,3 +344,33 @@ const rolePermissions: Schema = {
 ERRATA["OrgRoleOutput.permissions"] = rolePermissions;
 ERRATA["TeamRoleOutput.permissions"] = rolePermissions;
 // org roles end
+
+// verified resources: every `data` is documented as ScheduleOutput; Cal.com answers the stored rows (plainToClass
+// without excludeAll): VerifiedEmail {id, userId, teamId, email} / VerifiedNumber {id, userId, teamId, phoneNumber},
+// lists as arrays, a get by an id out of scope `data: null` (modules/verified-resources/outputs, controllers).
+const verifiedRow = (valueField: "email" | "phoneNumber"): Schema => ({
+  type: "object",
+  required: ["id", "userId", "teamId", valueField],
+  properties: {
+    id: { type: "number" },
+    userId: { type: "number", nullable: true },
+    teamId: { type: "number", nullable: true },
+    [valueField]: { type: "string" },
+  },
+});
+for (const controller of ["UserVerifiedResourcesController", "TeamsVerifiedResourcesController", "OrgTeamsVerifiedResourcesController"]) {
+  for (const [kind, valueField] of [
+    ["Email", "email"],
+    ["Phone", "phoneNumber"],
+  ] as const) {
+    const one = { ...verifiedRow(valueField), nullable: true };
+    const many: Schema = { type: "array", items: verifiedRow(valueField) };
+    const byMethod: Record<string, Schema> = {
+      [kind === "Email" ? "verifyEmail" : "verifyPhoneNumber"]: verifiedRow(valueField),
+      [kind === "Email" ? "getVerifiedEmailById" : "getVerifiedPhoneById"]: one,
+      [kind === "Email" ? "getVerifiedEmails" : "getVerifiedPhoneNumbers"]: many,
+    };
+    for (const [method, data] of Object.entries(byMethod)) RESPONSE_ERRATA[`${controller}_${method} 200`] = oooEnvelope(data);
+  }
+}
+// verified resources end

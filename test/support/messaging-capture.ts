@@ -4,6 +4,10 @@
 //   POST /email/<mailbox>[?failTimes=N][&status=S]                       JSON {from, to, subject, html, text}
 //   POST /twilio/<mailbox>/2010-04-01/Accounts/<sid>/Messages.json[?…]   form To, From, Body (Basic auth)
 //       records the request, then answers S (default 500) for the first N requests, else 200 with an id.
+//   POST /twilio-verify/<mailbox>/v2/Services/<sid>/Verifications        form To, Channel: a new 6-digit code for To,
+//       recorded (body.Code) → 201 {sid, status: "pending"}; To "+15005550001" is refused (400, Twilio's 60200)
+//   POST /twilio-verify/<mailbox>/v2/Services/<sid>/VerificationCheck    form To, Code → 200 {status: "approved"} for the
+//       pending code (which is then used up), {status: "pending"} for another; 404 (20404) without a pending one
 //   GET  /received/<mailbox>   → {messages: [{provider, headers, body, answeredWith}]}
 import { createServer, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
@@ -16,7 +20,7 @@ declare module "vitest" {
 }
 
 export interface CapturedMessage {
-  provider: "email" | "twilio";
+  provider: "email" | "twilio" | "twilio-verify";
   path: string;
   headers: Record<string, string>;
   /** The JSON body (email) or the form fields (Twilio). */
@@ -26,6 +30,8 @@ export interface CapturedMessage {
 
 export async function startMessagingCapture(): Promise<{ url: string; close(): Promise<void> }> {
   const mailboxes = new Map<string, CapturedMessage[]>();
+  // Twilio Verify: the pending code of each phone number.
+  const pendingCodes = new Map<string, string>();
   let sequence = 0;
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://capture");
@@ -35,6 +41,31 @@ export async function startMessagingCapture(): Promise<{ url: string; close(): P
     };
     const received = /^\/received\/([\w.-]+)$/.exec(url.pathname);
     if (received && request.method === "GET") return reply(200, { messages: mailboxes.get(received[1]!) ?? [] });
+    const verify = /^\/twilio-verify\/([\w.-]+)\/v2\/Services\/[^/]+\/(Verifications|VerificationCheck)$/.exec(url.pathname);
+    if (verify && request.method === "POST") {
+      const form = Object.fromEntries(new URLSearchParams(await readBody(request)));
+      const log = mailboxes.get(verify[1]!) ?? [];
+      mailboxes.set(verify[1]!, log);
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
+      const to = form.To ?? "";
+      if (verify[2] === "Verifications") {
+        if (to === "+15005550001") {
+          log.push({ provider: "twilio-verify", path: url.pathname, headers, body: form, answeredWith: 400 });
+          return reply(400, { code: 60200, message: "Invalid parameter `To`", status: 400 });
+        }
+        const code = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
+        pendingCodes.set(to, code);
+        log.push({ provider: "twilio-verify", path: url.pathname, headers, body: { ...form, Code: code }, answeredWith: 201 });
+        return reply(201, { sid: `VE${process.pid}${Date.now()}`, to, channel: form.Channel, status: "pending" });
+      }
+      const pending = pendingCodes.get(to);
+      const answeredWith = pending ? 200 : 404;
+      log.push({ provider: "twilio-verify", path: url.pathname, headers, body: form, answeredWith });
+      if (!pending) return reply(404, { code: 20404, message: "The requested resource was not found", status: 404 });
+      const approved = form.Code === pending;
+      if (approved) pendingCodes.delete(to);
+      return reply(200, { to, status: approved ? "approved" : "pending", valid: approved });
+    }
     const email = /^\/email\/([\w.-]+)$/.exec(url.pathname);
     const twilio = /^\/twilio\/([\w.-]+)\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.exec(url.pathname);
     const mailbox = email?.[1] ?? twilio?.[1];

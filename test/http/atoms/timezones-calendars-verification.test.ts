@@ -4,7 +4,15 @@ import { api } from "../../helpers/api";
 import { contractProblems } from "../../helpers/contract";
 import { bearer } from "../../helpers/platform";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
-import { createManagedUser, createOAuthClient, createPlatformOrganization, type CreatedManagedUser, createTenant, type Tenant } from "../../helpers/fixtures";
+import {
+  createManagedUser,
+  createOAuthClient,
+  createPlatformOrganization,
+  type CreatedManagedUser,
+  createTenant,
+  type Tenant,
+  withDb,
+} from "../../helpers/fixtures";
 
 // The atoms' Booker calls these next to the event and slots. Two are not in Cal.com's OpenAPI document; their
 // contracts are written here from Cal.com's source.
@@ -47,13 +55,28 @@ describe("GET /v2/timezones", () => {
 });
 
 describe("GET /v2/atoms/verification/email/check", () => {
-  it("answers false (no verification required), anonymously and for every version", async () => {
+  it("answers false for an address no user requires verification of, anonymously and for every version", async () => {
     for (const version of ALL_VERSIONS) {
       const res = await api("/v2/atoms/verification/email/check?email=booker%40example.com&userSessionEmail=", { version });
       expect(res.status, version).toBe(200);
       expect(EmailCheckOutput.safeParse(res.body).error).toBeUndefined();
       expect(res.body).toEqual({ status: "success", data: false });
     }
+  });
+
+  it("true for the verified email of a user who requires booker verification (also with a +tag, any case), unless it is the session's own", async () => {
+    const owner = await createTenant();
+    const [local, domain] = owner.email.split("@");
+    await withDb((db) => db.user.update({ where: { id: owner.userId }, data: { requiresBookerEmailVerification: true, emailVerified: new Date() } }));
+    const check = async (email: string, session = "") =>
+      (await api(`/v2/atoms/verification/email/check?email=${encodeURIComponent(email)}&userSessionEmail=${encodeURIComponent(session)}`)).body;
+    expect(await check(owner.email)).toEqual({ status: "success", data: true });
+    expect(await check(`${local}+booking@${domain}`.toUpperCase())).toEqual({ status: "success", data: true });
+    expect(await check(owner.email, owner.email.toUpperCase())).toEqual({ status: "success", data: false });
+    // An unverified address or a user without the setting asks for nothing.
+    await withDb((db) => db.user.update({ where: { id: owner.userId }, data: { emailVerified: null } }));
+    expect(await check(owner.email)).toEqual({ status: "success", data: false });
+    expect(await check(tenant.email)).toEqual({ status: "success", data: false });
   });
 
   it("400 naming email when it is missing or not an email", async () => {
