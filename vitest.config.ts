@@ -55,6 +55,11 @@ export default defineConfig({
                 // Microsoft identity platform and Graph: the same fake serves them.
                 MICROSOFT_LOGIN_URL: inject("googleFakeUrl"),
                 MICROSOFT_GRAPH_URL: inject("googleFakeUrl"),
+                // Calendar change notifications: the address the fake records (it never calls it) and the secrets.
+                GOOGLE_WEBHOOK_URL: "https://api.cal-edge.test",
+                GOOGLE_WEBHOOK_TOKEN: "test-google-webhook-token-0123456789",
+                MICROSOFT_WEBHOOK_URL: "https://api.cal-edge.test",
+                MICROSOFT_WEBHOOK_TOKEN: "test-microsoft-webhook-token-0123456789",
                 // The contract fuzzer (test/helpers/fuzz.ts): requests per operation and seed; `npm run fuzz` raises the count.
                 FUZZ_PER_OPERATION: process.env.FUZZ_PER_OPERATION ?? "6",
                 FUZZ_SEED: process.env.FUZZ_SEED ?? "20261206",

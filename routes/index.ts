@@ -53,6 +53,8 @@ import { getRecordingsOperation } from "./bookings/2024-08-13/recordings";
 import { getTranscriptsOperation } from "./bookings/2024-08-13/transcripts";
 import { getVideoSessionsOperation } from "./bookings/2024-08-13/conferencing-sessions";
 import { getHealthOperation } from "./health/get";
+import { receiveGoogleCalendarNotificationOperation } from "./internal/calendar-notifications/google";
+import { receiveOffice365CalendarNotificationOperation } from "./internal/calendar-notifications/office365";
 import { createEventTypeOperation } from "./event-types/create";
 import { deleteEventTypeOperation } from "./event-types/delete";
 import { getEventTypeOperation } from "./event-types/get";
@@ -252,6 +254,8 @@ import { deleteOrgTeamRoutingFormWorkflowOperation } from "./organizations/teams
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
 export const operations: readonly Operation<any>[] = [
   getHealthOperation,
+  receiveGoogleCalendarNotificationOperation,
+  receiveOffice365CalendarNotificationOperation,
   getMeOperation,
   updateMeOperation,
   refreshApiKeyOperation,

@@ -159,6 +159,13 @@ export const EnvSchema = z
     MS_GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
     MICROSOFT_LOGIN_URL: z.url().default("https://login.microsoftonline.com"),
     MICROSOFT_GRAPH_URL: z.url().default("https://graph.microsoft.com"),
+    // Change notifications (src/calendars/notifications/), Cal.com's names: the public base URL of this API that
+    // Google / Microsoft post to (<url>/internal/calendar-notifications/{google,office365}) and the secret each
+    // channel's token / clientState is derived from. Without both, no channel or subscription is made.
+    GOOGLE_WEBHOOK_URL: z.url().optional(),
+    GOOGLE_WEBHOOK_TOKEN: z.string().min(16).optional(),
+    MICROSOFT_WEBHOOK_URL: z.url().optional(),
+    MICROSOFT_WEBHOOK_TOKEN: z.string().min(16).optional(),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",

@@ -54,3 +54,8 @@ export const selectedCalendarNotFound = () => notFound("No SelectedCalendar foun
 export const multipleSelectedCalendars = () => badRequest("Multiple SelecteCalendars found. Skipping deletion");
 export const destinationCalendarNotFound = (externalId: string) => notFound(`Could not find calendar ${externalId}`);
 export const delegationCredentialNotFound = () => notFound("DelegationCredential with provided delegationCredentialId not found");
+
+// Change-notification receivers (ours, not Cal.com's API): a token or clientState that is not ours, or the
+// receiver of a provider whose notifications are not configured.
+export const calendarNotificationRefused = () => new ApiError("ForbiddenException", "Invalid calendar notification token");
+export const calendarNotificationsOff = () => notFound("Calendar notifications are not configured");

@@ -16,6 +16,7 @@ import { ApiError, badRequest, unauthorized } from "../errors";
 import type { Actor } from "../auth/principal";
 import type { Deps } from "../services";
 import { invalidateConnectedCalendars } from "./connected";
+import { ensureCalendarChannels } from "./notifications/channels";
 import { invalidCalendarType } from "./errors";
 import type { ProviderCalendar } from "./provider";
 import { appOAuthClient, GOOGLE_SCOPES, googleApiClient, googleOAuthClient, googleTokenUrl, postTokenForm, staticTokenSource } from "./providers/google";
@@ -212,6 +213,7 @@ export async function saveCalendarOAuth(deps: Deps, input: SaveInput): Promise<s
     });
   }
   await invalidateConnectedCalendars(deps, user.id);
+  deps.afterResponse(ensureCalendarChannels(deps, { userId: user.id }));
   deps.logger.info("calendar connected", { userId: user.id, type });
   return redirectTarget(payload);
 }

@@ -46,6 +46,27 @@ export interface CalendarEventRef {
   meetingPassword?: string | null;
 }
 
+/** A change-notification channel on one calendar: a Google push channel or a Microsoft Graph subscription. */
+export interface CalendarWatch {
+  /** Google: the channel id we chose; Graph: the subscription id Graph assigned. */
+  id: string;
+  /** Google's resourceId (channels.stop needs it); null for Graph. */
+  resourceId: string | null;
+  resourceUri: string | null;
+  /** Epoch ms when the provider stops notifying. */
+  expiresAt: number;
+}
+
+export interface CalendarWatchRequest {
+  /** Google: the channel id to use (Graph chooses its own). */
+  id: string;
+  /** The public URL the provider posts notifications to. */
+  address: string;
+  /** Google's channel `token`, Graph's `clientState`: sent back with every notification. */
+  secret: string;
+  expiresAt: number;
+}
+
 export interface CalendarProvider {
   /** Cal.com's credential type, e.g. "google_calendar", "office365_calendar", "apple_calendar", "ics-feed_calendar". */
   readonly type: string;
@@ -60,6 +81,12 @@ export interface CalendarProvider {
   updateEvent(ref: CalendarEventRef, event: CalendarEventInput): Promise<CalendarEventRef>;
   /** Deleting an event that is already gone (404/410) succeeds. */
   deleteEvent(ref: CalendarEventRef): Promise<void>;
+  /** Change notifications (Google, Microsoft only): starts a channel on one calendar's events. */
+  watch?(externalId: string, request: CalendarWatchRequest): Promise<CalendarWatch>;
+  /** Extends a channel in place where the provider allows it (Graph); Google's are replaced by a new watch. */
+  renewWatch?(watch: CalendarWatch, expiresAt: number): Promise<CalendarWatch>;
+  /** Stops a channel; one that is already gone (404/410) counts as stopped. */
+  unwatch?(watch: CalendarWatch): Promise<void>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { findUserCredential } from "../credentials/store";
 import { notFound } from "../errors";
 import type { Deps } from "../services";
 import { invalidateConnectedCalendars } from "./connected";
+import { channelsToStop, ensureCalendarChannels } from "./notifications/channels";
 import { calendarCredentialsNotFound, delegationCredentialNotFound, multipleSelectedCalendars, selectedCalendarNotFound } from "./errors";
 
 export interface SelectedCalendarInput {
@@ -47,6 +48,8 @@ export async function addSelectedCalendar(deps: Deps, actor: Actor, input: Selec
     data: { ...where, credentialId: input.credentialId, delegationCredentialId: input.delegationCredentialId ?? null },
   });
   await invalidateConnectedCalendars(deps, actor.userId);
+  // A Google / Office 365 calendar gets its change-notification channel (README "Calendars"), after the response.
+  deps.afterResponse(ensureCalendarChannels(deps, { userId: actor.userId }));
   return output(row);
 }
 
@@ -58,7 +61,9 @@ export async function removeSelectedCalendar(deps: Deps, actor: Actor, input: Se
   if (rows.length === 0) throw selectedCalendarNotFound();
   if (rows.length > 1) throw multipleSelectedCalendars();
   const row = rows[0]!;
+  const stopChannels = await channelsToStop(deps, { ids: [row.id] });
   await deps.db.selectedCalendar.deleteMany({ where: { id: row.id } });
+  deps.afterResponse(stopChannels());
   // Cal.com clears the cache only on add; a removal must not leave `isSelected: true` for 10 s either.
   await invalidateConnectedCalendars(deps, actor.userId);
   return output(row);

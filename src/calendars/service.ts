@@ -27,6 +27,7 @@ import {
   invalidIcsUrl,
 } from "./errors";
 import { badRequest, unauthorized } from "../errors";
+import { channelsToStop } from "./notifications/channels";
 import { CalendarProviderError } from "./provider";
 import { calendarProviderFor } from "./providers";
 import { type CalDavAccountKey, createCalDavClient } from "./providers/caldav";
@@ -135,8 +136,10 @@ export async function disconnectCalendar(deps: Deps, actor: Actor, _calendar: st
   // Cal.com does not compare `:calendar` with the credential's type; neither does this (same answers).
   const credential = await findUserCredential(deps, actor.userId, credentialId);
   if (!credential) throw calendarCredentialsNotFound();
+  const stopChannels = await channelsToStop(deps, { credentialId: credential.id });
   await deleteCredential(deps, credential.id);
   await invalidateConnectedCalendars(deps, actor.userId);
+  deps.afterResponse(stopChannels());
   return publicCredential(credential);
 }
 

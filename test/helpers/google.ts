@@ -19,6 +19,7 @@ export interface FakeState {
   events: { id: string; calendarId: string; body: Record<string, unknown> }[];
   refreshes: number;
   currentToken: string | null;
+  channels: { id: string; calendarId: string; resourceId: string | null; address: string; token: string; expiration: number; stopped: boolean }[];
 }
 
 async function control(path: string, body: unknown = {}): Promise<void> {

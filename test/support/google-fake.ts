@@ -6,6 +6,8 @@
 //   GET  /calendar/v3/users/me/calendarList      the account's calendars
 //   POST /calendar/v3/freeBusy                   busy intervals + the account's events overlapping the window
 //   POST|GET|PATCH|DELETE /calendar/v3/calendars/<id>/events[/<eventId>]
+//   POST /calendar/v3/calendars/<id>/events/watch, POST /calendar/v3/channels/stop   push channels (recorded)
+//   POST /v1.0/subscriptions, PATCH|DELETE /v1.0/subscriptions/<id>                   Graph subscriptions (recorded)
 // Tokens: access "ya29.<account>.<n>" (only the newest is accepted; others answer 401), refresh "rt.<account>".
 // Test control (JSON bodies):
 //   POST /__test/accounts {account, calendars?}  creates an account (default: one primary calendar <account>@gmail.test)
@@ -15,7 +17,7 @@
 //   POST /__test/accounts/<a>/revoke             refresh grants answer 400 invalid_grant
 //   POST /__test/accounts/<a>/refresh-delay {ms} refresh grants wait before answering (to overlap two refreshes)
 //   POST /__test/accounts/<a>/event {calendarId, event}  stores an event as Google would answer it (event.id)
-//   GET  /__test/accounts/<a>                    {requests, events, refreshes}
+//   GET  /__test/accounts/<a>                    {requests, events, refreshes, channels}
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
 import { listenOnLoopback } from "./loopback-server";
@@ -35,8 +37,19 @@ interface FakeEvent {
   body: Record<string, unknown>;
 }
 
+interface Channel {
+  id: string;
+  calendarId: string;
+  resourceId: string | null;
+  address: string;
+  token: string;
+  expiration: number;
+  stopped: boolean;
+}
+
 interface Account {
   name: string;
+  channels: Channel[];
   calendars: { id: string; summary: string; primary?: boolean; accessRole: string }[];
   busy: { calendarId: string; start: string; end: string; showAs?: string }[];
   events: Map<string, FakeEvent>;
@@ -126,6 +139,38 @@ function serveGraph(
     const joinUrl = event.body.isOnlineMeeting ? { onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/${event.id}` } } : {};
     return reply(record(201), { ...event.body, id: event.id, ...joinUrl });
   }
+  if (path === "/subscriptions" && method === "POST") {
+    const input = body as { resource?: string; notificationUrl?: string; clientState?: string; expirationDateTime?: string; changeType?: string };
+    const calendarId = /^me\/calendars\/(.+)\/events$/.exec(input.resource ?? "")?.[1];
+    if (!calendarId || !account.calendars.some((calendar) => calendar.id === calendarId)) return reply(record(404), { error: { code: "ResourceNotFound" } });
+    const channel = {
+      id: `sub-${account.channels.length + 1}-${Date.now()}`,
+      calendarId,
+      resourceId: null,
+      address: input.notificationUrl ?? "",
+      token: input.clientState ?? "",
+      expiration: Date.parse(input.expirationDateTime ?? ""),
+      stopped: false,
+    };
+    account.channels.push(channel);
+    return reply(record(201), { id: channel.id, resource: input.resource, changeType: input.changeType, expirationDateTime: input.expirationDateTime });
+  }
+  const subscription = /^\/subscriptions\/([^/]+)$/.exec(path);
+  if (subscription) {
+    const channel = account.channels.find((candidate) => candidate.id === decodeURIComponent(subscription[1]!) && !candidate.stopped);
+    if (!channel) return reply(record(404), { error: { code: "ResourceNotFound" } });
+    if (method === "PATCH") {
+      channel.expiration = Date.parse((body as { expirationDateTime?: string }).expirationDateTime ?? "");
+      return reply(record(200), { id: channel.id, expirationDateTime: new Date(channel.expiration).toISOString() });
+    }
+    if (method === "DELETE") {
+      channel.stopped = true;
+      record(204);
+      response.writeHead(204);
+      response.end();
+      return 204;
+    }
+  }
   const one = /^\/me\/events\/([^/]+)$/.exec(path);
   if (one) {
     const event = account.events.get(decodeURIComponent(one[1]!));
@@ -177,6 +222,7 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
       const calendars = body.calendars ?? [{ id: `${body.account}@gmail.test`, summary: `${body.account}@gmail.test`, primary: true, accessRole: "owner" }];
       accounts.set(body.account, {
         name: body.account,
+        channels: [],
         calendars,
         busy: [],
         events: new Map(),
@@ -202,6 +248,7 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
           events: [...account.events.values()],
           refreshes: account.refreshes,
           currentToken: account.currentToken,
+          channels: account.channels,
         });
       }
       if (action === "busy") account.busy.push(body as Account["busy"][number]);
@@ -315,6 +362,40 @@ export async function startGoogleFake(): Promise<{ url: string; close(): Promise
         calendars[id] = { busy: intervals.map((entry) => ({ start: new Date(entry.start).toISOString(), end: new Date(entry.end).toISOString() })) };
       }
       return reply(record(200), { kind: "calendar#freeBusy", timeMin: query.timeMin, timeMax: query.timeMax, calendars });
+    }
+    const watch = /^\/calendars\/([^/]+)\/events\/watch$/.exec(path);
+    if (watch && request.method === "POST") {
+      const calendarId = decodeURIComponent(watch[1]!);
+      if (!account.calendars.some((calendar) => calendar.id === calendarId)) return reply(record(404), { error: { code: 404, message: "Not Found" } });
+      const input = body as { id?: string; type?: string; address?: string; token?: string; expiration?: string };
+      if (!input.id || input.type !== "web_hook" || !input.address) return reply(record(400), { error: { code: 400, message: "Bad Request" } });
+      const channel = {
+        id: input.id,
+        calendarId,
+        resourceId: `res-${calendarId}`,
+        address: input.address,
+        token: input.token ?? "",
+        expiration: Number(input.expiration),
+        stopped: false,
+      };
+      account.channels.push(channel);
+      return reply(record(200), {
+        kind: "api#channel",
+        id: channel.id,
+        resourceId: channel.resourceId,
+        resourceUri: `https://www.googleapis.com/calendar/v3/calendars/${encodeURIComponent(calendarId)}/events`,
+        expiration: String(channel.expiration),
+      });
+    }
+    if (path === "/channels/stop" && request.method === "POST") {
+      const input = body as { id?: string; resourceId?: string };
+      const channel = account.channels.find((candidate) => candidate.id === input.id && candidate.resourceId === input.resourceId && !candidate.stopped);
+      if (!channel) return reply(record(404), { error: { code: 404, message: "Channel not found" } });
+      channel.stopped = true;
+      record(204);
+      response.writeHead(204);
+      response.end();
+      return;
     }
     const events = /^\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(path);
     if (events) {

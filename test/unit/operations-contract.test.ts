@@ -16,6 +16,9 @@ const contractEntry = (operation: Operation): ContractOperation | undefined => p
 const NOT_IN_CONTRACT = new Set([
   // Liveness probe of this deployment.
   "GET /health",
+  // Receivers of Google / Microsoft calendar change notifications (README "Calendars"), verified by token.
+  "POST /internal/calendar-notifications/google",
+  "POST /internal/calendar-notifications/office365",
   // The delivery log of a webhook and redelivery (our extension, README "Webhooks").
   "GET /v2/webhooks/{webhookId}/deliveries",
   "POST /v2/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",

@@ -16,6 +16,7 @@ import {
   type CalendarEventRef,
   type CalendarProvider,
   CalendarProviderError,
+  type CalendarWatch,
   type ProviderCalendar,
 } from "../provider";
 import { type OAuthTokenSource, oauthTokenSource, providerFailure as failure, type RefreshResult } from "./oauth";
@@ -310,6 +311,32 @@ export function createGoogleCalendarProvider(deps: Deps, credential: StoredCrede
       const response = await request("DELETE", `${calendarPath(calendarId)}/events/${encodeURIComponent(ref.uid)}?sendUpdates=none`);
       await response.body?.cancel();
       if (!response.ok && response.status !== 404 && response.status !== 410) await failure(response, "Error deleting event");
+    },
+
+    // Push notifications (events.watch): Google posts to `address` with X-Goog-Channel-ID and our token.
+    async watch(externalId, channel): Promise<CalendarWatch> {
+      const response = await request("POST", `${calendarPath(externalId)}/events/watch`, {
+        id: channel.id,
+        type: "web_hook",
+        address: channel.address,
+        token: channel.secret,
+        expiration: String(channel.expiresAt),
+      });
+      if (!response.ok) await failure(response, "Could not watch calendar");
+      const body = (await response.json()) as { id?: string; resourceId?: string; resourceUri?: string; expiration?: string };
+      const expiresAt = Number(body.expiration);
+      return {
+        id: body.id ?? channel.id,
+        resourceId: body.resourceId ?? null,
+        resourceUri: body.resourceUri ?? null,
+        expiresAt: Number.isFinite(expiresAt) && expiresAt > 0 ? expiresAt : channel.expiresAt,
+      };
+    },
+
+    async unwatch(watch): Promise<void> {
+      const response = await request("POST", "/channels/stop", { id: watch.id, resourceId: watch.resourceId ?? undefined });
+      await response.body?.cancel();
+      if (!response.ok && response.status !== 404 && response.status !== 410) await failure(response, "Could not stop channel");
     },
   };
   return provider;

@@ -15,6 +15,7 @@ import {
   type CalendarEventRef,
   type CalendarProvider,
   CalendarProviderError,
+  type CalendarWatch,
   type ProviderCalendar,
 } from "../provider";
 import { appOAuthClient, authorisedJsonClient, type OAuthClient, postTokenForm } from "./google";
@@ -62,6 +63,18 @@ const refOf = (externalCalendarId: string, event: GraphEvent, fallback: string):
   meetingId: null,
   meetingPassword: null,
 });
+
+interface GraphSubscription {
+  id?: string;
+  resource?: string;
+  expirationDateTime?: string;
+}
+
+function subscriptionOf(subscription: GraphSubscription, asked: number): CalendarWatch {
+  if (!subscription.id) throw new CalendarProviderError("Graph answered a subscription without id", "unavailable");
+  const expiresAt = Date.parse(subscription.expirationDateTime ?? "");
+  return { id: subscription.id, resourceId: null, resourceUri: subscription.resource ?? null, expiresAt: Number.isFinite(expiresAt) ? expiresAt : asked };
+}
 
 export function createMicrosoftCalendarProvider(deps: Deps, credential: StoredCredential): CalendarProvider {
   const tokens = oauthTokenSource(deps, credential, async (refreshToken) => {
@@ -144,6 +157,34 @@ export function createMicrosoftCalendarProvider(deps: Deps, credential: StoredCr
       const response = await request("DELETE", `/me/events/${encodeURIComponent(ref.uid)}`);
       await response.body?.cancel();
       if (!response.ok && response.status !== 404 && response.status !== 410) await failure(response, "Error deleting event");
+    },
+
+    // Graph subscriptions on the calendar's events: Graph first posts ?validationToken= to the address (answered by
+    // the receiver), then one notification per change with our clientState.
+    async watch(externalId, channel): Promise<CalendarWatch> {
+      const response = await request("POST", "/subscriptions", {
+        changeType: "created,updated,deleted",
+        notificationUrl: channel.address,
+        resource: `me/calendars/${externalId}/events`,
+        expirationDateTime: new Date(channel.expiresAt).toISOString(),
+        clientState: channel.secret,
+      });
+      if (!response.ok) await failure(response, "Could not subscribe to calendar");
+      return subscriptionOf((await response.json()) as GraphSubscription, channel.expiresAt);
+    },
+
+    async renewWatch(watch, expiresAt): Promise<CalendarWatch> {
+      const response = await request("PATCH", `/subscriptions/${encodeURIComponent(watch.id)}`, {
+        expirationDateTime: new Date(expiresAt).toISOString(),
+      });
+      if (!response.ok) await failure(response, "Could not renew subscription");
+      return subscriptionOf((await response.json()) as GraphSubscription, expiresAt);
+    },
+
+    async unwatch(watch): Promise<void> {
+      const response = await request("DELETE", `/subscriptions/${encodeURIComponent(watch.id)}`);
+      await response.body?.cancel();
+      if (!response.ok && response.status !== 404 && response.status !== 410) await failure(response, "Could not delete subscription");
     },
   };
   return provider;

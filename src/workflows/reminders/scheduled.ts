@@ -1,4 +1,5 @@
 // The Worker's `scheduled` handler: settings read as the queue consumer reads them, then the workflow cron.
+import { ensureCalendarChannels } from "../../calendars/notifications/channels";
 import { readEnv } from "../../env";
 import { createDeps } from "../../services";
 import { runWorkflowCron } from "./cron";
@@ -13,6 +14,9 @@ export async function handleScheduled(controller: ScheduledController, bindings:
   try {
     const result = await runWorkflowCron(deps);
     deps.logger.info("workflow cron", { cron: controller.cron, ...result });
+    // Calendar change-notification channels: made where missing, renewed before they expire.
+    const channels = await ensureCalendarChannels(deps);
+    deps.logger.info("calendar channels", { cron: controller.cron, ...channels });
   } finally {
     await deps.dispose().catch(() => {});
   }

@@ -32,6 +32,9 @@ const versionOf = (operation: Operation) => (operation.versions === "all" ? unde
 // Reviewed exceptions: a new public or optional-auth operation must be added here on purpose.
 const PUBLIC = [
   "GET /health",
+  // Calendar change-notification receivers: called by Google / Microsoft, verified by the channel's token/clientState.
+  "POST /internal/calendar-notifications/google",
+  "POST /internal/calendar-notifications/office365",
   "GET /v2/provider/{clientId}",
   "GET /v2/atoms/event-types/{eventSlug}/public",
   "GET /v2/atoms/verification/email/check",
