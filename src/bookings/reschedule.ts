@@ -11,6 +11,7 @@ import type { Deps } from "../services";
 import { emitWebhookEvents } from "../webhooks/producer";
 import { notifyBookingChanges } from "../workflows/reminders/booking-hooks";
 import { writeBookingCalendarEvents } from "../calendars/booking-events/hooks";
+import { moveBookingMeetings } from "../conferencing/meetings";
 import { loadBookableEventTypeById, organizerOf, type BookableEventType } from "./event-type";
 import { withBookingLock, type Tx } from "./lock";
 import { canSeeSeatedAttendees } from "./read";
@@ -212,7 +213,9 @@ export async function rescheduleBooking(deps: Deps, actor: Actor | undefined, in
     [...teamHosts, ...booking.coHostIds],
   );
 
-  const [moved] = await findBookingsByIds(deps.db, [newId]);
+  const [found] = await findBookingsByIds(deps.db, [newId]);
+  // The video meeting follows the move (src/conferencing/meetings.ts); a seat move leaves the booking's meeting as is.
+  const moved = seatMove ? found : await moveBookingMeetings(deps, booking, found!);
   const payload = bookingPayload(
     moved!,
     {

@@ -34,6 +34,30 @@ async function zoomCredentialOf(deps: Deps, booking: MeetingBooking): Promise<Cr
   return deps.db.credential.findFirst({ where: { teamId, type: "zoom_video", OR: [{ invalid: null }, { invalid: false }] }, orderBy: { id: "desc" } });
 }
 
+const meetingInput = (booking: MeetingBooking) => ({
+  uid: booking.uid,
+  title: booking.title,
+  description: booking.description,
+  start: booking.startTime,
+  end: booking.endTime,
+  timeZone: booking.user?.timeZone ?? "UTC",
+});
+
+/** Cal.com's videoCallUrl of a meeting: Daily's is the booking's own page, others the join URL. */
+const videoCallUrlOf = (deps: Deps, type: string, bookingUid: string, url: string) =>
+  type === "daily_video" ? `${deps.env.WEBSITE_URL.replace(/\/+$/, "")}/video/${bookingUid}` : url;
+
+const locationOfReference = (type: string) => (type === "daily_video" ? "integrations:daily" : "integrations:zoom");
+
+function logVideoFailure(deps: Deps, message: string, bookingUid: string, extra: Record<string, unknown>, error: unknown) {
+  deps.logger.warn(message, {
+    bookingUid,
+    ...extra,
+    status: error instanceof VideoProviderError ? error.status : undefined,
+    reason: error instanceof Error ? error.message : String(error),
+  });
+}
+
 /** Creates the meeting of each booking that needs one; answers the bookings with their new metadata. */
 export async function createBookingMeetings<B extends MeetingBooking>(deps: Deps, bookings: readonly B[]): Promise<B[]> {
   const out: B[] = [];
@@ -49,15 +73,8 @@ export async function createBookingMeetings<B extends MeetingBooking>(deps: Deps
         out.push(booking);
         continue;
       }
-      const meeting = await provider.createMeeting({
-        uid: booking.uid,
-        title: booking.title,
-        description: booking.description,
-        start: booking.startTime,
-        end: booking.endTime,
-        timeZone: booking.user?.timeZone ?? "UTC",
-      });
-      const videoCallUrl = meeting.type === "daily_video" ? `${deps.env.WEBSITE_URL.replace(/\/+$/, "")}/video/${booking.uid}` : meeting.url;
+      const meeting = await provider.createMeeting(meetingInput(booking));
+      const videoCallUrl = videoCallUrlOf(deps, meeting.type, booking.uid, meeting.url);
       const metadata = { ...(booking.metadata ?? {}), videoCallUrl };
       await deps.txDb.$transaction([
         deps.txDb.bookingReference.create({
@@ -75,13 +92,7 @@ export async function createBookingMeetings<B extends MeetingBooking>(deps: Deps
       ]);
       out.push({ ...booking, metadata });
     } catch (error) {
-      const status = error instanceof VideoProviderError ? error.status : undefined;
-      deps.logger.warn("video meeting not created", {
-        bookingUid: booking.uid,
-        location: booking.location,
-        status,
-        reason: error instanceof Error ? error.message : String(error),
-      });
+      logVideoFailure(deps, "video meeting not created", booking.uid, { location: booking.location }, error);
       out.push(booking);
     }
   }
@@ -110,13 +121,66 @@ export async function deleteCancelledBookingMeetings(deps: Deps, booking: { uid:
     try {
       await provider.deleteMeeting(reference.meetingId);
     } catch (error) {
-      deps.logger.warn("video meeting not deleted", {
-        bookingUid: booking.uid,
-        type: reference.type,
-        status: error instanceof VideoProviderError ? error.status : undefined,
-        reason: error instanceof Error ? error.message : String(error),
-      });
+      logVideoFailure(deps, "video meeting not deleted", booking.uid, { type: reference.type }, error);
     }
   }
   await deps.db.bookingReference.updateMany({ where: { id: { in: references.map((r) => r.id) } }, data: { deleted: true } });
+}
+
+/**
+ * After a reschedule has committed (Cal.com's EventManager.reschedule, its video part; the new booking inherits the
+ * old one's references): the old booking's live Daily/Zoom meetings follow the move.
+ * - Same organizer: each meeting is updated in place (Daily: the room's expiry, end + 14 days; Zoom: PATCH
+ *   of the time), its reference moves to the new booking, and `metadata.videoCallUrl` follows (Daily's is
+ *   `<WEBSITE_URL>/video/<new uid>`; Zoom's join URL stays). A provider failure is logged; the meeting is kept.
+ * - Another organizer (a team booking whose host changed): the old meeting is deleted and a new one created with
+ *   the new organizer's credential, as Cal.com does.
+ * - Awaiting confirmation again: kept and moved like an accepted booking's. Cal.com deletes them and creates new ones
+ *   on confirmation; here a pending booking already gets its meeting when it is created and confirming creates none,
+ *   so deleting would leave the confirmed booking without one.
+ * - No meeting before (its creation had failed): one is created now.
+ * Never throws; answers the moved booking with its metadata as stored.
+ */
+export async function moveBookingMeetings<B extends MeetingBooking>(deps: Deps, old: { id: number; uid: string; userId: number | null }, moved: B): Promise<B> {
+  try {
+    const references = await deps.db.bookingReference.findMany({
+      where: { bookingId: old.id, type: { in: ["daily_video", "zoom_video"] }, OR: [{ deleted: null }, { deleted: false }] },
+      include: { credential: true },
+    });
+    if (references.length === 0) return (await createBookingMeetings(deps, [moved]))[0]!;
+    const { videoCallUrl: _old, ...rest } = moved.metadata ?? {};
+    const replace = old.userId !== moved.userId;
+    let videoCallUrl: string | undefined;
+    for (const reference of references) {
+      const provider = videoProviderFor(deps, locationOfReference(reference.type), reference.credential);
+      if (replace) {
+        try {
+          if (provider && reference.meetingId) await provider.deleteMeeting(reference.meetingId);
+        } catch (error) {
+          logVideoFailure(deps, "video meeting not deleted", moved.uid, { type: reference.type }, error);
+        }
+        await deps.db.bookingReference.update({ where: { id: reference.id }, data: { deleted: true } });
+        continue;
+      }
+      let updated: { password: string; url: string } = { password: "", url: "" };
+      try {
+        if (provider && reference.meetingId) updated = await provider.updateMeeting(reference.meetingId, meetingInput(moved));
+      } catch (error) {
+        logVideoFailure(deps, "video meeting not updated", moved.uid, { type: reference.type }, error);
+      }
+      const meetingUrl = updated.url || reference.meetingUrl || "";
+      await deps.db.bookingReference.update({
+        where: { id: reference.id },
+        data: { bookingId: moved.id, meetingUrl, meetingPassword: updated.password || reference.meetingPassword },
+      });
+      videoCallUrl ??= videoCallUrlOf(deps, reference.type, moved.uid, meetingUrl);
+    }
+    const metadata = videoCallUrl ? { ...rest, videoCallUrl } : rest;
+    await deps.db.booking.update({ where: { id: moved.id }, data: { metadata: metadata as Prisma.InputJsonValue } });
+    const next = { ...moved, metadata };
+    return replace ? (await createBookingMeetings(deps, [next]))[0]! : next;
+  } catch (error) {
+    logVideoFailure(deps, "video meeting not moved", moved.uid, { location: moved.location }, error);
+    return moved;
+  }
 }
