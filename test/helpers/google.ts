@@ -1,6 +1,7 @@
 // Google Calendar test helpers: accounts on the local Google fake (test/support/google-fake.ts) and connecting
 // them to a user as Cal.com stores a google_calendar credential (the token JSON with expiry_date in ms).
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
+import { api } from "./api";
 import { unique, withDb } from "./fixtures";
 
 const bindings = env as unknown as Record<string, unknown> & { TEST_GOOGLE_FAKE_URL: string };
@@ -90,3 +91,14 @@ export async function createAccountWithCalendars(names: string[]): Promise<{ acc
 
 export const addBusyShownAs = (account: string, calendarId: string, start: number, end: number, showAs: string) =>
   control(`/${account}/busy`, { calendarId, start: new Date(start).toISOString(), end: new Date(end).toISOString(), showAs });
+
+/** Connects a fake Office 365 account to the caller as a browser would: GET …/office365/connect, then the /save callback. */
+export async function connectOfficeThroughSave(apiKey: string, account: string): Promise<void> {
+  const connect = await api<{ data: { authUrl: string } }>("/v2/calendars/office365/connect?redir=https://app.example.com/back", { key: apiKey });
+  if (connect.status !== 200) throw new Error(`office365 connect: ${connect.status} ${connect.text}`);
+  const state = new URL(connect.body.data.authUrl).searchParams.get("state")!;
+  const save = await exports.default.fetch(
+    new Request(`http://api.test/v2/calendars/office365/save?state=${encodeURIComponent(state)}&code=code-${account}`, { redirect: "manual" }),
+  );
+  if (save.status !== 301) throw new Error(`office365 save: ${save.status} ${await save.text()}`);
+}

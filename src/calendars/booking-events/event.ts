@@ -16,6 +16,9 @@ const CONFERENCE_LOCATIONS: Record<string, CalendarEventInput["conference"]> = {
   "integrations:office365_video": "msteams",
 };
 
+/** Whether the booking's meeting comes from its calendar event (Google Meet, Teams). */
+export const conferenceFromCalendar = (booking: EventBooking): boolean => Boolean(booking.location && CONFERENCE_LOCATIONS[booking.location]);
+
 export function bookingEventInput(booking: EventBooking): CalendarEventInput {
   const organizer = booking.user ?? { name: null, email: "", timeZone: "UTC" };
   return {

@@ -56,6 +56,18 @@ export async function carryReferences(db: Db, fromBookingId: number, toBookingId
   }
 }
 
+/**
+ * A Google Meet / Teams link the calendar provider made for the booking becomes its `metadata.videoCallUrl` (Cal.com:
+ * Meet's hangoutLink, Teams' joinUrl), merged into the stored metadata in one statement so no other key is lost;
+ * answers whether it changed.
+ */
+export async function setBookingVideoCallUrl(db: Db, bookingId: number, url: string): Promise<boolean> {
+  const changed = await db.$executeRaw`
+    UPDATE "Booking" SET "metadata" = COALESCE("metadata", '{}'::jsonb) || jsonb_build_object('videoCallUrl', ${url}::text)
+    WHERE "id" = ${bookingId} AND "metadata"->>'videoCallUrl' IS DISTINCT FROM ${url}::text`;
+  return changed > 0;
+}
+
 /** The booking a moved (cancelled, rescheduled) booking was replaced by, if any. */
 export function findSuccessor(db: Db, uid: string) {
   return db.booking.findFirst({ where: { fromReschedule: uid }, orderBy: { id: "desc" }, select: { id: true, uid: true } });

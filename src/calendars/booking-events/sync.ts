@@ -12,7 +12,7 @@ import { retryDelaySeconds } from "../../queues/backoff";
 import { invalidateCalendarBusy } from "../availability";
 import { type CalendarProvider, CalendarProviderError } from "../provider";
 import { calendarProviderFor } from "../providers";
-import { bookingEventInput, eventFingerprint } from "./event";
+import { bookingEventInput, conferenceFromCalendar, eventFingerprint } from "./event";
 import { type CalendarEventMessage, calendarEventMessage } from "./messages";
 import {
   carryReferences,
@@ -26,6 +26,7 @@ import {
   type LiveReference,
   liveReferences,
   seriesUids,
+  setBookingVideoCallUrl,
   updateReference,
 } from "./store";
 
@@ -104,6 +105,7 @@ async function syncReference(deps: Deps, booking: EventBooking, listed: LiveRefe
         syncedAt: new Date(deps.now()),
         syncError: null,
       });
+      await adoptConferenceLink(deps, booking, written.meetingUrl);
       await calendarChanged(deps, credential.userId);
       return ack("created");
     }
@@ -111,8 +113,15 @@ async function syncReference(deps: Deps, booking: EventBooking, listed: LiveRefe
       await updateReference(db, ref.id, {});
       return ack("up to date");
     }
-    await provider.updateEvent({ uid: ref.uid, externalCalendarId: ref.externalCalendarId ?? "" }, event);
-    await updateReference(db, ref.id, { syncState: "written", syncFingerprint: fingerprint, syncedAt: new Date(deps.now()), syncError: null });
+    const updated = await provider.updateEvent({ uid: ref.uid, externalCalendarId: ref.externalCalendarId ?? "" }, event);
+    await updateReference(db, ref.id, {
+      syncState: "written",
+      syncFingerprint: fingerprint,
+      syncedAt: new Date(deps.now()),
+      syncError: null,
+      ...(updated.meetingUrl ? { meetingUrl: updated.meetingUrl } : {}),
+    });
+    await adoptConferenceLink(deps, booking, updated.meetingUrl);
     await calendarChanged(deps, credential.userId);
     return ack("updated");
   } catch (error) {
@@ -127,6 +136,12 @@ async function syncReference(deps: Deps, booking: EventBooking, listed: LiveRefe
     if (permanent) return ack(`failed: ${message}`);
     return { action: "retry", delaySeconds: retryDelaySeconds(queueAttempts, deps.env.WEBHOOK_RETRY_MAX_DELAY_SECONDS), result: `retrying: ${message}` };
   }
+}
+
+/** A Meet / Teams booking takes the link its calendar event got as its meeting URL (README "Conferencing"). */
+async function adoptConferenceLink(deps: Deps, booking: EventBooking, meetingUrl: string | null | undefined): Promise<void> {
+  if (!meetingUrl || !conferenceFromCalendar(booking)) return;
+  if (await setBookingVideoCallUrl(deps.db, booking.id, meetingUrl)) deps.logger.info("booking meeting link from calendar", { bookingUid: booking.uid });
 }
 
 async function syncBooking(deps: Deps, uid: string, queueAttempts: number): Promise<CalendarSyncOutcome[]> {

@@ -8,7 +8,15 @@ import { ensureCalendarChannels } from "../../../src/calendars/notifications/cha
 import { api } from "../../helpers/api";
 import { waitFor } from "../../helpers/booking-events";
 import { withDb } from "../../helpers/fixtures";
-import { addBusyShownAs, addGoogleBusy, connectGoogleDirect, createAccountWithCalendars, createGoogleAccount, googleState } from "../../helpers/google";
+import {
+  addBusyShownAs,
+  connectOfficeThroughSave,
+  addGoogleBusy,
+  connectGoogleDirect,
+  createAccountWithCalendars,
+  createGoogleAccount,
+  googleState,
+} from "../../helpers/google";
 import { depsWith } from "../../helpers/workflow-reminders";
 import { createUtcHost, HOUR, slotsOf, testMonday } from "./busy-helpers";
 
@@ -138,12 +146,7 @@ describe("Google Calendar push channels", () => {
 async function officeHost() {
   const host = await createUtcHost();
   const { account, calendarIds } = await createAccountWithCalendars(["Calendar"]);
-  const connect = await api<{ data: { authUrl: string } }>("/v2/calendars/office365/connect?redir=https://app.example.com/back", { key: host.apiKey });
-  const state = new URL(connect.body.data.authUrl).searchParams.get("state")!;
-  const save = await exports.default.fetch(
-    new Request(`http://api.test/v2/calendars/office365/save?state=${encodeURIComponent(state)}&code=code-${account}`, { redirect: "manual" }),
-  );
-  expect(save.status, await save.text()).toBe(301);
+  await connectOfficeThroughSave(host.apiKey, account);
   const [subscription] = await waitForChannels(account, 1);
   await waitForRecorded(host.userId, (row) => row.office365SubscriptionId === subscription!.id);
   const credential = await withDb((db) => db.credential.findFirstOrThrow({ where: { userId: host.userId, type: "office365_calendar" } }));
