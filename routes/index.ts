@@ -254,8 +254,6 @@ import { deleteOrgTeamRoutingFormWorkflowOperation } from "./organizations/teams
 // (/v2/schedules/default before /v2/schedules/{scheduleId}).
 export const operations: readonly Operation<any>[] = [
   getHealthOperation,
-  receiveGoogleCalendarNotificationOperation,
-  receiveOffice365CalendarNotificationOperation,
   getMeOperation,
   updateMeOperation,
   refreshApiKeyOperation,
@@ -515,4 +513,7 @@ export const operations: readonly Operation<any>[] = [
   ...userVerifiedResourceOperations,
   ...teamVerifiedResourceOperations,
   ...orgTeamVerifiedResourceOperations,
+  // Calendar change notifications from Google / Microsoft (not in the contract; README "Calendars").
+  receiveGoogleCalendarNotificationOperation,
+  receiveOffice365CalendarNotificationOperation,
 ];
