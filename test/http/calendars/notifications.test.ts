@@ -15,6 +15,7 @@ import {
   connectGoogleDirect,
   createAccountWithCalendars,
   createGoogleAccount,
+  failGoogle,
   googleState,
 } from "../../helpers/google";
 import { depsWith } from "../../helpers/workflow-reminders";
@@ -139,6 +140,30 @@ describe("Google Calendar push channels", () => {
     );
     expect(removed.status, removed.text).toBe(200);
     await waitForChannels(host.account, 0);
+  });
+});
+
+describe("channel failures", () => {
+  it("a watch Google refuses (5xx) is recorded (notificationsFailedAt), then made by the next attempt; the selection itself succeeds", async () => {
+    const host = await createUtcHost();
+    const { account, calendarId } = await createGoogleAccount();
+    const credentialId = await connectGoogleDirect(host.userId, account, calendarId);
+    await withDb((db) => db.selectedCalendar.deleteMany({ where: { userId: host.userId } }));
+    await failGoogle(account, "/events/watch", 503, 1);
+    const res = await api("/v2/selected-calendars", {
+      method: "POST",
+      key: host.apiKey,
+      body: { integration: "google_calendar", externalId: calendarId, credentialId },
+    });
+    expect(res.status, res.text).toBe(201);
+    const failed = await waitForRecorded(host.userId, (row) => row.notificationsFailedAt !== null);
+    expect(failed.googleChannelId).toBeNull();
+    expect(await liveChannels(account)).toEqual([]);
+
+    const retried = await expireSoonAndRunCron(host.userId, {});
+    expect(retried).toEqual({ watched: 1, renewed: 0, failed: 0 });
+    const [channel] = await liveChannels(account);
+    expect(await selectedRow(host.userId)).toMatchObject({ googleChannelId: channel!.id, notificationsFailedAt: null });
   });
 });
 
