@@ -18,9 +18,9 @@
 //   POST /__test/accounts/<a>/refresh-delay {ms} refresh grants wait before answering (to overlap two refreshes)
 //   POST /__test/accounts/<a>/event {calendarId, event}  stores an event as Google would answer it (event.id)
 //   GET  /__test/accounts/<a>                    {requests, events, refreshes, channels}
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
-import { listenOnLoopback } from "./loopback-server";
+import { listenOnLoopback, readBody } from "./loopback-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -60,15 +60,6 @@ interface Account {
   refreshes: number;
   failures: { path: string; status: number; times: number; retryAfter?: number }[];
   requests: { method: string; path: string; authorization: string | null; body: unknown; answeredWith: number }[];
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }
 
 type Reply = (status: number, body?: unknown, headers?: Record<string, string>) => number;
