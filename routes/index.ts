@@ -17,6 +17,12 @@ import { disconnectTeamConferencingAppOperation } from "./organizations/teams/co
 import { getDefaultTeamConferencingAppOperation } from "./organizations/teams/conferencing/get-default";
 import { listTeamConferencingAppsOperation } from "./organizations/teams/conferencing/list";
 import { setDefaultTeamConferencingAppOperation } from "./organizations/teams/conferencing/set-default";
+import { checkTeamStripeConnectionOperation } from "./organizations/teams/stripe/check";
+import { getTeamStripeConnectUrlOperation } from "./organizations/teams/stripe/connect";
+import { saveTeamStripeCredentialsOperation } from "./organizations/teams/stripe/save";
+import { checkStripeConnectionOperation } from "./stripe/check";
+import { getStripeConnectUrlOperation } from "./stripe/connect";
+import { saveStripeCredentialsOperation } from "./stripe/save";
 import { getBusyTimesOperation } from "./calendars/busy-times";
 import { checkCalendarOperation } from "./calendars/check";
 import { calendarConnectOperation } from "./calendars/connect";
@@ -318,6 +324,10 @@ export const operations: readonly Operation<any>[] = [
   saveConferencingOAuthCredentialsOperation,
   setDefaultConferencingAppOperation,
   disconnectConferencingAppOperation,
+  // Stripe Connect (tag Stripe).
+  getStripeConnectUrlOperation,
+  saveStripeCredentialsOperation,
+  checkStripeConnectionOperation,
   // Slots: 2024-09-04 (public lookups and reservations), and the legacy endpoints the atoms call.
   getSlotsOperation,
   reserveSlotOperation,
@@ -442,6 +452,10 @@ export const operations: readonly Operation<any>[] = [
   saveTeamConferencingOAuthCredentialsOperation,
   setDefaultTeamConferencingAppOperation,
   disconnectTeamConferencingAppOperation,
+  // org stripe: Orgs / Teams / Stripe.
+  getTeamStripeConnectUrlOperation,
+  saveTeamStripeCredentialsOperation,
+  checkTeamStripeConnectionOperation,
   listOrganizationUserBookingsOperation,
   listOrganizationBookingsOperation,
   ...organizationWebhookOperations,

@@ -49,6 +49,8 @@ const PUBLIC = [
   "GET /v2/conferencing/{app}/oauth/callback",
   // The OAuth provider's redirect target (Cal.com's is unguarded too): the signed state names the user.
   "GET /v2/calendars/{calendar}/save",
+  // Stripe's redirect after the Connect consent screen (Cal.com's is unguarded too): the signed state names the user.
+  "GET /v2/stripe/save",
 ];
 // Cal.com's OptionalApiAuthGuard: anonymous callers pass, wrong credentials do not.
 const OPTIONAL_AUTH = [
