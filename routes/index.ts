@@ -23,6 +23,7 @@ import { saveTeamStripeCredentialsOperation } from "./organizations/teams/stripe
 import { checkStripeConnectionOperation } from "./stripe/check";
 import { getStripeConnectUrlOperation } from "./stripe/connect";
 import { saveStripeCredentialsOperation } from "./stripe/save";
+import { receiveStripeWebhookOperation } from "./stripe/webhook";
 import { getBusyTimesOperation } from "./calendars/busy-times";
 import { checkCalendarOperation } from "./calendars/check";
 import { calendarConnectOperation } from "./calendars/connect";
@@ -328,6 +329,8 @@ export const operations: readonly Operation<any>[] = [
   getStripeConnectUrlOperation,
   saveStripeCredentialsOperation,
   checkStripeConnectionOperation,
+  // Ours (not in Cal.com's API): Stripe's webhook events for paid bookings.
+  receiveStripeWebhookOperation,
   // Slots: 2024-09-04 (public lookups and reservations), and the legacy endpoints the atoms call.
   getSlotsOperation,
   reserveSlotOperation,

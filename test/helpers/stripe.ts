@@ -1,9 +1,9 @@
 // Stripe test helpers: the local fake (test/support/stripe-fake.ts) and the Connect round trip as a browser makes it
 // (connect → Stripe's consent screen → our /v2/stripe/save with the state and a code the test chooses).
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { accountIdOfCode } from "../support/stripe-fake";
-import { api, dataOf } from "./api";
+import { type ApiResult, api, dataOf, type LooseBody, parseBody } from "./api";
 import { getNoFollow, type RecordedRequest, stateOf } from "./conferencing";
 import { withDb } from "./fixtures";
 
@@ -43,3 +43,38 @@ export async function connectStripe(apiKey: string, code: string, prefix?: strin
 
 export const stripeCredentialsOf = (where: { userId?: number; teamId?: number }) =>
   withDb((db) => db.credential.findMany({ where: { ...where, type: "stripe_payment" }, orderBy: { id: "asc" } }));
+
+/** vitest.config.ts's test-only STRIPE_WEBHOOK_SECRET. */
+export const STRIPE_WEBHOOK_SECRET = "whsec_test_0123456789abcdef";
+
+/** Stripe's `Stripe-Signature` for `body`: t=<seconds>,v1=<hex HMAC-SHA256 of "t.body">. */
+export async function stripeSignature(body: string, options: { secret?: string; timestamp?: number } = {}): Promise<string> {
+  const t = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(options.secret ?? STRIPE_WEBHOOK_SECRET),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${t}.${body}`)));
+  return `t=${t},v1=${[...mac].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** POSTs a Stripe event to our webhook endpoint as Stripe does, signed unless `signature` says otherwise. */
+export async function postStripeEvent(event: Record<string, unknown> | string, signature?: string): Promise<ApiResult<LooseBody>> {
+  const body = typeof event === "string" ? event : JSON.stringify(event);
+  const headers = { "content-type": "application/json", "stripe-signature": signature ?? (await stripeSignature(body)) };
+  const response = await exports.default.fetch(new Request("http://api.test/v2/stripe/webhook", { method: "POST", headers, body }));
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: parseBody(text), text };
+}
+
+/** Stripe's checkout.session.completed event of a paid session on `account`. */
+export const checkoutCompleted = (sessionId: string, account: string, paymentUid: string) => ({
+  id: `evt_${sessionId}`,
+  object: "event",
+  type: "checkout.session.completed",
+  account,
+  data: { object: { id: sessionId, object: "checkout.session", payment_status: "paid", status: "complete", metadata: { paymentUid } } },
+});
