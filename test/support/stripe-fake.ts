@@ -7,6 +7,7 @@
 //   GET  /v1/accounts/<id>   (Bearer sk_test_platform) → the account: default_currency "eur", charges and payouts enabled,
 //        unless changed with POST /control/accounts/<id> {charges_enabled?, payouts_enabled?, fail?: <HTTP status>}
 //   POST /v1/checkout/sessions   (Bearer sk_test_platform, Stripe-Account acct_…, form body) → a session cs_test_<n>
+//   POST /v1/checkout/sessions/<id>/expire → the session, expired
 //   GET  /received?contains=X → {requests: [{method, path, headers, body, answeredWith}]}
 import { createServer, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
@@ -119,6 +120,8 @@ export async function startStripeFake() {
         metadata: Object.fromEntries([...form].filter(([k]) => k.startsWith("metadata[")).map(([k, v]) => [k.slice(9, -1), v])),
       });
     }
+    const expire = /^\/v1\/checkout\/sessions\/(\w+)\/expire$/.exec(path);
+    if (expire && request.method === "POST") return reply(200, { id: expire[1], object: "checkout.session", status: "expired" });
     return reply(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${request.method}: ${path})` } });
   });
   return listenOnLoopback(server, "stripe fake");
