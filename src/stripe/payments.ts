@@ -83,3 +83,18 @@ export async function startCheckout(
     return null;
   }
 }
+
+export const awaitingPaymentNotReschedulable = () => badRequest("A booking awaiting its payment cannot be rescheduled before it is paid.");
+
+/**
+ * A reschedule (in its transaction, after the new booking is written): a booking whose payment is still open cannot
+ * move (the new booking would be accepted unpaid); a paid booking's payments move to the new booking, which is paid
+ * (Cal.com moves the payment the same way).
+ */
+export async function carryPayments(tx: Queryable, fromBookingId: number, toBookingId: number): Promise<void> {
+  const payments = await tx.$queryRaw<{ success: boolean }[]>`SELECT "success" FROM "Payment" WHERE "bookingId" = ${fromBookingId}`;
+  if (payments.length === 0) return;
+  if (payments.some((payment) => !payment.success)) throw awaitingPaymentNotReschedulable();
+  await tx.$executeRaw`UPDATE "Payment" SET "bookingId" = ${toBookingId} WHERE "bookingId" = ${fromBookingId}`;
+  await tx.$executeRaw`UPDATE "Booking" SET "paid" = true WHERE "id" = ${toBookingId}`;
+}

@@ -88,4 +88,11 @@ describe("booking a paid event type", () => {
     expect(res.body.data.status).toBe("accepted");
     expect(await withDb((db) => db.payment.count({ where: { booking: { uid: res.body.data.uid } } }))).toBe(0);
   });
+
+  it("a paid recurring event type is refused clearly (not supported yet)", async () => {
+    const id = (await createBookableEventType(host, { recurrence: { frequency: "weekly", interval: 1, occurrences: 3 } })).id;
+    await makePaid(id);
+    const res = await book({ eventTypeId: id, start: at(monday, 4, 10), attendee: attendee("Series Payer") });
+    expect(expectError(res, 400).error.message).toBe("Paid seated or recurring event types cannot be booked through this API yet.");
+  });
 });

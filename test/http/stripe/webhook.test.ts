@@ -3,7 +3,7 @@
 // refused; a redelivered event changes nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../../helpers/api";
-import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host } from "../../helpers/bookings";
+import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host, onBooking } from "../../helpers/bookings";
 import { unique, withDb } from "../../helpers/fixtures";
 import { checkoutCompleted, connectStripe, postStripeEvent, stripeSignature } from "../../helpers/stripe";
 import { createWebhookFor, receiverUrl, uniqueName, waitForRequests } from "../../helpers/webhooks";
@@ -98,5 +98,20 @@ describe("POST /v2/stripe/webhook", () => {
     const good = await stripeSignature(body);
     const res = await postStripeEvent(body, `${good.split(",")[0]},v1=${"0".repeat(64)},${good.split(",")[1]}`);
     expect(res.body.outcome).toBe("paid");
+  });
+
+  it("reschedule: a booking awaiting payment cannot move (400); a paid one moves with its payment and stays paid", async () => {
+    const { uid, payment } = await paidBooking(1, 10);
+    const refused = await onBooking(uid, "/reschedule", { method: "POST", body: { start: at(monday, 1, 12) } });
+    expect(expectError(refused, 400).error.message).toBe("A booking awaiting its payment cannot be rescheduled before it is paid.");
+    expect(await bookingRow(uid)).toEqual({ status: "PENDING", paid: false });
+
+    expect((await postStripeEvent(checkoutCompleted(payment.externalId, accountId, payment.uid))).body.outcome).toBe("paid");
+    const moved = await onBooking(uid, "/reschedule", { method: "POST", body: { start: at(monday, 1, 12) } });
+    expect(moved.status, moved.text).toBe(201);
+    const newUid = moved.body.data.uid as string;
+    expect(await bookingRow(newUid)).toEqual({ status: "ACCEPTED", paid: true });
+    const after = await withDb((db) => db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { booking: { select: { uid: true } } } }));
+    expect(after.booking.uid).toBe(newUid);
   });
 });
