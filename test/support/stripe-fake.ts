@@ -6,6 +6,7 @@
 //        C = "bad-…" → 400 {error: invalid_grant}; "down-…" → 503; else 200 with stripe_user_id acct_<C, letters and digits>
 //   GET  /v1/accounts/<id>   (Bearer sk_test_platform) → the account: default_currency "eur", charges and payouts enabled,
 //        unless changed with POST /control/accounts/<id> {charges_enabled?, payouts_enabled?, fail?: <HTTP status>}
+//        (`fail` also makes the account's Checkout Sessions fail)
 //   POST /v1/checkout/sessions   (Bearer sk_test_platform, Stripe-Account acct_…, form body) → a session cs_test_<n>
 //   POST /v1/checkout/sessions/<id>/expire → the session, expired
 //   GET  /received?contains=X → {requests: [{method, path, headers, body, answeredWith}]}
@@ -104,6 +105,8 @@ export async function startStripeFake() {
     if (path === "/v1/checkout/sessions" && request.method === "POST") {
       const connected = headers["stripe-account"];
       if (!connected || !accounts.has(connected)) return reply(400, { error: { type: "invalid_request_error", message: "No such account" } });
+      const failing = accounts.get(connected)!.fail;
+      if (failing) return reply(failing, { error: { type: "api_error", message: "failure" } });
       const form = new URLSearchParams(body);
       sessionSeq += 1;
       const id = `cs_test_${sessionSeq}`;

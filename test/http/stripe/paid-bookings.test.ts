@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../../helpers/api";
 import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
-import { unique, withDb } from "../../helpers/fixtures";
-import { connectStripe, stripeReceived } from "../../helpers/stripe";
+import { createTeam, createTeamEventTypeRow, unique, withDb } from "../../helpers/fixtures";
+import { connectStripe, setStripeAccount, stripeReceived } from "../../helpers/stripe";
 import { getSlots } from "../slots/helpers";
 
 const monday = futureMonday(7);
@@ -94,5 +94,39 @@ describe("booking a paid event type", () => {
     await makePaid(id);
     const res = await book({ eventTypeId: id, start: at(monday, 4, 10), attendee: attendee("Series Payer") });
     expect(expectError(res, 400).error.message).toBe("Paid seated or recurring event types cannot be booked through this API yet.");
+  });
+
+  it("a team event type is paid to the team's Stripe account, never to a host's own", async () => {
+    const member = await createHost();
+    const team = await createTeam({ owners: [member] });
+    const paid = { metadata: { apps: { stripe: { enabled: true, price: 700, currency: "usd" } } } };
+    const eventType = await createTeamEventTypeRow(team.teamId, "COLLECTIVE", [{ userId: member.userId }], paid);
+    // The host's own connection does not pay for the team's event type.
+    const teamAccount = await connectStripe(member.apiKey, unique("teamacct"));
+    const refused = await book({ eventTypeId: eventType.id, start: at(monday, 4, 9), attendee: attendee("Team Payer") });
+    expect(expectError(refused, 400).error.message).toBe("Missing payment credentials");
+    // The same account, now the team's.
+    await withDb((db) => db.credential.updateMany({ where: { userId: member.userId, type: "stripe_payment" }, data: { userId: null, teamId: team.teamId } }));
+    const res = await book({ eventTypeId: eventType.id, start: at(monday, 4, 9), attendee: attendee("Team Payer") });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.data.status).toBe("pending");
+    const payment = await withDb((db) => db.payment.findFirstOrThrow({ where: { booking: { uid: res.body.data.uid } } }));
+    expect(payment).toMatchObject({ amount: 700, currency: "usd" });
+    expect(payment.data).toMatchObject({ stripeAccount: teamAccount });
+  });
+
+  it("Stripe failing to open the Checkout Session leaves the booking pending with its placeholder payment (it lapses later)", async () => {
+    const payer = await createHost();
+    const account = await connectStripe(payer.apiKey, unique("failing"));
+    const id = (await createBookableEventType(payer)).id;
+    await makePaid(id);
+    await setStripeAccount(account, { fail: 503 });
+    const res = await book({ eventTypeId: id, start: at(monday, 4, 11), attendee: attendee("Unlucky Payer") });
+    await setStripeAccount(account, { fail: 0 });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.data.status).toBe("pending");
+    const payment = await withDb((db) => db.payment.findFirstOrThrow({ where: { booking: { uid: res.body.data.uid } } }));
+    expect(payment.externalId).toBe(`pending_${payment.uid}`);
+    expect(payment.success).toBe(false);
   });
 });
