@@ -5,7 +5,8 @@ import { expect } from "vitest";
 import { accountIdOfCode } from "../support/stripe-fake";
 import { type ApiResult, api, dataOf, type LooseBody, parseBody } from "./api";
 import { getNoFollow, type RecordedRequest, stateOf } from "./conferencing";
-import { withDb } from "./fixtures";
+import { attendee, book, createBookableEventType, createHost, type Host } from "./bookings";
+import { unique, withDb } from "./fixtures";
 
 export { accountIdOfCode };
 export const stripeFakeUrl = () => (env as unknown as Record<string, string>).TEST_STRIPE_FAKE_URL;
@@ -78,3 +79,24 @@ export const checkoutCompleted = (sessionId: string, account: string, paymentUid
   account,
   data: { object: { id: sessionId, object: "checkout.session", payment_status: "paid", status: "complete", metadata: { paymentUid } } },
 });
+
+/** Makes an event type paid as Cal.com stores it: metadata.apps.stripe {enabled, price (minor units), currency}. */
+export const makePaid = (eventTypeId: number, price = 2500, currency = "EUR") =>
+  withDb((db) => db.eventType.update({ where: { id: eventTypeId }, data: { metadata: { apps: { stripe: { enabled: true, price, currency } } } } }));
+
+/** A host (weekdays 09:00-17:00 UTC) connected to Stripe with one paid event type. */
+export async function createPaidHost(price: number, currency: string): Promise<{ host: Host; accountId: string; eventTypeId: number }> {
+  const host = await createHost();
+  const accountId = await connectStripe(host.apiKey, unique("paidhost"));
+  const eventTypeId = (await createBookableEventType(host)).id;
+  await makePaid(eventTypeId, price, currency);
+  return { host, accountId, eventTypeId };
+}
+
+/** Books a paid event type (201 expected) and answers the booking's uid and its Payment row. */
+export async function bookPaid(eventTypeId: number, start: string, name = "Stripe Payer") {
+  const res = await book({ eventTypeId, start, attendee: attendee(name) });
+  expect(res.status, res.text).toBe(201);
+  const uid = res.body.data.uid as string;
+  return { uid, payment: await withDb((db) => db.payment.findFirstOrThrow({ where: { booking: { uid } } })) };
+}

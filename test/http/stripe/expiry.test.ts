@@ -2,32 +2,21 @@
 // Session expired at Stripe, and the slot offered again by /v2/slots; a booking paid in time is left alone.
 import { beforeAll, describe, expect, it } from "vitest";
 import { releaseExpiredPayments } from "../../../src/stripe/expiry";
-import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host } from "../../helpers/bookings";
+import { at, futureMonday } from "../../helpers/bookings";
 import { testDeps } from "../../helpers/calendars";
-import { unique, withDb } from "../../helpers/fixtures";
-import { checkoutCompleted, connectStripe, postStripeEvent, stripeReceived } from "../../helpers/stripe";
+import { withDb } from "../../helpers/fixtures";
+import { bookPaid, checkoutCompleted, createPaidHost, postStripeEvent, stripeReceived } from "../../helpers/stripe";
 import { getSlots, seenWithinRecheck } from "../slots/helpers";
 
 const monday = futureMonday(9);
-let host: Host;
 let accountId: string;
 let eventTypeId: number;
 
 beforeAll(async () => {
-  host = await createHost();
-  accountId = await connectStripe(host.apiKey, unique("expiryhost"));
-  eventTypeId = (await createBookableEventType(host)).id;
-  await withDb((db) =>
-    db.eventType.update({ where: { id: eventTypeId }, data: { metadata: { apps: { stripe: { enabled: true, price: 4200, currency: "gbp" } } } } }),
-  );
+  ({ accountId, eventTypeId } = await createPaidHost(4200, "gbp"));
 });
 
-async function paidBooking(hour: number) {
-  const res = await book({ eventTypeId, start: at(monday, 0, hour), attendee: attendee("Late Payer") });
-  expect(res.status, res.text).toBe(201);
-  const uid = res.body.data.uid as string;
-  return { uid, payment: await withDb((db) => db.payment.findFirstOrThrow({ where: { booking: { uid } } })) };
-}
+const paidBooking = (hour: number) => bookPaid(eventTypeId, at(monday, 0, hour), "Late Payer");
 
 const offered = async () => {
   const res = await getSlots({ eventTypeId, start: at(monday, 0, 0), end: at(monday, 0, 23) });

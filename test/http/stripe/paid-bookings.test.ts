@@ -6,16 +6,13 @@ import { expectError } from "../../helpers/api";
 import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host } from "../../helpers/bookings";
 import { contractProblems } from "../../helpers/contract";
 import { createTeam, createTeamEventTypeRow, unique, withDb } from "../../helpers/fixtures";
-import { connectStripe, setStripeAccount, stripeReceived } from "../../helpers/stripe";
+import { connectStripe, makePaid, setStripeAccount, stripeReceived } from "../../helpers/stripe";
 import { getSlots } from "../slots/helpers";
 
 const monday = futureMonday(7);
 let host: Host;
 let accountId: string;
 let eventTypeId: number;
-
-const makePaid = (id: number, price = 2500, currency = "EUR") =>
-  withDb((db) => db.eventType.update({ where: { id }, data: { metadata: { apps: { stripe: { enabled: true, price, currency } } } } }));
 
 beforeAll(async () => {
   host = await createHost();

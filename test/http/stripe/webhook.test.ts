@@ -3,9 +3,9 @@
 // refused; a redelivered event changes nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../../helpers/api";
-import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host, onBooking } from "../../helpers/bookings";
-import { unique, withDb } from "../../helpers/fixtures";
-import { checkoutCompleted, connectStripe, postStripeEvent, stripeSignature } from "../../helpers/stripe";
+import { at, futureMonday, type Host, onBooking } from "../../helpers/bookings";
+import { withDb } from "../../helpers/fixtures";
+import { bookPaid, checkoutCompleted, createPaidHost, postStripeEvent, stripeSignature } from "../../helpers/stripe";
 import { createWebhookFor, receiverUrl, uniqueName, waitForRequests } from "../../helpers/webhooks";
 
 const monday = futureMonday(8);
@@ -15,23 +15,12 @@ let eventTypeId: number;
 let receiver: string;
 
 beforeAll(async () => {
-  host = await createHost();
-  accountId = await connectStripe(host.apiKey, unique("webhookhost"));
-  eventTypeId = (await createBookableEventType(host)).id;
-  await withDb((db) =>
-    db.eventType.update({ where: { id: eventTypeId }, data: { metadata: { apps: { stripe: { enabled: true, price: 1500, currency: "usd" } } } } }),
-  );
+  ({ host, accountId, eventTypeId } = await createPaidHost(1500, "usd"));
   receiver = uniqueName("stripe");
   await createWebhookFor(host, { subscriberUrl: receiverUrl(receiver), triggers: ["BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_CREATED"] });
 });
 
-async function paidBooking(dayOffset: number, hour: number) {
-  const res = await book({ eventTypeId, start: at(monday, dayOffset, hour), attendee: attendee("Stripe Payer") });
-  expect(res.status, res.text).toBe(201);
-  const uid = res.body.data.uid as string;
-  const payment = await withDb((db) => db.payment.findFirstOrThrow({ where: { booking: { uid } } }));
-  return { uid, payment };
-}
+const paidBooking = (dayOffset: number, hour: number) => bookPaid(eventTypeId, at(monday, dayOffset, hour));
 
 const bookingRow = (uid: string) => withDb((db) => db.booking.findUniqueOrThrow({ where: { uid }, select: { status: true, paid: true } }));
 
