@@ -90,6 +90,13 @@ export default defineConfig({
                 MSTEAMS_GRAPH_URL: `${inject("videoFakesUrl")}/msteams/graph`,
                 MSTEAMS_CLIENT_ID: "test-msteams-client",
                 MSTEAMS_CLIENT_SECRET: "test-msteams-secret",
+                // Stripe is a local fake (test/support/stripe-fake.ts) with test-only platform keys.
+                TEST_STRIPE_FAKE_URL: inject("stripeFakeUrl"),
+                STRIPE_CONNECT_URL: inject("stripeFakeUrl"),
+                STRIPE_API_URL: inject("stripeFakeUrl"),
+                STRIPE_CLIENT_ID: "ca_test_platform",
+                STRIPE_API_KEY: "sk_test_platform",
+                STRIPE_WEBHOOK_SECRET: "whsec_test_0123456789abcdef",
               },
             },
           })),
@@ -104,6 +111,7 @@ export default defineConfig({
             "test/support/messaging-capture.ts",
             "test/support/radicale.ts",
             "test/support/video-fakes.ts",
+            "test/support/stripe-fake.ts",
             "test/support/google-fake.ts",
           ],
           // Generous: a file's first request compiles Prisma's wasm (~4 s alone), which takes longer while two

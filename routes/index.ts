@@ -17,6 +17,13 @@ import { disconnectTeamConferencingAppOperation } from "./organizations/teams/co
 import { getDefaultTeamConferencingAppOperation } from "./organizations/teams/conferencing/get-default";
 import { listTeamConferencingAppsOperation } from "./organizations/teams/conferencing/list";
 import { setDefaultTeamConferencingAppOperation } from "./organizations/teams/conferencing/set-default";
+import { checkTeamStripeConnectionOperation } from "./organizations/teams/stripe/check";
+import { getTeamStripeConnectUrlOperation } from "./organizations/teams/stripe/connect";
+import { saveTeamStripeCredentialsOperation } from "./organizations/teams/stripe/save";
+import { checkStripeConnectionOperation } from "./stripe/check";
+import { getStripeConnectUrlOperation } from "./stripe/connect";
+import { saveStripeCredentialsOperation } from "./stripe/save";
+import { receiveStripeWebhookOperation } from "./stripe/webhook";
 import { getBusyTimesOperation } from "./calendars/busy-times";
 import { checkCalendarOperation } from "./calendars/check";
 import { calendarConnectOperation } from "./calendars/connect";
@@ -320,6 +327,12 @@ export const operations: readonly Operation<any>[] = [
   saveConferencingOAuthCredentialsOperation,
   setDefaultConferencingAppOperation,
   disconnectConferencingAppOperation,
+  // Stripe Connect (tag Stripe).
+  getStripeConnectUrlOperation,
+  saveStripeCredentialsOperation,
+  checkStripeConnectionOperation,
+  // Ours (not in Cal.com's API): Stripe's webhook events for paid bookings.
+  receiveStripeWebhookOperation,
   // Slots: 2024-09-04 (public lookups and reservations), and the legacy endpoints the atoms call.
   getSlotsOperation,
   reserveSlotOperation,
@@ -444,6 +457,10 @@ export const operations: readonly Operation<any>[] = [
   saveTeamConferencingOAuthCredentialsOperation,
   setDefaultTeamConferencingAppOperation,
   disconnectTeamConferencingAppOperation,
+  // org stripe: Orgs / Teams / Stripe.
+  getTeamStripeConnectUrlOperation,
+  saveTeamStripeCredentialsOperation,
+  checkTeamStripeConnectionOperation,
   listOrganizationUserBookingsOperation,
   listOrganizationBookingsOperation,
   ...organizationWebhookOperations,

@@ -146,6 +146,15 @@ export const EnvSchema = z
     // <API_URL>/v2/calendars/<calendar>/save); unset, the request's own origin.
     API_URL: z.url().optional(),
     VIDEO_TIMEOUT_MS: positiveInt(10_000),
+    // Stripe Connect (src/stripe/): the platform's Connect client id (ca_…) and secret key (sk_…, Cal.com v2's
+    // STRIPE_API_KEY), the OAuth host (authorize, token) and the REST API; without the client id and key Stripe
+    // answers Cal.com's 404 "Stripe app not found". STRIPE_WEBHOOK_SECRET (whsec_…) verifies Stripe's webhook events.
+    STRIPE_CLIENT_ID: z.string().min(1).optional(),
+    STRIPE_API_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    STRIPE_CONNECT_URL: z.url().default("https://connect.stripe.com"),
+    STRIPE_API_URL: z.url().default("https://api.stripe.com"),
+    STRIPE_TIMEOUT_MS: positiveInt(10_000),
     // Google Calendar (src/calendars/providers/google.ts): the OAuth client as Cal.com names it (JSON
     // {"web":{"client_id","client_secret"}}; the google-calendar App's `keys` win when set), the Calendar API,
     // token and consent URLs (tests point them at test/support/google-fake.ts).

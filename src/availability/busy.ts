@@ -77,7 +77,7 @@ const BUFFER_REACH_MS = DAY_MS;
 
 /**
  * The hosts' busy time and this event type's bookings, in ONE round trip: accepted bookings (and pending
- * ones whose event type blocks the slot while unconfirmed), each widened by its own event type's buffers,
+ * ones whose event type blocks the slot while unconfirmed, or that await their payment), each widened by its own event type's buffers,
  * plus live reservations.
  */
 export async function loadBusyContext(db: Queryable, query: BusyQuery): Promise<BusyContext> {
@@ -116,7 +116,8 @@ export function busyRowsStatement(params: {
     SELECT 'booking' AS kind, bh."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
            (SELECT count(*)::int FROM "Attendee" a WHERE a."bookingId" = b.id) AS attendees,
-           (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)) AS blocks,
+           (b.status = 'accepted' OR COALESCE(et."requiresConfirmationWillBlockSlot", false)
+            OR EXISTS (SELECT 1 FROM "Payment" p WHERE p."bookingId" = b.id AND NOT p.success)) AS blocks,
            NULL::timestamp AS "releaseAt", NULL::json AS detail
     FROM "BookingHost" bh
     JOIN "Booking" b ON b.id = bh."bookingId"

@@ -190,7 +190,8 @@ function hostStates(plan: PlannedHold, nowIso: string, ownUid: string): Prisma.S
       SELECT h."userId", h."isFixed",
         (SELECT count(*)::int FROM "BookingHost" bh JOIN "Booking" b ON b."id" = bh."bookingId" LEFT JOIN "EventType" et ON et."id" = b."eventTypeId"
           WHERE bh."userId" = h."userId" AND bh."startTime" < ${end}::timestamp AND bh."endTime" > ${start}::timestamp
-            AND (b."status" = 'accepted' OR (b."status" = 'pending' AND COALESCE(et."requiresConfirmationWillBlockSlot", false)))
+            AND (b."status" = 'accepted' OR (b."status" = 'pending' AND (COALESCE(et."requiresConfirmationWillBlockSlot", false)
+                 OR EXISTS (SELECT 1 FROM "Payment" p WHERE p."bookingId" = b."id" AND NOT p."success"))))
             AND NOT (${seated}::boolean AND b."eventTypeId" = ${eventType.id} AND b."startTime" = ${start}::timestamp)) AS bookings,
         (SELECT count(*)::int FROM "SelectedSlots" s
           WHERE s."userId" = h."userId" AND s."releaseAt" > ${nowIso}::timestamp AND s."uid" <> ${ownUid}

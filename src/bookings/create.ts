@@ -23,6 +23,7 @@ import { bookingTitle } from "./title";
 import { bookingEvent, bookingPayload } from "./webhooks";
 import { linkRoutedBooking } from "../routing-forms/service";
 import { requireLiveCalendarBusy } from "../calendars/availability";
+import { insertPayment, planPayment, startCheckout } from "../stripe/payments";
 
 /** A booking request, whatever API version it came from. */
 export interface CreateBookingInput {
@@ -302,7 +303,9 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
   if (eventType.hostUsers.length === 0) throw noHosts(eventType.eventTypeId);
   await checkAuthenticationRequirement(deps, actor, eventType);
   const now = deps.now();
-  const prepared = prepare(eventType, input, now);
+  // A paid event type (Cal.com's metadata.apps.stripe): the booking waits, PENDING, for its payment.
+  const payment = await planPayment(deps, eventType);
+  const prepared: PreparedBooking = { ...prepare(eventType, input, now), ...(payment ? { status: "PENDING" as const } : {}) };
   const seated = Boolean(eventType.rules.seatsPerTimeSlot);
   // The hosts' connected calendars, read live (a 409 when a needed host's cannot be read); checked under the lock.
   await requireLiveCalendarBusy(deps, eventType, { starts: prepared.starts, durationMinutes: prepared.durationMinutes });
@@ -325,17 +328,20 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
       written.push(seated ? await takeSeat(tx, prepared, hosts, start) : await insertBooking(tx, prepared, hosts, start, true));
     }
     if (input.reservationUid) await tx.$executeRaw`DELETE FROM "SelectedSlots" WHERE "uid" = ${input.reservationUid}`;
-    return written;
+    const paymentRow = payment ? await insertPayment(tx, payment, written[0]!.id, now) : null;
+    return { written, paymentRow };
   });
 
+  const { paymentRow } = created;
   const found = await findBookingsByIds(
     deps.db,
-    created.map((c) => c.id),
+    created.written.map((c) => c.id),
   );
+  if (payment && paymentRow) await startCheckout(deps, { plan: payment, payment: paymentRow, booking: found[0]!, now });
   // Zoom / Cal Video meetings (src/conferencing/meetings.ts): the meeting URL becomes the booking's location.
   const records = seated ? found : await createBookingMeetings(deps, found);
   const byId = new Map(records.map((record) => [record.id, record]));
-  const bookings = created.map((c) => ({ booking: byId.get(c.id)!, seatUid: c.seatUid }));
+  const bookings = created.written.map((c) => ({ booking: byId.get(c.id)!, seatUid: c.seatUid }));
   if (input.routingFormResponseId !== undefined) {
     await linkRoutedBooking(deps, { responseId: input.routingFormResponseId, bookingUid: bookings[0]!.booking.uid, eventTypeId: eventType.eventTypeId });
   }
@@ -343,7 +349,9 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
   await emitWebhookEvents(
     deps,
     bookings.map(({ booking, seatUid }) => {
-      const trigger = booking.status === "pending" ? "BOOKING_REQUESTED" : "BOOKING_CREATED";
+      // Cal.com: a booking awaiting payment announces BOOKING_PAYMENT_INITIATED, not BOOKING_REQUESTED.
+      const trigger = booking.status !== "pending" ? "BOOKING_CREATED" : paymentRow ? "BOOKING_PAYMENT_INITIATED" : "BOOKING_REQUESTED";
+      if (paymentRow) return bookingEvent(trigger, booking, bookingPayload(booking, { paymentId: paymentRow.id }));
       if (!seatUid) return bookingEvent(trigger, booking, bookingPayload(booking));
       // A new seat: the payload names the seat and its holder only, as Cal.com's seat webhooks do.
       const holder = booking.attendees.filter((a) => a.seatUid === seatUid);

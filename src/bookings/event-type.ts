@@ -31,6 +31,8 @@ export interface BookableEventType extends EventTypeForSlots {
   bookingRequiresAuthentication: boolean;
   hideOrganizerEmail: boolean;
   disableRescheduling: boolean;
+  /** Cal.com's `metadata.apps.stripe` when enabled with a price: the booking must be paid (amount in minor units). */
+  stripePrice: { amount: number; currency: string } | null;
   /**
    * The hosts' user records, in the order of `hosts` (EventTypeForSlots): the first is the organizer, who the
    * booking is written for. A personal event type has one host: its owner.
@@ -62,7 +64,7 @@ type Extras = Pick<
   | "bookingRequiresAuthentication"
   | "hideOrganizerEmail"
   | "disableRescheduling"
-> & { hostUsers: unknown };
+> & { hostUsers: unknown; metadata: unknown };
 
 // Raw SQL on purpose: it runs on every booking, and raw queries skip building a Prisma client for the request.
 async function loadExtras(db: Db, eventTypeId: number): Promise<Extras | null> {
@@ -70,7 +72,7 @@ async function loadExtras(db: Db, eventTypeId: number): Promise<Extras | null> {
     SELECT et."title", et."description", et."price", et."currency", et."locations", et."bookingFields", et."eventName",
            et."recurrenceFrequency", et."recurrenceInterval", et."recurrenceOccurrences", et."seatsShowAttendees",
            et."maxActiveBookingsPerBooker", et."requiresConfirmationThresholdTime", et."requiresConfirmationThresholdUnit",
-           et."bookingRequiresAuthentication", et."hideOrganizerEmail", et."disableRescheduling",
+           et."bookingRequiresAuthentication", et."hideOrganizerEmail", et."disableRescheduling", et."metadata",
            -- A personal event type's one host is its owner; a team event type's are its Host rows (combine() puts
            -- them in the order of the slots loader's hosts).
            CASE WHEN et."teamId" IS NULL THEN
@@ -119,8 +121,18 @@ function combine(eventType: EventTypeForSlots, extras: Extras): BookableEventTyp
     bookingRequiresAuthentication: extras.bookingRequiresAuthentication,
     hideOrganizerEmail: extras.hideOrganizerEmail,
     disableRescheduling: extras.disableRescheduling,
+    stripePrice: stripePriceOf(json(extras.metadata)),
     hostUsers: inHostOrder(eventType, json<BookingHostRecord[]>(extras.hostUsers)),
   };
+}
+
+/** Cal.com's paid event types: `metadata.apps.stripe = {enabled, price (minor units), currency}`, a positive price. */
+function stripePriceOf(metadata: unknown): { amount: number; currency: string } | null {
+  const stripe = (metadata as { apps?: { stripe?: { enabled?: unknown; price?: unknown; currency?: unknown } } } | null)?.apps?.stripe;
+  if (!stripe || stripe.enabled === false) return null;
+  const amount = Number(stripe.price);
+  if (!Number.isInteger(amount) || amount <= 0) return null;
+  return { amount, currency: typeof stripe.currency === "string" && stripe.currency ? stripe.currency.toLowerCase() : "usd" };
 }
 
 /** Loads an event type by id: the engine's view and the rest in parallel (two round trips at once). */

@@ -1,3 +1,4 @@
+import { carryPayments } from "../stripe/payments";
 import { requireLiveCalendarBusy } from "../calendars/availability";
 import { isTeamEventType } from "../event-types/scheduling";
 import { chooseBookingHosts, insertCoHosts, type BookingHosts } from "./hosts";
@@ -208,7 +209,10 @@ export async function rescheduleBooking(deps: Deps, actor: Actor | undefined, in
             preferUserId: roundRobinHostOf(eventType, current),
           })
         : null;
-      return moveWholeBooking(tx, current, input, status, durationMs, hosts);
+      const movedId = await moveWholeBooking(tx, current, input, status, durationMs, hosts);
+      // Paid bookings (src/stripe/payments.ts): the payment moves with the booking; an unpaid one cannot move.
+      await carryPayments(tx, current.id, movedId);
+      return movedId;
     },
     [...teamHosts, ...booking.coHostIds],
   );

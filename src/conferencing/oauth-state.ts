@@ -12,6 +12,8 @@ export interface OAuthState {
   orgId?: number;
   returnTo?: string;
   onErrorReturnTo?: string;
+  /** The flow the state was issued for when it is not a conferencing app's (`stripe`): its callback checks it. */
+  flow?: string;
   /** Unix seconds after which the state is refused. */
   expiresAt: number;
 }

@@ -62,7 +62,7 @@ export async function connectNonOAuthApp(deps: Deps, owner: ConferencingOwner, a
 }
 
 /** An http(s) URL, or undefined; anything else is a 400 (the callback redirects the browser there). */
-function redirectTarget(name: string, value: string | undefined): string | undefined {
+export function redirectTarget(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === "") return undefined;
   try {
     const url = new URL(value);
@@ -92,30 +92,36 @@ export async function getOAuthUrl(
   return { url: authorizeUrl(deps, input.app, state, callbackUrl(input.apiBase, input.app)) };
 }
 
-export interface CallbackInput {
-  app: string;
+/** What an OAuth provider's redirect back carries. */
+export interface OAuthRedirectInput {
   state?: string;
   code?: string;
   error?: string;
   error_description?: string;
-  apiBase: string;
 }
 
 /**
- * GET …/{app}/oauth/callback: where the browser is sent next. Cal.com's rule: every failure (the provider's `error`,
- * a refused code, a state we did not issue, a caller no longer allowed on the team) goes to `onErrorReturnTo`,
- * success to `returnTo`; only a missing state is a 400. `caller` is set on the org-team route (authenticated):
- * the state must then be the caller's and name the path's team.
+ * An OAuth redirect back to us (conferencing apps, Stripe): where the browser is sent next. Cal.com's rule: every
+ * failure (the provider's `error`, a refused code, a state we did not issue or issued for another `flow`, a caller no
+ * longer allowed on the team) goes to `onErrorReturnTo`, success to `returnTo`; only a missing state is a 400.
+ * `caller` is set on the org-team routes (authenticated): the state must then be the caller's and name the path's
+ * team. `complete` exchanges the code and stores the owner's credential.
  */
-export async function handleOAuthCallback(deps: Deps, input: CallbackInput, caller?: { actor: Actor; team: OrgTeamIds }): Promise<string> {
+export async function completeOAuthRedirect(
+  deps: Deps,
+  input: OAuthRedirectInput,
+  options: { flow?: string; caller?: { actor: Actor; team: OrgTeamIds }; log: string },
+  complete: (owner: ConferencingOwner, code: string) => Promise<void>,
+): Promise<string> {
   if (!input.state) throw missingState();
   const fallback = deps.env.WEBSITE_URL;
   const state = await verifyState(deps, input.state);
   const onError = state?.onErrorReturnTo ?? (await errorTargetOf(deps, input.state)) ?? fallback;
+  const { caller } = options;
   try {
     if (!state) throw new Error("state was not issued here or has expired");
+    if (state.flow !== options.flow) throw new Error("state was issued for another flow");
     if (input.error) throw new Error(input.error_description ?? input.error);
-    if (!isOAuthApp(input.app)) throw invalidOAuthApp();
     if (!input.code) throw new Error("missing code");
     if (caller && (state.userId !== caller.actor.userId || state.teamId !== caller.team.teamId || state.orgId !== caller.team.orgId)) {
       throw new Error("state belongs to another caller or team");
@@ -131,13 +137,26 @@ export async function handleOAuthCallback(deps: Deps, input: CallbackInput, call
     if (owner.kind === "user" && !(await deps.db.user.findUnique({ where: { id: owner.userId }, select: { id: true } }))) {
       throw new Error("the state's user no longer exists");
     }
-    const key = await exchangeCode(deps, input.app as OAuthApp, input.code, callbackUrl(input.apiBase, input.app));
-    await replaceAppCredential(deps, owner, input.app as OAuthApp, await encodeOAuthKey(deps, key));
+    await complete(owner, input.code);
     return state.returnTo ?? fallback;
   } catch (error) {
-    deps.logger.warn("conferencing oauth callback failed", { app: input.app, reason: error instanceof Error ? error.message : String(error) });
+    deps.logger.warn(options.log, { reason: error instanceof Error ? error.message : String(error) });
     return onError;
   }
+}
+
+export interface CallbackInput extends OAuthRedirectInput {
+  app: string;
+  apiBase: string;
+}
+
+/** GET …/{app}/oauth/callback (Zoom, MS Teams): see completeOAuthRedirect. */
+export function handleOAuthCallback(deps: Deps, input: CallbackInput, caller?: { actor: Actor; team: OrgTeamIds }): Promise<string> {
+  return completeOAuthRedirect(deps, input, { caller, log: `conferencing oauth callback failed (${input.app})` }, async (owner, code) => {
+    if (!isOAuthApp(input.app)) throw invalidOAuthApp();
+    const key = await exchangeCode(deps, input.app, code, callbackUrl(input.apiBase, input.app));
+    await replaceAppCredential(deps, owner, input.app, await encodeOAuthKey(deps, key));
+  });
 }
 
 /** The owner's credential of an installed app, or Cal.com's 400s. */

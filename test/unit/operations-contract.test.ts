@@ -36,6 +36,8 @@ const NOT_IN_CONTRACT = new Set([
   "POST /v2/bookings/recurring",
   "POST /v2/bookings/instant",
   "GET /v2/bookings/{bookingUid}/reschedule",
+  // Stripe's webhook events for paid bookings (our extension, README "Stripe").
+  "POST /v2/stripe/webhook",
 ]);
 
 /** The version the contract's `cal-api-version` header asks for, or undefined when the operation has no such header. */

@@ -52,6 +52,10 @@ const PUBLIC = [
   "GET /v2/conferencing/{app}/oauth/callback",
   // The OAuth provider's redirect target (Cal.com's is unguarded too): the signed state names the user.
   "GET /v2/calendars/{calendar}/save",
+  // Stripe's redirect after the Connect consent screen (Cal.com's is unguarded too): the signed state names the user.
+  "GET /v2/stripe/save",
+  // Stripe's webhook events: verified by their Stripe-Signature, not by our credentials.
+  "POST /v2/stripe/webhook",
 ];
 // Cal.com's OptionalApiAuthGuard: anonymous callers pass, wrong credentials do not.
 const OPTIONAL_AUTH = [
