@@ -1,7 +1,10 @@
 // Unpaid bookings whose payment lapsed are released by the cron (src/stripe/expiry.ts): cancelled, the Checkout
 // Session expired at Stripe, and the slot offered again by /v2/slots; a booking paid in time is left alone.
+import { createScheduledController } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { releaseExpiredPayments } from "../../../src/stripe/expiry";
+import { handleScheduled } from "../../../src/workflows/reminders/scheduled";
 import { at, futureMonday } from "../../helpers/bookings";
 import { testDeps } from "../../helpers/calendars";
 import { withDb } from "../../helpers/fixtures";
@@ -47,6 +50,15 @@ describe("payment expiry", () => {
     // Stripe's late success for the released booking does not revive it.
     const late = await postStripeEvent(checkoutCompleted(payment.externalId, accountId, payment.uid));
     expect(late.body.outcome).toBe("paid");
+    expect(await withDb((db) => db.booking.findUniqueOrThrow({ where: { uid }, select: { status: true } }))).toEqual({ status: "CANCELLED" });
+  });
+
+  it("the Worker's cron runs the release (after its other jobs)", async () => {
+    const { uid, payment } = await paidBooking(15);
+    await withDb((db) => db.payment.update({ where: { id: payment.id }, data: { expiresAt: new Date(Date.now() - 1_000) } }));
+    // Without the channel settings, so this file's cron makes no calendar channels for other files' calendars.
+    const { GOOGLE_WEBHOOK_URL: _google, MICROSOFT_WEBHOOK_URL: _microsoft, ...bindings } = env as unknown as Record<string, unknown>;
+    await handleScheduled(createScheduledController({ cron: "*/10 * * * *", scheduledTime: Date.now() }), bindings);
     expect(await withDb((db) => db.booking.findUniqueOrThrow({ where: { uid }, select: { status: true } }))).toEqual({ status: "CANCELLED" });
   });
 
