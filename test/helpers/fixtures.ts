@@ -414,6 +414,21 @@ export async function createOrganization(
   return { organizationId, slug, owner: await addMember("OWNER"), addMember, addTeam };
 }
 
+/**
+ * An organization with one team and the three callers the org-team guards tell apart: the org OWNER, the team's
+ * ADMIN (an org MEMBER) and a plain team MEMBER.
+ */
+export async function createOrgTeamWithRoles(): Promise<{ orgId: number; teamId: number; owner: OrgMember; teamAdmin: OrgMember; member: OrgMember }> {
+  const org = await createOrganization();
+  const teamAdmin = await org.addMember("MEMBER");
+  const member = await org.addMember("MEMBER");
+  const { teamId } = await org.addTeam([
+    { userId: teamAdmin.userId, role: "ADMIN" },
+    { userId: member.userId, role: "MEMBER" },
+  ]);
+  return { orgId: org.organizationId, teamId, owner: org.owner, teamAdmin, member };
+}
+
 // org managed-orgs
 /** A managed organization of `managerOrgId`, created by `adminKey` through the API (a unique name unless `body` says otherwise). */
 export async function createManagedOrganizationViaApi(

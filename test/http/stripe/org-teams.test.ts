@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectError } from "../../helpers/api";
 import { getNoFollow, stateOf } from "../../helpers/conferencing";
 import { contractProblems } from "../../helpers/contract";
-import { createOrganization, type OrgMember, unique, withDb } from "../../helpers/fixtures";
+import { createOrganization, createOrgTeamWithRoles, type OrgMember, unique, withDb } from "../../helpers/fixtures";
 import { itRejectsMissingAndInvalidCredentials } from "../../helpers/security";
 import { connectStripe, FAILED, OK, stripeConnectUrl, stripeCredentialsOf, stripeSave } from "../../helpers/stripe";
 
@@ -16,15 +16,7 @@ let member: OrgMember;
 let prefix: string;
 
 beforeAll(async () => {
-  const org = await createOrganization();
-  orgId = org.organizationId;
-  owner = org.owner;
-  teamAdmin = await org.addMember("MEMBER");
-  member = await org.addMember("MEMBER");
-  ({ teamId } = await org.addTeam([
-    { userId: teamAdmin.userId, role: "ADMIN" },
-    { userId: member.userId, role: "MEMBER" },
-  ]));
+  ({ orgId, teamId, owner, teamAdmin, member } = await createOrgTeamWithRoles());
   prefix = `/v2/organizations/${orgId}/teams/${teamId}/stripe`;
 });
 
