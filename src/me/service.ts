@@ -6,13 +6,16 @@ import { emailTaken, userNotFound } from "./errors";
 import { type MeOutput, type MeRow, toMeOutput } from "./output";
 import type { UpdateMeInput } from "./schemas";
 
-// Raw SQL: GET /v2/me is a hot path (the atoms call it on every mount), and this is one indexed row.
+type MeSqlRow = Omit<MeRow, "organization"> & { orgId: number | null; orgIsPlatform: boolean | null };
+
+// Raw SQL over Neon's HTTP function (no Prisma on the way): GET /v2/me is a hot path (the atoms call it on every
+// mount), and this is one indexed row.
 async function loadMe(deps: Deps, userId: number): Promise<MeOutput> {
-  const [user] = await deps.db.$queryRaw<Array<Omit<MeRow, "organization"> & { orgId: number | null; orgIsPlatform: boolean | null }>>`
+  const [user] = (await deps.sql`
     SELECT u.id, u.username, u.email, u.name, u."avatarUrl", u.bio, u."timeFormat", u."defaultScheduleId", u."weekStart",
            u."timeZone", u."organizationId", t.id AS "orgId", t."isPlatform" AS "orgIsPlatform"
     FROM "users" u LEFT JOIN "Team" t ON t.id = u."organizationId"
-    WHERE u.id = ${userId}`;
+    WHERE u.id = ${userId}`) as MeSqlRow[];
   if (!user) throw userNotFound(userId);
   const { orgId, orgIsPlatform, ...row } = user;
   const organization = orgId === null ? null : { id: orgId, isPlatform: Boolean(orgIsPlatform) };
