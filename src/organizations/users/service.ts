@@ -1,6 +1,5 @@
 import type { Actor } from "../../auth/principal";
-import { deleteCached } from "../../auth/cache";
-import { apiKeyCacheKey } from "../../auth/strategies/api-key";
+import { forgetApiKeys } from "../../auth/strategies/api-key";
 import type { Prisma } from "../../generated/prisma/client";
 import { slugify } from "../../platform/managed-users";
 import { revokeFamilies } from "../../platform/token-store";
@@ -204,9 +203,9 @@ export async function deleteOrganizationUser(deps: Deps, actor: Actor, { orgId, 
     return { user, apiKeys, families };
   });
   // The rows went with the user; the caches must forget them too, before this answers.
-  await deleteCached(
+  await forgetApiKeys(
     deps,
-    apiKeys.map((key) => apiKeyCacheKey(key.hashedKey)),
+    apiKeys.map((key) => key.hashedKey),
   );
   await Promise.all(families.map(({ familyId }) => revokeFamilies(deps, { familyId })));
   return toOrgUserOutput(user);
