@@ -157,6 +157,8 @@ export function validBodyFor(operationKey: string, me: IsolationUser): unknown {
   const bodies: Record<string, unknown> = {
     "PATCH /v2/event-types/{eventTypeId}": {},
     "PATCH /v2/bookings/{bookingUid}/location": { location: { type: "address", address: "1 Intruder Street" } },
+    "POST /v2/bookings/{bookingUid}/guests": { guests: [{ email: "intruder@example.com", name: "Intruder" }] },
+    "PATCH /v2/calendars/{calendar}/events/{eventUid}": { title: "Changed by another tenant" },
     "PATCH /v2/event-types/{eventTypeId}/private-links/{linkId}": { maxUsageCount: 5 },
     "PATCH /v2/teams/{teamId}": { name: "Renamed by another tenant" },
     "POST /v2/teams/{teamId}/memberships": { userId: me.owner.userId, role: "MEMBER", accepted: true },

@@ -76,8 +76,11 @@ describe("Postgres unreachable", () => {
     }
     console.info(`outage sweep: ${operations.length} operations, answers ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
     expect(broken).toEqual([]);
-    // Most operations need the database once past validation: the outage is visible, not hidden behind 4xx.
-    expect(statuses.get(503) ?? 0).toBeGreaterThan(operations.length / 3);
+    // Most operations need the database once past validation: the outage is visible, not hidden behind other
+    // answers. Counted among the requests that passed validation (a 400 is decided before any query, and how many
+    // generated bodies are valid moves with the fuzzer's seeds, which follow the operations' order).
+    const pastValidation = operations.length - (statuses.get(400) ?? 0);
+    expect(statuses.get(503) ?? 0).toBeGreaterThan(pastValidation * 0.8);
   });
 
   it("a booking attempted during the outage answers 503 and leaves nothing behind", async () => {

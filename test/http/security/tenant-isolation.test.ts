@@ -65,6 +65,9 @@ const REVIEWED: Record<string, { statuses: number[]; why: string }> = {
   "POST /v2/conferencing/{app}/default": { statuses: [400], why: "the caller's own 'zoom not connected.'" },
   "DELETE /v2/conferencing/{app}/disconnect": { statuses: [400], why: "the caller's own 'zoom not connected.'" },
   "GET /v2/calendars/{calendar}/connect": { statuses: [200], why: "the consent URL for the caller's own account (its state names the caller)" },
+  // Cal.com answers an id outside the caller's own verified addresses with `data: null` (checked below: no data).
+  "GET /v2/verified-resources/emails/{id}": { statuses: [200], why: "Cal.com's {status: success, data: null}" },
+  "GET /v2/verified-resources/phones/{id}": { statuses: [200], why: "Cal.com's {status: success, data: null}" },
 };
 const DATA_ALLOWED = new Set([
   "GET /v2/bookings/{bookingUid}/calendar-links",
