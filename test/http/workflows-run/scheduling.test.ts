@@ -93,8 +93,12 @@ describe("a '1 hour before' reminder of a booking 24 hours ahead", () => {
   it("a booking made after its reminder's time records it NOT_SENT with the reason, never silently", async () => {
     // The next half-hour slot at least 5 minutes away, so always less than the reminder's hour ahead (a whole hour
     // from startInHours(0.5) is 1–1.5 hours ahead when the clock is past the half hour, and the reminder not due).
+    // Not 23:30 UTC: its 30 minutes would run past the all-day schedule's last minute (409); 00:00 is then still
+    // under the hour ahead.
     const halfHour = 1_800_000;
-    const start = new Date(Math.ceil((Date.now() + 5 * 60_000) / halfHour) * halfHour);
+    let startMs = Math.ceil((Date.now() + 5 * 60_000) / halfHour) * halfHour;
+    if (new Date(startMs).getUTCHours() === 23 && new Date(startMs).getUTCMinutes() === 30) startMs += halfHour;
+    const start = new Date(startMs);
     const created = await book({ start: start.toISOString(), eventTypeId, attendee: attendee() });
     expect(created.status, created.text).toBe(201);
     const rows = await pendingOf(created.body.data.uid);
