@@ -26,9 +26,9 @@ const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1003", "P1008", "P
 /** Prisma driver-adapter error kinds for the same conditions. */
 const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 
-/** Network failures as the Neon driver (HTTP fetch or WebSocket) and node-postgres word them. */
+/** Network failures as the Neon driver (HTTP fetch or WebSocket) and node-postgres word them, and Prisma's wait for a session that did not open in time (P2028). */
 const UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|fetch failed|Network connection lost|Connection terminated|connection (?:is )?closed|terminating connection|Client has encountered a connection error|WebSocket (?:was closed|connection|error)|socket hang up|the database system is (?:starting up|shutting down)/i;
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|fetch failed|Network connection lost|Connection terminated|connection (?:is )?closed|terminating connection|Client has encountered a connection error|WebSocket (?:was closed|connection|error)|socket hang up|the database system is (?:starting up|shutting down)|Unable to start a transaction in the given time/i;
 
 /** node-postgres's own messages for a connection it lost or could not keep. */
 const PG_CONNECTION_LOST =

@@ -42,10 +42,17 @@ export function createHttpDb(env: DbEnv): PrismaClient {
   return new PrismaClient({ adapter: new PrismaNeonHttp(env.DATABASE_URL, { arrayMode: false, fullResults: false }) });
 }
 
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 /** A WebSocket session for interactive transactions (`$transaction(async (tx) => …)`), opened on first use. */
 export function createTransactionalDb(env: DbEnv): TxDb {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
-  return new PrismaClient({ adapter: new PrismaNeon({ connectionString: env.DATABASE_URL, max: 1 }) });
+  // maxWait covers opening the session (Prisma's default, 2 s, was crossed on a loaded 2-core CI machine and
+  // answered the request an error); calls that pass their own options keep them.
+  return new PrismaClient({
+    adapter: new PrismaNeon({ connectionString: env.DATABASE_URL, max: 1 }),
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+  });
 }
 
 /** Neon's stateless HTTP query function: each query is one fetch, no Prisma engine involved. */
