@@ -66,7 +66,7 @@ export async function seedHost(baseUrl: string, databaseUrl: string, index: numb
 }
 
 /** `connections` workers loop for `seconds`, each request built by `next(i)`. */
-async function drive(url: string, seconds: number, connections: number, next: (i: number) => unknown): Promise<Sample[]> {
+export async function drive(url: string, seconds: number, connections: number, next: (i: number) => unknown): Promise<Sample[]> {
   const samples: Sample[] = [];
   const stopAt = Date.now() + seconds * 1000;
   let counter = 0;
@@ -84,26 +84,46 @@ async function drive(url: string, seconds: number, connections: number, next: (i
   return samples;
 }
 
-const attendee = (i: number) => ({ name: `Bench Booker ${i}`, email: `booker-${i}@example.com`, timeZone: "UTC" });
+export const attendee = (i: number) => ({ name: `Bench Booker ${i}`, email: `booker-${i}@example.com`, timeZone: "UTC" });
 
-export async function runBookingBench(baseUrl: string, databaseUrl: string, options: { seconds: number; connections: number }) {
+/** The first quarter-hour slots from midnight UTC a week ahead: every quarter hour but 23:45 (the schedule ends at 23:59). */
+const SLOTS_BASE = Math.ceil((Date.now() + 7 * 86_400_000) / 86_400_000) * 86_400_000;
+function slotAt(k: number): string {
+  const base = SLOTS_BASE;
+  return new Date(base + Math.floor(k / 95) * 86_400_000 + (k % 95) * 900_000).toISOString();
+}
+
+/**
+ * Booking bodies spread over `hosts`, each a free slot: one counter for host and slot, so a warm-up and the run
+ * that follows never pick the same slot of a host.
+ */
+export function freeSlotBookings(hosts: readonly { eventTypeId: number }[]): (i: number) => unknown {
+  let k = 0;
+  return (i) => {
+    const n = k++;
+    return { eventTypeId: hosts[n % hosts.length]!.eventTypeId, start: slotAt(Math.floor(n / hosts.length)), attendee: attendee(i) };
+  };
+}
+
+export async function runBookingBench(
+  baseUrl: string,
+  databaseUrl: string,
+  options: { seconds: number; connections: number },
+  /** CPU time (ms) of the process serving the API so far, to report Worker CPU per booking. */
+  serverCpuMs?: () => number,
+) {
   const url = `${baseUrl}/v2/bookings`;
-  // From midnight UTC a week ahead: every quarter hour but 23:45 (the schedule ends at 23:59) is offered.
-  const base = Math.ceil((Date.now() + 7 * 86_400_000) / 86_400_000) * 86_400_000;
-  const slot = (k: number) => new Date(base + Math.floor(k / 95) * 86_400_000 + (k % 95) * 900_000).toISOString();
+  const slot = slotAt;
 
   // Uncontended: requests spread over 16 hosts, each request its own slot.
   const hosts: { userId: number; eventTypeId: number }[] = [];
   for (let i = 0; i < 16; i++) hosts.push(await seedHost(baseUrl, databaseUrl, i));
   // Warm-up: compiles Prisma's wasm in the isolate and opens the first connections.
-  // One counter for host and slot, so warm-up and run never pick the same slot of a host.
-  let k = 0;
-  const nextFreeSlot = (i: number) => {
-    const n = k++;
-    return { eventTypeId: hosts[n % hosts.length]!.eventTypeId, start: slot(Math.floor(n / hosts.length)), attendee: attendee(i) };
-  };
+  const nextFreeSlot = freeSlotBookings(hosts);
   await drive(url, 2, 4, nextFreeSlot);
+  const cpuBefore = serverCpuMs?.();
   const uncontended = await drive(url, options.seconds, options.connections, nextFreeSlot);
+  const cpuPerBookingMs = cpuBefore === undefined ? undefined : (serverCpuMs!() - cpuBefore) / Math.max(1, uncontended.length);
 
   // Contended: every booker races for one of 4 slots of one host.
   const contendedHost = await seedHost(baseUrl, databaseUrl, 99);
@@ -135,6 +155,7 @@ export async function runBookingBench(baseUrl: string, databaseUrl: string, opti
     await client.end();
   }
   return {
+    cpuPerBookingMs,
     results: [
       summarise("POST /v2/bookings, uncontended (16 hosts)", uncontended, options.seconds),
       summarise("POST /v2/bookings, contended (4 slots)", contended, contendedSeconds),
@@ -144,11 +165,19 @@ export async function runBookingBench(baseUrl: string, databaseUrl: string, opti
 }
 
 /** Runs both and prints them like the other sections of `npm run bench`. */
-export async function reportBookingBench(baseUrl: string, databaseUrl: string, options: { seconds: number; connections: number }) {
-  const { results, check } = await runBookingBench(baseUrl, databaseUrl, options);
+export async function reportBookingBench(
+  baseUrl: string,
+  databaseUrl: string,
+  options: { seconds: number; connections: number },
+  serverCpuMs?: () => number,
+) {
+  const { results, check, cpuPerBookingMs } = await runBookingBench(baseUrl, databaseUrl, options, serverCpuMs);
   console.table(results);
+  if (cpuPerBookingMs !== undefined) {
+    console.log(`workerd CPU per uncontended booking (process user+system time / bookings): ${cpuPerBookingMs.toFixed(1)} ms`);
+  }
   console.log(
     `contended slots: ${check.contendedSlots}, accepted bookings per slot: [${check.bookingsPerSlot.join(", ")}], overlapping accepted pairs (all hosts): ${check.overlappingPairs}`,
   );
-  console.log(JSON.stringify({ bench: "bookings", ...options, results, check }));
+  console.log(JSON.stringify({ bench: "bookings", ...options, cpuPerBookingMs, results, check }));
 }

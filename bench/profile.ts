@@ -1,6 +1,8 @@
 // `npx tsx bench/profile.ts [path] [cal-api-version]`: CPU profile of the production bundle under workerd while
 // it serves `path` (default /v2/me) under load; prints the functions with the most self time. The path `slots`
-// seeds bench/lib/slots-seed.ts's fixture and profiles GET /v2/slots on it (version 2024-09-04).
+// seeds bench/lib/slots-seed.ts's fixture and profiles GET /v2/slots on it (version 2024-09-04); `bookings` seeds
+// bench/bookings.ts's 16 hosts and profiles uncontended POST /v2/bookings. Also prints workerd's own CPU time per
+// request (user + system, read from /proc), which includes the inspector's sampling overhead.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
@@ -8,7 +10,8 @@ import type * as WsModule from "ws";
 import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp } from "./lib/load.ts";
 import { seedSlotsFixture } from "./lib/slots-seed.ts";
-import { writeWorkerdConfig } from "./lib/workerd.ts";
+import { processCpuMs, writeWorkerdConfig } from "./lib/workerd.ts";
+import { drive, freeSlotBookings, seedHost } from "./bookings.ts";
 
 const WebSocket = createRequire(import.meta.url)("ws") as typeof WsModule.WebSocket;
 const requested = process.argv[2] ?? "/v2/me";
@@ -17,7 +20,8 @@ const PORT = 8821;
 
 buildBundles();
 const { infra, tenant, spec } = await prepareBenchApi("profile");
-const path = requested === "slots" ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : requested;
+const bookings = requested === "bookings";
+const path = requested === "slots" ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : bookings ? "/v2/bookings" : requested;
 const api = spec(PORT);
 // PROFILE_WITHOUT_REDIS=1: no Upstash bindings (the per-isolate memory limiter), to see the pipeline's own cost.
 if (process.env.PROFILE_WITHOUT_REDIS === "1") {
@@ -33,9 +37,28 @@ const headers: Record<string, string> = {
   ...(isPublic ? {} : { authorization: `Bearer ${tenant.apiKey}` }),
   ...(version ? { "cal-api-version": version } : {}),
 };
+// POST /v2/bookings: 16 hosts made through the API, every request a free slot of one of them.
+let runLoad: (seconds: number) => Promise<{ total: number; non2xx: number; summary: unknown }>;
 try {
   await waitForHttp(`http://127.0.0.1:${PORT}/health`);
-  await load("warmup", url, { seconds: 2, connections: 8, headers });
+  if (bookings) {
+    const hosts = [];
+    for (let i = 0; i < 16; i++) hosts.push(await seedHost(`http://127.0.0.1:${PORT}`, infra.databaseUrl, i));
+    const next = freeSlotBookings(hosts);
+    runLoad = async (seconds) => {
+      const samples = await drive(url, seconds, 32, next);
+      const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
+      const non2xx = samples.filter((s) => s.status >= 300).length;
+      const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+      return { total: samples.length, non2xx, summary: { requests: samples.length, perSecond: samples.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), non2xx } };
+    };
+  } else {
+    runLoad = async (seconds) => {
+      const result = await load(path, url, { seconds, connections: 32, headers });
+      return { total: result.total, non2xx: result.non2xx, summary: result };
+    };
+  }
+  await runLoad(2);
   const targets = (await (await fetch("http://127.0.0.1:9239/json")).json()) as Array<{ webSocketDebuggerUrl: string }>;
   const ws = new WebSocket(targets[0]!.webSocketDebuggerUrl);
   await new Promise((r) => ws.once("open", r));
@@ -56,7 +79,9 @@ try {
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 100 });
   await send("Profiler.start");
-  const result = await load(path, url, { seconds: 8, connections: 32, headers });
+  const cpuBefore = processCpuMs(workerd.pid!);
+  const result = await runLoad(8);
+  const cpuMs = processCpuMs(workerd.pid!) - cpuBefore;
   const { profile } = await send("Profiler.stop");
   ws.close();
   const self = new Map<string, number>();
@@ -71,7 +96,8 @@ try {
     self.set(key, (self.get(key) ?? 0) + count);
     total += count;
   }
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify(result.summary));
+  console.log(`workerd CPU: ${(cpuMs / Math.max(1, result.total)).toFixed(2)} ms per request (${cpuMs} ms for ${result.total}, profiler attached)`);
   if (result.non2xx > 0) console.log(`WARNING: ${result.non2xx} of ${result.total} responses were not 2xx: the profile is not of the happy path`);
   for (const [key, count] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
     console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${key}`);

@@ -7,7 +7,7 @@ import { seedSlotsFixture } from "./lib/slots-seed.ts";
 import { seedOrgBookingsFixture } from "./lib/org-bookings-seed.ts";
 import { seedTeamSlotsFixture } from "./lib/team-slots-seed.ts";
 import { seedCalendarSlotsFixture, startIcsFeedServer } from "./lib/calendar-slots-seed.ts";
-import { startWorkerd } from "./lib/workerd.ts";
+import { processCpuMs, startWorkerd } from "./lib/workerd.ts";
 import { reportBookingBench } from "./bookings.ts";
 import { runEngineBench } from "./slots-engine.ts";
 import { runTeamEngineBenches } from "./team-slots-engine.ts";
@@ -142,7 +142,7 @@ async function main() {
     }));
     console.table(rows);
     console.log(JSON.stringify({ bench: "http", seconds: SECONDS, connections: CONNECTIONS, results: rows }));
-    await reportBookingBench(`http://127.0.0.1:${API_PORT}`, infra.databaseUrl, opts);
+    await reportBookingBench(`http://127.0.0.1:${API_PORT}`, infra.databaseUrl, opts, () => processCpuMs(workerd.pid!));
   } finally {
     workerd.kill("SIGTERM");
     await feed.close();

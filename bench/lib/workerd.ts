@@ -1,7 +1,7 @@
 // Serves bundles made by `wrangler deploy --dry-run --outdir …` under a plain `workerd serve`, the way
 // Cloudflare runs them (no wrangler dev overhead).
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 
 export interface WorkerSpec {
@@ -87,4 +87,12 @@ ${brokered.map((w) => brokerBlock(w, resolve(outDir))).join("\n")}
 export function startWorkerd(workers: WorkerSpec[], outDir: string): ChildProcess {
   const configPath = writeWorkerdConfig(workers, outDir);
   return spawn(resolve("node_modules/.bin/workerd"), ["serve", configPath, "--experimental"], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/** User + system CPU time (ms) a process has used so far (Linux /proc; clock ticks are 100 Hz there). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may contain spaces) start at ") "; utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

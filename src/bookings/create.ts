@@ -359,7 +359,11 @@ export async function createBooking(deps: Deps, actor: Actor | undefined, input:
     }),
   );
   // Workflows: the new bookings' reminders (src/workflows/reminders/booking-hooks.ts).
-  await notifyBookingChanges(deps, { kind: "created", bookingUids: [...new Set(bookings.map(({ booking }) => booking.uid))] });
+  await notifyBookingChanges(deps, {
+    kind: "created",
+    bookingUids: [...new Set(bookings.map(({ booking }) => booking.uid))],
+    eventTypeId: eventType.eventTypeId,
+  });
   // The organizer's calendar event (src/calendars/booking-events/).
   await writeBookingCalendarEvents(deps, { kind: "created", bookingUids: [...new Set(bookings.map(({ booking }) => booking.uid))] });
 

@@ -1,7 +1,7 @@
 import { type NeonQueryFunction, neon, neonConfig } from "@neondatabase/serverless";
-import { PrismaNeon, PrismaNeonHttp } from "@prisma/adapter-neon";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Env } from "../env";
+import { lendReadClient, lendSessionClient, type Loan } from "./prisma-clients";
 
 // The three database handles a request has, and which to use (README "Database path"):
 // - `sql` (HttpSql): one-shot raw SQL over Neon's HTTP endpoint; no Prisma, no connection. Hot reads, and
@@ -36,23 +36,16 @@ function configureLocalNeon(proxy: string) {
   neonConfig.pipelineConnect = false;
 }
 
-/** Prisma client over Neon's HTTP endpoint: no connection setup, but no transactions either. */
-export function createHttpDb(env: DbEnv): PrismaClient {
+/** Prisma client over Neon's HTTP endpoint (no transactions), lent from the isolate's shelf (prisma-clients.ts). */
+export function lendHttpDb(env: DbEnv): Loan<PrismaClient> {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
-  return new PrismaClient({ adapter: new PrismaNeonHttp(env.DATABASE_URL, { arrayMode: false, fullResults: false }) });
+  return lendReadClient(env);
 }
 
-const TRANSACTION_MAX_WAIT_MS = 10_000;
-
 /** A WebSocket session for interactive transactions (`$transaction(async (tx) => …)`), opened on first use. */
-export function createTransactionalDb(env: DbEnv): TxDb {
+export function lendTransactionalDb(env: DbEnv): Loan<TxDb> {
   if (env.NEON_WS_PROXY) configureLocalNeon(env.NEON_WS_PROXY);
-  // maxWait covers opening the session (Prisma's default, 2 s, was crossed on a loaded 2-core CI machine and
-  // answered the request an error); calls that pass their own options keep them.
-  return new PrismaClient({
-    adapter: new PrismaNeon({ connectionString: env.DATABASE_URL, max: 1 }),
-    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
-  });
+  return lendSessionClient(env);
 }
 
 /** Neon's stateless HTTP query function: each query is one fetch, no Prisma engine involved. */

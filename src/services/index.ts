@@ -1,7 +1,9 @@
 import type { Redis } from "@upstash/redis/cloudflare";
 import type { Env } from "../env";
 import type { WebhookQueueMessage } from "../webhooks/messages";
-import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db, type HttpSql, type TxDb } from "./db";
+import { createRoutedDb, createSql, lendHttpDb, lendTransactionalDb, type Db, type HttpSql, type TxDb } from "./db";
+import type { Loan } from "./prisma-clients";
+import type { PrismaClient } from "../generated/prisma/client";
 import { createLogger, type Logger } from "./logger";
 import { type AfterResponse, createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rate-limiter";
 import { createRedis } from "./redis";
@@ -43,18 +45,18 @@ const runOnItsOwn: AfterResponse = (work) => void work.catch(() => {});
 
 export function createDeps(env: Env, requestId: string, afterResponse: AfterResponse = runOnItsOwn): Deps {
   let db: Db | undefined;
-  let reads: ReturnType<typeof createHttpDb> | undefined;
-  let txDb: TxDb | undefined;
+  let reads: Loan<PrismaClient> | undefined;
+  let txDb: Loan<TxDb> | undefined;
   let sql: HttpSql | undefined;
   const redis = createRedis(env);
   return {
     get db() {
-      db ??= createRoutedDb({ reads: () => (reads ??= createHttpDb(env)), session: () => this.txDb, sql: this.sql });
+      db ??= createRoutedDb({ reads: () => (reads ??= lendHttpDb(env)).client, session: () => this.txDb, sql: this.sql });
       return db;
     },
     get txDb() {
-      txDb ??= createTransactionalDb(env);
-      return txDb;
+      txDb ??= lendTransactionalDb(env);
+      return txDb.client;
     },
     get sql() {
       sql ??= createSql(env);
@@ -71,7 +73,9 @@ export function createDeps(env: Env, requestId: string, afterResponse: AfterResp
       return reads !== undefined || txDb !== undefined;
     },
     async dispose() {
-      await Promise.all([reads?.$disconnect(), txDb?.$disconnect()]);
+      // The Prisma clients go back to the isolate's shelf (src/services/prisma-clients.ts), the session's
+      // connection closed.
+      await Promise.all([reads?.giveBack(), txDb?.giveBack()]);
     },
   };
 }

@@ -4,7 +4,7 @@
 import * as Sentry from "@sentry/cloudflare";
 import type { Deps } from "../services";
 import type { WebhookEventMessage } from "./messages";
-import { matchingWebhooksWhere } from "./subscribers";
+import { hasMatchingWebhook } from "./subscribers";
 import type { WebhookTrigger } from "./triggers";
 
 export interface WebhookEvent {
@@ -39,10 +39,8 @@ export type EnqueueResult = { enqueued: true; eventId: string } | { enqueued: fa
 const MAX_MESSAGE_BYTES = 120 * 1024;
 
 async function hasSubscribers(services: WebhookProducerServices, message: WebhookEventMessage): Promise<boolean> {
-  const where = matchingWebhooksWhere(message.trigger, message);
-  if (!where) return false;
   try {
-    return (await services.db.webhook.findFirst({ where, select: { id: true } })) !== null;
+    return (await hasMatchingWebhook(services.db, message.trigger, message)) === true;
   } catch (error) {
     // Cannot tell: enqueue anyway and let the fan-out decide.
     services.logger.warn("webhook subscriber check failed", { error: String(error) });

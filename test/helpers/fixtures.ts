@@ -5,7 +5,8 @@ import { env } from "cloudflare:workers";
 import { generateApiKey } from "../../src/auth/api-keys";
 import { splitPermission } from "../../src/roles/permissions";
 import type { MembershipRole } from "../../src/generated/prisma/client";
-import { createHttpDb, createRoutedDb, createSql, createTransactionalDb, type Db, type TxDb } from "../../src/services/db";
+import { createRoutedDb, createSql, lendHttpDb, lendTransactionalDb, type Db, type TxDb } from "../../src/services/db";
+import type { Loan } from "../../src/services/prisma-clients";
 import { api, type ApiResult } from "./api";
 
 let counter = 0;
@@ -22,14 +23,16 @@ export type TestDb = Db & { $disconnect(): Promise<void> };
 
 export function testDb(): TestDb {
   const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string };
-  let reads: TxDb | undefined;
-  let session: TxDb | undefined;
+  let reads: Loan<TxDb> | undefined;
+  let session: Loan<TxDb> | undefined;
   return createRoutedDb({
-    reads: () => (reads ??= createHttpDb(bindings)),
-    session: () => (session ??= createTransactionalDb(bindings)),
+    reads: () => (reads ??= lendHttpDb(bindings)).client,
+    session: () => (session ??= lendTransactionalDb(bindings)).client,
     sql: createSql(bindings),
     onDisconnect: async () => {
-      await Promise.all([reads?.$disconnect(), session?.$disconnect()]);
+      const lent = [reads, session];
+      reads = session = undefined;
+      await Promise.all(lent.map((loan) => loan?.giveBack()));
     },
   });
 }

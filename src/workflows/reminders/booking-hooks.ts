@@ -19,8 +19,11 @@ import {
 } from "./store";
 
 export type BookingChange =
-  /** New bookings (each occurrence of a recurring one): accepted ones get reminders, pending ones BOOKING_REQUESTED. */
-  | { kind: "created"; bookingUids: readonly string[] }
+  /**
+   * New bookings (each occurrence of a recurring one): accepted ones get reminders, pending ones BOOKING_REQUESTED.
+   * `eventTypeId`, when the caller knows it: without a workflow on it there is nothing to load.
+   */
+  | { kind: "created"; bookingUids: readonly string[]; eventTypeId?: number }
   | { kind: "confirmed"; bookingUids: readonly string[] }
   | { kind: "declined"; bookingUids: readonly string[] }
   /** The booking cancelled (with the rest of its series when the series was cancelled). */
@@ -32,7 +35,7 @@ type HookServices = PlanServices;
 
 function workflowCache(services: HookServices) {
   const cache = new Map<number, Promise<WorkflowWithSteps[]>>();
-  return (booking: ReminderBooking) => {
+  return (booking: Pick<ReminderBooking, "eventTypeId">) => {
     if (booking.eventTypeId === null) return Promise.resolve([]);
     const cached = cache.get(booking.eventTypeId);
     if (cached) return cached;
@@ -53,6 +56,10 @@ async function applyChange(services: HookServices, change: BookingChange): Promi
   switch (change.kind) {
     case "created":
     case "confirmed": {
+      // Most event types have no workflow: one statement tells, before any booking is read.
+      if (change.kind === "created" && change.eventTypeId !== undefined) {
+        if ((await workflowsOf({ eventTypeId: change.eventTypeId })).length === 0) return toQueue;
+      }
       for (const booking of await bookingsOf(services, change.bookingUids)) {
         const workflows = await workflowsOf(booking);
         if (workflows.length === 0) continue;

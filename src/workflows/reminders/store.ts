@@ -26,44 +26,33 @@ export const WORKFLOW_SELECT = {
 export type WorkflowWithSteps = Prisma.WorkflowGetPayload<{ select: typeof WORKFLOW_SELECT }>;
 export type WorkflowStepRecord = WorkflowWithSteps["steps"][number];
 
-export interface EventTypeOwner {
-  id: number;
-  userId: number | null;
-  teamId: number | null;
-  parentId: number | null;
-}
-
-async function eventTypeOwner(db: Queryable, eventTypeId: number): Promise<(EventTypeOwner & { parentTeamId: number | null }) | null> {
-  const eventType = await db.eventType.findUnique({
-    where: { id: eventTypeId },
-    select: { id: true, userId: true, teamId: true, parentId: true, parent: { select: { teamId: true } } },
-  });
-  if (!eventType) return null;
-  return { id: eventType.id, userId: eventType.userId, teamId: eventType.teamId, parentId: eventType.parentId, parentTeamId: eventType.parent?.teamId ?? null };
-}
-
 /**
  * The event-type workflows that apply to bookings of an event type (Cal.com's getAllWorkflowsFromEventType):
  * those active on it (or on its managed parent), and those active on all event types of its owner: the user's
  * own workflows for a personal event type, the team's for a team event type (a managed child: its parent's team).
+ * One statement (every booking change asks it; as Prisma reads it was four round trips), steps in order.
  */
 export async function findWorkflowsForEventType(db: Queryable, eventTypeId: number): Promise<WorkflowWithSteps[]> {
-  const owner = await eventTypeOwner(db, eventTypeId);
-  if (!owner) return [];
-  const eventTypeIds = [owner.id, ...(owner.parentId ? [owner.parentId] : [])];
-  const teamIds = [owner.teamId, owner.parentTeamId].filter((id): id is number => id !== null);
-  return db.workflow.findMany({
-    where: {
-      type: "EVENT_TYPE",
-      OR: [
-        { activeOn: { some: { eventTypeId: { in: eventTypeIds } } } },
-        ...(owner.userId !== null && owner.teamId === null ? [{ isActiveOnAll: true, userId: owner.userId, teamId: null }] : []),
-        ...(teamIds.length ? [{ isActiveOnAll: true, teamId: { in: teamIds } }] : []),
-      ],
-    },
-    select: WORKFLOW_SELECT,
-    orderBy: { id: "asc" },
-  });
+  const rows = await db.$queryRaw<WorkflowWithSteps[]>`
+    WITH owner AS (
+      SELECT et."id", et."userId", et."teamId", et."parentId", parent."teamId" AS "parentTeamId"
+      FROM "EventType" et LEFT JOIN "EventType" parent ON parent."id" = et."parentId"
+      WHERE et."id" = ${eventTypeId}
+    )
+    SELECT w."id", w."trigger"::text AS "trigger", w."time", upper(w."timeUnit"::text) AS "timeUnit",
+      COALESCE((
+        SELECT json_agg(json_build_object('id', s."id", 'stepNumber', s."stepNumber", 'action', s."action"::text, 'sendTo', s."sendTo",
+                                          'reminderBody', s."reminderBody", 'emailSubject', s."emailSubject", 'template', s."template"::text)
+                        ORDER BY s."stepNumber", s."id")
+        FROM "WorkflowStep" s WHERE s."workflowId" = w."id"
+      ), '[]'::json) AS "steps"
+    FROM "Workflow" w, owner o
+    WHERE w."type" = 'EVENT_TYPE'
+      AND (EXISTS (SELECT 1 FROM "WorkflowsOnEventTypes" a WHERE a."workflowId" = w."id" AND a."eventTypeId" IN (o."id", o."parentId"))
+        OR (o."userId" IS NOT NULL AND o."teamId" IS NULL AND w."isActiveOnAll" AND w."userId" = o."userId" AND w."teamId" IS NULL)
+        OR (w."isActiveOnAll" AND w."teamId" IN (o."teamId", o."parentTeamId")))
+    ORDER BY w."id"`;
+  return rows;
 }
 
 export function findWorkflow(db: Queryable, workflowId: number) {
