@@ -9,6 +9,7 @@ import { seedTeamSlotsFixture } from "./lib/team-slots-seed.ts";
 import { seedCalendarSlotsFixture, startIcsFeedServer } from "./lib/calendar-slots-seed.ts";
 import { processCpuMs, startWorkerd } from "./lib/workerd.ts";
 import { reportBookingBench } from "./bookings.ts";
+import { reportColdStartBench } from "./cold-start.ts";
 import { runEngineBench } from "./slots-engine.ts";
 import { runTeamEngineBenches } from "./team-slots-engine.ts";
 
@@ -58,6 +59,8 @@ async function main() {
     name: "apicalendars",
     bindings: { ...apiSpec.bindings, ENVIRONMENT: "development", WEBHOOK_ALLOW_LOOPBACK: "true", CALENDSO_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY },
   };
+  // Bundle sizes and cold starts (workerd started anew per request) while the ports are still free.
+  await reportColdStartBench({ apiSpec, barePort: BARE_PORT, apiKey: tenant.apiKey, slotsPath: slotsFixture.path });
   const workerd = startWorkerd([apiSpec, calendarSpec, { name: "bare", bundleDir: `${OUT}/bare`, port: BARE_PORT }], OUT);
   try {
     await waitForHttp(`http://127.0.0.1:${API_PORT}/health`);
