@@ -3,7 +3,8 @@
 // seeds bench/lib/slots-seed.ts's fixture and profiles GET /v2/slots on it (version 2024-09-04); `bookings` seeds
 // bench/bookings.ts's 16 hosts and profiles uncontended POST /v2/bookings. Also prints workerd's own CPU time per
 // request (user + system, read from /proc), which includes the inspector's sampling overhead.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type * as WsModule from "ws";
@@ -15,13 +16,24 @@ import { drive, freeSlotBookings, seedHost } from "./bookings.ts";
 
 const WebSocket = createRequire(import.meta.url)("ws") as typeof WsModule.WebSocket;
 const requested = process.argv[2] ?? "/v2/me";
-const version = process.argv[3] ?? (requested === "slots" || requested.startsWith("/v2/slots?") ? "2024-09-04" : undefined);
+const version = process.argv[3] ?? (requested.startsWith("slots") || requested.startsWith("/v2/slots?") ? "2024-09-04" : undefined);
 const PORT = 8821;
+class Done extends Error {}
 
-buildBundles();
+// Unminified, so the profile names functions (minifying changes names, not the work).
+buildBundles({ readable: true });
 const { infra, tenant, spec } = await prepareBenchApi("profile");
 const bookings = requested === "bookings";
-const path = requested === "slots" ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : bookings ? "/v2/bookings" : requested;
+// `slots-computed`: the same lookup with a reschedule uid matching no booking, which is never answered from memory.
+const slotsPath = requested.startsWith("slots") ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : undefined;
+const path =
+  requested === "slots"
+    ? slotsPath!
+    : requested === "slots-computed"
+      ? `${slotsPath}&bookingUidToReschedule=bench-no-such-booking`
+      : bookings
+        ? "/v2/bookings"
+        : requested;
 const api = spec(PORT);
 // PROFILE_WITHOUT_REDIS=1: no Upstash bindings (the per-isolate memory limiter), to see the pipeline's own cost.
 if (process.env.PROFILE_WITHOUT_REDIS === "1") {
@@ -59,6 +71,29 @@ try {
     };
   }
   await runLoad(2);
+  // PROFILE=0: no profiler, only workerd's CPU per request (the inspector's sampling costs CPU of its own).
+  // Also where the rest of the machine's CPU goes per request: Postgres (all its processes: a quiet machine only)
+  // and this process (the load generator and the local Neon and Upstash stand-ins share it).
+  if (process.env.PROFILE === "0") {
+    const postgresCpuMs = () =>
+      execFileSync("pgrep", ["-u", "postgres"], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .reduce((sum, pid) => sum + (existsSync(`/proc/${pid}`) ? processCpuMs(Number(pid)) : 0), 0);
+    const ownCpuMs = () => {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1000;
+    };
+    const before = { workerd: processCpuMs(workerd.pid!), postgres: postgresCpuMs(), own: ownCpuMs() };
+    const result = await runLoad(8);
+    const per = (ms: number) => (ms / Math.max(1, result.total)).toFixed(3);
+    const workerdMs = processCpuMs(workerd.pid!) - before.workerd;
+    console.log(JSON.stringify(result.summary));
+    console.log(`workerd CPU: ${per(workerdMs)} ms per request (${workerdMs} ms for ${result.total}, no profiler)`);
+    console.log(`postgres CPU: ${per(postgresCpuMs() - before.postgres)} ms per request (every postgres process of the machine)`);
+    console.log(`this process (load generator + Neon/Upstash stand-ins): ${per(ownCpuMs() - before.own)} ms per request`);
+    throw new Done();
+  }
   const targets = (await (await fetch("http://127.0.0.1:9239/json")).json()) as Array<{ webSocketDebuggerUrl: string }>;
   const ws = new WebSocket(targets[0]!.webSocketDebuggerUrl);
   await new Promise((r) => ws.once("open", r));
@@ -102,6 +137,27 @@ try {
   for (const [key, count] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
     console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
   }
+  // Inclusive time (a function and everything it called), for the bundle's own functions.
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const inclusive = new Map<string, number>();
+  for (const [nodeId, count] of counts) {
+    const seen = new Set<string>();
+    for (let id: number | undefined = nodeId; id !== undefined; id = parentOf.get(id)) {
+      const f = byId.get(id).callFrame;
+      if (!f.url.endsWith("index.js")) continue;
+      const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + count);
+    }
+  }
+  console.log("inclusive (the bundle's functions and what they call):");
+  for (const [key, count] of [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  }
+} catch (error) {
+  if (!(error instanceof Done)) throw error;
 } finally {
   workerd.kill();
   await infra.stop();

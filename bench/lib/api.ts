@@ -9,10 +9,13 @@ import type { WorkerSpec } from "./workerd.ts";
 
 export const OUT = "bench/out";
 
-/** `wrangler deploy --dry-run` bundles of the API and of the bare Hono baseline. */
-export function buildBundles() {
+/**
+ * `wrangler deploy --dry-run` bundles of the API and of the bare Hono baseline. `readable`: without wrangler.toml's
+ * minify, so a CPU profile names the functions (bench/profile.ts).
+ */
+export function buildBundles({ readable = false } = {}) {
   mkdirSync(OUT, { recursive: true });
-  const wrangler = ["wrangler", "deploy", "--dry-run"];
+  const wrangler = ["wrangler", "deploy", "--dry-run", ...(readable ? ["--minify=false"] : [])];
   execFileSync("npx", [...wrangler, "--outdir", resolve(OUT, "api")], { stdio: "ignore" });
   execFileSync("npx", [...wrangler, "--config", "bench/bare/wrangler.toml", "--outdir", resolve(OUT, "bare")], { stdio: "ignore" });
 }
