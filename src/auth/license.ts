@@ -34,7 +34,8 @@ export async function assertLicensed(services: Deps, cacheKey: string | null, ca
     return;
   }
   if (cachedValid === true) return;
-  const deployment = await services.db.deployment.findUnique({ where: { id: 1 }, select: { licenseKey: true } });
+  // Raw SQL: a Prisma model read here would build a Prisma client in an isolate that may need none.
+  const [deployment] = (await services.sql`SELECT "licenseKey" FROM "Deployment" WHERE id = 1`) as { licenseKey: string | null }[];
   const recorded = deployment?.licenseKey;
   if (!recorded || !digestsEqual(await sha256Hex(recorded), await sha256Hex(env.CALCOM_LICENSE_KEY))) throw licenseError();
   writeCached(services, cacheKey, true, LICENSE_CACHE_SECONDS);
