@@ -4,7 +4,7 @@
 // bench/bookings.ts's 16 hosts and profiles uncontended POST /v2/bookings. Also prints workerd's own CPU time per
 // request (user + system, read from /proc), which includes the inspector's sampling overhead.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type * as WsModule from "ws";
@@ -92,6 +92,8 @@ try {
     console.log(`workerd CPU: ${per(workerdMs)} ms per request (${workerdMs} ms for ${result.total}, no profiler)`);
     console.log(`postgres CPU: ${per(postgresCpuMs() - before.postgres)} ms per request (every postgres process of the machine)`);
     console.log(`this process (load generator + Neon/Upstash stand-ins): ${per(ownCpuMs() - before.own)} ms per request`);
+    const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${workerd.pid}/status`, "utf8"))?.[1];
+    console.log(`workerd resident memory after the load: ${Math.round(Number(rss) / 1024)} MB`);
     throw new Done();
   }
   const targets = (await (await fetch("http://127.0.0.1:9239/json")).json()) as Array<{ webSocketDebuggerUrl: string }>;
