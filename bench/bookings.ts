@@ -165,12 +165,7 @@ export async function runBookingBench(
 }
 
 /** Runs both and prints them like the other sections of `npm run bench`. */
-export async function reportBookingBench(
-  baseUrl: string,
-  databaseUrl: string,
-  options: { seconds: number; connections: number },
-  serverCpuMs?: () => number,
-) {
+export async function reportBookingBench(baseUrl: string, databaseUrl: string, options: { seconds: number; connections: number }, serverCpuMs?: () => number) {
   const { results, check, cpuPerBookingMs } = await runBookingBench(baseUrl, databaseUrl, options, serverCpuMs);
   console.table(results);
   if (cpuPerBookingMs !== undefined) {

@@ -62,7 +62,11 @@ try {
       const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
       const non2xx = samples.filter((s) => s.status >= 300).length;
       const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-      return { total: samples.length, non2xx, summary: { requests: samples.length, perSecond: samples.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), non2xx } };
+      return {
+        total: samples.length,
+        non2xx,
+        summary: { requests: samples.length, perSecond: samples.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), non2xx },
+      };
     };
   } else {
     runLoad = async (seconds) => {

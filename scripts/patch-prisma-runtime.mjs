@@ -1,29 +1,44 @@
-// Run by `npm install` (postinstall), before `prisma generate`: one change to Prisma's edge runtime (the one our
-// bundle uses, @prisma/client/runtime/wasm-compiler-edge). Every `new PrismaClient` decodes the schema's
-// parameterization graph (~340 kB of base64) into ~9 MB of node objects, read-only afterwards. The patch keeps one
-// decoded graph per schema object instead of one per client: a Worker then keeps its lent clients
-// (src/services/prisma-clients.ts) without ~9 MB each (Workers give an isolate 128 MB), and a new client costs
-// no decoding. Idempotent; fails loudly when the expected code is not there (a Prisma upgrade: check it again).
+// Run by `npm install` (postinstall), before `prisma generate`: two changes to Prisma's edge runtime (the one our
+// bundle uses, @prisma/client/runtime/wasm-compiler-edge). Every `new PrismaClient` decoded the schema's
+// parameterization graph (~340 kB of base64) into ~9 MB of node objects, read-only afterwards, and did it through the
+// runtime's Buffer stand-in, which spreads the string into an array of one-character strings:
+// - one decoded graph per schema object instead of one per client: a Worker then keeps its lent clients
+//   (src/services/prisma-clients.ts) without ~9 MB each (Workers give an isolate 128 MB);
+// - the base64 decoded with atob into a Uint8Array (the first client of an isolate: a cold start cost).
+// Idempotent; fails loudly when the expected code is not there (a Prisma upgrade: review the patches again).
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-const MARK = "/* cal-edge: one decoded parameterization graph per schema */";
 const runtimeDir = join(dirname(createRequire(import.meta.url).resolve("@prisma/client/package.json")), "runtime");
 
-// The function that decodes a schema's graph, as esbuild minified it in each build of the runtime.
-const DECODER = /function ([A-Za-z_$][\w$]*)\((\w)\)\{return new ([A-Za-z_$][\w$]*)\(\2\)\.deserialize\(\)\}/;
+const patches = [
+  {
+    mark: "/* cal-edge: one decoded parameterization graph per schema */",
+    // The function that decodes a schema's graph, as esbuild minified it in each build of the runtime.
+    find: /function ([A-Za-z_$][\w$]*)\((\w)\)\{return new ([A-Za-z_$][\w$]*)\(\2\)\.deserialize\(\)\}/,
+    replace: (mark, [, name, arg, decoder]) =>
+      `${mark}var ${name}$decoded=new WeakMap;function ${name}(${arg}){let d=${name}$decoded.get(${arg});if(!d){d=new ${decoder}(${arg}).deserialize();${name}$decoded.set(${arg},d)}return d}`,
+  },
+  {
+    mark: "/* cal-edge: the graph's base64 decoded with atob */",
+    // The graph deserializer's constructor reading the schema's base64url string.
+    find: /let (\w)=([A-Za-z_$][\w$]*)\((\w)\.graph\);/,
+    replace: (mark, [, bytes, , schema]) =>
+      `let ${bytes}=(${mark}(s)=>{let b=atob(s.replace(/-/g,"+").replace(/_/g,"/")),u=new Uint8Array(b.length);for(let i=0;i<b.length;i++)u[i]=b.charCodeAt(i);return u})(${schema}.graph);`,
+  },
+];
 
 for (const file of ["wasm-compiler-edge.mjs", "wasm-compiler-edge.js"]) {
   const path = join(runtimeDir, file);
-  const source = readFileSync(path, "utf8");
-  if (source.includes(MARK)) continue;
-  const found = source.match(DECODER);
-  if (!found || source.match(new RegExp(DECODER.source, "g")).length !== 1) {
-    throw new Error(`${path}: the parameterization graph decoder was not found once; Prisma changed, review scripts/patch-prisma-runtime.mjs`);
+  let source = readFileSync(path, "utf8");
+  for (const patch of patches) {
+    if (source.includes(patch.mark)) continue;
+    const matches = [...source.matchAll(new RegExp(patch.find.source, "g"))];
+    if (matches.length !== 1)
+      throw new Error(`${path}: "${patch.mark}" expects its code once, found ${matches.length}; Prisma changed, review scripts/patch-prisma-runtime.mjs`);
+    source = source.replace(matches[0][0], patch.replace(patch.mark, matches[0]));
+    console.log(`patched ${file}: ${patch.mark}`);
   }
-  const [whole, name, arg, decoder] = found;
-  const memoized = `${MARK}var ${name}$decoded=new WeakMap;function ${name}(${arg}){let d=${name}$decoded.get(${arg});if(!d){d=new ${decoder}(${arg}).deserialize();${name}$decoded.set(${arg},d)}return d}`;
-  writeFileSync(path, source.replace(whole, memoized));
-  console.log(`patched ${file}: ${name}() keeps one decoded graph per schema`);
+  writeFileSync(path, source);
 }
