@@ -39,7 +39,7 @@ function summarise(run: string, samples: Sample[], seconds: number): BookingBenc
   };
 }
 
-async function call(url: string, init: RequestInit): Promise<{ status: number; body: any }> {
+export async function call(url: string, init: RequestInit): Promise<{ status: number; body: any }> {
   const res = await fetch(url, init);
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
@@ -165,12 +165,7 @@ export async function runBookingBench(
 }
 
 /** Runs both and prints them like the other sections of `npm run bench`. */
-export async function reportBookingBench(
-  baseUrl: string,
-  databaseUrl: string,
-  options: { seconds: number; connections: number },
-  serverCpuMs?: () => number,
-) {
+export async function reportBookingBench(baseUrl: string, databaseUrl: string, options: { seconds: number; connections: number }, serverCpuMs?: () => number) {
   const { results, check, cpuPerBookingMs } = await runBookingBench(baseUrl, databaseUrl, options, serverCpuMs);
   console.table(results);
   if (cpuPerBookingMs !== undefined) {
