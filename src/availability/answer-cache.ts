@@ -22,6 +22,9 @@ export const ANSWER_MAX_AGE_MS = 60_000;
 export const VERSION_RECHECK_MS = 1_000;
 // A version check that has not finished after this long no longer keeps others from starting one.
 const CHECK_CLAIM_MS = 2_000;
+// How long a lookup waits for another request's version read or computation before doing its own: that request may
+// have been cancelled, and then its promises never settle.
+const SHARED_WAIT_MS = 2_000;
 // Memory bounds: the isolate has 128 MB; answers are strings of ~30 bytes per slot.
 const MAX_ANSWERS = 2_000;
 const MAX_TOTAL_CHARS = 16 * 1024 * 1024;
@@ -62,6 +65,19 @@ interface KnownVersion {
   checkingSince?: number;
 }
 
+/** `promise`'s value, or undefined if it has not settled within `ms` (a rejection stays a rejection). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const readVersionStatement = `SELECT COALESCE((SELECT "version"::text FROM "SlotsVersion" WHERE "userId" = $1), '0') AS version`;
 
 export class SlotsAnswerCache {
@@ -70,6 +86,13 @@ export class SlotsAnswerCache {
   private readonly versions = new Map<number, KnownVersion>();
   // Versions read before this instant may predate a write made through this isolate.
   private forgottenAt = 0;
+  // Moves with every write through this isolate: a version read started in the current generation saw them all.
+  private generation = 0;
+  // Reads of hosts with no remembered version, shared by the lookups that need one in the same generation (after a
+  // write, every lookup in flight would otherwise read each host's version itself).
+  private readonly reads = new Map<number, { generation: number; version: Promise<string> }>();
+  // Answers being computed, by key: a lookup of the same question waits for the answer rather than computing it too.
+  private readonly computations = new Map<string, Promise<void>>();
 
   /** The answer for `key` if it is still current, else undefined (reads the hosts' versions when due). */
   async lookup(key: string, sql: () => HttpSql, now = Date.now()): Promise<string | undefined> {
@@ -106,6 +129,34 @@ export class SlotsAnswerCache {
     this.totalChars += answer.body.length;
   }
 
+  /** Runs `compute` (which answers `key` and stores the answer) while other lookups of `key` can wait for it. */
+  async computing(key: string, compute: () => Promise<void>): Promise<void> {
+    if (this.computations.has(key)) return compute();
+    const running = compute();
+    const ended = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.computations.set(key, ended);
+    try {
+      await running;
+    } finally {
+      if (this.computations.get(key) === ended) this.computations.delete(key);
+    }
+  }
+
+  /** Waits for the computation of `key` in flight, if any; true once it has ended (false: none, or it took too long). */
+  async computationEnded(key: string): Promise<boolean> {
+    const inFlight = this.computations.get(key);
+    if (!inFlight) return false;
+    return (
+      (await within(
+        inFlight.then(() => true),
+        SHARED_WAIT_MS,
+      )) ?? false
+    );
+  }
+
   stats(): SlotsAnswerCacheStats {
     return {
       answers: this.answers.size,
@@ -121,6 +172,7 @@ export class SlotsAnswerCache {
   forgetVersions(now = Date.now()) {
     this.versions.clear();
     this.forgottenAt = now;
+    this.generation++;
   }
 
   private drop(key: string, answer: SlotsAnswer) {
@@ -134,15 +186,33 @@ export class SlotsAnswerCache {
     if (known && now - known.readAt < VERSION_RECHECK_MS) return known.version;
     // One request re-reads an outdated version; the others keep using it meanwhile.
     if (known?.checkingSince !== undefined && now - known.checkingSince < CHECK_CLAIM_MS) return known.version;
-    if (known) known.checkingSince = now;
-    try {
-      const rows = (await sql().query(readVersionStatement, [host])) as Array<{ version: string }>;
-      const version = rows[0]?.version ?? "0";
-      this.noteVersion(host, version, now);
-      return version;
-    } finally {
-      if (known) known.checkingSince = undefined;
+    if (known) {
+      known.checkingSince = now;
+      try {
+        return await this.readVersion(host, sql, now);
+      } finally {
+        known.checkingSince = undefined;
+      }
     }
+    const shared = this.reads.get(host);
+    if (shared?.generation === this.generation) {
+      const version = await within(shared.version, SHARED_WAIT_MS).catch(() => undefined);
+      if (version !== undefined) return version;
+    }
+    const read = { generation: this.generation, version: this.readVersion(host, sql, now) };
+    this.reads.set(host, read);
+    try {
+      return await read.version;
+    } finally {
+      if (this.reads.get(host) === read) this.reads.delete(host);
+    }
+  }
+
+  private async readVersion(host: number, sql: () => HttpSql, now: number): Promise<string> {
+    const rows = (await sql().query(readVersionStatement, [host])) as Array<{ version: string }>;
+    const version = rows[0]?.version ?? "0";
+    this.noteVersion(host, version, now);
+    return version;
   }
 
   // Versions only move forward, and a read older than the last local write says nothing about the present.
