@@ -7,7 +7,8 @@ import type { HttpSql } from "../services/db";
 // the event type it was computed at (a counter database triggers move on every committed change to what a
 // host's slots depend on: migration 20261126060000_slots_versions), and is served only while those are still
 // the hosts' versions:
-// - a write made through this isolate is seen by its next lookup (writes forget the remembered versions);
+// - a write made through this isolate is seen by its next lookup (writes forget the remembered versions, and
+//   nothing read before the write is remembered after it, even in the same millisecond: see ReadStart);
 // - a write made anywhere else is seen within VERSION_RECHECK_MS (the version is re-read at most that often
 //   per host and isolate, by one request while the others keep the last value);
 // - what moves without a write bounds the answer's life: a hold lapsing, the first slot passing the minimum
@@ -57,6 +58,15 @@ export interface SlotsAnswer {
   validUntil: number;
 }
 
+/**
+ * Taken before reading what an answer or a version is computed from: when, and after which of the writes made
+ * through this isolate (a read started before one of them may predate it, even within the same millisecond).
+ */
+export interface ReadStart {
+  at: number;
+  generation: number;
+}
+
 interface KnownVersion {
   version: string;
   /** When the read that returned it was sent (epoch ms). */
@@ -84,9 +94,8 @@ export class SlotsAnswerCache {
   private readonly answers = new Map<string, SlotsAnswer>();
   private totalChars = 0;
   private readonly versions = new Map<number, KnownVersion>();
-  // Versions read before this instant may predate a write made through this isolate.
-  private forgottenAt = 0;
-  // Moves with every write through this isolate: a version read started in the current generation saw them all.
+  // Moves with every write through this isolate: a read started in the current generation saw them all; one started
+  // before may predate a write, and what it read is not remembered.
   private generation = 0;
   // Reads of hosts with no remembered version, shared by the lookups that need one in the same generation (after a
   // write, every lookup in flight would otherwise read each host's version itself).
@@ -115,9 +124,14 @@ export class SlotsAnswerCache {
     return answer.body;
   }
 
-  /** Keeps an answer computed from data read at `readAt` (its versions were read in the same snapshot). */
-  store(key: string, answer: SlotsAnswer, readAt: number) {
-    for (const host of answer.hostVersions) this.noteVersion(host.userId, host.version, readAt);
+  /** Marks the start of a read whose result will be stored or remembered. */
+  readStart(now = Date.now()): ReadStart {
+    return { at: now, generation: this.generation };
+  }
+
+  /** Keeps an answer computed from data read from `read` on (its versions were read in the same snapshot). */
+  store(key: string, answer: SlotsAnswer, read: ReadStart) {
+    for (const host of answer.hostVersions) this.noteVersion(host.userId, host.version, read);
     if (answer.body.length > MAX_ANSWER_CHARS || answer.validUntil <= Date.now()) return;
     const previous = this.answers.get(key);
     if (previous) this.drop(key, previous);
@@ -169,9 +183,8 @@ export class SlotsAnswerCache {
   }
 
   /** After a write through this isolate: every host's version must be read again before an answer is served. */
-  forgetVersions(now = Date.now()) {
+  forgetVersions() {
     this.versions.clear();
-    this.forgottenAt = now;
     this.generation++;
   }
 
@@ -189,7 +202,7 @@ export class SlotsAnswerCache {
     if (known) {
       known.checkingSince = now;
       try {
-        return await this.readVersion(host, sql, now);
+        return await this.readVersion(host, sql, this.readStart(now));
       } finally {
         known.checkingSince = undefined;
       }
@@ -199,7 +212,8 @@ export class SlotsAnswerCache {
       const version = await within(shared.version, SHARED_WAIT_MS).catch(() => undefined);
       if (version !== undefined) return version;
     }
-    const read = { generation: this.generation, version: this.readVersion(host, sql, now) };
+    const start = this.readStart(now);
+    const read = { generation: start.generation, version: this.readVersion(host, sql, start) };
     this.reads.set(host, read);
     try {
       return await read.version;
@@ -208,16 +222,17 @@ export class SlotsAnswerCache {
     }
   }
 
-  private async readVersion(host: number, sql: () => HttpSql, now: number): Promise<string> {
+  private async readVersion(host: number, sql: () => HttpSql, start: ReadStart): Promise<string> {
     const rows = (await sql().query(readVersionStatement, [host])) as Array<{ version: string }>;
     const version = rows[0]?.version ?? "0";
-    this.noteVersion(host, version, now);
+    this.noteVersion(host, version, start);
     return version;
   }
 
   // Versions only move forward, and a read older than the last local write says nothing about the present.
-  private noteVersion(host: number, version: string, readAt: number) {
-    if (readAt < this.forgottenAt) return;
+  private noteVersion(host: number, version: string, read: ReadStart) {
+    if (read.generation !== this.generation) return;
+    const readAt = read.at;
     const known = this.versions.get(host);
     if (known && (BigInt(known.version) > BigInt(version) || (known.version === version && known.readAt >= readAt))) return;
     if (!known && this.versions.size >= MAX_KNOWN_VERSIONS) this.versions.delete(this.versions.keys().next().value!); // the oldest

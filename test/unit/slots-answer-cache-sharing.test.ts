@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SlotsAnswerCache } from "../../src/availability/answer-cache";
 import type { HttpSql } from "../../src/services/db";
 
@@ -6,7 +6,7 @@ import type { HttpSql } from "../../src/services/db";
 // the host's version itself, and every lookup of a question whose answer went stale would compute it again: the
 // mixed bench (bench/mixed.ts, lookups while bookings arrive) lost most of its throughput to that.
 
-/** A database whose version reads wait until `release` and are counted. */
+/** A database whose version reads (of the version committed when they are sent) wait until `release` and are counted. */
 function versionsDatabase(version: () => string) {
   const waiting: Array<() => void> = [];
   let reads = 0;
@@ -14,8 +14,9 @@ function versionsDatabase(version: () => string) {
     ({
       query: async () => {
         reads++;
+        const snapshot = version();
         await new Promise<void>((resolve) => waiting.push(resolve));
-        return [{ version: version() }];
+        return [{ version: snapshot }];
       },
     }) as unknown as HttpSql;
   return {
@@ -34,7 +35,7 @@ describe("slot answer cache: work shared between lookups", () => {
   it("lookups after a local write share one version read of the host", async () => {
     const cache = new SlotsAnswerCache();
     const db = versionsDatabase(() => "1");
-    cache.store("q", answer("1"), Date.now());
+    cache.store("q", answer("1"), cache.readStart());
     cache.forgetVersions();
     const lookups = Array.from({ length: 10 }, () => cache.lookup("q", db.sql));
     await flush();
@@ -47,7 +48,7 @@ describe("slot answer cache: work shared between lookups", () => {
     const cache = new SlotsAnswerCache();
     let version = "1";
     const db = versionsDatabase(() => version);
-    cache.store("q", answer("1"), Date.now());
+    cache.store("q", answer("1"), cache.readStart());
     cache.forgetVersions();
     const before = cache.lookup("q", db.sql);
     await flush();
@@ -59,6 +60,32 @@ describe("slot answer cache: work shared between lookups", () => {
     db.release();
     await before;
     expect(await after).toBeUndefined();
+  });
+
+  it("a version read sent before a local write is not remembered, even when both happen in the same millisecond", async () => {
+    // workerd's clock stands still between I/O events: a read and a write's end can carry the same Date.now().
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(1_000_000);
+      const cache = new SlotsAnswerCache();
+      let committed = "1";
+      const db = versionsDatabase(() => committed);
+      cache.store("q", answer("1"), cache.readStart());
+      vi.setSystemTime(1_000_000 + 5_000); // the remembered version is due for a re-check
+      const asked = cache.lookup("q", db.sql);
+      await flush();
+      committed = "2"; // a booking through this isolate commits while that re-check is in flight
+      cache.forgetVersions();
+      db.release();
+      expect(await asked).toBe("answer at 1"); // asked before the write: the old answer is fair
+      const next = cache.lookup("q", db.sql);
+      await flush();
+      db.release();
+      expect(await next).toBeUndefined();
+      expect(db.reads()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a lookup of a question being computed waits for that computation", async () => {
