@@ -111,8 +111,10 @@ async function checkedLookup(baseUrl: string, eventType: MixedEventType, tally: 
   return offered;
 }
 
+let bookers = 0;
+
 /** One booking: look up, take an offered slot, book it, then look up every event type of the host again. */
-async function bookAndCheck(baseUrl: string, eventType: MixedEventType, counter: number, tally: BookerTally) {
+async function bookAndCheck(baseUrl: string, eventType: MixedEventType, tally: BookerTally) {
   const host = eventType.host;
   const offered = await checkedLookup(baseUrl, eventType, tally);
   const free = offered.filter((slot) => !host.inFlight.some((wanted) => overlaps(slot, wanted)));
@@ -126,16 +128,15 @@ async function bookAndCheck(baseUrl: string, eventType: MixedEventType, counter:
   const res = await call(`${baseUrl}/v2/bookings`, {
     method: "POST",
     headers: BOOKING_HEADERS,
-    body: JSON.stringify({ eventTypeId: eventType.id, start: new Date(slot.start).toISOString(), attendee: attendee(300_000 + counter) }),
+    body: JSON.stringify({ eventTypeId: eventType.id, start: new Date(slot.start).toISOString(), attendee: attendee(300_000 + bookers++) }),
   });
   tally.bookingMs.push(performance.now() - started);
   tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1;
   if (res.status === 201) host.confirmed.push(slot);
   host.inFlight.splice(host.inFlight.indexOf(slot), 1);
   if (res.status !== 201) return;
-  const violationsBefore = tally.violations.length;
-  await Promise.all(host.eventTypes.map((other) => checkedLookup(baseUrl, other, tally)));
-  if (tally.violations.length === violationsBefore) tally.goneFromNextLookup++;
+  const next = await Promise.all(host.eventTypes.map((other) => checkedLookup(baseUrl, other, tally)));
+  if (!next.some((offered) => offered.some((other) => overlaps(other, slot)))) tally.goneFromNextLookup++;
 }
 
 /** Starts a booking every 1/rate seconds for `seconds` (open loop: a slow answer does not delay the next start). */
@@ -145,7 +146,7 @@ async function runBooker(baseUrl: string, hosts: MixedHost[], seconds: number, t
   const startedAt = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let k = 0; performance.now() - startedAt < seconds * 1000; k++) {
-    inFlight.push(bookAndCheck(baseUrl, order[k % order.length]!, k, tally).catch((error: unknown) => void tally.errors.push(String(error))));
+    inFlight.push(bookAndCheck(baseUrl, order[k % order.length]!, tally).catch((error: unknown) => void tally.errors.push(String(error))));
     await sleep(startedAt + ((k + 1) * 1000) / BOOKINGS_PER_SECOND - performance.now());
   }
   await Promise.all(inFlight);
