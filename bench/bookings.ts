@@ -39,7 +39,7 @@ function summarise(run: string, samples: Sample[], seconds: number): BookingBenc
   };
 }
 
-async function call(url: string, init: RequestInit): Promise<{ status: number; body: any }> {
+export async function call(url: string, init: RequestInit): Promise<{ status: number; body: any }> {
   const res = await fetch(url, init);
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };

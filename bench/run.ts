@@ -10,6 +10,7 @@ import { seedCalendarSlotsFixture, startIcsFeedServer } from "./lib/calendar-slo
 import { processCpuMs, startWorkerd } from "./lib/workerd.ts";
 import { reportBookingBench } from "./bookings.ts";
 import { reportColdStartBench } from "./cold-start.ts";
+import { reportMixedBench } from "./mixed.ts";
 import { runEngineBench } from "./slots-engine.ts";
 import { runTeamEngineBenches } from "./team-slots-engine.ts";
 
@@ -146,6 +147,8 @@ async function main() {
     console.table(rows);
     console.log(JSON.stringify({ bench: "http", seconds: SECONDS, connections: CONNECTIONS, results: rows }));
     await reportBookingBench(`http://127.0.0.1:${API_PORT}`, infra.databaseUrl, opts, () => processCpuMs(workerd.pid!));
+    // Slot lookups of 20 event types while bookings arrive on their hosts, with its own bare row measured right before.
+    await reportMixedBench(`http://127.0.0.1:${API_PORT}`, `http://127.0.0.1:${BARE_PORT}/`, infra.databaseUrl, opts);
   } finally {
     workerd.kill("SIGTERM");
     await feed.close();

@@ -30,13 +30,17 @@ export function slotAnswerKey(c: Context<AppEnv>, operationId: string, uncachedW
 /**
  * Route middleware, before validation: answers a question this isolate answered before, while that answer is
  * current. Only valid questions' answers are kept and a question's validity depends on its query string
- * alone, so a repeat needs neither validation nor the database.
+ * alone, so a repeat needs neither validation nor the database. A question being computed right now (as every
+ * widget's is just after a booking of its host) waits for that answer instead of computing it once more.
  */
 export const answerFromMemory =
   (key: (c: Context<AppEnv>) => string | null): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const answerKey = key(c);
-    const body = answerKey === null ? undefined : await slotAnswers.lookup(answerKey, () => c.var.deps.sql);
-    if (body === undefined) return next();
+    if (answerKey === null) return next();
+    const sql = () => c.var.deps.sql;
+    let body = await slotAnswers.lookup(answerKey, sql);
+    if (body === undefined && (await slotAnswers.computationEnded(answerKey))) body = await slotAnswers.lookup(answerKey, sql);
+    if (body === undefined) return slotAnswers.computing(answerKey, next);
     return c.body(body, 200, { "content-type": "application/json" });
   };

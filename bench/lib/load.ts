@@ -10,17 +10,21 @@ export interface LoadResult {
   total: number;
 }
 
-/** Closed-loop load from this machine: `connections` in flight for `seconds`. */
+/**
+ * Closed-loop load from this machine: `connections` in flight for `seconds`. With `paths`, each connection asks
+ * them in turn (on `url`'s host) instead of `url` itself.
+ */
 export async function load(
   name: string,
   url: string,
-  options: { seconds?: number; connections?: number; headers?: Record<string, string>; method?: string; body?: string } = {},
+  options: { seconds?: number; connections?: number; headers?: Record<string, string>; method?: string; body?: string; paths?: string[] } = {},
 ): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: (options.method ?? "GET") as "GET",
     headers: options.headers,
     body: options.body,
+    requests: options.paths?.map((path) => ({ path })),
     connections: options.connections ?? 32,
     duration: options.seconds ?? 10,
   });

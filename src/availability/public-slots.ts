@@ -133,7 +133,7 @@ export interface PublicSlotsAnswerRequest<T> extends PublicSlotsRequest {
  */
 export async function publicSlotsAnswer<T>(deps: Deps, request: PublicSlotsAnswerRequest<T>): Promise<JsonText<T>> {
   const { cacheKey, now } = request;
-  const readAt = deps.now();
+  const readStart = slotAnswers.readStart(deps.now());
   const { eventType, busy, freshness } = await loadPublicSlotsData(deps.db, deps.sql, request.lookup, request);
   const durationMinutes = checkDuration(eventType, request.duration, "duration");
   // Connected calendars of the hosts that have some (src/calendars/availability.ts), under the cache's freshness rule.
@@ -148,7 +148,7 @@ export async function publicSlotsAnswer<T>(deps: Deps, request: PublicSlotsAnswe
       firstHoldReleaseAt: freshness.firstHoldReleaseAt,
       calendarsValidUntil: calendars.validUntil,
     });
-    slotAnswers.store(cacheKey, { body, hostVersions: freshness.slotsVersions, validUntil }, readAt);
+    slotAnswers.store(cacheKey, { body, hostVersions: freshness.slotsVersions, validUntil }, readStart);
   }
   return body;
 }

@@ -288,5 +288,5 @@ export async function requireLiveCalendarBusy(
 export async function invalidateCalendarBusy(deps: Deps, userIds: readonly number[]): Promise<void> {
   if (userIds.length === 0) return;
   await deps.sql.query(`SELECT "bump_calendars_version"(u) FROM unnest($1::int[]) AS u`, [[...new Set(userIds)]]);
-  slotAnswers.forgetVersions(deps.now());
+  slotAnswers.forgetVersions();
 }

@@ -62,4 +62,14 @@ describe("slot answers kept in memory", () => {
     expect(booked.status, booked.text).toBe(201);
     expect(slotStarts((await getSlots(query)).body.data)).toEqual(before.filter((start) => start !== before[3]));
   });
+
+  it("lookups arriving together right after a booking, sharing one version read and one computation, all see it", async () => {
+    const day = monday + 2 * 86_400_000;
+    const query = { eventTypeId: host.eventTypeId, start: isoDate(day), end: isoDate(day) };
+    const before = slotStarts((await getSlots(query)).body.data);
+    const booked = await book({ eventTypeId: host.eventTypeId, start: new Date(before[5]!).toISOString(), attendee: attendee() });
+    expect(booked.status, booked.text).toBe(201);
+    const together = await Promise.all(Array.from({ length: 8 }, () => getSlots(query)));
+    for (const lookup of together) expect(slotStarts(lookup.body.data)).toEqual(before.filter((start) => start !== before[5]));
+  });
 });
