@@ -51,7 +51,11 @@ export function createDeps(env: Env, requestId: string, afterResponse: AfterResp
   const redis = createRedis(env);
   return {
     get db() {
-      db ??= createRoutedDb({ reads: () => (reads ??= lendHttpDb(env)).client, session: () => this.txDb, sql: this.sql });
+      const lendReads = () => {
+        reads ??= lendHttpDb(env);
+        return reads.client;
+      };
+      db ??= createRoutedDb({ reads: lendReads, session: () => this.txDb, sql: this.sql });
       return db;
     },
     get txDb() {

@@ -77,8 +77,8 @@ const readShelves = new Map<string, PrismaClient[]>();
 const sessionShelves = new Map<string, { client: PrismaClient; session: LendableSession }[]>();
 
 const shelfOf = <T>(shelves: Map<string, T[]>, key: string): T[] => {
-  let shelf = shelves.get(key);
-  if (!shelf) shelves.set(key, (shelf = []));
+  const shelf = shelves.get(key) ?? [];
+  shelves.set(key, shelf);
   return shelf;
 };
 
