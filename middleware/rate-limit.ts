@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { stripApiKeyPrefix } from "../src/auth/api-keys";
 import { readPresentedCredential } from "../src/auth/credentials";
 import type { AppEnv } from "../src/context";
-import { sha256Hex } from "../src/crypto";
+import { rememberedSha256Hex, sha256Hex } from "../src/crypto";
 import { ApiError } from "../src/errors";
 import type { LimitDecision, Tracker, TrackerKind } from "../src/services/rate-limiter";
 import { pathnameOf } from "../src/request-url";
@@ -18,7 +18,7 @@ async function tracker(c: Context<AppEnv>): Promise<Tracker> {
   const pathClientId = PATH_CLIENT_ID.exec(canonicalPath(pathnameOf(c.req.url)))?.[1];
   const credential = readPresentedCredential(c.req.raw.headers, pathClientId);
   const hashed = async (kind: TrackerKind, secret: string): Promise<Tracker> => {
-    const digest = await sha256Hex(secret);
+    const digest = await rememberedSha256Hex(secret);
     return { kind, localKey: digest, redisIdentifier: async () => digest };
   };
   switch (credential.kind) {

@@ -5,6 +5,22 @@ export async function sha256Hex(text: string): Promise<string> {
   return bytesToHex(new Uint8Array(digest));
 }
 
+// Credentials presented again and again (an integration's API key, a managed user's token) are hashed on every
+// request by the rate limiter and the API-key check: their digests are remembered for the isolate's life. Bounded;
+// the oldest entry goes first. Only for values that identify a caller; the digest of a value never changes.
+const MAX_REMEMBERED_DIGESTS = 10_000;
+const rememberedDigests = new Map<string, string>();
+
+/** sha256Hex, remembered (see above): a repeated credential costs a Map lookup instead of a digest. */
+export async function rememberedSha256Hex(text: string): Promise<string> {
+  const known = rememberedDigests.get(text);
+  if (known !== undefined) return known;
+  const digest = await sha256Hex(text);
+  if (rememberedDigests.size >= MAX_REMEMBERED_DIGESTS) rememberedDigests.delete(rememberedDigests.keys().next().value as string);
+  rememberedDigests.set(text, digest);
+  return digest;
+}
+
 export function bytesToHex(bytes: Uint8Array): string {
   let hex = "";
   for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
