@@ -11,6 +11,7 @@ import type { Loan } from "../../../src/services/prisma-clients";
 import type { TxDb } from "../../../src/services/db";
 import { at, attendee, book, createBookableEventType, createHost, futureMonday, type Host, onBooking } from "../../helpers/bookings";
 import { sql } from "../../helpers/fixtures";
+import { depsWith } from "../../helpers/workflow-reminders";
 
 const bindings = env as unknown as { DATABASE_URL: string; NEON_WS_PROXY?: string };
 const monday = futureMonday(7);
@@ -64,10 +65,13 @@ async function untilLockHeld() {
   throw new Error("the host lock was never taken");
 }
 
-/** Lends session clients until `wanted` comes off the shelf (other requests' clients may lie above it). */
+/**
+ * Lends session clients until `wanted` comes off the shelf (other requests' clients may lie above it; this file
+ * never has more than a few at once), or 16 loans went by without it.
+ */
 async function lendUntil(wanted: TxDb): Promise<{ found: Loan<TxDb> | undefined; others: Loan<TxDb>[] }> {
   const others: Loan<TxDb>[] = [];
-  for (let i = 0; i < 64; i++) {
+  for (let i = 0; i < 16; i++) {
     const loan = lendTransactionalDb(bindings);
     if (loan.client === wanted) return { found: loan, others };
     others.push(loan);
@@ -156,5 +160,40 @@ describe("concurrent requests each get their own client", () => {
     ).toEqual([201, 201, 201, 201]);
     const reads = await Promise.all(results.map((r) => onBooking(r.body.data.uid, "")));
     expect(reads.map((r) => [r.status, r.body.data?.start])).toEqual(starts.map((start) => [200, new Date(start).toISOString()]));
+  });
+});
+
+describe("work after the response", () => {
+  it("keeps the request's session client off the shelf until it settles", async () => {
+    const deps = depsWith();
+    await deps.txDb.$queryRaw`SELECT 1`;
+    const inUse = deps.txDb;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // As a calendar channel saved after a selection (src/calendars/notifications/channels.ts): a write once the
+    // provider has answered, after the response.
+    deps.afterResponse(gate.then(() => deps.txDb.$queryRaw`SELECT 1`));
+    const disposing = deps.dispose();
+    await Promise.race([disposing, new Promise((resolve) => setTimeout(resolve, 200))]);
+
+    // Another request now: it is not lent the client the work still uses. The loans are kept until the end, so
+    // that the shelf has room for it when it comes back.
+    const during = await lendUntil(inUse);
+    try {
+      expect(during.found).toBeUndefined();
+      release();
+      await disposing;
+      // Given back once the work is done, its connection closed: the next loan of it works.
+      const after = await lendUntil(inUse);
+      during.others.push(...after.others);
+      expect(after.found).toBeDefined();
+      during.others.push(after.found!);
+      expect(await after.found!.client.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+    } finally {
+      release();
+      await Promise.all([during.found, ...during.others].map((loan) => loan?.giveBack()));
+    }
   });
 });
