@@ -26,8 +26,14 @@ export function testDb(): TestDb {
   let reads: Loan<TxDb> | undefined;
   let session: Loan<TxDb> | undefined;
   return createRoutedDb({
-    reads: () => (reads ??= lendHttpDb(bindings)).client,
-    session: () => (session ??= lendTransactionalDb(bindings)).client,
+    reads: () => {
+      reads ??= lendHttpDb(bindings);
+      return reads.client;
+    },
+    session: () => {
+      session ??= lendTransactionalDb(bindings);
+      return session.client;
+    },
     sql: createSql(bindings),
     onDisconnect: async () => {
       const lent = [reads, session];
