@@ -34,7 +34,7 @@ export interface Deps {
   now(): number;
   /** Whether the request opened database clients, which dispose() closes. */
   readonly opened: boolean;
-  /** Closes what the request opened; run after the response through waitUntil. */
+  /** Gives back what the request opened once its after-response work has settled; run after the response through waitUntil. */
   dispose(): Promise<void>;
 }
 
@@ -49,12 +49,15 @@ export function createDeps(env: Env, requestId: string, afterResponse: AfterResp
   let txDb: Loan<TxDb> | undefined;
   let sql: HttpSql | undefined;
   const redis = createRedis(env);
+  // Work run after the response (a calendar channel saved, …) may still use the request's Prisma clients: they go
+  // back to the shelf only once it has settled, or another request could be lent a client still in use here.
+  const afterResponseWork: Promise<unknown>[] = [];
+  const lendReads = () => {
+    reads ??= lendHttpDb(env);
+    return reads.client;
+  };
   return {
     get db() {
-      const lendReads = () => {
-        reads ??= lendHttpDb(env);
-        return reads.client;
-      };
       db ??= createRoutedDb({ reads: lendReads, session: () => this.txDb, sql: this.sql });
       return db;
     },
@@ -71,12 +74,17 @@ export function createDeps(env: Env, requestId: string, afterResponse: AfterResp
     limiter: redis ? createRedisRateLimiter(env, redis, afterResponse) : createMemoryRateLimiter(env),
     logger: createLogger({ requestId }),
     webhookQueue: env.WEBHOOK_QUEUE as Queue<WebhookQueueMessage>,
-    afterResponse,
+    afterResponse(work) {
+      afterResponseWork.push(work);
+      afterResponse(work);
+    },
     now: () => Date.now(),
     get opened() {
       return reads !== undefined || txDb !== undefined;
     },
     async dispose() {
+      // Work registered while waiting (work that schedules more) is waited for too.
+      while (afterResponseWork.length > 0) await Promise.allSettled(afterResponseWork.splice(0));
       // The Prisma clients go back to the isolate's shelf (src/services/prisma-clients.ts), the session's
       // connection closed.
       await Promise.all([reads?.giveBack(), txDb?.giveBack()]);

@@ -562,12 +562,16 @@ export interface WorkflowRowInput {
   teamId?: number;
   userId?: number;
   trigger: "BEFORE_EVENT" | "AFTER_EVENT" | "NEW_EVENT" | "EVENT_CANCELLED" | "RESCHEDULE_EVENT" | "BOOKING_REQUESTED" | "BOOKING_REJECTED";
+  /** EVENT_TYPE unless told (a ROUTING_FORM workflow never applies to bookings). */
+  type?: "EVENT_TYPE" | "ROUTING_FORM";
   time?: number;
   timeUnit?: "DAY" | "HOUR" | "MINUTE";
   /** Event types it is active on; `activeOnAll` instead makes it apply to all of its owner's. */
   eventTypeIds?: number[];
   activeOnAll?: boolean;
   steps: {
+    /** Its position in the list unless told (steps are created in list order, so ids need not follow it). */
+    stepNumber?: number;
     action: "EMAIL_HOST" | "EMAIL_ATTENDEE" | "EMAIL_ADDRESS" | "SMS_ATTENDEE" | "SMS_NUMBER" | "WHATSAPP_ATTENDEE";
     sendTo?: string;
     emailSubject?: string;
@@ -587,6 +591,7 @@ export function insertWorkflowRow(input: WorkflowRowInput): Promise<{ id: number
         time: input.time ?? null,
         timeUnit: input.timeUnit ?? null,
         isActiveOnAll: input.activeOnAll ?? false,
+        type: input.type ?? "EVENT_TYPE",
         steps: { create: input.steps.map((step, index) => ({ stepNumber: index + 1, template: "CUSTOM" as const, ...step })) },
         activeOn: { create: (input.eventTypeIds ?? []).map((eventTypeId) => ({ eventTypeId })) },
       },
