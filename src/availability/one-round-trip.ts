@@ -21,13 +21,13 @@ type BusyTuple = [
   userId: number,
   uid: string,
   eventTypeId: number | null,
-  start: number | string,
-  end: number | string,
+  start: number,
+  end: number,
   beforeBuffer: number,
   afterBuffer: number,
   attendees: number,
   blocks: boolean,
-  releaseAt: number | string | null,
+  releaseAt: number | null,
   detail: BusyRow["detail"],
 ];
 
@@ -68,8 +68,8 @@ export async function loadEventTypeWithBusyTime(
   let firstHoldReleaseAt: number | null = null;
   const busyRowsRead = asArray<BusyTuple>(row.busyRows).map(
     ([kind, userId, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, releaseAt, detail]): BusyRow => {
-      if (releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, Number(releaseAt));
-      return { kind, userId, uid, eventTypeId, start: Number(start), end: Number(end), beforeBuffer, afterBuffer, attendees, blocks, detail };
+      if (releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, releaseAt);
+      return { kind, userId, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, detail };
     },
   );
   const busy = busyContextFromRows(busyRowsRead, {

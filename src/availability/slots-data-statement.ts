@@ -26,7 +26,8 @@ const REACH_DAYS = Prisma.sql`(CASE
 
 /**
  * At most one row with one json column, "row": the event type row (EventTypeForSlotsRow) with "busyRows" and
- * "slotsVersions". One json value: the Worker parses one string, not one per json or array column.
+ * "slotsVersions". One json value: the Worker parses one string, not one per json or array column. Instants are
+ * whole epoch ms (bigint: `extract` alone gives numerics written with six decimals).
  */
 export function slotsDataStatement(lookup: EventTypeLookup, window: BusyWindow): Prisma.Sql {
   const busyRows = busyRowsStatement({
@@ -42,8 +43,8 @@ export function slotsDataStatement(lookup: EventTypeLookup, window: BusyWindow):
     SELECT row_to_json(data) AS "row" FROM (
       SELECT found.*, (
         SELECT COALESCE(json_agg(json_build_array(
-                 r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
-                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000, r.detail)), '[]'::json)
+                 r.kind, r."userId", r.uid, r."eventTypeId", (extract(epoch FROM r.start) * 1000)::bigint, (extract(epoch FROM r."end") * 1000)::bigint,
+                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, (extract(epoch FROM r."releaseAt") * 1000)::bigint, r.detail)), '[]'::json)
         FROM (${busyRows}) AS r
       ) AS "busyRows",
       (SELECT json_agg(json_build_array(h."userId", COALESCE(sv."version"::text, '0')))

@@ -66,8 +66,8 @@ BEGIN
     SELECT row_to_json(data) AS "row" FROM (
       SELECT found.*, (
         SELECT COALESCE(json_agg(json_build_array(
-                 r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
-                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000, r.detail)), '[]'::json)
+                 r.kind, r."userId", r.uid, r."eventTypeId", (extract(epoch FROM r.start) * 1000)::bigint, (extract(epoch FROM r."end") * 1000)::bigint,
+                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, (extract(epoch FROM r."releaseAt") * 1000)::bigint, r.detail)), '[]'::json)
         FROM (
     SELECT 'booking' AS kind, bh."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
@@ -202,8 +202,8 @@ BEGIN
     SELECT row_to_json(data) AS "row" FROM (
       SELECT found.*, (
         SELECT COALESCE(json_agg(json_build_array(
-                 r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
-                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000, r.detail)), '[]'::json)
+                 r.kind, r."userId", r.uid, r."eventTypeId", (extract(epoch FROM r.start) * 1000)::bigint, (extract(epoch FROM r."end") * 1000)::bigint,
+                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, (extract(epoch FROM r."releaseAt") * 1000)::bigint, r.detail)), '[]'::json)
         FROM (
     SELECT 'booking' AS kind, bh."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
@@ -338,8 +338,8 @@ BEGIN
     SELECT row_to_json(data) AS "row" FROM (
       SELECT found.*, (
         SELECT COALESCE(json_agg(json_build_array(
-                 r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
-                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000, r.detail)), '[]'::json)
+                 r.kind, r."userId", r.uid, r."eventTypeId", (extract(epoch FROM r.start) * 1000)::bigint, (extract(epoch FROM r."end") * 1000)::bigint,
+                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, (extract(epoch FROM r."releaseAt") * 1000)::bigint, r.detail)), '[]'::json)
         FROM (
     SELECT 'booking' AS kind, bh."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
@@ -473,8 +473,8 @@ BEGIN
     SELECT row_to_json(data) AS "row" FROM (
       SELECT found.*, (
         SELECT COALESCE(json_agg(json_build_array(
-                 r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
-                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000, r.detail)), '[]'::json)
+                 r.kind, r."userId", r.uid, r."eventTypeId", (extract(epoch FROM r.start) * 1000)::bigint, (extract(epoch FROM r."end") * 1000)::bigint,
+                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, (extract(epoch FROM r."releaseAt") * 1000)::bigint, r.detail)), '[]'::json)
         FROM (
     SELECT 'booking' AS kind, bh."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
@@ -608,8 +608,8 @@ BEGIN
     SELECT row_to_json(data) AS "row" FROM (
       SELECT found.*, (
         SELECT COALESCE(json_agg(json_build_array(
-                 r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
-                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000, r.detail)), '[]'::json)
+                 r.kind, r."userId", r.uid, r."eventTypeId", (extract(epoch FROM r.start) * 1000)::bigint, (extract(epoch FROM r."end") * 1000)::bigint,
+                 r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, (extract(epoch FROM r."releaseAt") * 1000)::bigint, r.detail)), '[]'::json)
         FROM (
     SELECT 'booking' AS kind, bh."userId", b.uid, b."eventTypeId", b."startTime" AS start, b."endTime" AS "end",
            COALESCE(et."beforeEventBuffer", 0) AS "beforeBuffer", COALESCE(et."afterEventBuffer", 0) AS "afterBuffer",
