@@ -17,12 +17,14 @@ import { drive, freeSlotBookings, seedHost } from "./bookings.ts";
 const WebSocket = createRequire(import.meta.url)("ws") as typeof WsModule.WebSocket;
 const requested = process.argv[2] ?? "/v2/me";
 const version = process.argv[3] ?? (requested.startsWith("slots") || requested.startsWith("/v2/slots?") ? "2024-09-04" : undefined);
-const PORT = 8821;
+// PROFILE_PORT / PROFILE_INSPECTOR_PORT / BENCH_LABEL: so checkouts profiling at once do not collide.
+const PORT = Number(process.env.PROFILE_PORT ?? 8821);
+const INSPECTOR_PORT = Number(process.env.PROFILE_INSPECTOR_PORT ?? 9239);
 class Done extends Error {}
 
 // Unminified, so the profile names functions (minifying changes names, not the work).
 buildBundles({ readable: true });
-const { infra, tenant, spec } = await prepareBenchApi("profile");
+const { infra, tenant, spec } = await prepareBenchApi(process.env.BENCH_LABEL ?? "profile");
 const bookings = requested === "bookings";
 // `slots-computed`: the same lookup with a reschedule uid matching no booking, which is never answered from memory.
 const slotsPath = requested.startsWith("slots") ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : undefined;
@@ -41,7 +43,9 @@ if (process.env.PROFILE_WITHOUT_REDIS === "1") {
   delete api.bindings!.UPSTASH_REDIS_REST_TOKEN;
 }
 const config = writeWorkerdConfig([api], OUT);
-const workerd = spawn(resolve("node_modules/.bin/workerd"), ["serve", config, "--experimental", "--inspector-addr=127.0.0.1:9239"], { stdio: "ignore" });
+const workerd = spawn(resolve("node_modules/.bin/workerd"), ["serve", config, "--experimental", `--inspector-addr=127.0.0.1:${INSPECTOR_PORT}`], {
+  stdio: "ignore",
+});
 const url = `http://127.0.0.1:${PORT}${path}`;
 // Slot lookups are public: profile them anonymously, as booking widgets call them.
 const isPublic = path.startsWith("/v2/slots");
@@ -100,7 +104,7 @@ try {
     console.log(`workerd resident memory after the load: ${Math.round(Number(rss) / 1024)} MB`);
     throw new Done();
   }
-  const targets = (await (await fetch("http://127.0.0.1:9239/json")).json()) as Array<{ webSocketDebuggerUrl: string }>;
+  const targets = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
   const ws = new WebSocket(targets[0]!.webSocketDebuggerUrl);
   await new Promise((r) => ws.once("open", r));
   let id = 0;

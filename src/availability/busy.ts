@@ -158,8 +158,9 @@ export function busyContextFromRows(rows: readonly BusyRow[], eventType: { event
   const seatHolds: SeatedBooking[] = [];
   const counted = new Set<string>();
   for (const row of rows) {
-    const start = new Date(row.start).getTime();
-    const end = new Date(row.end).getTime();
+    // Epoch ms from the one-statement path (no Date to build per row), Dates from Prisma.
+    const start = typeof row.start === "number" ? row.start : new Date(row.start).getTime();
+    const end = typeof row.end === "number" ? row.end : new Date(row.end).getTime();
     if (row.kind === "ooo") {
       const days = addOutOfOfficeDays(context, row.userId, start, end);
       if (row.detail) addOutOfOfficeDetails(context, row.userId, days, awayOf(row.userId, row.detail));

@@ -1,36 +1,17 @@
-import { Prisma } from "../generated/prisma/client";
-import {
-  eventTypeFromRow,
-  eventTypeForSlotsStatement,
-  type EventTypeForSlots,
-  type EventTypeForSlotsRow,
-  type EventTypeLookup,
-} from "../event-types/slots-loader";
+import type { Prisma } from "../generated/prisma/client";
+import { eventTypeFromRow, type EventTypeForSlots, type EventTypeForSlotsRow, type EventTypeLookup } from "../event-types/slots-loader";
 import type { Db, HttpSql } from "../services/db";
 import type { HostSlotsVersion } from "./answer-cache";
-import { busyContextFromRows, busyRowsStatement, type BusyContext, type BusyRow } from "./busy";
+import { busyContextFromRows, type BusyContext, type BusyRow } from "./busy";
+import { slotsDataCall } from "./slots-data-function";
+import { type BusyWindow, slotsDataStatement } from "./slots-data-statement";
 
-// The public slot lookups' data in ONE round trip: the statement behind loadEventTypeForSlots (event type,
-// owner, schedule with its rules and overrides) as a CTE, and the statement behind loadBusyContext (every host's
-// blocking bookings and live holds) correlated to it, aggregated as JSON in the same row. The hosts and how far
-// around the window bookings are read (limit periods) come from the event type row itself, inside SQL.
-// Same data as findSlots' two round trips; GET /v2/slots pays one database latency instead of two.
+export type { BusyWindow };
 
-export interface BusyWindow {
-  rangeStart: number;
-  rangeEnd: number;
-  now: number;
-  excludeBookingUid?: string;
-  excludeReservationUid?: string;
-}
-
-// loadBusyContext's reach, in days: whole limit periods around the window (a year, a month, a week), and at
-// least a day for the buffers of neighbouring bookings.
-const REACH_DAYS = Prisma.sql`(CASE
-    WHEN found."bookingLimitPerYear" IS NOT NULL OR found."durationLimitPerYear" IS NOT NULL THEN 366
-    WHEN found."bookingLimitPerMonth" IS NOT NULL OR found."durationLimitPerMonth" IS NOT NULL THEN 31
-    WHEN found."bookingLimitPerWeek" IS NOT NULL OR found."durationLimitPerWeek" IS NOT NULL THEN 7
-    ELSE 1 END)`;
+// The public slot lookups' data in ONE round trip (slots-data-statement.ts): the same data as findSlots' two round
+// trips; GET /v2/slots pays one database latency instead of two. The lookups public slot requests make call the
+// "slots_data" SQL function (slots-data-function.ts), whose plans Postgres keeps per connection; others send the
+// statement itself.
 
 type Row = EventTypeForSlotsRow & { busyRows: unknown; slotsVersions: unknown };
 
@@ -40,13 +21,13 @@ type BusyTuple = [
   userId: number,
   uid: string,
   eventTypeId: number | null,
-  start: number | string,
-  end: number | string,
+  start: number,
+  end: number,
   beforeBuffer: number,
   afterBuffer: number,
   attendees: number,
   blocks: boolean,
-  releaseAt: number | string | null,
+  releaseAt: number | null,
   detail: BusyRow["detail"],
 ];
 
@@ -79,37 +60,16 @@ export async function loadEventTypeWithBusyTime(
   lookup: EventTypeLookup,
   window: BusyWindow,
 ): Promise<{ eventType: EventTypeForSlots; busy: BusyContext; freshness: SlotsDataFreshness } | null> {
-  const busyRows = busyRowsStatement({
-    hosts: Prisma.sql`found."hostUserIds"`,
-    from: Prisma.sql`(${new Date(window.rangeStart)}::timestamp - make_interval(days => ${REACH_DAYS}))`,
-    to: Prisma.sql`(${new Date(window.rangeEnd)}::timestamp + make_interval(days => ${REACH_DAYS}))`,
-    now: new Date(window.now),
-    excludeBookingUid: window.excludeBookingUid,
-    excludeReservationUid: window.excludeReservationUid,
-  });
-  const rows = await rowsOf<Row>(
-    db,
-    Prisma.sql`
-    WITH found AS (${eventTypeForSlotsStatement(lookup)})
-    SELECT found.*, (
-      SELECT COALESCE(json_agg(json_build_array(
-               r.kind, r."userId", r.uid, r."eventTypeId", extract(epoch FROM r.start) * 1000, extract(epoch FROM r."end") * 1000,
-               r."beforeBuffer", r."afterBuffer", r.attendees, r.blocks, extract(epoch FROM r."releaseAt") * 1000, r.detail)), '[]'::json)
-      FROM (${busyRows}) AS r
-    ) AS "busyRows",
-    (SELECT json_agg(json_build_array(h."userId", COALESCE(sv."version"::text, '0')))
-     FROM (SELECT DISTINCT unnest(found."hostUserIds" || found."scheduleUserIds") AS "userId") AS h
-     LEFT JOIN "SlotsVersion" sv ON sv."userId" = h."userId") AS "slotsVersions"
-    FROM found`,
-  );
-  const row = rows[0];
-  if (!row) return null;
+  const rows = await rowsOf<{ row: Row | string }>(db, slotsDataCall(lookup, window) ?? slotsDataStatement(lookup, window));
+  const json = rows[0]?.row;
+  if (json === undefined) return null;
+  const row: Row = typeof json === "string" ? JSON.parse(json) : json;
   const eventType = eventTypeFromRow(row);
   let firstHoldReleaseAt: number | null = null;
   const busyRowsRead = asArray<BusyTuple>(row.busyRows).map(
     ([kind, userId, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, releaseAt, detail]): BusyRow => {
-      if (releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, Number(releaseAt));
-      return { kind, userId, uid, eventTypeId, start: Number(start), end: Number(end), beforeBuffer, afterBuffer, attendees, blocks, detail };
+      if (releaseAt !== null) firstHoldReleaseAt = Math.min(firstHoldReleaseAt ?? Infinity, releaseAt);
+      return { kind, userId, uid, eventTypeId, start, end, beforeBuffer, afterBuffer, attendees, blocks, detail };
     },
   );
   const busy = busyContextFromRows(busyRowsRead, {

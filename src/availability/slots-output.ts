@@ -18,11 +18,18 @@ export interface SlotsOutputOptions {
 }
 
 const FIXED_UTC_NAMES = new Set(["utc", "gmt"]);
+const DAY_MS = 86_400_000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, "0"));
 
 /** Renders instants in one zone, the way luxon's toISO does after setZone. */
 class InstantWriter {
   private readonly timeline: ZoneTimeline | null;
   private readonly suffixByOffset = new Map<number, string>();
+  // The local day's "YYYY-MM-DDT", kept while the instants stay on that day: a Date and its toISOString per
+  // instant were the largest self time of a computed GET /v2/slots.
+  private day = Number.NaN;
+  private dayPrefix = "";
 
   constructor(timeZone: string | undefined, first: number, last: number) {
     const writesZ = timeZone === undefined || FIXED_UTC_NAMES.has(timeZone.toLowerCase());
@@ -30,15 +37,31 @@ class InstantWriter {
   }
 
   write(epochMs: number): string {
-    if (!this.timeline) return new Date(epochMs).toISOString();
+    if (!this.timeline) return `${this.wallClock(epochMs)}Z`;
     const offsetMs = this.timeline.offsetAt(epochMs);
     let suffix = this.suffixByOffset.get(offsetMs);
     if (suffix === undefined) {
       suffix = offsetSuffix(offsetMs);
       this.suffixByOffset.set(offsetMs, suffix);
     }
-    const local = new Date(epochMs + offsetMs).toISOString();
-    return local.slice(0, local.length - 1) + suffix;
+    return this.wallClock(epochMs + offsetMs) + suffix;
+  }
+
+  /** `new Date(ms).toISOString()` without its "Z". */
+  private wallClock(ms: number): string {
+    const day = Math.floor(ms / DAY_MS);
+    if (day !== this.day) {
+      const iso = new Date(day * DAY_MS).toISOString();
+      this.day = day;
+      this.dayPrefix = iso.slice(0, iso.length - 13);
+    }
+    let rest = ms - day * DAY_MS;
+    const hours = Math.floor(rest / 3_600_000);
+    rest -= hours * 3_600_000;
+    const minutes = Math.floor(rest / 60_000);
+    rest -= minutes * 60_000;
+    const seconds = Math.floor(rest / 1000);
+    return `${this.dayPrefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}`;
   }
 }
 
