@@ -4,8 +4,16 @@ import { randomHex, rememberedSha256Hex, sha256Hex } from "../crypto";
 // (self-hosted `cal_`, cloud `cal_live_`/`cal_test_`) verify unchanged.
 const KNOWN_PREFIXES = ["cal_live_", "cal_test_", "cal_"];
 
+// Longest first, per configured prefix: built once, not on every request (the rate limiter and the key check
+// both strip the prefix of each presented key).
+const prefixesByConfigured = new Map<string, string[]>();
+
 export function stripApiKeyPrefix(key: string, configuredPrefix: string): string {
-  const prefixes = [configuredPrefix, ...KNOWN_PREFIXES].sort((a, b) => b.length - a.length);
+  let prefixes = prefixesByConfigured.get(configuredPrefix);
+  if (!prefixes) {
+    prefixes = [configuredPrefix, ...KNOWN_PREFIXES].sort((a, b) => b.length - a.length);
+    prefixesByConfigured.set(configuredPrefix, prefixes);
+  }
   const prefix = prefixes.find((p) => key.startsWith(p));
   return prefix ? key.slice(prefix.length) : key;
 }

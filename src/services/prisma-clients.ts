@@ -77,7 +77,9 @@ const readShelves = new Map<string, PrismaClient[]>();
 const sessionShelves = new Map<string, { client: PrismaClient; session: LendableSession }[]>();
 
 const shelfOf = <T>(shelves: Map<string, T[]>, key: string): T[] => {
-  const shelf = shelves.get(key) ?? [];
+  const existing = shelves.get(key);
+  if (existing) return existing;
+  const shelf: T[] = [];
   shelves.set(key, shelf);
   return shelf;
 };
