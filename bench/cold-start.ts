@@ -3,7 +3,7 @@
 // and each route's cold start ≤ 2 × the bare Hono worker's + 50 ms (p50 against p50).
 // Alone: `npx tsx bench/cold-start.ts` (builds the bundles, seeds its own database); `npm run bench` runs it too.
 import { type ChildProcess, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { join, resolve } from "node:path";
@@ -149,11 +149,13 @@ export async function measureColdStarts(targets: ColdTarget[], runs = RUNS): Pro
  * The bare worker plus modules of the API bundle that it never imports: tells what workerd does with a module when it
  * loads the script, before any of its code runs (the API's index.js is renamed so that the bare one stays the entry).
  */
-function bareWith(label: string, apiDir: string, pick: (file: string) => boolean): string {
+function bareWith(label: string, apiDir: string, pick: (file: string) => boolean, { runApiTopLevel = false } = {}): string {
   const dir = `${OUT}/bare-with-${label}`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  copyFileSync(join(OUT, "bare", "index.js"), join(dir, "index.js"));
+  const bareIndex = readFileSync(join(OUT, "bare", "index.js"), "utf8");
+  // runApiTopLevel: the bare worker imports the API's index.js, so its top level (module initialisation) runs too.
+  writeFileSync(join(dir, "index.js"), runApiTopLevel ? `import "./api-index.js";\n${bareIndex}` : bareIndex);
   for (const file of readdirSync(apiDir).filter(pick)) copyFileSync(join(apiDir, file), join(dir, file === "index.js" ? "api-index.js" : file));
   return dir;
 }
@@ -181,11 +183,17 @@ export async function reportColdStartBench({ apiSpec, barePort, apiKey, slotsPat
   const bare: WorkerSpec = { name: "bare", bundleDir: `${OUT}/bare`, port: barePort };
   const bareWasm: WorkerSpec = { ...bare, bundleDir: bareWith("wasm", apiSpec.bundleDir, (file) => file.endsWith(".wasm")) };
   const bareApiJs: WorkerSpec = { ...bare, bundleDir: bareWith("api-js", apiSpec.bundleDir, (file) => file === "index.js") };
+  const bareApiTopLevel: WorkerSpec = {
+    ...bare,
+    bundleDir: bareWith("api-top-level", apiSpec.bundleDir, (file) => file === "index.js" || file.endsWith(".wasm"), { runApiTopLevel: true }),
+  };
   const auth = { authorization: `Bearer ${apiKey}` };
   const targets: ColdTarget[] = [
     { name: "bare Hono GET /", spec: bare, path: "/" },
     { name: "bare Hono + Prisma wasm module (never imported) GET /", spec: bareWasm, path: "/" },
     { name: "bare Hono + the API's index.js (never imported) GET /", spec: bareApiJs, path: "/" },
+    { name: "bare Hono importing the API's index.js (its top level runs) GET /", spec: bareApiTopLevel, path: "/" },
+    { name: "API GET /v2/no-such-path (404 through the middleware)", spec: apiSpec, path: "/v2/no-such-path" },
     { name: "API GET /health (Prisma $queryRaw SELECT 1, Redis ping)", spec: apiSpec, path: "/health" },
     { name: "API GET /v2/me (API key from Redis, SQL over HTTP)", spec: apiSpec, path: "/v2/me", headers: auth },
     { name: "API GET /v2/slots (public, SQL over HTTP)", spec: apiSpec, path: slotsPath, headers: { "cal-api-version": "2024-09-04" } },

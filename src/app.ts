@@ -1,4 +1,4 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { type Hook, OpenAPIHono } from "@hono/zod-openapi";
 import { swaggerUI } from "@hono/swagger-ui";
 import { apiVersion } from "../middleware/api-version";
 import { bodyLimit } from "../middleware/body-limit";
@@ -11,20 +11,19 @@ import { requestLog } from "../middleware/request-log";
 import { corsForAnyOrigin, securityHeaders } from "../middleware/security";
 import { services } from "../middleware/services";
 import { forgetSlotVersionsAfterWrites } from "../middleware/slot-answers";
-import { operations } from "../routes";
+import { operationTable } from "../routes/table.generated";
 import { routingPath } from "../versions/registry";
 import type { AppEnv } from "./context";
 import { notFound, onError } from "./error-handler";
-import { registerOperations } from "./operation";
+import { documentOperations, registerOperations } from "./operation";
 import { validationError } from "./validation";
 
+const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
+  if (!result.success) throw validationError(result.error, result.target);
+};
+
 export function createApp() {
-  const app = new OpenAPIHono<AppEnv>({
-    getPath: routingPath,
-    defaultHook: (result, c) => {
-      if (!result.success) throw validationError(result.error, result.target);
-    },
-  });
+  const app = new OpenAPIHono<AppEnv>({ getPath: routingPath, defaultHook });
 
   // The request pipeline, in order. Headers decided before the handler runs are set with c.header(), and
   // answers are built with c.json/c.body/c.html, which add them; a hand-built `new Response` would not carry them.
@@ -41,7 +40,8 @@ export function createApp() {
   app.use("*", idempotency);
   app.use("*", forgetSlotVersionsAfterWrites);
 
-  registerOperations(app, operations);
+  // Routes are registered at start; each operation is built on its first request (src/operation.ts).
+  registerOperations(app, operationTable, { defaultHook, onError });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -53,6 +53,13 @@ export function createApp() {
     in: "header",
     name: "x-cal-secret-key",
     description: "OAuth client secret, sent with the x-cal-client-id header",
+  });
+  // The document needs every operation built: done on its first request, not at start.
+  let documented: Promise<void> | undefined;
+  app.use("/docs/openapi.json", async (_c, next) => {
+    documented ??= import("../routes").then(({ operations }) => documentOperations(app, operations));
+    await documented;
+    await next();
   });
   app.doc("/docs/openapi.json", {
     openapi: "3.0.0",

@@ -1,4 +1,5 @@
-import { z, type OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import { type Hook, OpenAPIHono, type RouteConfig, type RouteHandler, z } from "@hono/zod-openapi";
+import type { Context, ErrorHandler, MiddlewareHandler, Next } from "hono";
 import { authenticate } from "../middleware/authenticate";
 import { versionedRoutePath, type ServedVersions } from "../versions/registry";
 import type { AuthPolicy } from "./auth/authenticate";
@@ -58,11 +59,93 @@ function documentedRoute(operation: Operation): RouteConfig {
   };
 }
 
-export function registerOperations(app: OpenAPIHono<AppEnv>, operations: readonly Operation<any>[]) {
+/** Where an operation is served, known without building it: what the Worker registers at start. */
+export interface OperationAddress {
+  method: RouteConfig["method"];
+  /** The OpenAPI path (`/v2/bookings/{bookingUid}`). */
+  path: string;
+  versions: ServedVersions;
+}
+
+/** An operation built on its first request (routes/table.generated.ts lists them all). */
+export interface LazyOperation extends OperationAddress {
+  load: () => Promise<Operation<any>>;
+}
+
+/** An operation already built, in the lazy shape (for apps assembled from operations in hand, as in tests). */
+export const builtOperation = (operation: Operation<any>): LazyOperation => ({
+  method: operation.route.method,
+  path: operation.route.path,
+  versions: operation.versions,
+  load: async () => operation,
+});
+
+interface OperationPipeline {
+  defaultHook?: Hook<any, AppEnv, any, any>;
+  onError: ErrorHandler<AppEnv>;
+}
+
+// The handlers @hono/zod-openapi would register for the operation (authentication, the route's own middleware,
+// its validators, its handler), taken from a throwaway app so validation behaves exactly as with app.openapi().
+function operationHandlers(operation: Operation<any>, { defaultHook }: OperationPipeline): MiddlewareHandler<AppEnv>[] {
+  const { route, versions, auth, handler } = operation;
+  const middleware = [...(auth === "public" ? [] : [authenticate(auth)]), ...(route.middleware ? [route.middleware].flat() : [])];
+  const builder = new OpenAPIHono<AppEnv>({ defaultHook });
+  let handlers: MiddlewareHandler<AppEnv>[] = [];
+  builder.on = ((_methods: unknown, _paths: unknown, ...registered: MiddlewareHandler<AppEnv>[]) => {
+    handlers = registered;
+    return builder;
+  }) as unknown as typeof builder.on;
+  builder.openapi({ ...route, path: versionedRoutePath(route.path, versions), hide: true, middleware }, handler);
+  return handlers;
+}
+
+// Runs handlers as Hono's compose() would (an error becomes onError's answer at the handler that threw, so the
+// middleware around it sees a response), but without moving c.req.routeIndex: path parameters stay those of the
+// route that matched.
+async function runHandlers(c: Context<AppEnv>, handlers: MiddlewareHandler<AppEnv>[], onError: ErrorHandler<AppEnv>, next: Next) {
+  const dispatch = async (i: number): Promise<void> => {
+    const handler = handlers[i];
+    if (!handler) return next();
+    let answer: Response | undefined;
+    let failed = false;
+    try {
+      answer = (await handler(c, () => dispatch(i + 1))) ?? undefined;
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      c.error = error;
+      answer = await onError(error, c);
+      failed = true;
+    }
+    if (answer && (!c.finalized || failed)) c.res = answer;
+  };
+  await dispatch(0);
+}
+
+/**
+ * Registers every operation's method and path, in order; an operation's module is loaded and its schemas and
+ * validators built on its first request. Building all of them at start was most of a cold start (issue 19).
+ */
+export function registerOperations(app: OpenAPIHono<AppEnv>, operations: readonly LazyOperation[], pipeline: OperationPipeline) {
   for (const operation of operations) {
-    const { route, versions, auth, handler } = operation;
+    let handlers: Promise<MiddlewareHandler<AppEnv>[]> | undefined;
+    const path = versionedRoutePath(operation.path, operation.versions).replaceAll(/\/{(.+?)}/g, "/:$1");
+    app.on(operation.method.toUpperCase(), path, async (c, next) => {
+      handlers ??= operation.load().then(
+        (built) => operationHandlers(built, pipeline),
+        (error) => {
+          handlers = undefined; // a failed load is retried by the next request
+          throw error;
+        },
+      );
+      await runHandlers(c, await handlers, pipeline.onError, next);
+    });
+  }
+}
+
+/** Adds the operations to the app's OpenAPI document (all of them are loaded for it). */
+export function documentOperations(app: OpenAPIHono<AppEnv>, operations: readonly Operation<any>[]) {
+  for (const operation of operations) {
     if (operation.documented !== false) app.openAPIRegistry.registerPath(documentedRoute(operation));
-    const middleware = [...(auth === "public" ? [] : [authenticate(auth)]), ...(route.middleware ? [route.middleware].flat() : [])];
-    app.openapi({ ...route, path: versionedRoutePath(route.path, versions), hide: true, middleware }, handler);
   }
 }

@@ -1,7 +1,8 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../../src/context";
-import { defineOperation, registerOperations } from "../../src/operation";
+import { builtOperation, defineOperation, documentOperations, registerOperations } from "../../src/operation";
 import { canonicalPath, resolveApiVersion, routingPath } from "../../versions/registry";
 
 describe("resolveApiVersion", () => {
@@ -31,7 +32,7 @@ function appWithTwoVersions() {
       request: { body: { content: { "application/json": { schema: z.object({ [tag]: z.string() }) } }, required: true } },
       responses: { 200: { description: "ok" } },
     });
-  registerOperations(app, [
+  const operations = [
     defineOperation({
       route: route("modern"),
       versions: ["2024-08-13"],
@@ -45,8 +46,11 @@ function appWithTwoVersions() {
       documented: false,
       handler: (c) => c.json({ served: "legacy", body: c.req.valid("json") }, 200),
     }),
-  ]);
-  app.onError((error, c) => c.json({ error: error.message }, 400));
+  ];
+  const onError = (error: Error, c: Context<AppEnv>) => c.json({ error: error.message }, 400);
+  registerOperations(app, operations.map(builtOperation), { onError });
+  documentOperations(app, operations);
+  app.onError(onError);
   return app;
 }
 
