@@ -1,4 +1,3 @@
-import * as Sentry from "@sentry/cloudflare";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
@@ -15,6 +14,7 @@ import {
 } from "./errors";
 import { redactSecrets } from "./services/redact";
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, isDatabaseUnavailable } from "./services/database-unavailable";
+import { captureException } from "./services/error-reporting";
 
 const STATUS_TO_CODE = new Map<number, ErrorCode>();
 for (const [code, status] of Object.entries(ERROR_STATUS)) {
@@ -98,7 +98,7 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
       }),
     ),
   );
-  Sentry.captureException(error, { tags: { requestId } });
+  captureException(error, { tags: { requestId } });
   if (known?.status === 503) c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
   const message = known?.message ?? "There was an error, please try again later.";
   const code = known?.code ?? "INTERNAL_SERVER_ERROR";

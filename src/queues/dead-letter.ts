@@ -1,7 +1,7 @@
 // Messages that used up their retries on the webhook queue land here (wrangler.toml: dead_letter_queue).
-import * as Sentry from "@sentry/cloudflare";
 import { markCalendarEventFailed } from "../calendars/booking-events/sync";
 import type { Deps } from "../services";
+import { captureMessage } from "../services/error-reporting";
 import type { WebhookQueueMessage } from "../webhooks/messages";
 
 export async function processDeadLetter(services: Pick<Deps, "db" | "logger">, message: WebhookQueueMessage, queueAttempts: number) {
@@ -13,7 +13,7 @@ export async function processDeadLetter(services: Pick<Deps, "db" | "logger">, m
   if (message.kind === "event") {
     // The fan-out itself kept failing (database down for the whole retry window): no delivery exists to mark.
     logger.error("webhook event dead-lettered before fan-out", { eventId: message.eventId, trigger: message.trigger, queueAttempts });
-    Sentry.captureMessage(`webhook event ${message.eventId} dead-lettered before fan-out`, "error");
+    captureMessage(`webhook event ${message.eventId} dead-lettered before fan-out`, "error");
     return;
   }
   const now = new Date();

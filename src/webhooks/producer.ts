@@ -1,8 +1,8 @@
 // The API other code calls, in the request that changes the data, to emit a webhook event. Nothing is sent
 // inline: the event goes on the webhook queue and the Worker's queue handler fans it out to every matching
 // active webhook (src/queues/). Call it after the change is committed.
-import * as Sentry from "@sentry/cloudflare";
 import type { Deps } from "../services";
+import { captureException } from "../services/error-reporting";
 import type { WebhookEventMessage } from "./messages";
 import { hasMatchingWebhook } from "./subscribers";
 import type { WebhookTrigger } from "./triggers";
@@ -80,7 +80,7 @@ export async function enqueueWebhookEvent(services: WebhookProducerServices, eve
     } catch (error) {
       if (attempt < 2) continue;
       services.logger.error("webhook event could not be enqueued", { trigger: message.trigger, eventId: message.eventId, error: String(error) });
-      Sentry.captureException(error, { tags: { webhookEventId: message.eventId } });
+      captureException(error, { tags: { webhookEventId: message.eventId } });
       return { enqueued: false, reason: "queue_unavailable" };
     }
   }

@@ -5,6 +5,7 @@
 //       records the request, then answers S (default 500) for the first N requests or always, 302 to URL,
 //       or 200, optionally after D ms.
 //   GET  /hooks/<name>/received   → {requests: [{headers, body, answeredWith, receivedAt}]}
+//   POST /hooks/<name>/api/<project>/envelope/ records a Sentry envelope (a DSN http://key@host/hooks/<name>/<project>).
 import { createServer, type Server } from "node:http";
 import type { TestProject } from "vitest/node";
 import { listenOnLoopback, readBody } from "./loopback-server";
@@ -28,7 +29,8 @@ export async function startWebhookReceiver(): Promise<{ url: string; close(): Pr
   const received = new Map<string, ReceivedRequest[]>();
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://receiver");
-    const match = /^\/hooks\/([\w-]+)(\/received)?$/.exec(url.pathname);
+    // Also Sentry's envelope endpoint for a DSN whose path is /hooks/<name> (test/http/pipeline/sentry.test.ts).
+    const match = /^\/hooks\/([\w-]+)(\/received|\/api\/\d+\/envelope\/?)?$/.exec(url.pathname);
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "content-type": "application/json", ...headers });
       response.end(JSON.stringify(body));
@@ -37,7 +39,7 @@ export async function startWebhookReceiver(): Promise<{ url: string; close(): Pr
     const name = match[1]!;
     const log = received.get(name) ?? [];
     received.set(name, log);
-    if (match[2]) return request.method === "GET" ? reply(200, { requests: log }) : reply(405, {});
+    if (match[2] === "/received") return request.method === "GET" ? reply(200, { requests: log }) : reply(405, {});
 
     const body = await readBody(request);
     const params = url.searchParams;
