@@ -7,6 +7,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
+import pg from "pg";
 import type * as WsModule from "ws";
 import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp } from "./lib/load.ts";
@@ -28,6 +29,29 @@ const { infra, tenant, spec } = await prepareBenchApi(process.env.BENCH_LABEL ??
 const bookings = requested === "bookings";
 // `slots-computed`: the same lookup with a reschedule uid matching no booking, which is never answered from memory.
 const slotsPath = requested.startsWith("slots") ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : undefined;
+// PROFILE_EXTRA_BOOKINGS=N: N more bookings of the tenant, in 2030 (outside every window), so that "Booking" is as
+// large as in `npm run bench` (whose organisation fixture adds 10 000): the planner chooses by table size.
+// PROFILE_APPLY_SQL=<file>: runs that SQL before the load (e.g. an older migration, to compare its function).
+if (process.env.PROFILE_EXTRA_BOOKINGS || process.env.PROFILE_APPLY_SQL) {
+  const admin = new pg.Client({ connectionString: infra.databaseUrl });
+  await admin.connect();
+  try {
+    const extra = Number(process.env.PROFILE_EXTRA_BOOKINGS ?? 0);
+    if (extra > 0) {
+      await admin.query(
+        `INSERT INTO "Booking" (uid, "userId", title, "startTime", "endTime", status, "updatedAt")
+         SELECT 'extra-' || g, $1, 'Extra', '2030-01-01'::timestamp + g * interval '1 hour',
+                '2030-01-01'::timestamp + g * interval '1 hour' + interval '30 minutes', 'accepted', now()
+         FROM generate_series(1, $2::int) g`,
+        [tenant.userId, extra],
+      );
+      await admin.query("ANALYZE");
+    }
+    if (process.env.PROFILE_APPLY_SQL) await admin.query(readFileSync(process.env.PROFILE_APPLY_SQL, "utf8"));
+  } finally {
+    await admin.end();
+  }
+}
 const path =
   requested === "slots"
     ? slotsPath!
