@@ -1,6 +1,8 @@
 // `npm run bench`: the production bundle under plain `workerd serve` against the real database and Redis,
 // next to a bare Hono worker measured in the same run; reports requests/s and p50/p99 and the ratio.
 // Never benchmark `wrangler dev` (7–20× slower than workerd serve).
+import { readFileSync } from "node:fs";
+import pg from "pg";
 import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { load, waitForHttp, type LoadResult } from "./lib/load.ts";
 import { seedSlotsFixture } from "./lib/slots-seed.ts";
@@ -54,6 +56,13 @@ async function main() {
   // loopback feed URLs, as it must).
   const feed = await startIcsFeedServer(100);
   const calendarFixture = await seedCalendarSlotsFixture(infra.databaseUrl, feed.url, BENCH_ENCRYPTION_KEY);
+  // BENCH_APPLY_SQL=<file>: runs that SQL once the fixtures are in (e.g. an older migration, to compare a function).
+  if (process.env.BENCH_APPLY_SQL) {
+    const admin = new pg.Client({ connectionString: infra.databaseUrl });
+    await admin.connect();
+    await admin.query(readFileSync(process.env.BENCH_APPLY_SQL, "utf8")).finally(() => admin.end());
+    console.error(`applied ${process.env.BENCH_APPLY_SQL}`);
+  }
   const apiSpec = spec(API_PORT);
   const calendarSpec = {
     ...spec(CALENDAR_API_PORT),
