@@ -128,17 +128,22 @@ async function runHandlers(c: Context<AppEnv>, handlers: MiddlewareHandler<AppEn
  */
 export function registerOperations(app: OpenAPIHono<AppEnv>, operations: readonly LazyOperation[], pipeline: OperationPipeline) {
   for (const operation of operations) {
-    let handlers: Promise<MiddlewareHandler<AppEnv>[]> | undefined;
+    let building: Promise<MiddlewareHandler<AppEnv>[]> | undefined;
+    // Once built, every later request runs the handlers without waiting on the build's promise again.
+    let handlers: MiddlewareHandler<AppEnv>[] | undefined;
     const path = versionedRoutePath(operation.path, operation.versions).replaceAll(/\/{(.+?)}/g, "/:$1");
     app.on(operation.method.toUpperCase(), path, async (c, next) => {
-      handlers ??= operation.load().then(
-        (built) => operationHandlers(built, pipeline),
-        (error) => {
-          handlers = undefined; // a failed load is retried by the next request
-          throw error;
-        },
-      );
-      await runHandlers(c, await handlers, pipeline.onError, next);
+      if (!handlers) {
+        building ??= operation.load().then(
+          (built) => operationHandlers(built, pipeline),
+          (error) => {
+            building = undefined; // a failed load is retried by the next request
+            throw error;
+          },
+        );
+        handlers = await building;
+      }
+      await runHandlers(c, handlers, pipeline.onError, next);
     });
   }
 }
