@@ -6,9 +6,9 @@
 //   (src/services/prisma-clients.ts) without ~9 MB each (Workers give an isolate 128 MB);
 // - the base64 decoded with atob into a Uint8Array (the first client of an isolate: a cold start cost).
 // Idempotent; fails loudly when the expected code is not there (a Prisma upgrade: review the patches again).
-import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { applyPatches } from "./lib/patch-source.mjs";
 
 const runtimeDir = join(dirname(createRequire(import.meta.url).resolve("@prisma/client/package.json")), "runtime");
 
@@ -30,15 +30,5 @@ const patches = [
 ];
 
 for (const file of ["wasm-compiler-edge.mjs", "wasm-compiler-edge.js"]) {
-  const path = join(runtimeDir, file);
-  let source = readFileSync(path, "utf8");
-  for (const patch of patches) {
-    if (source.includes(patch.mark)) continue;
-    const matches = [...source.matchAll(new RegExp(patch.find.source, "g"))];
-    if (matches.length !== 1)
-      throw new Error(`${path}: "${patch.mark}" expects its code once, found ${matches.length}; Prisma changed, review scripts/patch-prisma-runtime.mjs`);
-    source = source.replace(matches[0][0], patch.replace(patch.mark, matches[0]));
-    console.log(`patched ${file}: ${patch.mark}`);
-  }
-  writeFileSync(path, source);
+  applyPatches(join(runtimeDir, file), patches, "scripts/patch-prisma-runtime.mjs");
 }
