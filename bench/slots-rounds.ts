@@ -19,7 +19,7 @@ try {
     const bare = await load("bare", "http://127.0.0.1:8832/", o);
     const hit = await load("slots", url, { ...o, headers });
     console.log(
-      `bare ${bare.requestsPerSecond}  slots ${hit.requestsPerSecond} (${((hit.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)}%) p99 ${hit.p99Ms} non2xx ${hit.non2xx}`,
+      `bare ${bare.requestsPerSecond}  slots ${hit.requestsPerSecond} (${((hit.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(1)}%) p99 ${hit.p99Ms} vs bare ${bare.p99Ms} (${(hit.p99Ms / bare.p99Ms).toFixed(1)}×) non2xx ${hit.non2xx}`,
     );
   }
 } finally {

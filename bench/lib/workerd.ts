@@ -64,6 +64,7 @@ export function writeWorkerdConfig(workers: WorkerSpec[], outDir: string): strin
   const brokered = workers.filter((w) => w.queueBroker);
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
+  ${process.env.WORKERD_V8_FLAGS ? `v8Flags = ${JSON.stringify(process.env.WORKERD_V8_FLAGS.split(" "))},` : ""}
   services = [
     ${workers.map((w) => `(name = ${capnpString(w.name)}, worker = .${w.name}Worker),`).join("\n    ")}
     ${usesQueues ? '(name = "sink", worker = .sinkWorker),' : ""}
@@ -86,7 +87,7 @@ ${brokered.map((w) => brokerBlock(w, resolve(outDir))).join("\n")}
 
 export function startWorkerd(workers: WorkerSpec[], outDir: string): ChildProcess {
   const configPath = writeWorkerdConfig(workers, outDir);
-  return spawn(resolve("node_modules/.bin/workerd"), ["serve", configPath, "--experimental"], { stdio: ["ignore", "ignore", "inherit"] });
+  return spawn(resolve("node_modules/.bin/workerd"), ["serve", configPath, "--experimental"], { stdio: ["ignore", process.env.WORKERD_V8_FLAGS ? "inherit" : "ignore", "inherit"] });
 }
 
 /** User + system CPU time (ms) a process has used so far (Linux /proc; clock ticks are 100 Hz there). */
