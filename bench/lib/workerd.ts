@@ -90,10 +90,16 @@ export function startWorkerd(workers: WorkerSpec[], outDir: string): ChildProces
   return spawn(resolve("node_modules/.bin/workerd"), ["serve", configPath, "--experimental"], { stdio: ["ignore", process.env.WORKERD_V8_FLAGS ? "inherit" : "ignore", "inherit"] });
 }
 
-/** User + system CPU time (ms) a process has used so far (Linux /proc; clock ticks are 100 Hz there). */
-export function processCpuMs(pid: number): number {
+/** User and system CPU time (ms) a process has used so far (Linux /proc; clock ticks are 100 Hz there). */
+export function processCpuTimesMs(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   // Fields after the command name (which may contain spaces) start at ") "; utime and stime are the 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
+/** User + system CPU time (ms) a process has used so far. */
+export function processCpuMs(pid: number): number {
+  const { user, system } = processCpuTimesMs(pid);
+  return user + system;
 }

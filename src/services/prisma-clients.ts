@@ -4,8 +4,8 @@ import { PrismaClient } from "../generated/prisma/client";
 // Prisma clients outlive the request that built them: each is kept in the isolate and lent to one request at a
 // time. Building one per request cost more than a booking's SQL (bench/profile.ts bookings: ~60% of the Worker's
 // CPU, 125 → 15 ms per booking): the constructor decoded Prisma's schema graph (~340 kB of base64 into ~9 MB of
-// objects; scripts/patch-prisma-runtime.mjs now decodes it once per isolate), connecting parses the data model in
-// the query compiler's wasm, and every statement was compiled again because the plan cache lived and died with
+// objects; scripts/patch-prisma-runtime.mjs now decodes it once per isolate), connecting parsed the data model in
+// the query compiler's wasm (the same patch now builds one compiler per isolate), and every statement was compiled again because the plan cache lived and died with
 // the client.
 //
 // Lending, not sharing: a Worker must not use one request's I/O objects (a socket) from another, so a client is
@@ -68,8 +68,8 @@ export interface Loan<T> {
   giveBack(): Promise<void>;
 }
 
-// Enough for the concurrency one isolate usually sees; clients beyond it are dropped when given back (a connected
-// session client holds its query compiler, a few MB of wasm memory, and Workers give an isolate 128 MB).
+// Enough for the concurrency one isolate usually sees; clients beyond it are dropped when given back (each holds its
+// plan cache; the query compiler is the isolate's, shared), and Workers give an isolate 128 MB.
 const SHELF_SIZE = 16;
 const transactionMaxWaitMs = 10_000;
 
