@@ -87,7 +87,9 @@ ${brokered.map((w) => brokerBlock(w, resolve(outDir))).join("\n")}
 
 export function startWorkerd(workers: WorkerSpec[], outDir: string): ChildProcess {
   const configPath = writeWorkerdConfig(workers, outDir);
-  return spawn(resolve("node_modules/.bin/workerd"), ["serve", configPath, "--experimental"], { stdio: ["ignore", process.env.WORKERD_V8_FLAGS ? "inherit" : "ignore", "inherit"] });
+  return spawn(resolve("node_modules/.bin/workerd"), ["serve", configPath, "--experimental"], {
+    stdio: ["ignore", process.env.WORKERD_V8_FLAGS ? "inherit" : "ignore", "inherit"],
+  });
 }
 
 /** User and system CPU time (ms) a process has used so far (Linux /proc; clock ticks are 100 Hz there). */
