@@ -2,14 +2,14 @@
 // measured request, with one worker, and timed from spawn to the first complete response. Budget: gzip ≤ 1 MiB,
 // and each route's cold start ≤ 2 × the bare Hono worker's + 50 ms (p50 against p50).
 // Alone: `npx tsx bench/cold-start.ts` (builds the bundles, seeds its own database); `npm run bench` runs it too.
-import { type ChildProcess, execFileSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
+import { buildBundle, buildBundles, OUT, prepareBenchApi } from "./lib/api.ts";
 import { seedSlotsFixture } from "./lib/slots-seed.ts";
 import { processCpuMs, startWorkerd, type WorkerSpec } from "./lib/workerd.ts";
 
@@ -162,8 +162,7 @@ function bareWith(label: string, apiDir: string, pick: (file: string) => boolean
 
 /** The API bundle without wrangler.toml's `minify = true`, to show what minifying changes (README "Benchmarks"). */
 function buildUnminifiedApi(): string {
-  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--minify=false", "--outdir", resolve(OUT, "api-unminified")], { stdio: "ignore" });
-  return `${OUT}/api-unminified`;
+  return buildBundle("api-unminified", ["--minify=false"]);
 }
 
 export interface ColdStartInputs {

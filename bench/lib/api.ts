@@ -1,6 +1,6 @@
 // The API as the benchmarks run it: the production bundle's bindings over a fresh, seeded database.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { seedLicense } from "../../scripts/lib/platform-seed.ts";
 import { seedUserWithApiKey, type SeededTenant } from "../../scripts/lib/seed.ts";
@@ -14,10 +14,22 @@ export const OUT = "bench/out";
  * minify, so a CPU profile names the functions (bench/profile.ts).
  */
 export function buildBundles({ readable = false } = {}) {
-  mkdirSync(OUT, { recursive: true });
-  const wrangler = ["wrangler", "deploy", "--dry-run", ...(readable ? ["--minify=false"] : [])];
-  execFileSync("npx", [...wrangler, "--outdir", resolve(OUT, "api")], { stdio: "ignore" });
-  execFileSync("npx", [...wrangler, "--config", "bench/bare/wrangler.toml", "--outdir", resolve(OUT, "bare")], { stdio: "ignore" });
+  const flags = readable ? ["--minify=false"] : [];
+  buildBundle("api", flags);
+  buildBundle("bare", [...flags, "--config", "bench/bare/wrangler.toml"]);
+}
+
+/**
+ * One `wrangler deploy --dry-run` into `bench/out/<name>`, emptied first: wrangler leaves files of earlier builds
+ * there, and workerd loads (and compiles) every module of the directory, so a stale `.wasm` (another Prisma
+ * compiler build) would be measured too.
+ */
+export function buildBundle(name: string, flags: string[]): string {
+  const dir = resolve(OUT, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync("npx", ["wrangler", "deploy", "--dry-run", ...flags, "--outdir", dir], { stdio: "ignore" });
+  return `${OUT}/${name}`;
 }
 
 function queueBindings(): string[] {
