@@ -1,7 +1,7 @@
 import { type Hook, OpenAPIHono, type RouteConfig, type RouteHandler, z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, MiddlewareHandler, Next } from "hono";
 import { authenticate } from "../middleware/authenticate";
-import { versionedRoutePath, type ServedVersions } from "../versions/registry";
+import { versionedRoutePaths, type ServedVersions } from "../versions/registry";
 import type { AuthPolicy } from "./auth/authenticate";
 import type { AppEnv } from "./context";
 import { errorResponses } from "./errors";
@@ -88,7 +88,7 @@ interface OperationPipeline {
 // The handlers @hono/zod-openapi would register for the operation (authentication, the route's own middleware,
 // its validators, its handler), taken from a throwaway app so validation behaves exactly as with app.openapi().
 function operationHandlers(operation: Operation<any>, { defaultHook }: OperationPipeline): MiddlewareHandler<AppEnv>[] {
-  const { route, versions, auth, handler } = operation;
+  const { route, auth, handler } = operation;
   const middleware = [...(auth === "public" ? [] : [authenticate(auth)]), ...(route.middleware ? [route.middleware].flat() : [])];
   const builder = new OpenAPIHono<AppEnv>({ defaultHook });
   let handlers: MiddlewareHandler<AppEnv>[] = [];
@@ -96,7 +96,8 @@ function operationHandlers(operation: Operation<any>, { defaultHook }: Operation
     handlers = registered;
     return builder;
   }) as unknown as typeof builder.on;
-  builder.openapi({ ...route, path: versionedRoutePath(route.path, versions), hide: true, middleware }, handler);
+  // The throwaway app's path is never matched: the Worker's app routes (registerOperations).
+  builder.openapi({ ...route, hide: true, middleware }, handler);
   return handlers;
 }
 
@@ -131,8 +132,8 @@ export function registerOperations(app: OpenAPIHono<AppEnv>, operations: readonl
     let building: Promise<MiddlewareHandler<AppEnv>[]> | undefined;
     // Once built, every later request runs the handlers without waiting on the build's promise again.
     let handlers: MiddlewareHandler<AppEnv>[] | undefined;
-    const path = versionedRoutePath(operation.path, operation.versions).replaceAll(/\/{(.+?)}/g, "/:$1");
-    app.on(operation.method.toUpperCase(), path, async (c, next) => {
+    const paths = versionedRoutePaths(operation.path, operation.versions).map((path) => path.replaceAll(/\/{(.+?)}/g, "/:$1"));
+    app.on(operation.method.toUpperCase(), paths, async (c, next) => {
       if (!handlers) {
         building ??= operation.load().then(
           (built) => operationHandlers(built, pipeline),

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../../src/context";
 import { builtOperation, defineOperation, documentOperations, registerOperations } from "../../src/operation";
-import { canonicalPath, resolveApiVersion, routingPath } from "../../versions/registry";
+import { API_VERSIONS, canonicalPath, publicRoutePattern, resolveApiVersion, routingPath, versionedRoutePaths } from "../../versions/registry";
 
 describe("resolveApiVersion", () => {
   it("uses an exact known version and falls back to 2024-04-15 for anything else", () => {
@@ -19,6 +19,28 @@ describe("resolveApiVersion", () => {
     expect(canonicalPath("/api/v2/bookings")).toBe("/v2/bookings");
     expect(canonicalPath("/v2/ee/bookings")).toBe("/v2/bookings");
     expect(canonicalPath("/v2/eevents")).toBe("/v2/eevents");
+  });
+});
+
+describe("versionedRoutePaths", () => {
+  it("registers a /v2 operation under one static version segment per version it serves", () => {
+    expect(versionedRoutePaths("/v2/bookings/{bookingUid}", ["2024-08-13"])).toEqual(["/@2024-08-13/v2/bookings/{bookingUid}"]);
+    expect(versionedRoutePaths("/v2/me", "all")).toEqual(API_VERSIONS.map((version) => `/@${version}/v2/me`));
+    expect(versionedRoutePaths("/health", "all")).toEqual(["/health"]);
+  });
+
+  it("each request's routing path is one of the registered paths of the operations serving its version", () => {
+    const request = (version?: string) => new Request("https://api.test/v2/me?x=1", { headers: version ? { "cal-api-version": version } : {} });
+    for (const version of [undefined, "2024-08-13", "2099-01-01"]) {
+      expect(versionedRoutePaths("/v2/me", "all")).toContain(routingPath(request(version)));
+    }
+    expect(versionedRoutePaths("/v2/me", ["2024-08-13"])).not.toContain(routingPath(request("2024-06-14")));
+  });
+
+  it("logs the public route pattern without the version segment", () => {
+    expect(publicRoutePattern("/@2024-08-13/v2/bookings/:bookingUid")).toBe("/v2/bookings/:bookingUid");
+    expect(publicRoutePattern("/health")).toBe("/health");
+    expect(publicRoutePattern("/*")).toBe("/*");
   });
 });
 
