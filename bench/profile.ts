@@ -150,6 +150,37 @@ try {
       ws.on("message", onMessage);
       ws.send(JSON.stringify({ id: myId, method, params }));
     });
+  // PROFILE=heap: where the isolate allocates (V8's sampling heap profiler, counting objects the GC has already
+  // collected too): bytes allocated per request by function, self and inclusive. Young-generation collections are
+  // what set the from-memory lookups' tail (README "The from-memory tail is garbage collection").
+  if (process.env.PROFILE === "heap") {
+    await send("HeapProfiler.enable");
+    await send("HeapProfiler.startSampling", { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    const result = await runLoad(8);
+    const { profile } = await send("HeapProfiler.stopSampling");
+    ws.close();
+    console.log(JSON.stringify(result.summary));
+    type HeapNode = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: HeapNode[] };
+    const self = new Map<string, number>();
+    const inclusive = new Map<string, number>();
+    let total = 0;
+    const walk = (node: HeapNode, ancestors: string[]) => {
+      const f = node.callFrame;
+      const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+      const chain = f.url.endsWith("index.js") && !ancestors.includes(key) ? [...ancestors, key] : ancestors;
+      self.set(key, (self.get(key) ?? 0) + node.selfSize);
+      for (const bundled of chain) inclusive.set(bundled, (inclusive.get(bundled) ?? 0) + node.selfSize);
+      total += node.selfSize;
+      for (const child of node.children) walk(child, chain);
+    };
+    walk(profile.head, []);
+    const perRequest = (bytes: number) => `${(bytes / Math.max(1, result.total) / 1024).toFixed(2).padStart(7)} KiB`;
+    console.log(`allocated (sampled): ${perRequest(total)} per request over ${result.total} requests`);
+    for (const [key, bytes] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${perRequest(bytes)}  ${key}`);
+    console.log("inclusive (the bundle's functions and what they call):");
+    for (const [key, bytes] of [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${perRequest(bytes)}  ${key}`);
+    throw new Done();
+  }
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 100 });
   await send("Profiler.start");
