@@ -16,6 +16,7 @@ import { routingPath } from "../versions/registry";
 import type { AppEnv } from "./context";
 import { notFound, onError } from "./error-handler";
 import { documentOperations, registerOperations } from "./operation";
+import { RememberingTrieRouter } from "./router";
 import { validationError } from "./validation";
 
 const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
@@ -23,7 +24,7 @@ const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
 };
 
 export function createApp() {
-  const app = new OpenAPIHono<AppEnv>({ getPath: routingPath, defaultHook });
+  const app = new OpenAPIHono<AppEnv>({ getPath: routingPath, defaultHook, router: new RememberingTrieRouter() });
 
   // The request pipeline, in order. Headers decided before the handler runs are set with c.header(), and
   // answers are built with c.json/c.body/c.html, which add them; a hand-built `new Response` would not carry them.
