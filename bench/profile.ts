@@ -23,6 +23,14 @@ const PORT = Number(process.env.PROFILE_PORT ?? 8821);
 const INSPECTOR_PORT = Number(process.env.PROFILE_INSPECTOR_PORT ?? 9239);
 class Done extends Error {}
 
+/** A profile's call frame as the listings name it: function, file and line. */
+const frameKey = (f: { functionName: string; url: string; lineNumber: number }) =>
+  `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+/** The 40 largest entries of a per-function tally, each printed by `format`. */
+const printTop = (tally: Map<string, number>, format: (value: number) => string) => {
+  for (const [key, value] of [...tally.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${format(value)}  ${key}`);
+};
+
 // Unminified, so the profile names functions (minifying changes names, not the work).
 buildBundles({ readable: true });
 const { infra, tenant, spec } = await prepareBenchApi(process.env.BENCH_LABEL ?? "profile");
@@ -166,7 +174,7 @@ try {
     let total = 0;
     const walk = (node: HeapNode, ancestors: string[]) => {
       const f = node.callFrame;
-      const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+      const key = frameKey(f);
       const chain = f.url.endsWith("index.js") && !ancestors.includes(key) ? [...ancestors, key] : ancestors;
       self.set(key, (self.get(key) ?? 0) + node.selfSize);
       for (const bundled of chain) inclusive.set(bundled, (inclusive.get(bundled) ?? 0) + node.selfSize);
@@ -176,9 +184,9 @@ try {
     walk(profile.head, []);
     const perRequest = (bytes: number) => `${(bytes / Math.max(1, result.total) / 1024).toFixed(2).padStart(7)} KiB`;
     console.log(`allocated (sampled): ${perRequest(total)} per request over ${result.total} requests`);
-    for (const [key, bytes] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${perRequest(bytes)}  ${key}`);
+    printTop(self, perRequest);
     console.log("inclusive (the bundle's functions and what they call):");
-    for (const [key, bytes] of [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${perRequest(bytes)}  ${key}`);
+    printTop(inclusive, perRequest);
     throw new Done();
   }
   await send("Profiler.enable");
@@ -197,16 +205,15 @@ try {
   for (const [nodeId, count] of counts) {
     const node = byId.get(nodeId);
     const f = node.callFrame;
-    const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+    const key = frameKey(f);
     self.set(key, (self.get(key) ?? 0) + count);
     total += count;
   }
   console.log(JSON.stringify(result.summary));
   console.log(`workerd CPU: ${(cpuMs / Math.max(1, result.total)).toFixed(2)} ms per request (${cpuMs} ms for ${result.total}, profiler attached)`);
   if (result.non2xx > 0) console.log(`WARNING: ${result.non2xx} of ${result.total} responses were not 2xx: the profile is not of the happy path`);
-  for (const [key, count] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
-    console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
-  }
+  const share = (count: number) => `${((count / total) * 100).toFixed(1).padStart(5)}%`;
+  printTop(self, share);
   // Inclusive time (a function and everything it called), for the bundle's own functions.
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -216,16 +223,14 @@ try {
     for (let id: number | undefined = nodeId; id !== undefined; id = parentOf.get(id)) {
       const f = byId.get(id).callFrame;
       if (!f.url.endsWith("index.js")) continue;
-      const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
+      const key = frameKey(f);
       if (seen.has(key)) continue;
       seen.add(key);
       inclusive.set(key, (inclusive.get(key) ?? 0) + count);
     }
   }
   console.log("inclusive (the bundle's functions and what they call):");
-  for (const [key, count] of [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
-    console.log(`${((count / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
-  }
+  printTop(inclusive, share);
 } catch (error) {
   if (!(error instanceof Done)) throw error;
 } finally {
