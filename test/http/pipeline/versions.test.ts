@@ -46,3 +46,26 @@ describe("unknown routes", () => {
     expect(res.body.error.message).toBe("Cannot DELETE /v2/me");
   });
 });
+
+// The router remembers the match of each parameterless path (src/router.ts); the version is part of the path it
+// sees, so alternating versions and repeating a request must keep answering as the first time.
+describe("a path asked again and again, with and without the version that serves it", () => {
+  it("GET /v2/slots is the 2024-09-04 operation (its 400 for a missing query) only under 2024-09-04, every time", async () => {
+    for (let round = 0; round < 3; round++) {
+      const served = await api("/v2/slots", { key: tenant.apiKey, version: "2024-09-04" });
+      expect(served.status, served.text).toBe(400);
+      expect(served.body.status).toBe("error");
+      const unserved = await api("/v2/slots", { key: tenant.apiKey });
+      expect(unserved.status).toBe(404);
+      expect(unserved.body.error.message).toBe("Cannot GET /v2/slots");
+    }
+  });
+
+  it("an unknown path and a method a path lacks stay 404 when asked again", async () => {
+    for (let round = 0; round < 3; round++) {
+      expect((await api("/v2/does-not-exist", { key: tenant.apiKey })).status).toBe(404);
+      expect((await api("/v2/me", { key: tenant.apiKey })).status).toBe(200);
+      expect((await api("/v2/me", { method: "DELETE", key: tenant.apiKey })).status).toBe(404);
+    }
+  });
+});
