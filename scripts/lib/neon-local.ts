@@ -158,7 +158,12 @@ export async function startNeonLocal(port = 0, host = "127.0.0.1"): Promise<Neon
     closing ??= new Promise<void>((resolve) => {
       for (const client of wss.clients) client.terminate();
       wss.close();
-      void Promise.allSettled([...pools.values()].map((p) => p.end())).then(() => server.close(() => resolve()));
+      // Then the HTTP connections still open are dropped: a workerd stopped with SIGTERM drains, waiting for its
+      // keep-alive connections to end, while server.close() alone waits for them too (a bench hung at its exit).
+      void Promise.allSettled([...pools.values()].map((p) => p.end())).then(() => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     });
     return closing;
   };

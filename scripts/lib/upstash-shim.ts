@@ -114,7 +114,12 @@ export async function startUpstashShim(options: { redisUrl?: string; token?: str
     url: `http://127.0.0.1:${port}`,
     token,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Connections still open are dropped: a workerd stopped with SIGTERM drains, waiting for its keep-alive
+      // connections to end, while close() alone waits for them too (a bench then hung at its exit).
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
       redis.disconnect();
     },
   };
