@@ -39,8 +39,11 @@ const bookings = requested === "bookings";
 const slotsPath = requested.startsWith("slots") ? (await seedSlotsFixture(infra.databaseUrl, tenant.userId)).path : undefined;
 // PROFILE_EXTRA_BOOKINGS=N: N more bookings of the tenant, in 2030 (outside every window), so that "Booking" is as
 // large as in `npm run bench` (whose organisation fixture adds 10 000): the planner chooses by table size.
+// PROFILE_OTHER_BOOKINGS=N: N accepted bookings of 5 000 other hosts (each a user with ~N/5 000 bookings, 3 hours
+// apart, with their BookingHost rows), bulk-loaded with triggers off: a table at production scale, to see whether a
+// lookup's cost grows with bookings that are not its hosts' (1 000 000 load in ~1.5 min).
 // PROFILE_APPLY_SQL=<file>: runs that SQL before the load (e.g. an older migration, to compare its function).
-if (process.env.PROFILE_EXTRA_BOOKINGS || process.env.PROFILE_APPLY_SQL) {
+if (process.env.PROFILE_EXTRA_BOOKINGS || process.env.PROFILE_OTHER_BOOKINGS || process.env.PROFILE_APPLY_SQL) {
   const admin = new pg.Client({ connectionString: infra.databaseUrl });
   await admin.connect();
   try {
@@ -53,6 +56,31 @@ if (process.env.PROFILE_EXTRA_BOOKINGS || process.env.PROFILE_APPLY_SQL) {
          FROM generate_series(1, $2::int) g`,
         [tenant.userId, extra],
       );
+      await admin.query("ANALYZE");
+    }
+    const others = Number(process.env.PROFILE_OTHER_BOOKINGS ?? 0);
+    if (others > 0) {
+      // session_replication_role = replica: no per-row triggers (slot versions, BookingHost sync), so the rows and
+      // their BookingHost rows are written here, as the triggers would have.
+      await admin.query("BEGIN; SET LOCAL session_replication_role = replica");
+      const { rows } = await admin.query<{ first: number }>(
+        `WITH made AS (
+           INSERT INTO users (email, username) SELECT 'scale-' || g || '@example.com', 'scale-' || g FROM generate_series(1, 5000) g RETURNING id
+         ) SELECT min(id)::int AS first FROM made`,
+      );
+      const firstUser = rows[0]!.first;
+      await admin.query(
+        `INSERT INTO "Booking" (uid, "userId", title, "startTime", "endTime", status, "updatedAt")
+         SELECT 'scale-' || g, $1::int + g % 5000, 'Scale', '2027-01-01'::timestamp + (g / 5000) * interval '3 hours',
+                '2027-01-01'::timestamp + (g / 5000) * interval '3 hours' + interval '30 minutes', 'accepted', now()
+         FROM generate_series(0, $2::int - 1) g`,
+        [firstUser, others],
+      );
+      await admin.query(
+        `INSERT INTO "BookingHost" ("bookingId", "userId", "isOrganizer", "startTime", "endTime", status)
+         SELECT id, "userId", true, "startTime", "endTime", status FROM "Booking" WHERE uid LIKE 'scale-%'`,
+      );
+      await admin.query("COMMIT");
       await admin.query("ANALYZE");
     }
     if (process.env.PROFILE_APPLY_SQL) await admin.query(readFileSync(process.env.PROFILE_APPLY_SQL, "utf8"));
