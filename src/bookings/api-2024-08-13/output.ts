@@ -123,8 +123,9 @@ function common(booking: BookingRecord) {
   const { videoCallUrl, ...userMetadata } = booking.metadata ?? {};
   const location = text(videoCallUrl) ?? booking.location ?? "";
   const host = booking.user;
-  const defined = <T extends Record<string, unknown>>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-  return defined({
+  // Fields left undefined are absent from the answer: c.json's JSON.stringify leaves them out. (Filtering them here
+  // through Object.entries/fromEntries was a fifth of a bookings list's Worker CPU: `bench/profile.ts /v2/bookings`.)
+  return {
     id: booking.id,
     uid: booking.uid,
     title: booking.title,
@@ -160,7 +161,7 @@ function common(booking: BookingRecord) {
     updatedAt: (booking.updatedAt ?? booking.createdAt).toISOString(),
     metadata: userMetadata,
     icsUid: booking.iCalUID || undefined,
-  });
+  };
 }
 
 export function bookingOutput(booking: BookingRecord): BookingOutput {
