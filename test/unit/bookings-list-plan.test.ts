@@ -2,39 +2,22 @@
 // expression index "Attendee_email_lower_idx" can serve that; without it Postgres reads every attendee on every
 // list (1 000 000 attendees: 140 ms of a 153 ms statement, README "Bookings lists"). With sequential scans priced
 // out, the caller's statement must read Attendee through that index: the index exists and the query matches it.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { listBookings } from "../../src/bookings/list";
 import { Prisma } from "../../src/generated/prisma/client";
+import { createMigratedDatabase, type MigratedDatabase } from "../support/migrated-database.ts";
 
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const DB_NAME = `calapi_listplan_${process.env.TEST_DB_LABEL ?? "test"}_${process.pid}`;
-const dbUrl = () => Object.assign(new URL(ADMIN_URL), { pathname: `/${DB_NAME}` }).toString();
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
+let database: MigratedDatabase | undefined;
 let client: pg.Client;
 
 beforeAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${DB_NAME}"`);
-  await applyMigrations(dbUrl());
-  client = new pg.Client({ connectionString: dbUrl() });
-  await client.connect();
+  database = await createMigratedDatabase("listplan");
+  client = database.client;
 }, 60_000);
 
 afterAll(async () => {
-  await client?.end();
-  await admin(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+  await database?.drop();
 });
 
 /** The statement listBookings sends for `userId`'s own list (no filters), captured instead of run. */

@@ -1,36 +1,24 @@
 // Fails when prisma/schema and the database our migrations build disagree (tables, columns, types,
 // nullability, enums, indexes, foreign keys), so a schema change without its migration, or the reverse,
 // cannot land.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
+import { createMigratedDatabase, type MigratedDatabase } from "../support/migrated-database.ts";
 import { readPrismaSchema, type SchemaSpec } from "../support/prisma-schema.ts";
 
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const DB_NAME = `calapi_drift_${process.env.TEST_DB_LABEL ?? "test"}_${process.pid}`;
-const dbUrl = () => Object.assign(new URL(ADMIN_URL), { pathname: `/${DB_NAME}` }).toString();
-
+let database: MigratedDatabase | undefined;
 let client: pg.Client;
 let schema: SchemaSpec;
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-  await admin.end();
-  await applyMigrations(dbUrl());
-  client = new pg.Client({ connectionString: dbUrl() });
-  await client.connect();
+  database = await createMigratedDatabase("drift");
+  client = database.client;
   schema = readPrismaSchema(new URL("../../prisma/schema", import.meta.url).pathname);
 }, 60_000);
 
 afterAll(async () => {
-  await client?.end();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin.end();
+  await database?.drop();
 });
 
 describe("schema.prisma vs the migrated database", () => {
@@ -113,6 +101,6 @@ describe("schema.prisma vs the migrated database", () => {
       expect(row.applied_steps_count).toBe(1);
     }
     // Running again applies nothing (idempotent), as `prisma migrate deploy` would.
-    expect(await applyMigrations(dbUrl())).toEqual([]);
+    expect(await applyMigrations(database!.url)).toEqual([]);
   });
 });
